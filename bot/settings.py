@@ -1,0 +1,73 @@
+"""Settings read once from the environment (and an optional .env file) into a frozen dataclass."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ConfigError
+
+BUNDLED_MODEL = "bundled:all-MiniLM-L6-v2"
+
+
+def read_dotenv(path: Path) -> dict[str, str]:
+    """Parse KEY=VALUE lines of a .env file; comments and blank lines are skipped."""
+    values: dict[str, str] = {}
+    if not path.is_file():
+        return values
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if not line or line.startswith("#") or "=" not in line:
+            continue
+        key, _, value = line.partition("=")
+        key = key.strip().removeprefix("export ").strip()
+        value = value.strip()
+        if len(value) >= 2 and value[0] == value[-1] and value[0] in "\"'":
+            value = value[1:-1]
+        values[key] = value
+    return values
+
+
+def _parse_ids(text: str) -> frozenset[int]:
+    ids = set()
+    for part in text.replace(" ", "").split(","):
+        if not part:
+            continue
+        if not part.lstrip("-").isdigit():
+            raise ConfigError(f"HANSYN_ADMIN_IDS: '{part}' är inget Telegram-användar-id")
+        ids.add(int(part))
+    return frozenset(ids)
+
+
+@dataclass(frozen=True)
+class Settings:
+    knowledge_dir: Path = Path("knowledge")
+    index_dir: Path = Path("index")
+    db_path: Path = Path("hansyn.db")
+    embedding_model: str = BUNDLED_MODEL
+    admin_ids: frozenset[int] = field(default_factory=frozenset)
+    secret: str | None = None
+    telegram_token: str | None = None
+    telegram_api_base_url: str | None = None
+    retention_days: int = 365
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None, dotenv: Path | None = None) -> Settings:
+        """Build settings from `environ` (default os.environ), with `.env` values as fallback."""
+        env = dict(read_dotenv(dotenv or Path(".env")))
+        env.update(os.environ if environ is None else environ)
+        retention = env.get("HANSYN_RETENTION_DAYS", "365")
+        if not retention.isdigit() or int(retention) < 1:
+            raise ConfigError("HANSYN_RETENTION_DAYS ska vara ett positivt heltal (dagar)")
+        return cls(
+            knowledge_dir=Path(env.get("HANSYN_KNOWLEDGE_DIR") or "knowledge"),
+            index_dir=Path(env.get("HANSYN_INDEX_DIR") or "index"),
+            db_path=Path(env.get("HANSYN_DB") or "hansyn.db"),
+            embedding_model=env.get("HANSYN_EMBEDDING_MODEL") or BUNDLED_MODEL,
+            admin_ids=_parse_ids(env.get("HANSYN_ADMIN_IDS", "")),
+            secret=env.get("HANSYN_SECRET") or None,
+            telegram_token=env.get("TELEGRAM_BOT_TOKEN") or None,
+            telegram_api_base_url=env.get("TELEGRAM_API_BASE_URL") or None,
+            retention_days=int(retention),
+        )
