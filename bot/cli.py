@@ -65,7 +65,11 @@ def main() -> None:
 @click.argument("question")
 @click.option("--json", "as_json", is_flag=True, help="Skriv svaret som JSON (ett objekt per rad).")
 @click.option(
-    "--kind", "kinds", multiple=True, type=click.Choice(KINDS), help="Begränsa källorna till en typ (kan upprepas)."
+    "--kind",
+    "kinds",
+    multiple=True,
+    type=click.Choice(KINDS),
+    help="Begränsa källorna till en typ (kan upprepas).",
 )
 @click.option("-k", "k", default=3, show_default=True, type=click.IntRange(1, 20), help="Antal källor.")
 @click.option("--log", "log", is_flag=True, help="Skriv frågan och svaret till frågeloggen.")

@@ -65,7 +65,7 @@ def split_front_matter(text: str) -> tuple[str, str] | None:
     match = re.match(r"^---[ \t]*\r?\n(.*?)\r?\n---[ \t]*(?:\r?\n|$)", text, re.DOTALL)
     if not match:
         return None
-    return match.group(1), text[match.end():]
+    return match.group(1), text[match.end() :]
 
 
 def _as_date(value) -> dt.date | None:

@@ -19,8 +19,7 @@ class BM25:
             for term, tf in Counter(doc).items():
                 self.postings[term].append((i, tf))
         self.idf = {
-            term: math.log(1 + (self.n - len(p) + 0.5) / (len(p) + 0.5))
-            for term, p in self.postings.items()
+            term: math.log(1 + (self.n - len(p) + 0.5) / (len(p) + 0.5)) for term, p in self.postings.items()
         }
 
     def unseen_idf(self) -> float:

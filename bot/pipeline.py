@@ -44,13 +44,56 @@ class Pipeline:
         """Build a new index and, if this pipeline is serving, swap it in. On failure the
         previous index keeps serving and the error propagates."""
         with self._build_lock:
-            report = build_index(self.settings.knowledge_dir, self.settings.index_dir, self.embedder, progress)
+            report = build_index(
+                self.settings.knowledge_dir, self.settings.index_dir, self.embedder, progress
+            )
             if getattr(self, "_engine", None) is not None:
                 self._engine = self._load()
             return report
 
     def reload(self) -> None:
         self._engine = self._load()
+
+    def documents(self, kind: str | None = None) -> list[dict]:
+        """Document records (id, title, kind, refs, sources, checked, example fields ...)."""
+        docs = self._engine.index.documents.values()
+        return [d for d in docs if kind is None or d["kind"] == kind]
+
+    def passage(self, passage_id: str):
+        return self._engine.passages.get(passage_id)
+
+    def short_answer(self, doc_id: str) -> str | None:
+        passage = self._engine.passages.get(f"{doc_id}#kort-svar")
+        return passage.text if passage else None
+
+    def examples(self, topic: str | None = None, limit: int = 20) -> list[dict]:
+        """Precedent records, the ones closest to `topic` first (all of them, by year, without)."""
+        if not topic or not topic.strip():
+            records = self.documents("example")
+            return sorted(records, key=lambda d: (-(d.get("year") or 0), d["title"]))[:limit]
+        result = self.search(topic, kinds=["example"])
+        by_id = self._engine.index.documents
+        return [by_id[h.passage.doc_id] for h in result.documents()[:limit]]
+
+    def provision(self, text: str) -> list[dict]:
+        """Documents whose refs hold the provision named in `text` ("4 kap. 18 §", "4:18"),
+        law texts first. Empty when the text names no provision or none matches."""
+        from .refs import find_refs, parse_ref
+
+        wanted: set[str] = set()
+        for ref in find_refs(text):
+            wanted |= ref.query_keys()
+        if not wanted:
+            return []
+        order = {"law": 0, "guidance": 1, "faq": 2, "case-law": 3, "example": 4, "glossary": 5}
+        matches = []
+        for record in self._engine.index.documents.values():
+            keys: set[str] = set()
+            for ref in record["refs"]:
+                keys |= parse_ref(ref).keys()
+            if keys & wanted:
+                matches.append(record)
+        return sorted(matches, key=lambda d: (order.get(d["kind"], 9), d["title"]))
 
     def search(self, question: str, kinds: list[str] | None = None, mode: str = "hybrid"):
         return self._engine.retriever.search(question, kinds=kinds, mode=mode)

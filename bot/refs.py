@@ -126,9 +126,7 @@ _STATUTE = re.compile(
     r"\s*§§?(?:\s*(?P<point>\d{1,2})\s*p\.)?"
     r"(?:\s*(?:i\s+)?" + _LAW + r"\b)?"
 )
-_CHAPTER = re.compile(
-    r"(?P<chap>\d{1,2})(?:\s*(?P<chapletter>[a-z]))?\s*kap\.?\s*(?:i\s+)?" + _LAW + r"\b"
-)
+_CHAPTER = re.compile(r"(?P<chap>\d{1,2})(?:\s*(?P<chapletter>[a-z]))?\s*kap\.?\s*(?:i\s+)?" + _LAW + r"\b")
 _COLON = re.compile(r"(?<![\d/:])(?P<chap>\d{1,2}):(?P<para>\d{1,3})(?:\s?(?P<letter>[a-z])\b)?(?![\d:])")
 _ANNEX = re.compile(r"bilaga\s+(?P<num>\d{1,2}(?:\s?[a-z](?![a-zåäö]))?)\s*(?:(?:i|till)\s+)?" + _LAW)
 _EU_ART = re.compile(
@@ -141,7 +139,9 @@ _EU_RECITAL = re.compile(
     re.IGNORECASE,
 )
 _CJEU = re.compile(r"(?<![\w/])C\s?[-–‑]\s?(?P<num>\d{1,3})/(?P<yy>\d{2})(?!\d)")
-_SWE_REPORTED = re.compile(r"\b(?P<court>HFD|RÅ|NJA)\s+(?P<year>\d{4})\s+(?P<kind>ref\.|s\.)\s*(?P<n>\d{1,4})\b")
+_SWE_REPORTED = re.compile(
+    r"\b(?P<court>HFD|RÅ|NJA)\s+(?P<year>\d{4})\s+(?P<kind>ref\.|s\.)\s*(?P<n>\d{1,4})\b"
+)
 _SWE_CASE = re.compile(
     r"(?P<court>" + _COURTS + r")s?\s+(?:dom\s+(?:i\s+)?)?mål(?:\s+nr\.?)?\s+(?P<n>\d{1,5}-\d{2})\b"
 )
@@ -188,7 +188,11 @@ def _scan(text: str, default_law: str | None) -> list[tuple[int, int, Ref]]:
         add(m.start(), m.end(), Ref("cjeu", ident=f"C-{int(m.group('num'))}/{m.group('yy')}"))
     for m in _SWE_REPORTED.finditer(text):
         kind = m.group("kind")
-        add(m.start(), m.end(), Ref("court", ident=f"{m.group('court')} {m.group('year')} {kind} {m.group('n')}"))
+        add(
+            m.start(),
+            m.end(),
+            Ref("court", ident=f"{m.group('court')} {m.group('year')} {kind} {m.group('n')}"),
+        )
     for m in _SWE_CASE.finditer(text):
         court = "Högsta förvaltningsdomstolen" if m.group("court") == "HFD" else m.group("court")
         add(m.start(), m.end(), Ref("court", ident=f"{court} mål {m.group('n')}"))
@@ -205,7 +209,11 @@ def _scan(text: str, default_law: str | None) -> list[tuple[int, int, Ref]]:
         add(m.start(), m.end(), Ref("chapter", law=m.group("law"), chapter=chapter))
     for m in _COLON.finditer(text):
         para = _letter(m.group("para"), m.group("letter"))
-        add(m.start(), m.end(), Ref("statute", law=default_law or "LOU", chapter=m.group("chap"), paragraph=para))
+        add(
+            m.start(),
+            m.end(),
+            Ref("statute", law=default_law or "LOU", chapter=m.group("chap"), paragraph=para),
+        )
     found.sort(key=lambda item: item[0])
     return found
 

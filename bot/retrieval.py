@@ -77,7 +77,7 @@ class Glossary:
 
 def _contains(seq: list[str], phrase: tuple[str, ...]) -> bool:
     n = len(phrase)
-    return any(tuple(seq[i:i + n]) == phrase for i in range(len(seq) - n + 1))
+    return any(tuple(seq[i : i + n]) == phrase for i in range(len(seq) - n + 1))
 
 
 class Retriever:
@@ -169,9 +169,7 @@ class Retriever:
             passage = self.passages[self.by_id[pid]]
             if kinds and passage.kind not in kinds:
                 continue
-            hits.append(
-                Hit(passage, score, best_dense.get(pid, 0.0), best_lex.get(pid, 0.0), pid in ref_ids)
-            )
+            hits.append(Hit(passage, score, best_dense.get(pid, 0.0), best_lex.get(pid, 0.0), pid in ref_ids))
         coverage = self.coverage(q_tokens, hits[0].passage.doc_id) if hits else 0.0
         confidence = self.confidence(hits, coverage, mode)
         return SearchResult(query, hits, confidence, coverage, ref_keys, matched)

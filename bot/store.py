@@ -101,7 +101,7 @@ def embed_passages(
     missing = [i for i, k in enumerate(keys) if k not in cache.vectors]
     batch = 64
     for start in range(0, len(missing), batch):
-        chunk = missing[start:start + batch]
+        chunk = missing[start : start + batch]
         vectors = embedder.encode_passages([passages[i].embed_text() for i in chunk])
         for i, vec in zip(chunk, vectors, strict=True):
             cache.vectors[keys[i]] = np.asarray(vec, dtype=np.float32)
@@ -344,6 +344,10 @@ def load_index(index_dir: Path, model: str | None = None) -> LoadedIndex:
     if index.d != config.get("dimension"):
         raise _corrupt(build / "vectors.faiss", "dimensionen stämmer inte med config.json")
     return LoadedIndex(
-        path=build, config=config, passages=passages, lexical=lexical, faiss_index=index,
+        path=build,
+        config=config,
+        passages=passages,
+        lexical=lexical,
+        faiss_index=index,
         documents=documents,
     )

@@ -9,10 +9,16 @@ import snowballstemmer
 
 from .refs import find_refs
 
-# Function words and modal verbs that carry no topic ("får vi ...", "kan man ..."). "inte" stays:
-# it is rare enough in the knowledge base for BM25's IDF to handle.
+# Function words and modal verbs that carry no topic ("får vi ...", "kan man ...").
 STOPWORDS = frozenset(
-    ["och", "i", "att", "det", "som", "en", "på", "är", "av", "för", "med", "till", "den", "har", "de", "inte", "om", "ett", "han", "men", "var", "jag", "sig", "från", "vi", "så", "kan", "man", "när", "år", "säger", "hon", "under", "också", "efter", "eller", "nu", "sin", "där", "vid", "mot", "ska", "skall", "hur", "alla", "detta", "dem", "då", "här", "någon", "några", "sina", "vara", "vilka", "vilken", "vilket", "vad", "än", "bara", "mycket", "blir", "ha", "hade", "kunna", "måste", "får", "få", "deras", "dess", "denna", "dessa", "mig", "min", "mitt", "mina", "oss", "vår", "vårt", "våra", "er", "ni", "du", "dig", "din", "ditt", "dina", "jag", "man", "hos", "utan", "ut", "upp", "över", "sedan", "ju", "väl", "nog", "även", "samt", "bl.a.", "t.ex.", "etc", "the", "a", "an", "of", "to", "in", "is", "are", "can", "we", "our", "for", "and", "or", "what", "how", "do", "does"]
+    """
+    och i att det som en på är av för med till den har de inte om ett han men var jag sig från
+    vi så kan man när år säger hon under också efter eller nu sin där vid mot ska skall hur
+    alla detta dem då här någon några sina vara vilka vilken vilket vad än bara mycket blir
+    ha hade kunna måste får få deras dess denna dessa mig min mitt mina oss vår vårt våra er
+    ni du dig din ditt dina utan ut upp över sedan ju väl nog även samt bl.a. t.ex. etc
+    the a an of to in is are can we our for and or what how do does
+    """.split()
 )
 _WORD = re.compile(r"[0-9a-zåäöéüæø]+(?:-[0-9a-zåäöéüæø]+)*", re.IGNORECASE)
 _stemmer = snowballstemmer.stemmer("swedish")
