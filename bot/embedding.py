@@ -75,13 +75,27 @@ class SentenceTransformerEmbedder:
     def __init__(self, name: str):
         self.name = name
         self._model = None
+        self._fast = None  # NumPy query encoder, when the model allows it
         self._query_prefix, self._passage_prefix = prompts_for(name)
+
+    def _fast_encoder(self):
+        """The NumPy encoder for short queries, or None (then sentence-transformers is used)."""
+        if self._fast is None:
+            from pathlib import Path
+
+            from . import minilm
+
+            path = Path(resolve_model_path(self.name))
+            self._fast = minilm.NumpyBertEncoder(path) if minilm.supports(path) else False
+        return self._fast or None
 
     def _load(self):
         if self._model is None:
             os.environ.setdefault("HF_HUB_OFFLINE", "1")
             os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
             os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+            os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+            os.environ.setdefault("TRANSFORMERS_VERBOSITY", "error")
             from sentence_transformers import SentenceTransformer
 
             try:
@@ -95,6 +109,9 @@ class SentenceTransformerEmbedder:
 
     @property
     def dim(self) -> int:
+        fast = self._fast_encoder()
+        if fast is not None:
+            return int(fast.w[fast.prefix + "embeddings.word_embeddings.weight"].shape[1])
         model = self._load()
         getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
         return int(getter())
@@ -111,6 +128,9 @@ class SentenceTransformerEmbedder:
         return normalise(vectors)
 
     def encode_queries(self, texts: list[str]) -> np.ndarray:
+        fast = self._fast_encoder()
+        if fast is not None:
+            return normalise(fast.encode([self._query_prefix + t for t in texts]))
         return self._encode(texts, self._query_prefix)
 
     def encode_passages(self, texts: list[str]) -> np.ndarray:

@@ -126,7 +126,9 @@ _STATUTE = re.compile(
     r"\s*§§?(?:\s*(?P<point>\d{1,2})\s*p\.)?"
     r"(?:\s*(?:i\s+)?" + _LAW + r"\b)?"
 )
-_CHAPTER = re.compile(r"(?P<chap>\d{1,2})(?:\s*(?P<chapletter>[a-z]))?\s*kap\.?\s*(?:i\s+)?" + _LAW + r"\b")
+_CHAPTER = re.compile(
+    r"(?P<chap>\d{1,2})(?:\s*(?P<chapletter>[a-z]))?\s*kap\.(?:\s*(?:i\s+)?" + _LAW + r"\b)?"
+)
 _COLON = re.compile(r"(?<![\d/:])(?P<chap>\d{1,2}):(?P<para>\d{1,3})(?:\s?(?P<letter>[a-z])\b)?(?![\d:])")
 _ANNEX = re.compile(r"bilaga\s+(?P<num>\d{1,2}(?:\s?[a-z](?![a-zåäö]))?)\s*(?:(?:i|till)\s+)?" + _LAW)
 _EU_ART = re.compile(
@@ -205,8 +207,10 @@ def _scan(text: str, default_law: str | None) -> list[tuple[int, int, Ref]]:
             continue  # a bare "18 §" is too vague to act on
         add(m.start(), m.end(), _statute_from(m, default_law))
     for m in _CHAPTER.finditer(text):
-        chapter = _letter(m.group("chap"), m.group("chapletter"))
-        add(m.start(), m.end(), Ref("chapter", law=m.group("law"), chapter=chapter))
+        law = m.group("law") or default_law
+        if law is not None:
+            chapter = _letter(m.group("chap"), m.group("chapletter"))
+            add(m.start(), m.end(), Ref("chapter", law=law, chapter=chapter))
     for m in _COLON.finditer(text):
         para = _letter(m.group("para"), m.group("letter"))
         add(

@@ -1,0 +1,173 @@
+"""The pipeline end to end on the fixture knowledge base with the hashing embedder."""
+
+import datetime as dt
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from bot.answer import MIN_CONFIDENCE, NO_BASIS
+from bot.cli import main
+from bot.embedding import HashEmbedder
+from bot.errors import IndexCorruptError, IndexModelMismatchError, KnowledgeError
+from bot.store import build_index, load_index
+
+QUESTION = "Får vi reservera upphandlingen för sociala företag?"
+
+
+def test_reindex_then_ask_through_the_cli(env):
+    runner = CliRunner()
+    built = runner.invoke(main, ["reindex"])
+    assert built.exit_code == 0, built.output
+    assert "Klart: 6 filer" in built.output
+    result = runner.invoke(main, ["ask", "--json", QUESTION])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["answered"] is True
+    assert data["refs"][0] == "4 kap. 18 § LOU"
+    assert data["sources"][0]["id"].startswith("reserverad-upphandling#")
+    assert data["sources"][0]["url"].startswith("https://www.upphandlingsmyndigheten.se/")
+    assert "30 procent" in data["answer"] and "Källor:" in data["answer"]
+    assert set(data) >= {"question", "answered", "answer", "refs", "sources", "latency_ms"}
+
+
+def test_ask_builds_the_index_on_first_use_and_reads_stdin_batches(env):
+    result = CliRunner().invoke(main, ["ask", "--json", "-"], input=f"{QUESTION}\n\nVad säger 4:18?\n")
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.strip().splitlines()]
+    assert [d["question"] for d in lines] == [QUESTION, "Vad säger 4:18?"]
+    assert lines[1]["sources"][0]["refs"] == ["4 kap. 18 § LOU"]
+
+
+def test_kind_filter_and_k(env):
+    result = CliRunner().invoke(main, ["ask", "--json", "--kind", "example", "-k", "1", "cykelservice i Örebro"])
+    data = json.loads(result.stdout)
+    assert [s["kind"] for s in data["sources"]] == ["example"]
+
+
+def test_out_of_scope_question_is_declined_with_pointer(pipeline):
+    answer = pipeline.ask("Hur bakar man kanelbullar till fikat?")
+    assert answer.answered is False
+    assert answer.short_answer == NO_BASIS
+    assert "frågeservice" in answer.short_answer and answer.refs == []
+
+
+def test_confidence_gate_is_a_threshold(pipeline):
+    answer = pipeline.ask(QUESTION)
+    assert answer.answered and answer.confidence >= MIN_CONFIDENCE
+    refused = pipeline.ask(QUESTION, min_confidence=1.01)
+    assert refused.answered is False and refused.suggestions  # nearest topics offered
+
+
+def test_reference_forms_find_the_provision(pipeline):
+    for question in ["Vad säger 4 kap. 18 §?", "4:18", "vad står i 18 § LOU"]:
+        answer = pipeline.ask(question)
+        assert answer.answered, question
+        assert "4 kap. 18 § LOU" in answer.refs, question
+
+
+def test_glossary_expands_synonyms(pipeline):
+    hits = pipeline.search("krav att anställa långtidsarbetslösa").documents()
+    assert "faq-sysselsattningskrav" in [h.passage.doc_id for h in hits[:2]]
+
+
+def test_precedent_and_stale_note(pipeline):
+    answer = pipeline.ask("Får vi kräva kollektivavtal?", today=dt.date(2026, 11, 22))
+    assert answer.answered
+    assert any("kontrollera aktuella regler" in note for note in answer.notes)  # checked 2024-01-10
+    fresh = pipeline.ask(QUESTION, today=dt.date(2026, 11, 22))
+    assert not any("kontrollera" in n for n in fresh.notes)
+
+
+def test_failed_reindex_keeps_the_old_index_serving(settings, pipeline):
+    before = pipeline.index.build_id
+    bad = settings.knowledge_dir / "guidance" / "trasig.md"
+    bad.write_text("---\nid: trasig\ntitle: [\n---\n", encoding="utf-8")
+    with pytest.raises(KnowledgeError) as err:
+        pipeline.reindex()
+    assert any(p.startswith("knowledge/guidance/trasig.md: yaml:") for p in err.value.problems)
+    assert load_index(settings.index_dir).build_id == before
+    assert pipeline.ask(QUESTION).answered
+
+
+def test_cli_reindex_lists_problems_and_exits_non_zero(env, settings):
+    CliRunner().invoke(main, ["reindex"])
+    (settings.knowledge_dir / "faq" / "faq-sysselsattningskrav.md").write_text("no front matter")
+    result = CliRunner().invoke(main, ["reindex"])
+    assert result.exit_code == 2
+    assert "faq/faq-sysselsattningskrav.md: front matter: saknas" in result.output
+    assert "oförändrat" in result.output
+
+
+def test_one_changed_file_is_the_only_one_re_embedded(settings, pipeline):
+    path = settings.knowledge_dir / "guidance" / "reserverad-upphandling.md"
+    path.write_text(path.read_text().replace("Steg", "Steg").replace("kontrolleras när", "kontrolleras redan när"))
+    report = pipeline.reindex()
+    assert report.embedded == 1  # only the changed section
+    assert "kontrolleras redan när" in pipeline.ask(QUESTION).more or pipeline.index.passages
+
+
+def test_index_built_with_another_model_is_refused(settings, pipeline):
+    with pytest.raises(IndexModelMismatchError, match="hash:256"):
+        load_index(settings.index_dir, model="hash:128")
+
+
+@pytest.mark.parametrize("name", ["vectors.faiss", "passages.jsonl", "config.json", "lexical.json"])
+def test_corrupted_index_file_gives_a_clear_error(settings, pipeline, env, name):
+    target = pipeline.index.path / name
+    data = target.read_bytes()
+    target.write_bytes(data[: len(data) // 3])
+    with pytest.raises(IndexCorruptError, match=name):
+        load_index(settings.index_dir, model="hash:256")
+    result = CliRunner().invoke(main, ["ask", QUESTION])
+    assert result.exit_code == 1
+    assert "hansyn reindex" in result.output and "Traceback" not in result.output
+
+
+def _synthetic_kb(root: Path, files: int) -> None:
+    shutil.copytree(Path(__file__).parent / "fixtures" / "knowledge", root)
+    for n in range(files):
+        body = "\n\n".join(f"## Avsnitt {s}\n" + f"Text om ämne {n} och del {s}. " * 30 for s in range(6))
+        (root / "guidance" / f"syntetisk-{n}.md").write_text(
+            f"---\nid: syntetisk-{n}\ntitle: Syntetisk {n}\nkind: guidance\nrefs: []\n"
+            "sources:\n  - url: https://example.org/x\n    title: X\nchecked: 2026-11-22\n---\n"
+            f"# Syntetisk {n}\n\n## Kort svar\nKort om {n}.\n\n{body}\n",
+            encoding="utf-8",
+        )
+
+
+def test_killed_reindex_leaves_the_previous_index_answering(tmp_path):
+    kb = tmp_path / "kb"
+    _synthetic_kb(kb, 150)
+    index_dir = tmp_path / "index"
+    env = dict(os.environ, HANSYN_KNOWLEDGE_DIR=str(kb), HANSYN_INDEX_DIR=str(index_dir), HANSYN_EMBEDDING_MODEL="hash:64")
+    first = subprocess.run([sys.executable, "-m", "bot", "reindex"], env=env, capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    build = load_index(index_dir, model="hash:64").build_id
+    (kb / "guidance" / "syntetisk-0.md").write_text((kb / "guidance" / "syntetisk-0.md").read_text() + "\nNy rad.\n")
+    for delay in (0.2, 0.5, 0.8, 1.2):
+        proc = subprocess.Popen([sys.executable, "-m", "bot", "reindex"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        time.sleep(delay)
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        loaded = load_index(index_dir, model="hash:64")  # old or new build, never a half one
+        assert loaded.build_id == build or loaded.config["passages"] == len(loaded.passages)
+    answer = subprocess.run(
+        [sys.executable, "-m", "bot", "ask", "--json", QUESTION], env=env, capture_output=True, text=True
+    )
+    assert answer.returncode == 0, answer.stderr
+    assert json.loads(answer.stdout)["answered"] is True
+
+
+def test_build_is_not_started_for_invalid_knowledge(settings):
+    (settings.knowledge_dir / "law" / "x.md").write_text("---\nid: x\n---\n")
+    with pytest.raises(KnowledgeError):
+        build_index(settings.knowledge_dir, settings.index_dir, HashEmbedder(64))
+    assert not (settings.index_dir / "current").exists()
