@@ -60,7 +60,7 @@ def _layer_norm(x: np.ndarray, weight: np.ndarray, bias: np.ndarray, eps: float)
 class NumpyBertEncoder:
     """Encode texts one at a time (no padding needed), mean-pool and L2-normalise."""
 
-    def __init__(self, model_dir: Path):
+    def __init__(self, model_dir: Path, max_tokens: int | None = None):
         from safetensors.numpy import load_file
         from tokenizers import Tokenizer
 
@@ -68,6 +68,8 @@ class NumpyBertEncoder:
         st_config_path = model_dir / "sentence_bert_config.json"
         st_config = json.loads(st_config_path.read_text()) if st_config_path.is_file() else {}
         self.max_len = int(st_config.get("max_seq_length", 256))
+        if max_tokens:
+            self.max_len = min(self.max_len, max_tokens)
         self.heads = int(config["num_attention_heads"])
         self.layers = int(config["num_hidden_layers"])
         self.eps = float(config.get("layer_norm_eps", 1e-12))

@@ -97,7 +97,7 @@ def lexical_tokens(passage: Passage) -> list[str]:
 def embed_passages(
     passages: list[Passage], embedder: Embedder, cache: EmbeddingCache, progress: Progress | None
 ) -> tuple[np.ndarray, int]:
-    keys = [_content_key(embedder.name, p.embed_text()) for p in passages]
+    keys = [_content_key(embedder.cache_tag, p.embed_text()) for p in passages]
     missing = [i for i, k in enumerate(keys) if k not in cache.vectors]
     batch = 64
     for start in range(0, len(missing), batch):
@@ -194,7 +194,7 @@ def build_index(
     builds = index_dir / "builds"
     builds.mkdir(parents=True, exist_ok=True)
     _remove_stale_tmp(builds)
-    cache = EmbeddingCache(index_dir / "cache", embedder.name)
+    cache = EmbeddingCache(index_dir / "cache", embedder.cache_tag)
     vectors, embedded = embed_passages(passages, embedder, cache, progress)
 
     build_id = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
