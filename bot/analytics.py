@@ -192,6 +192,10 @@ def compute_stats(
     }
 
 
+def _n(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
+
+
 def _pct(share: float | None) -> str:
     return "–" if share is None else f"{round(share * 100)} %"
 
@@ -211,21 +215,23 @@ def format_stats(stats: dict[str, Any], days_shown: int = 14, weeks_shown: int =
     fb = stats["feedback"]
     lat = stats["latency_ms"]
     lines = [
-        f"Frågeloggen, {period}: {stats['total']} frågor {first} – {last} ({channels})",
+        f"Frågeloggen ({period}): {_n(stats['total'], 'fråga', 'frågor')} {first} – {last} ({channels})",
         f"Besvarade: {stats['answered']} av {stats['total']} ({_pct(stats['answered_share'])})",
         f"Omdömen: {fb['up']} tummen upp, {fb['down']} tummen ned",
         f"Svarstid: p50 {_ms(lat['p50'])}, p95 {_ms(lat['p95'])}",
     ]
     days = stats["per_day"][-days_shown:]
     if days:
-        lines += ["", f"Frågor per dag (senaste {len(days)} dagarna):"]
+        cut = f" (de senaste {len(days)})" if len(days) < len(stats["per_day"]) else ""
+        lines += ["", f"Frågor per dag{cut}:"]
         lines += [
             f"  {d['day']}  {d['questions']:>4}   besvarade {_pct(d['answered_share'])}"
             for d in reversed(days)
         ]
     weeks = stats["per_week"][-weeks_shown:]
     if weeks:
-        lines += ["", "Frågor per vecka:"]
+        cut = f" (de senaste {len(weeks)})" if len(weeks) < len(stats["per_week"]) else ""
+        lines += ["", f"Frågor per vecka{cut}:"]
         lines += [
             f"  {w['week'][:4]} v{w['week'][-2:]}  {w['questions']:>5}   besvarade {_pct(w['answered_share'])}"
             for w in reversed(weeks)
@@ -284,9 +290,7 @@ def similarity_matrix(texts: list[str], background: Iterable[str] = ()):
     feats = [_features(text, vocabulary) for text in corpus]
     df: Counter[str] = Counter(k for f in feats for k in f)
     n = len(corpus)
-    weighted = [
-        {k: c * math.log(1 + n / df[k]) for k, c in f.items()} for f in feats[: len(texts)]
-    ]
+    weighted = [{k: c * math.log(1 + n / df[k]) for k, c in f.items()} for f in feats[: len(texts)]]
     norms = [math.sqrt(sum(v * v for v in w.values())) or 1.0 for w in weighted]
     # Only features two or more texts share can make two texts similar.
     shared = Counter(k for w in weighted for k in w)
@@ -390,7 +394,11 @@ def find_gaps(
     for group in cluster_questions([row["question"] for row in rows], background, threshold):
         members = [rows[i] for i in group]
         times = [m["asked_at"] for m in members]
-        phrasings = list(dict.fromkeys(m["question"].strip() for m in sorted(members, key=lambda m: m["asked_at"], reverse=True)))
+        phrasings = list(
+            dict.fromkeys(
+                m["question"].strip() for m in sorted(members, key=lambda m: m["asked_at"], reverse=True)
+            )
+        )
         gaps.append(
             Gap(
                 question=members[0]["question"].strip(),
@@ -415,7 +423,10 @@ def format_gaps(gaps: list[Gap], limit: int | None = None, verbose: bool = False
         return "Inga luckor: alla frågor besvarades och inget svar fick tummen ned."
     total = sum(g.count for g in gaps)
     shown = gaps[:limit] if limit else gaps
-    lines = [f"Luckor i kunskapsbanken: {len(gaps)} ämnen, {total} frågor (obesvarade eller tummen ned)"]
+    lines = [
+        f"Luckor i kunskapsbanken: {_n(len(gaps), 'ämne', 'ämnen')}, {_n(total, 'fråga', 'frågor')} "
+        "(obesvarade eller tummen ned)"
+    ]
     width = len(str(shown[0].count))
     for gap in shown:
         details = [f"senast {local_day(gap.last_asked).isoformat()}", gap.reason]

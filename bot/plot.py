@@ -10,16 +10,15 @@ from sqlite_utils import Database
 from .analytics import compute_stats
 
 
-def plot_stats(
-    db: Database, path: str | Path, days: int | None = None, today: dt.date | None = None
-) -> Path:
+def plot_stats(db: Database, path: str | Path, days: int | None = None, today: dt.date | None = None) -> Path:
     """Draw questions per day (bars) and the share answered (line, right axis) into `path`.
     Raises ValueError when the period holds no questions."""
     stats = compute_stats(db, days=days, today=today)
     if not stats["total"]:
         raise ValueError("inga frågor att rita")
-    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter, DayLocator
     from matplotlib.figure import Figure  # no pyplot: no global state, no GUI backend
+    from matplotlib.ticker import MaxNLocator
 
     per_day = stats["per_day"]
     dates = [dt.date.fromisoformat(d["day"]) for d in per_day]
@@ -31,7 +30,10 @@ def plot_stats(
     ax.bar(dates, counts, width=0.8, color="#4c78a8", label="Frågor per dag")
     ax.set_ylabel("Frågor per dag")
     ax.set_ylim(bottom=0)
-    locator = AutoDateLocator()
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    span = (dates[-1] - dates[0]).days
+    ax.set_xlim(dates[0] - dt.timedelta(days=1), dates[-1] + dt.timedelta(days=1))
+    locator = DayLocator(interval=max(1, span // 10)) if span <= 31 else AutoDateLocator()
     ax.xaxis.set_major_locator(locator)
     ax.xaxis.set_major_formatter(ConciseDateFormatter(locator))
     share_ax = ax.twinx()
@@ -42,9 +44,7 @@ def plot_stats(
     figure.suptitle(
         f"Hänsyn: {stats['total']} frågor, {round(answered * 100)} % besvarade ({per_day[0]['day']} – {per_day[-1]['day']})"
     )
-    handles = ax.get_legend_handles_labels()
-    share_handles = share_ax.get_legend_handles_labels()
-    ax.legend(handles[0] + share_handles[0], handles[1] + share_handles[1], loc="upper left")
+    figure.legend(loc="outside lower center", ncols=2, frameon=False)
     target = Path(path)
     figure.savefig(target, format="png")
     return target

@@ -9,6 +9,7 @@ never delay or break an answer: failures go to `on_error` (the admins) and to `l
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import errno
 import hashlib
@@ -36,7 +37,6 @@ REPORT_INTERVAL_S = 15 * 60  # the same failure is reported to the admins at mos
 DAY_S = 24 * 60 * 60
 KEY_CHARS = 32
 KEY_RE = re.compile(r"^[0-9a-f]{32}$")
-CHANNELS = ("cli", "telegram")
 
 SECRET_HELP = (
     "HANSYN_SECRET saknas. Frågeloggen sparar aldrig Telegram-id:n i klartext utan nycklar dem "
@@ -50,7 +50,7 @@ migrations = Migrations("hansyn")
 
 @migrations()
 def m001_initial(db: Database) -> None:
-    db["questions"].create(
+    db.table("questions").create(
         {
             "id": int,
             "asked_at": str,  # UTC, ISO 8601: 2026-11-22T09:15:03Z
@@ -68,15 +68,15 @@ def m001_initial(db: Database) -> None:
         pk="id",
         not_null={"asked_at", "channel", "question", "answered"},
     )
-    db["feedback"].create(
+    db.table("feedback").create(
         {"id": int, "question_id": int, "value": int, "user_key": str, "created_at": str},
         pk="id",
         not_null={"question_id", "value", "created_at"},
         foreign_keys=[("question_id", "questions", "id")],
     )
     # One vote per person and answer: a second press replaces the first.
-    db["feedback"].create_index(["question_id", "user_key"], unique=True)
-    db["admin_actions"].create(
+    db.table("feedback").create_index(["question_id", "user_key"], unique=True)
+    db.table("admin_actions").create(
         {"id": int, "at": str, "action": str, "user_key": str, "result": str, "counts": str},
         pk="id",
         not_null={"at", "action"},
@@ -137,9 +137,7 @@ def open_db(path: str | Path, readonly: bool = False) -> Database:
     writing anything (for admins who may only read it); its schema must be current."""
     path = Path(path)
     if readonly:
-        conn = sqlite3.connect(
-            f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000
-        )
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
         db = Database(conn)
         if migrations.pending(db):
             db.close()
@@ -250,9 +248,7 @@ def forget_rows(db: Database, user_key: str) -> dict[str, int]:
     with db.atomic():
         questions, feedback = _delete_questions(db, "user_key = ?", [user_key])
         feedback += db.execute("DELETE FROM feedback WHERE user_key = ?", [user_key]).rowcount
-        admin = db.execute(
-            "UPDATE admin_actions SET user_key = NULL WHERE user_key = ?", [user_key]
-        ).rowcount
+        admin = db.execute("UPDATE admin_actions SET user_key = NULL WHERE user_key = ?", [user_key]).rowcount
     if questions or feedback or admin:
         _compact(db)
     return {"questions": questions, "feedback": feedback, "admin_actions": admin}
@@ -441,10 +437,8 @@ class QuestionLog:
 
     def _close(self) -> None:
         if self._db is not None:
-            try:
+            with contextlib.suppress(Exception):  # closing a broken connection
                 self._db.close()
-            except Exception:  # noqa: BLE001 - closing a broken connection
-                pass
             self._db = None
 
     def _run(self, action: str, fn: Callable[[Database], Any]) -> Any:
@@ -471,9 +465,9 @@ class QuestionLog:
             return
         now = time.monotonic()
         signature = str(error)
-        if self._last_report and self._last_report[0] == signature:
-            if now - self._last_report[1] < REPORT_INTERVAL_S:
-                return
+        last = self._last_report
+        if last and last[0] == signature and now - last[1] < REPORT_INTERVAL_S:
+            return
         self._last_report = (signature, now)
         try:
             self.on_error(error)

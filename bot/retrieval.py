@@ -15,12 +15,17 @@ from .chunking import Passage
 from .embedding import Embedder
 from .fusion import reciprocal_rank_fusion
 from .lexical import BM25
-from .refs import find_refs
+from .refs import find_refs, parse_ref
 from .store import LoadedIndex
 from .textproc import tokens
 
 MODES = ("hybrid", "dense", "bm25")
 CANDIDATES = 60
+RRF_K = 60
+# The list of files citing a provision named in the question gets a small k: its order (law
+# text first) then decides, because a named provision is the strongest signal there is.
+REF_K = 5
+KIND_ORDER = {"law": 0, "case-law": 1, "guidance": 2, "faq": 3, "example": 4, "glossary": 5}
 MAX_QUERY_CHARS = 1000
 
 
@@ -96,6 +101,10 @@ class Retriever:
             for tok in set(toks):
                 if tok.startswith("ref:"):
                     self.ref_postings[tok].append(i)
+        self.doc_ref_keys: dict[str, set[str]] = {
+            doc_id: set().union(*(parse_ref(r).keys() for r in record.get("refs", ())))
+            for doc_id, record in index.documents.items()
+        }
         self.glossary = Glossary(
             [(d["id"], d["synonyms"]) for d in index.documents.values() if d.get("synonyms")]
         )
@@ -113,12 +122,31 @@ class Retriever:
         return self.bm25.top(weights, n)
 
     def ref_ranking(self, keys: set[str]) -> list[int]:
+        """Passages whose file cites the asked provision. The file most about that provision
+        comes first: one whose first ref it is, the law text before case law and guidance, and
+        one citing few provisions before one citing many; within a file, the short answer."""
         hits: dict[int, int] = defaultdict(int)
         for key in keys:
             for i in self.ref_postings.get(key, ()):
                 hits[i] += 1
-        # Short answers first, then file order: a provision's own summary is the best landing.
-        return sorted(hits, key=lambda i: (-hits[i], self.passages[i].heading != "Kort svar", i))
+
+        def order(i: int) -> tuple:
+            passage = self.passages[i]
+            refs = self.index.documents.get(passage.doc_id, {}).get("refs", ())
+            own = self.doc_ref_keys.get(passage.doc_id, set())
+            primary = bool(refs) and bool(parse_ref(refs[0]).keys() & keys)
+            return (
+                -hits[i],
+                not (own & keys),  # the file itself cites it, not just one of its sections
+                not primary,  # the file is about it: its first ref
+                KIND_ORDER.get(passage.kind, 9),  # the law text itself, then case law, guidance
+                max(1, len(refs)),  # fewer refs: more specific
+                passage.heading != "Kort svar",
+                i,
+            )
+
+        cited = [i for i in hits if self.doc_ref_keys.get(self.passages[i].doc_id, set()) & keys]
+        return sorted(cited or hits, key=order)
 
     # -- search -------------------------------------------------------------------------
     def search(self, query: str, kinds: list[str] | None = None, mode: str = "hybrid") -> SearchResult:
@@ -150,9 +178,11 @@ class Retriever:
             lexical_scores = dict(lexical)
             rankings.append(self._fold([i for i, _ in lexical]))
         ref_hits = self.ref_ranking(ref_keys) if ref_keys else []
+        ks = [RRF_K] * len(rankings)
         if ref_hits:
-            rankings.append(self._fold(ref_hits))
-        fused = reciprocal_rank_fusion(rankings)
+            rankings.append(self._one_per_doc(self._fold(ref_hits)))
+            ks.append(REF_K)
+        fused = reciprocal_rank_fusion(rankings, ks=ks)
 
         best_dense: dict[str, float] = defaultdict(float)
         best_lex: dict[str, float] = defaultdict(float)
@@ -177,6 +207,16 @@ class Retriever:
     def _target(self, i: int) -> str:
         passage = self.passages[i]
         return passage.target or passage.id
+
+    def _one_per_doc(self, ids: list[str]) -> list[str]:
+        seen: set[str] = set()
+        out = []
+        for pid in ids:
+            doc = self.passages[self.by_id[pid]].doc_id
+            if doc not in seen:
+                seen.add(doc)
+                out.append(pid)
+        return out
 
     def _fold(self, ranked: list[int]) -> list[str]:
         """Passage ids, question passages replaced by their targets, first occurrence kept."""

@@ -56,6 +56,8 @@ class BotDeps:
     limiter: SlidingWindowLimiter = field(default_factory=SlidingWindowLimiter)
     reindex_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     tasks: set[asyncio.Task] = field(default_factory=set)
+    reported: dict[str, float] = field(default_factory=dict)  # error signature -> last report
+    loop: asyncio.AbstractEventLoop | None = None  # set in post_init (log errors come from threads)
 
     def is_admin(self, user) -> bool:
         return user is not None and user.id in self.settings.admin_ids
@@ -145,7 +147,9 @@ async def send_chunks(message: Message, chunks: list[str], keyboard=None) -> Mes
     sent = None
     for n, chunk in enumerate(chunks):
         last = n == len(chunks) - 1
-        sent = await message.reply_html(chunk, reply_markup=keyboard if last else None, do_quote=None if n == 0 else False)
+        sent = await message.reply_html(
+            chunk, reply_markup=keyboard if last else None, do_quote=None if n == 0 else False
+        )
     return sent
 
 
@@ -154,9 +158,9 @@ def more_passage_id(answer, pipeline) -> str | None:
     if not answer.answered or not answer.more or not answer.top_doc_id:
         return None
     for passage in pipeline.index.passages:
-        if passage.doc_id == answer.top_doc_id and passage.heading == answer.more_heading:
-            if passage.text == answer.more:
-                return passage.id
+        same_doc = passage.doc_id == answer.top_doc_id and passage.heading == answer.more_heading
+        if same_doc and passage.text == answer.more:
+            return passage.id
     return None
 
 
@@ -227,7 +231,9 @@ async def answer_question(update: Update, context: Context, text: str | None) ->
 async def start(update: Update, context: Context) -> None:
     """/start: what the bot does and does not do, with three suggested questions."""
     lang = lang_of(update.effective_user)
-    await update.effective_message.reply_html(t("start", lang), reply_markup=start_keyboard(SUGGESTED_QUESTIONS))
+    await update.effective_message.reply_html(
+        t("start", lang), reply_markup=start_keyboard(SUGGESTED_QUESTIONS)
+    )
 
 
 async def help_command(update: Update, context: Context) -> None:
@@ -274,7 +280,9 @@ async def lag(update: Update, context: Context) -> None:
 async def om(update: Update, context: Context) -> None:
     """/om: version, knowledge base size and date, index build time."""
     config = deps(context).pipeline.index.config
-    await update.effective_message.reply_html(render_about(config, __version__, lang_of(update.effective_user)))
+    await update.effective_message.reply_html(
+        render_about(config, __version__, lang_of(update.effective_user))
+    )
 
 
 async def unknown_command(update: Update, context: Context) -> None:
@@ -301,7 +309,9 @@ async def group_text(update: Update, context: Context) -> None:
 async def non_text(update: Update, context: Context) -> None:
     """Stickers, photos, voice, documents, locations, contacts ...: text questions only."""
     message = update.effective_message
-    if message.chat.type != Chat.PRIVATE and not addressed_to_bot(message, context.bot.id, context.bot.username):
+    if message.chat.type != Chat.PRIVATE and not addressed_to_bot(
+        message, context.bot.id, context.bot.username
+    ):
         return
     await message.reply_html(t("only_text", lang_of(update.effective_user)))
 
@@ -321,10 +331,14 @@ async def membership(update: Update, context: Context) -> None:
     """The bot was added to or removed from a group: greet, or just note it."""
     change = update.my_chat_member
     was, now = change.old_chat_member.status in _MEMBER, change.new_chat_member.status in _MEMBER
-    logger.info("Boten %s en chatt av typen %s", "lades till i" if now else "togs bort från", change.chat.type)
+    logger.info(
+        "Boten %s en chatt av typen %s", "lades till i" if now else "togs bort från", change.chat.type
+    )
     if now and not was and change.chat.type in (Chat.GROUP, Chat.SUPERGROUP):
         lang = lang_of(change.from_user)
-        await context.bot.send_message(change.chat.id, t("group_hello", lang, mention=f"@{context.bot.username}"))
+        await context.bot.send_message(
+            change.chat.id, t("group_hello", lang, mention=f"@{context.bot.username}")
+        )
 
 
 # --- buttons ------------------------------------------------------------------------------
@@ -337,11 +351,13 @@ async def on_feedback(update: Update, context: Context) -> None:
     await query.answer(plain("thanks", lang))
     question_id = int(data.args[1])
     if question_id:
-        log_later(deps(context), "feedback", question_id, 1 if data.args[0] == "+" else -1, query.from_user.id)
+        log_later(
+            deps(context), "feedback", question_id, 1 if data.args[0] == "+" else -1, query.from_user.id
+        )
 
 
 async def on_more(update: Update, context: Context) -> None:
-    """"Visa mer": the fuller passage behind the answer."""
+    """ "Visa mer": the fuller passage behind the answer."""
     query, lang, pipeline = update.callback_query, lang_of(update.effective_user), deps(context).pipeline
     key = parse_callback(query.data).args[0]
     passage = next((p for p in pipeline.index.passages if short_key(p.id) == key), None)
@@ -354,7 +370,7 @@ async def on_more(update: Update, context: Context) -> None:
 
 
 async def on_similar(update: Update, context: Context) -> None:
-    """"Liknande exempel": precedents on the answer's topic, as a new paged message."""
+    """ "Liknande exempel": precedents on the answer's topic, as a new paged message."""
     query, lang, d = update.callback_query, lang_of(update.effective_user), deps(context)
     key = parse_callback(query.data).args[0]
     doc = next((r for r in d.pipeline.documents() if short_key(r["id"]) == key), None)
@@ -392,7 +408,13 @@ async def on_suggested(update: Update, context: Context) -> None:
         await answer_question(update, context, SUGGESTED_QUESTIONS[number])
 
 
-CALLBACKS = {"fb": on_feedback, "more": on_more, "exs": on_similar, "ex": on_examples_page, "ask": on_suggested}
+CALLBACKS = {
+    "fb": on_feedback,
+    "more": on_more,
+    "exs": on_similar,
+    "ex": on_examples_page,
+    "ask": on_suggested,
+}
 
 
 async def on_button(update: Update, context: Context) -> None:

@@ -189,7 +189,9 @@ def link(url: str | None, title: str) -> str:
 def sources_block(answer: Answer, lang: str) -> str:
     lines = [f"<b>{t('sources', lang)}</b>"]
     for source in answer.sources:
-        lines.append(f"{source.n}. {link(source.url, source.title)} ({t('checked', lang, date=source.checked)})")
+        lines.append(
+            f"{source.n}. {link(source.url, source.title)} ({t('checked', lang, date=source.checked)})"
+        )
     return "\n".join(lines)
 
 
@@ -278,7 +280,9 @@ def render_examples(records: list[dict], page: int, lang: str, topic: str | None
     chunk = records[page * EXAMPLES_PER_PAGE : (page + 1) * EXAMPLES_PER_PAGE]
     first = page * EXAMPLES_PER_PAGE + 1
     about = Html(t("examples_topic", lang, topic=topic)) if topic else Html("")
-    header = t("examples_header", lang, first=first, last=first + len(chunk) - 1, total=len(records), about=about)
+    header = t(
+        "examples_header", lang, first=first, last=first + len(chunk) - 1, total=len(records), about=about
+    )
     body = "\n\n".join(precedent_card(r, lang) for r in chunk)
     buttons = []
     if page > 0:

@@ -37,7 +37,7 @@ KIND_LABELS = {
     },
 }
 
-# (command, Swedish description, English description); admin commands are marked.
+# (command, Swedish description, English description)
 USER_COMMANDS = (
     ("start", "Vad Hänsyn gör, med förslag på frågor", "What Hänsyn does, with suggested questions"),
     ("fraga", "Ställ en fråga (i grupper: /fraga din fråga)", "Ask a question (in groups: /fraga ...)"),
@@ -53,6 +53,16 @@ ADMIN_COMMANDS = (
     ("luckor", "Luckor: obesvarade frågor och tummen ned", "Gaps: unanswered and thumbs-down questions"),
     ("export", "Frågeloggen som CSV-fil", "The question log as a CSV file"),
 )
+
+
+MENU_HIDDEN = {"sv": {"help"}, "en": {"hjalp"}}  # one help command per menu language
+
+
+def menu(lang: str, admin: bool = False) -> list[tuple[str, str]]:
+    """The command menu (command, description) for `set_my_commands`."""
+    column = 1 if lang == "sv" else 2
+    rows = USER_COMMANDS + (ADMIN_COMMANDS if admin else ())
+    return [(row[0], row[column]) for row in rows if row[0] not in MENU_HIDDEN.get(lang, set())]
 
 
 class Html(str):
@@ -134,6 +144,7 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "apology": "Förlåt, något gick fel när jag skulle svara. Försök igen om en stund.",
         "not_admin": "Det kommandot är bara för Hänsyns administratörer.",
+        "admin_private": "Skicka administratörskommandon i en privat chatt med mig.",
         "reindex_busy": "En omindexering pågår redan.",
         "reindex_started": "Bygger om indexet från kunskapsbanken …",
         "reindex_chunk": "Bygger om indexet … {total} avsnitt hittade.",
@@ -234,6 +245,7 @@ TEXTS: dict[str, dict[str, str]] = {
         ),
         "apology": "Sorry, something went wrong while answering. Please try again in a while.",
         "not_admin": "That command is only for Hänsyn's administrators.",
+        "admin_private": "Please send admin commands in a private chat with me.",
         "reindex_busy": "A reindex is already running.",
         "reindex_started": "Rebuilding the index from the knowledge base …",
         "reindex_chunk": "Rebuilding the index … {total} sections found.",

@@ -1,0 +1,224 @@
+"""Build and run the Telegram application (python-telegram-bot v22).
+
+`build_application()` wires the handlers to a pipeline and a question log; tests call it with
+`base_url` pointing at a fake Bot API server. `run()` serves by long polling, or by webhook
+when a webhook URL is given; SIGINT and SIGTERM stop it cleanly.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import hashlib
+import hmac
+import logging
+from urllib.parse import urlsplit
+
+from telegram import BotCommand, BotCommandScopeChat, LinkPreviewOptions, Update
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    Defaults,
+    MessageHandler,
+    filters,
+)
+
+from . import tg_admin, tg_handlers
+from .errors import ConfigError
+from .ratelimit import SlidingWindowLimiter
+from .settings import Settings
+from .tg_handlers import DEPS_KEY, BotDeps
+from .tg_texts import menu
+
+logger = logging.getLogger(__name__)
+
+ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY, Update.MY_CHAT_MEMBER]
+QUESTIONS_PER_MINUTE = 10
+RATE_LIMIT_RETRIES = 3
+WARM_UP_QUESTION = "Får vi reservera en upphandling för sociala företag?"
+
+NON_TEXT = (
+    filters.Sticker.ALL
+    | filters.PHOTO
+    | filters.VIDEO
+    | filters.VIDEO_NOTE
+    | filters.ANIMATION
+    | filters.VOICE
+    | filters.AUDIO
+    | filters.Document.ALL
+    | filters.LOCATION
+    | filters.VENUE
+    | filters.CONTACT
+    | filters.POLL
+    | filters.Dice.ALL
+)
+USER_CHATS = filters.ChatType.PRIVATE | filters.ChatType.GROUPS
+
+
+def api_urls(base: str) -> tuple[str, str]:
+    """TELEGRAM_API_BASE_URL as PTB wants it: the Bot API server's root (`http://host:8081`) or
+    its `/bot` prefix both work. Returns (base_url, base_file_url)."""
+    base = base.strip().rstrip("/")
+    if "{token}" in base:
+        return base, base.replace("/bot{token}", "/file/bot{token}")
+    root = base.removesuffix("/bot")
+    return f"{root}/bot", f"{root}/file/bot"
+
+
+def webhook_secret(settings: Settings) -> str:
+    """A webhook secret token derived from HANSYN_SECRET (Telegram allows [A-Za-z0-9_-])."""
+    return hmac.new((settings.secret or "").encode(), b"telegram-webhook", hashlib.sha256).hexdigest()
+
+
+def register_handlers(app: Application) -> None:
+    """Commands first, then messages by kind; one handler for every button; the error handler."""
+    h, a = tg_handlers, tg_admin
+    app.add_handler(CommandHandler("start", h.start))
+    app.add_handler(CommandHandler(["hjalp", "help"], h.help_command))
+    app.add_handler(CommandHandler("fraga", h.fraga))
+    app.add_handler(CommandHandler("exempel", h.exempel))
+    app.add_handler(CommandHandler("lag", h.lag))
+    app.add_handler(CommandHandler("om", h.om))
+    app.add_handler(CommandHandler("reindex", a.reindex))
+    app.add_handler(CommandHandler("stats", a.stats))
+    app.add_handler(CommandHandler("luckor", a.luckor))
+    app.add_handler(CommandHandler("export", a.export))
+    app.add_handler(MessageHandler(filters.COMMAND & filters.ChatType.PRIVATE, h.unknown_command))
+    app.add_handler(
+        MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, h.private_text)
+    )
+    app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.GROUPS, h.group_text))
+    app.add_handler(MessageHandler(NON_TEXT & USER_CHATS, h.non_text))
+    app.add_handler(MessageHandler(filters.ChatType.PRIVATE & ~filters.StatusUpdate.ALL, h.private_other))
+    app.add_handler(CallbackQueryHandler(h.on_button))
+    app.add_handler(ChatMemberHandler(h.membership, ChatMemberHandler.MY_CHAT_MEMBER))
+    app.add_error_handler(tg_admin.on_error)
+
+
+async def set_commands(app: Application) -> None:
+    """The command menu in Swedish (default) and English; admins also see theirs."""
+    bot = app.bot
+    for lang, code in (("sv", None), ("en", "en")):
+        await bot.set_my_commands([BotCommand(c, d) for c, d in menu(lang)], language_code=code)
+    for admin_id in sorted(app.bot_data[DEPS_KEY].settings.admin_ids):
+        for lang, code in (("sv", None), ("en", "en")):
+            commands = [BotCommand(c, d) for c, d in menu(lang, admin=True)]
+            try:
+                await bot.set_my_commands(commands, scope=BotCommandScopeChat(admin_id), language_code=code)
+            except TelegramError as exc:  # the admin has not opened a chat with the bot yet
+                logger.info("Adminmenyn kunde inte sättas för %s: %s", admin_id, exc)
+                break
+
+
+async def _warm_up(pipeline) -> None:
+    """Load the embedding model in the background so the first real question is fast."""
+    try:
+        await asyncio.to_thread(pipeline.ask, WARM_UP_QUESTION)
+    except Exception:  # noqa: BLE001 - a failed warm-up shows up again on the first question
+        logger.exception("Uppvärmningen av modellen misslyckades")
+
+
+async def post_init(app: Application) -> None:
+    """After getMe: the command menu, the daily purge of the question log, model warm-up."""
+    d: BotDeps = app.bot_data[DEPS_KEY]
+    d.loop = asyncio.get_running_loop()
+    await set_commands(app)
+    tasks = [_warm_up(d.pipeline)]
+    if d.qlog is not None:
+        from .questionlog import purge_daily
+
+        tasks.append(purge_daily(d.qlog))
+    for coro in tasks:
+        task = asyncio.get_running_loop().create_task(coro)
+        d.tasks.add(task)
+        task.add_done_callback(d.tasks.discard)
+    logger.info("Hänsyn är igång som @%s", app.bot.username)
+
+
+async def post_shutdown(app: Application) -> None:
+    """Stop background tasks (purge, pending log writes get a moment to finish)."""
+    d: BotDeps = app.bot_data[DEPS_KEY]
+    pending = [task for task in d.tasks if not task.done()]
+    if pending:
+        _done, still = await asyncio.wait(pending, timeout=2.0)
+        for task in still:
+            task.cancel()
+        for task in still:
+            with contextlib.suppress(asyncio.CancelledError, Exception):
+                await task
+    if d.qlog is not None:
+        d.qlog.close()
+
+
+def build_application(
+    settings: Settings,
+    pipeline,
+    qlog=None,
+    base_url: str | None = None,
+    *,
+    questions_per_minute: int = QUESTIONS_PER_MINUTE,
+    rate_limit_retries: int = RATE_LIMIT_RETRIES,
+) -> Application:
+    """The bot, ready for `run_polling`/`run_webhook` (or `initialize` + `updater` in tests)."""
+    if not settings.telegram_token:
+        raise ConfigError("TELEGRAM_BOT_TOKEN saknas")
+    builder = (
+        Application.builder()
+        .token(settings.telegram_token)
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML,
+                link_preview_options=LinkPreviewOptions(is_disabled=True),
+                allow_sending_without_reply=True,
+            )
+        )
+        .concurrent_updates(True)
+        .rate_limiter(AIORateLimiter(max_retries=rate_limit_retries))
+        .post_init(post_init)
+        .post_shutdown(post_shutdown)
+    )
+    base = base_url or settings.telegram_api_base_url
+    if base:
+        api, files = api_urls(base)
+        builder = builder.base_url(api).base_file_url(files)
+    app = builder.build()
+    app.bot_data[DEPS_KEY] = BotDeps(
+        settings=settings,
+        pipeline=pipeline,
+        qlog=qlog,
+        limiter=SlidingWindowLimiter(questions_per_minute, 60.0),
+    )
+    if qlog is not None and getattr(qlog, "on_error", None) is None:
+        qlog.on_error = tg_admin.log_error_reporter(app)
+    register_handlers(app)
+    return app
+
+
+def run(
+    settings: Settings,
+    pipeline,
+    qlog=None,
+    *,
+    webhook_url: str | None = None,
+    listen: str = "0.0.0.0",
+    port: int = 8443,
+    secret_token: str | None = None,
+) -> None:
+    """Serve until SIGINT/SIGTERM: long polling, or a webhook when `webhook_url` is given."""
+    app = build_application(settings, pipeline, qlog)
+    if webhook_url:
+        app.run_webhook(
+            listen=listen,
+            port=port,
+            url_path=urlsplit(webhook_url).path.lstrip("/"),
+            webhook_url=webhook_url,
+            secret_token=secret_token or webhook_secret(settings),
+            allowed_updates=ALLOWED_UPDATES,
+        )
+    else:
+        app.run_polling(allowed_updates=ALLOWED_UPDATES)
