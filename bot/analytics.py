@@ -256,11 +256,12 @@ GENERIC = frozenset(
     region regionen myndighet myndigheten offentlig offentliga gäller gälla innebär innebära göra gör
     lag lagen regler regel fråga frågor vill behöver kopplade köpa köper avtal avtalet villkor
     möjligt tillåtet social sociala socialt hänsyn hänsynen ta tar företag företaget företagen
-    anbud anbudet kontrakt kontraktet emot enligt innan genom mellan
+    anbud anbudet kontrakt kontraktet emot enligt innan genom mellan följa följer följs
     """.split()
 )
 GENERIC_WEIGHT = 0.15
 COMPOUND_PART_WEIGHT = 0.6
+IDF_PRIOR = 20  # as if the log held this many more questions without the word
 
 
 def _features(text: str, vocabulary: set[str]) -> Counter[str]:
@@ -281,16 +282,18 @@ def _features(text: str, vocabulary: set[str]) -> Counter[str]:
 
 
 def similarity_matrix(texts: list[str], background: Iterable[str] = ()):
-    """Cosine similarities of TF-IDF vectors; document frequencies come from `texts` plus
-    `background` (the rest of the log), so a word common in all questions counts for little."""
+    """Cosine similarities of weighted word vectors. A word's weight falls with how many
+    `background` questions (the rest of the log) use it, so wording common to all questions
+    counts for little; the `texts` themselves do not lower it, or ten phrasings of one
+    missing topic would discount the very word they share."""
     import numpy as np
 
-    corpus = list(texts) + list(background)
-    vocabulary = {t for text in corpus for t in tokens(text)}
-    feats = [_features(text, vocabulary) for text in corpus]
-    df: Counter[str] = Counter(k for f in feats for k in f)
-    n = len(corpus)
-    weighted = [{k: c * math.log(1 + n / df[k]) for k, c in f.items()} for f in feats[: len(texts)]]
+    texts, background = list(texts), list(background)
+    vocabulary = {t for text in texts + background for t in tokens(text)}
+    feats = [_features(text, vocabulary) for text in texts]
+    df: Counter[str] = Counter(k for text in background for k in _features(text, vocabulary))
+    n = len(background) + IDF_PRIOR
+    weighted = [{k: c * math.log(1 + n / (df[k] + 1)) for k, c in f.items()} for f in feats]
     norms = [math.sqrt(sum(v * v for v in w.values())) or 1.0 for w in weighted]
     # Only features two or more texts share can make two texts similar.
     shared = Counter(k for w in weighted for k in w)

@@ -89,14 +89,14 @@ def ask(question: str, as_json: bool, kinds: tuple[str, ...], k: int, log: bool)
     for n, text in enumerate(questions):
         answer = pipeline.ask(text, k=k, kinds=list(kinds) or None)
         rendered = render_text(answer)
-        if log:
-            _log_answer(settings, answer, pipeline.index.build_id)
         if as_json:
             click.echo(json.dumps(answer.to_json(rendered), ensure_ascii=False))
         else:
             if len(questions) > 1:
                 click.echo(("\n" if n else "") + f"» {text}\n")
             click.echo(rendered)
+        if log:  # after the answer is out: a slow or broken log never holds it up
+            _log_answer(settings, answer, pipeline.index.build_id)
 
 
 def _log_answer(settings: Settings, answer, index_version: str) -> None:

@@ -9,13 +9,20 @@ import sqlite3
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
-from sqlite_utils import Database
 
 from .errors import HansynError
 
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
 DAYS_HELP = "Bara de senaste N dagarna (standard: hela loggen)."
+
+
+def _n(count: int, one: str, many: str) -> str:
+    return f"{count} {one if count == 1 else many}"
 
 
 def _settings():
@@ -152,7 +159,7 @@ def export(target: Path, days: int | None, excel: bool) -> None:
         else:
             with click.open_file(str(target), "w", encoding="utf-8", atomic=True) as out:
                 count = write_csv(export_rows(db, days=days), out, excel=excel)
-            click.echo(f"{count} frågor exporterade till {target}.", err=True)
+            click.echo(f"Exporterade {_n(count, 'fråga', 'frågor')} till {target}.", err=True)
 
 
 @click.command()
@@ -173,8 +180,10 @@ def purge(days: int | None) -> None:
             return
         result = purge_rows(db, days)
     click.echo(
-        f"Raderade {result['questions']} frågor, {result['feedback']} omdömen och "
-        f"{result['admin_actions']} adminåtgärder äldre än {days} dagar (före {result['cutoff']})."
+        f"Raderade {_n(result['questions'], 'fråga', 'frågor')}, "
+        f"{_n(result['feedback'], 'omdöme', 'omdömen')} och "
+        f"{_n(result['admin_actions'], 'adminåtgärd', 'adminåtgärder')} "
+        f"äldre än {days} dagar (före {result['cutoff']})."
     )
 
 
@@ -208,9 +217,12 @@ def forget(user_key: str | None, user_id: int | None) -> None:
     if not any(result.values()):
         click.echo(f"Inget sparat för användarnyckeln {user_key}.")
         return
-    message = f"Raderade {result['questions']} frågor och {result['feedback']} omdömen för användarnyckeln {user_key}."
+    message = (
+        f"Raderade {_n(result['questions'], 'fråga', 'frågor')} och "
+        f"{_n(result['feedback'], 'omdöme', 'omdömen')} för användarnyckeln {user_key}."
+    )
     if result["admin_actions"]:
-        message += f" {result['admin_actions']} adminåtgärder finns kvar utan nyckel."
+        message += f" {_n(result['admin_actions'], 'adminåtgärd', 'adminåtgärder')} finns kvar utan nyckel."
     click.echo(message)
 
 

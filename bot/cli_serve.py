@@ -15,14 +15,29 @@ TOKEN_HELP = (
 
 
 class RedactToken(logging.Filter):
-    """Replace the bot token in every log record, whatever logged it."""
+    """Replace the bot token in every log record, whatever logged it. Connection trouble and a
+    rejected token, which python-telegram-bot logs with a full traceback, get one line."""
+
+    ONE_LINE = {"NetworkError", "TimedOut", "InvalidToken", "Conflict", "RetryAfter"}
 
     def __init__(self, token: str):
         super().__init__()
         self.token = token
 
     def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
+        error = record.exc_info[1] if record.exc_info else None
+        kind = type(error).__name__
+        if (
+            type(error).__module__ == "telegram.error"
+            and kind in self.ONE_LINE
+            and record.name.startswith("telegram")
+        ):
+            record.msg, record.args = f"{record.getMessage()} ({kind}: {error})", None
+            record.exc_info, record.exc_text = None, None
+        try:
+            message = record.getMessage()
+        except (TypeError, ValueError):
+            return True
         if self.token in message:
             record.msg, record.args = message.replace(self.token, "<token>"), None
         if record.exc_info and not record.exc_text:
@@ -40,7 +55,7 @@ def configure_logging(token: str, level: int = logging.INFO) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
-    for noisy in ("httpx", "httpcore", "apscheduler"):
+    for noisy in ("httpx", "httpcore", "faiss", "matplotlib"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 

@@ -127,13 +127,13 @@ _STATUTE = re.compile(
     r"(?:\s*(?:i\s+)?" + _LAW + r"\b)?"
 )
 _CHAPTER = re.compile(
-    r"(?P<chap>\d{1,2})(?:\s*(?P<chapletter>[a-z]))?\s*kap\.(?:\s*(?:i\s+)?" + _LAW + r"\b)?"
+    r"(?P<chap>\d{1,2})(?:\s*(?P<chapletter>[a-z]))?\s*kap(?P<dot>\.)?(?:\s*(?:i\s+)?" + _LAW + r"\b)?"
 )
 _COLON = re.compile(r"(?<![\d/:])(?P<chap>\d{1,2}):(?P<para>\d{1,3})(?:\s?(?P<letter>[a-z])\b)?(?![\d:])")
 _ANNEX = re.compile(r"bilaga\s+(?P<num>\d{1,2}(?:\s?[a-z](?![a-zåäö]))?)\s*(?:(?:i|till)\s+)?" + _LAW)
 _EU_ART = re.compile(
     r"art(?:ikel|\.)?\s*(?P<art>\d{1,3})(?:\.(?P<sub>\d{1,2}))?\s*(?:i\s+)?"
-    r"(?:(?:direktiv(?:et)?|dir\.)\s*)?(?P<dir>\d{4}/\d{1,3}/EU|FEUF)",
+    r"(?:(?:direktiv(?:et)?|dir\.)\s*)?(?P<dir>\d{4}/\d{1,3}/EU|FEUF|upphandlingsdirektivet|LOU-direktivet)",
     re.IGNORECASE,
 )
 _EU_RECITAL = re.compile(
@@ -182,6 +182,8 @@ def _scan(text: str, default_law: str | None) -> list[tuple[int, int, Ref]]:
     for m in _EU_ART.finditer(text):
         art = m.group("art") + (f".{m.group('sub')}" if m.group("sub") else "")
         target = m.group("dir").upper()
+        if target in ("UPPHANDLINGSDIREKTIVET", "LOU-DIREKTIVET"):
+            target = "2014/24/EU"  # the "classic" procurement directive behind LOU
         ident = f"art. {art} FEUF" if target == "FEUF" else f"art. {art} direktiv {target}"
         add(m.start(), m.end(), Ref("eu", ident=ident))
     for m in _EU_RECITAL.finditer(text):
@@ -208,7 +210,7 @@ def _scan(text: str, default_law: str | None) -> list[tuple[int, int, Ref]]:
         add(m.start(), m.end(), _statute_from(m, default_law))
     for m in _CHAPTER.finditer(text):
         law = m.group("law") or default_law
-        if law is not None:
+        if law is not None and (m.group("dot") or m.group("law")):
             chapter = _letter(m.group("chap"), m.group("chapletter"))
             add(m.start(), m.end(), Ref("chapter", law=law, chapter=chapter))
     for m in _COLON.finditer(text):

@@ -17,7 +17,7 @@ from .fusion import reciprocal_rank_fusion
 from .lexical import BM25
 from .refs import find_refs, parse_ref
 from .store import LoadedIndex
-from .textproc import tokens
+from .textproc import STOPWORDS, SpellingCorrector, compound_parts, stem, tokens, words
 
 MODES = ("hybrid", "dense", "bm25")
 CANDIDATES = 60
@@ -68,16 +68,23 @@ class Glossary:
             if stemmed:
                 self.groups.append((doc_id, stemmed))
 
-    def expand(self, query_tokens: list[str]) -> tuple[list[str], list[str]]:
-        """(extra tokens, glossary ids matched) for a tokenised query."""
+    def expand(self, query_tokens: list[str]) -> tuple[list[str], list[str], dict[str, set[str]]]:
+        """(extra tokens, glossary ids matched, token -> tokens that may stand in for it)."""
         extra: list[str] = []
         matched: list[str] = []
+        stand_ins: dict[str, set[str]] = {}
         for doc_id, phrases in self.groups:
-            if any(_contains(query_tokens, phrase) for phrase in phrases):
-                matched.append(doc_id)
-                for phrase in phrases:
-                    extra.extend(t for t in phrase if t not in query_tokens)
-        return list(dict.fromkeys(extra)), matched
+            hit = [phrase for phrase in phrases if _contains(query_tokens, phrase)]
+            if not hit:
+                continue
+            matched.append(doc_id)
+            group = {t for phrase in phrases for t in phrase}
+            for phrase in phrases:
+                extra.extend(t for t in phrase if t not in query_tokens)
+            for phrase in hit:
+                for tok in phrase:
+                    stand_ins.setdefault(tok, set()).update(group)
+        return list(dict.fromkeys(extra)), matched, stand_ins
 
 
 def _contains(seq: list[str], phrase: tuple[str, ...]) -> bool:
@@ -101,6 +108,7 @@ class Retriever:
             for tok in set(toks):
                 if tok.startswith("ref:"):
                     self.ref_postings[tok].append(i)
+        self.speller = SpellingCorrector({t: len(p) for t, p in self.bm25.postings.items()})
         self.doc_ref_keys: dict[str, set[str]] = {
             doc_id: set().union(*(parse_ref(r).keys() for r in record.get("refs", ())))
             for doc_id, record in index.documents.items()
@@ -153,16 +161,19 @@ class Retriever:
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}")
         query = query[:MAX_QUERY_CHARS]
-        q_tokens = tokens(query)
+        q_tokens, compounds = self.query_tokens(query)
         ref_keys: set[str] = set()
         for ref in find_refs(query):
             ref_keys |= ref.query_keys()
-        extra, matched = self.glossary.expand(q_tokens)
+        extra, matched, stand_ins = self.glossary.expand(q_tokens)
         weights: dict[str, float] = {}
         for tok in q_tokens:
             weights[tok] = weights.get(tok, 0.0) + 1.0
         for tok in extra:
             weights.setdefault(tok, 0.4)
+        for parts in compounds.values():
+            for part in parts:
+                weights.setdefault(part, 0.5)
         for key in ref_keys:
             weights[key] = 3.0
 
@@ -200,9 +211,31 @@ class Retriever:
             if kinds and passage.kind not in kinds:
                 continue
             hits.append(Hit(passage, score, best_dense.get(pid, 0.0), best_lex.get(pid, 0.0), pid in ref_ids))
-        coverage = self.coverage(q_tokens, hits[0].passage.doc_id) if hits else 0.0
+        coverage = self.coverage(q_tokens, hits[0].passage.doc_id, stand_ins, compounds) if hits else 0.0
         confidence = self.confidence(hits, coverage, mode)
         return SearchResult(query, hits, confidence, coverage, ref_keys, matched)
+
+    def query_tokens(self, query: str) -> tuple[list[str], dict[str, list[str]]]:
+        """The question's tokens with typos corrected, and the known parts of unknown
+        compounds ("kollektivavtalslön" -> kollektivavtal, lön)."""
+        out: list[str] = []
+        compounds: dict[str, list[str]] = {}
+        for word in words(query):
+            if len(word) < 2 or word in STOPWORDS:
+                continue
+            tok = stem(word)
+            if tok in self.bm25.postings:
+                out.append(tok)
+                continue
+            corrected = self.speller.correct(tok)
+            if corrected:
+                out.append(corrected)
+                continue
+            out.append(tok)
+            parts = compound_parts(word, self.bm25.postings) if len(word) >= 7 else []
+            if parts:
+                compounds[tok] = parts
+        return out, compounds
 
     def _target(self, i: int) -> str:
         passage = self.passages[i]
@@ -223,14 +256,30 @@ class Retriever:
         return list(dict.fromkeys(self._target(i) for i in ranked))
 
     # -- confidence ---------------------------------------------------------------------
-    def coverage(self, q_tokens: list[str], doc_id: str) -> float:
-        """IDF-weighted share of the question's words that the document contains."""
+    def coverage(
+        self,
+        q_tokens: list[str],
+        doc_id: str,
+        stand_ins: dict[str, set[str]] | None = None,
+        compounds: dict[str, list[str]] | None = None,
+    ) -> float:
+        """IDF-weighted share of the question's words that the document contains. A word also
+        counts when the document has a glossary synonym of it, or all parts of a compound."""
         content = [t for t in dict.fromkeys(q_tokens) if not t.isdigit()]
         if not content:
             return 0.0
         have = self.doc_tokens.get(doc_id, set())
+        stand_ins = stand_ins or {}
+        compounds = compounds or {}
+
+        def covered(tok: str) -> bool:
+            if tok in have or stand_ins.get(tok, set()) & have:
+                return True
+            parts = compounds.get(tok)
+            return bool(parts) and all(p in have for p in parts)
+
         total = sum(self.bm25.term_idf(t) for t in content)
-        found = sum(self.bm25.term_idf(t) for t in content if t in have)
+        found = sum(self.bm25.term_idf(t) for t in content if covered(t))
         return found / total if total else 0.0
 
     @staticmethod

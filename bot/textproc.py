@@ -9,7 +9,8 @@ import snowballstemmer
 
 from .refs import find_refs
 
-# Function words and modal verbs that carry no topic ("får vi ...", "kan man ...").
+# Function words and modal verbs that carry no topic ("får vi ...", "kan man ..."), the
+# colloquial ones people type in chat ("typ", "dom", "nån"), and English function words.
 STOPWORDS = frozenset(
     """
     och i att det som en på är av för med till den har de inte om ett han men var jag sig från
@@ -17,16 +18,31 @@ STOPWORDS = frozenset(
     alla detta dem då här någon några sina vara vilka vilken vilket vad än bara mycket blir
     ha hade kunna måste får få deras dess denna dessa mig min mitt mina oss vår vårt våra er
     ni du dig din ditt dina utan ut upp över sedan ju väl nog även samt bl.a. t.ex. etc
-    the a an of to in is are can we our for and or what how do does
+    typ dom nån nåt nåns sånt sån sådan sådant sådana liksom alltså asså egentligen verkligen
+    ok okej hej tack ens väl ju sen
+    the a an of to in is are can we our for and or what how do does have has be it this that
+    on with when if us you your any there their they which who may must should would
     """.split()
 )
 _WORD = re.compile(r"[0-9a-zåäöéüæø]+(?:-[0-9a-zåäöéüæø]+)*", re.IGNORECASE)
 _stemmer = snowballstemmer.stemmer("swedish")
 
 
+_FOLD = str.maketrans("åäöéüæø", "aaoeuao")
+
+
+def fold(text: str) -> str:
+    """Drop Swedish diacritics, so "valfardstjanster" typed on an English keyboard still matches."""
+    return text.translate(_FOLD)
+
+
+_FOLDED_STOPWORDS = frozenset(fold(w) for w in STOPWORDS)
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    return _stemmer.stemWord(word)
+    """Snowball's Swedish stem (it needs the diacritics), then folded."""
+    return fold(_stemmer.stemWord(word))
 
 
 def words(text: str) -> list[str]:
@@ -41,8 +57,8 @@ def words(text: str) -> list[str]:
 
 
 def tokens(text: str) -> list[str]:
-    """Stemmed content tokens (stop words and one-letter words dropped)."""
-    return [stem(w) for w in words(text) if len(w) > 1 and w not in STOPWORDS]
+    """Stemmed, folded content tokens (stop words and one-letter words dropped)."""
+    return [stem(w) for w in words(text) if len(w) > 1 and w not in STOPWORDS and w not in _FOLDED_STOPWORDS]
 
 
 def ref_tokens(text: str, query: bool = False) -> list[str]:
@@ -52,3 +68,50 @@ def ref_tokens(text: str, query: bool = False) -> list[str]:
         keys = ref.query_keys() if query else ref.keys()
         out.extend(sorted(keys))
     return out
+
+
+class SpellingCorrector:
+    """Maps an unknown token to a known one within edit distance 1 (deletes on both sides, as in
+    SymSpell), preferring the most frequent. For typos such as "kollektivavtl"."""
+
+    def __init__(self, frequencies: dict[str, int], min_length: int = 5):
+        self.freq = frequencies
+        self.min_length = min_length
+        self.deletes: dict[str, list[str]] = {}
+        for term in frequencies:
+            if len(term) >= min_length - 1 and not term.startswith("ref:"):
+                for variant in {term, *_deletes(term)}:
+                    self.deletes.setdefault(variant, []).append(term)
+
+    def correct(self, token: str) -> str | None:
+        if token in self.freq or len(token) < self.min_length or token.isdigit():
+            return None
+        candidates: set[str] = set()
+        for variant in {token, *_deletes(token)}:
+            candidates.update(self.deletes.get(variant, ()))
+        candidates.discard(token)
+        if not candidates:
+            return None
+        return max(sorted(candidates), key=lambda t: self.freq[t])
+
+
+def _deletes(term: str) -> set[str]:
+    return {term[:i] + term[i + 1 :] for i in range(len(term))}
+
+
+def compound_parts(word: str, known: set[str] | dict, min_part: int = 3) -> list[str]:
+    """Split an unknown Swedish compound into two known stems ("kollektivavtalslön" ->
+    kollektivavtal + lön), allowing the linking -s-. Empty when no split is known."""
+    word = fold(word.lower())
+    best: list[str] = []
+    for cut in range(min_part, len(word) - min_part + 1):
+        head, tail = word[:cut], word[cut:]
+        tail_stem = stem(tail)
+        if tail_stem not in known:
+            continue
+        for candidate in (head, head[:-1] if head.endswith("s") else None):
+            if candidate and len(candidate) >= min_part and stem(candidate) in known:
+                parts = [stem(candidate), tail_stem]
+                if not best or len(parts[0]) > len(best[0]):
+                    best = parts
+    return best

@@ -12,6 +12,7 @@ import contextlib
 import hashlib
 import hmac
 import logging
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from telegram import BotCommand, BotCommandScopeChat, LinkPreviewOptions, Update
@@ -78,23 +79,29 @@ def webhook_secret(settings: Settings) -> str:
 def register_handlers(app: Application) -> None:
     """Commands first, then messages by kind; one handler for every button; the error handler."""
     h, a = tg_handlers, tg_admin
-    app.add_handler(CommandHandler("start", h.start))
-    app.add_handler(CommandHandler(["hjalp", "help"], h.help_command))
-    app.add_handler(CommandHandler("fraga", h.fraga))
+    new = filters.UpdateType.MESSAGE  # an edited /reindex or /start does not run again
+    app.add_handler(CommandHandler("start", h.start, filters=new))
+    app.add_handler(CommandHandler(["hjalp", "help"], h.help_command, filters=new))
+    app.add_handler(CommandHandler("fraga", h.fraga))  # an edited question is answered again
     app.add_handler(CommandHandler("exempel", h.exempel))
     app.add_handler(CommandHandler("lag", h.lag))
-    app.add_handler(CommandHandler("om", h.om))
-    app.add_handler(CommandHandler("reindex", a.reindex))
-    app.add_handler(CommandHandler("stats", a.stats))
-    app.add_handler(CommandHandler("luckor", a.luckor))
-    app.add_handler(CommandHandler("export", a.export))
-    app.add_handler(MessageHandler(filters.COMMAND & filters.ChatType.PRIVATE, h.unknown_command))
+    app.add_handler(CommandHandler("om", h.om, filters=new))
+    for name, handler in (
+        ("reindex", a.reindex),
+        ("stats", a.stats),
+        ("luckor", a.luckor),
+        ("export", a.export),
+    ):
+        app.add_handler(CommandHandler(name, handler, filters=new))
+    app.add_handler(MessageHandler(filters.COMMAND & filters.ChatType.PRIVATE & new, h.unknown_command))
     app.add_handler(
         MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, h.private_text)
     )
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.GROUPS, h.group_text))
-    app.add_handler(MessageHandler(NON_TEXT & USER_CHATS, h.non_text))
-    app.add_handler(MessageHandler(filters.ChatType.PRIVATE & ~filters.StatusUpdate.ALL, h.private_other))
+    app.add_handler(MessageHandler(NON_TEXT & USER_CHATS & new, h.non_text))
+    app.add_handler(
+        MessageHandler(filters.ChatType.PRIVATE & ~filters.StatusUpdate.ALL & new, h.private_other)
+    )
     app.add_handler(CallbackQueryHandler(h.on_button))
     app.add_handler(ChatMemberHandler(h.membership, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_error_handler(tg_admin.on_error)
@@ -128,29 +135,31 @@ async def post_init(app: Application) -> None:
     d: BotDeps = app.bot_data[DEPS_KEY]
     d.loop = asyncio.get_running_loop()
     await set_commands(app)
-    tasks = [_warm_up(d.pipeline)]
+    tasks = {"hansyn-warm-up": _warm_up(d.pipeline)}
     if d.qlog is not None:
         from .questionlog import purge_daily
 
-        tasks.append(purge_daily(d.qlog))
-    for coro in tasks:
-        task = asyncio.get_running_loop().create_task(coro)
+        tasks["hansyn-purge"] = purge_daily(d.qlog)
+    for name, coro in tasks.items():
+        task = asyncio.get_running_loop().create_task(coro, name=name)
         d.tasks.add(task)
         task.add_done_callback(d.tasks.discard)
     logger.info("Hänsyn är igång som @%s", app.bot.username)
 
 
 async def post_shutdown(app: Application) -> None:
-    """Stop background tasks (purge, pending log writes get a moment to finish)."""
+    """Stop the background tasks: the purge at once, pending log writes after a moment."""
     d: BotDeps = app.bot_data[DEPS_KEY]
+    background = {"hansyn-purge", "hansyn-warm-up"}
+    writes = [task for task in d.tasks if not task.done() and task.get_name() not in background]
+    if writes:
+        await asyncio.wait(writes, timeout=2.0)
     pending = [task for task in d.tasks if not task.done()]
-    if pending:
-        _done, still = await asyncio.wait(pending, timeout=2.0)
-        for task in still:
-            task.cancel()
-        for task in still:
-            with contextlib.suppress(asyncio.CancelledError, Exception):
-                await task
+    for task in pending:
+        task.cancel()
+    for task in pending:
+        with contextlib.suppress(asyncio.CancelledError, Exception):
+            await task
     if d.qlog is not None:
         d.qlog.close()
 
@@ -163,8 +172,10 @@ def build_application(
     *,
     questions_per_minute: int = QUESTIONS_PER_MINUTE,
     rate_limit_retries: int = RATE_LIMIT_RETRIES,
+    heartbeat_file: Path | None = None,
 ) -> Application:
-    """The bot, ready for `run_polling`/`run_webhook` (or `initialize` + `updater` in tests)."""
+    """The bot, ready for `run_polling`/`run_webhook` (or `initialize` + `updater` in tests).
+    With `heartbeat_file`, every successful getUpdates touches it (Docker HEALTHCHECK)."""
     if not settings.telegram_token:
         raise ConfigError("TELEGRAM_BOT_TOKEN saknas")
     builder = (
@@ -186,6 +197,10 @@ def build_application(
     if base:
         api, files = api_urls(base)
         builder = builder.base_url(api).base_file_url(files)
+    if heartbeat_file is not None:
+        from .health import heartbeat_request
+
+        builder = builder.get_updates_request(heartbeat_request(heartbeat_file))
     app = builder.build()
     app.bot_data[DEPS_KEY] = BotDeps(
         settings=settings,
@@ -209,8 +224,11 @@ def run(
     port: int = 8443,
     secret_token: str | None = None,
 ) -> None:
-    """Serve until SIGINT/SIGTERM: long polling, or a webhook when `webhook_url` is given."""
-    app = build_application(settings, pipeline, qlog)
+    """Serve until SIGINT/SIGTERM: long polling, or a webhook when `webhook_url` is given.
+    HANSYN_HEARTBEAT_FILE (read here) turns on the polling heartbeat for health checks."""
+    from .health import heartbeat_path
+
+    app = build_application(settings, pipeline, qlog, heartbeat_file=heartbeat_path())
     if webhook_url:
         app.run_webhook(
             listen=listen,

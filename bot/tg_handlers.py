@@ -16,7 +16,7 @@ from typing import Any
 
 from telegram import Chat, ChatMember, Message, MessageEntity, Update
 from telegram.constants import ChatAction
-from telegram.error import TelegramError
+from telegram.error import BadRequest, TelegramError
 from telegram.ext import ContextTypes
 
 from . import __version__
@@ -104,11 +104,15 @@ def addressed_to_bot(message: Message, bot_id: int, bot_username: str | None) ->
     return False
 
 
-def run_later(d: BotDeps, coro) -> None:
-    """Fire and forget (log writes after the reply), keeping a reference until done."""
-    task = asyncio.get_running_loop().create_task(coro)
+def keep(d: BotDeps, task: asyncio.Future) -> None:
+    """Hold a reference to a background task until it is done (post_shutdown waits for it)."""
     d.tasks.add(task)
     task.add_done_callback(d.tasks.discard)
+
+
+def run_later(d: BotDeps, coro) -> None:
+    """Fire and forget (log writes after the reply)."""
+    keep(d, asyncio.get_running_loop().create_task(coro))
 
 
 async def in_thread(func: Callable, *args, **kwargs):
@@ -142,13 +146,16 @@ async def typing(bot, chat_id: int) -> AsyncIterator[None]:
             await task
 
 
-async def send_chunks(message: Message, chunks: list[str], keyboard=None) -> Message | None:
-    """Reply with HTML messages, the keyboard under the last one."""
+async def send_chunks(
+    message: Message, chunks: list[str], keyboard=None, quote: bool | None = None
+) -> Message | None:
+    """Reply with HTML messages, the keyboard under the last one; the first one quotes
+    `message` when `quote` (None: only in groups, PTB's default)."""
     sent = None
     for n, chunk in enumerate(chunks):
         last = n == len(chunks) - 1
         sent = await message.reply_html(
-            chunk, reply_markup=keyboard if last else None, do_quote=None if n == 0 else False
+            chunk, reply_markup=keyboard if last else None, do_quote=quote if n == 0 else False
         )
     return sent
 
@@ -192,7 +199,7 @@ async def record_question(d: BotDeps, update: Update, answer, lang: str) -> int 
         return await asyncio.wait_for(asyncio.shield(write), LOG_WAIT_S)
     except TimeoutError:
         logger.warning("Frågeloggen svarade inte inom %.1f s; svaret skickas utan fråge-id", LOG_WAIT_S)
-        run_later(d, write)
+        keep(d, write)  # the row is still written, later
         return None
 
 
@@ -207,8 +214,9 @@ async def flood_checked(d: BotDeps, update: Update, lang: str) -> bool:
     return verdict is Verdict.ALLOW
 
 
-async def answer_question(update: Update, context: Context, text: str | None) -> None:
-    """Ask the pipeline (off the event loop) and reply with the answer and its buttons."""
+async def answer_question(update: Update, context: Context, text: str | None, quote: bool = True) -> None:
+    """Ask the pipeline (off the event loop) and reply with the answer and its buttons; the
+    answer quotes the question, so it is clear which one it answers (also after an edit)."""
     d, message, lang = deps(context), update.effective_message, lang_of(update.effective_user)
     question, truncated_at = clean_question(text, context.bot.username)
     if not question:
@@ -222,7 +230,7 @@ async def answer_question(update: Update, context: Context, text: str | None) ->
     keyboard = answer_keyboard(
         question_id, more_passage_id(answer, d.pipeline), example_topic_doc(answer, d.pipeline), lang
     )
-    await send_chunks(message, render_answer(answer, lang, truncated_at), keyboard)
+    await send_chunks(message, render_answer(answer, lang, truncated_at), keyboard, quote=quote)
 
 
 # --- commands -----------------------------------------------------------------------------
@@ -301,6 +309,8 @@ async def private_text(update: Update, context: Context) -> None:
 async def group_text(update: Update, context: Context) -> None:
     """In groups: answer only when mentioned or replied to; other chatter is ignored."""
     message = update.effective_message
+    if message.from_user and message.from_user.is_bot:
+        return  # never answer other bots: two bots could answer each other forever
     if not addressed_to_bot(message, context.bot.id, context.bot.username):
         return
     await answer_question(update, context, message.text)
@@ -357,7 +367,7 @@ async def on_feedback(update: Update, context: Context) -> None:
 
 
 async def on_more(update: Update, context: Context) -> None:
-    """ "Visa mer": the fuller passage behind the answer."""
+    """The "Visa mer" button: the fuller passage behind the answer."""
     query, lang, pipeline = update.callback_query, lang_of(update.effective_user), deps(context).pipeline
     key = parse_callback(query.data).args[0]
     passage = next((p for p in pipeline.index.passages if short_key(p.id) == key), None)
@@ -370,7 +380,7 @@ async def on_more(update: Update, context: Context) -> None:
 
 
 async def on_similar(update: Update, context: Context) -> None:
-    """ "Liknande exempel": precedents on the answer's topic, as a new paged message."""
+    """The "Liknande exempel" button: precedents on the answer's topic, as a new message."""
     query, lang, d = update.callback_query, lang_of(update.effective_user), deps(context)
     key = parse_callback(query.data).args[0]
     doc = next((r for r in d.pipeline.documents() if short_key(r["id"]) == key), None)
@@ -395,8 +405,11 @@ async def on_examples_page(update: Update, context: Context) -> None:
         topic = " ".join([doc["title"], *doc.get("tags", [])]) if doc else None
     records = await in_thread(d.pipeline.examples, topic)
     page = render_examples(records, int(page_no), lang, title or topic, examples_nav(kind, arg))
-    if query.message.text_html != page.text or query.message.reply_markup != page.keyboard:
+    try:
         await query.edit_message_text(page.text, reply_markup=page.keyboard)
+    except BadRequest as exc:  # a double tap asks for the page already shown
+        if "not modified" not in str(exc).lower():
+            raise
 
 
 async def on_suggested(update: Update, context: Context) -> None:
@@ -405,7 +418,7 @@ async def on_suggested(update: Update, context: Context) -> None:
     number = int(parse_callback(query.data).args[0])
     await query.answer()
     if number < len(SUGGESTED_QUESTIONS):
-        await answer_question(update, context, SUGGESTED_QUESTIONS[number])
+        await answer_question(update, context, SUGGESTED_QUESTIONS[number], quote=False)
 
 
 CALLBACKS = {
@@ -422,7 +435,9 @@ async def on_button(update: Update, context: Context) -> None:
     query = update.callback_query
     data = parse_callback(query.data)
     handler = CALLBACKS.get(data.action) if data else None
-    if handler is None or query.message is None:
+    # Buttons that answer in the chat need the message; Telegram omits it when it is too old.
+    inaccessible = not isinstance(query.message, Message) and data is not None and data.action != "fb"
+    if handler is None or inaccessible:
         logger.info("Okänd eller gammal knapp: %r", (query.data or "")[:64])
         await query.answer(plain("stale_button", lang_of(update.effective_user)), show_alert=True)
         return

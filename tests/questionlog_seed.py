@@ -91,9 +91,7 @@ def seed_log(log: QuestionLog, today: dt.date) -> dict:
         user_id=200,
         asked_at=at(day),
     )
-    ids["unanswered"] = log.record(
-        make_answer(MISSING_TOPIC[0], None, 60), channel="cli", asked_at=at(day)
-    )
+    ids["unanswered"] = log.record(make_answer(MISSING_TOPIC[0], None, 60), channel="cli", asked_at=at(day))
     ids["today-a"] = log.record(
         make_answer("Får vi reservera upphandlingen?", "reserverad-upphandling", 70),
         channel="telegram",

@@ -41,7 +41,7 @@ def test_every_reference_in_a_body_parses(docs):
     bad = []
     for doc in docs:
         spans = find_ref_spans(doc.body)
-        for start, text in chapter_mentions(doc.body):
+        for start, _mention in chapter_mentions(doc.body):
             covered = any(s <= start < e for s, e, _ in spans)
             if not covered:
                 bad.append(f"{doc.path}: '{doc.body[start:start + 30]}'")
