@@ -64,6 +64,7 @@ class Answer:
     precedent: Precedent | None = None
     more: str | None = None  # the fuller passage behind the short answer
     more_heading: str | None = None
+    more_id: str | None = None
     notes: list[str] = field(default_factory=list)
     suggestions: list[str] = field(default_factory=list)
     confidence: float = 0.0
@@ -216,6 +217,7 @@ def compose(
         precedent=_precedent(docs, top_doc, documents, passages),
         more=more.text if more else None,
         more_heading=more.heading if more else None,
+        more_id=more.id if more else None,
         notes=notes,
         confidence=result.confidence,
         top_doc_id=top_doc,

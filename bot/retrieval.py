@@ -6,6 +6,7 @@ Glossary entries expand the lexical query with their synonyms.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -46,6 +47,7 @@ class SearchResult:
     coverage: float
     ref_keys: set[str] = field(default_factory=set)
     expansions: list[str] = field(default_factory=list)
+    features: dict[str, float] = field(default_factory=dict)
 
     def documents(self) -> list[Hit]:
         """Best hit per document, best first."""
@@ -211,9 +213,11 @@ class Retriever:
             if kinds and passage.kind not in kinds:
                 continue
             hits.append(Hit(passage, score, best_dense.get(pid, 0.0), best_lex.get(pid, 0.0), pid in ref_ids))
-        coverage = self.coverage(q_tokens, hits[0].passage.doc_id, stand_ins, compounds) if hits else 0.0
-        confidence = self.confidence(hits, coverage, mode)
-        return SearchResult(query, hits, confidence, coverage, ref_keys, matched)
+        features = self.features(hits, q_tokens, stand_ins, compounds, dense_scores, lexical_scores)
+        confidence = confidence_from(features, hits[0].ref_match if hits else False, mode)
+        return SearchResult(
+            query, hits, confidence, features.get("coverage", 0.0), ref_keys, matched, features
+        )
 
     def query_tokens(self, query: str) -> tuple[list[str], dict[str, list[str]]]:
         """The question's tokens with typos corrected, and the known parts of unknown
@@ -282,16 +286,51 @@ class Retriever:
         found = sum(self.bm25.term_idf(t) for t in content if covered(t))
         return found / total if total else 0.0
 
-    @staticmethod
-    def confidence(hits: list[Hit], coverage: float, mode: str) -> float:
-        """0..1: how sure we are the top document answers the question."""
+    def features(
+        self,
+        hits: list[Hit],
+        q_tokens: list[str],
+        stand_ins: dict[str, set[str]],
+        compounds: dict[str, list[str]],
+        dense_scores: dict[int, float],
+        lexical_scores: dict[int, float],
+    ) -> dict[str, float]:
+        """Evidence that the top document answers the question, each in 0..1."""
         if not hits:
-            return 0.0
+            return {}
         top = hits[0]
-        if top.ref_match:
-            return 1.0
-        if mode == "bm25":
-            return coverage
-        if mode == "dense":
-            return top.dense
-        return 0.5 * top.dense + 0.5 * coverage
+        doc = top.passage.doc_id
+        content = [t for t in dict.fromkeys(q_tokens) if not t.isdigit()]
+        best_possible = sum(self.bm25.term_idf(t) for t in content) * (self.bm25.k1 + 1)
+
+        def top_docs(scores: dict[int, float]) -> list[str]:
+            ranked = sorted(scores, key=lambda i: -scores[i])
+            return list(dict.fromkeys(self.passages[i].doc_id for i in ranked))[:3]
+
+        return {
+            "dense": top.dense,
+            "coverage": self.coverage(q_tokens, doc, stand_ins, compounds),
+            "lexical": min(1.0, top.lexical / best_possible) if best_possible else 0.0,
+            "agree": (doc in top_docs(dense_scores)) * 0.5 + (doc in top_docs(lexical_scores)) * 0.5,
+        }
+
+
+# Logistic model over the features above, fitted by benchmarks/calibrate.py on the evaluation
+# questions (see its output for the data and the cross-validated figures).
+CONFIDENCE_WEIGHTS = {"bias": -4.0, "dense": 2.0, "coverage": 4.0, "lexical": 2.0, "agree": 1.0}
+
+
+def confidence_from(features: dict[str, float], ref_match: bool, mode: str = "hybrid") -> float:
+    """0..1: how sure we are that the top document answers the question."""
+    if not features:
+        return 0.0
+    if ref_match:
+        return 1.0  # the question names a provision the knowledge base covers
+    if mode == "dense":
+        return features["dense"]
+    if mode == "bm25":
+        return features["coverage"]
+    z = CONFIDENCE_WEIGHTS["bias"] + sum(
+        CONFIDENCE_WEIGHTS[name] * value for name, value in features.items() if name in CONFIDENCE_WEIGHTS
+    )
+    return 1.0 / (1.0 + math.exp(-z))

@@ -74,7 +74,7 @@ class SpellingCorrector:
     """Maps an unknown token to a known one within edit distance 1 (deletes on both sides, as in
     SymSpell), preferring the most frequent. For typos such as "kollektivavtl"."""
 
-    def __init__(self, frequencies: dict[str, int], min_length: int = 5):
+    def __init__(self, frequencies: dict[str, int], min_length: int = 6):
         self.freq = frequencies
         self.min_length = min_length
         self.deletes: dict[str, list[str]] = {}

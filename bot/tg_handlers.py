@@ -160,17 +160,6 @@ async def send_chunks(
     return sent
 
 
-def more_passage_id(answer, pipeline) -> str | None:
-    """The id of the passage behind "Visa mer" (the Answer carries its text, not its id)."""
-    if not answer.answered or not answer.more or not answer.top_doc_id:
-        return None
-    for passage in pipeline.index.passages:
-        same_doc = passage.doc_id == answer.top_doc_id and passage.heading == answer.more_heading
-        if same_doc and passage.text == answer.more:
-            return passage.id
-    return None
-
-
 def example_topic_doc(answer, pipeline) -> str | None:
     """The document whose topic "Liknande exempel" searches, when there are examples at all."""
     if not answer.answered or not answer.top_doc_id or not pipeline.documents("example"):
@@ -228,7 +217,7 @@ async def answer_question(update: Update, context: Context, text: str | None, qu
         answer = await in_thread(d.pipeline.ask, question)
     question_id = await record_question(d, update, answer, lang)
     keyboard = answer_keyboard(
-        question_id, more_passage_id(answer, d.pipeline), example_topic_doc(answer, d.pipeline), lang
+        question_id, answer.more_id if answer.answered else None, example_topic_doc(answer, d.pipeline), lang
     )
     await send_chunks(message, render_answer(answer, lang, truncated_at), keyboard, quote=quote)
 

@@ -390,7 +390,7 @@ class FakeTelegram:
         *,
         count: int = 1,
         after: int = 0,
-        timeout: float = 5.0,
+        timeout: float = 15.0,
     ) -> list[Call]:
         """Wait until `count` successful calls to `method` (from call index `after` on) match."""
 

@@ -84,7 +84,7 @@ class Harness:
         return open_db(self.settings.db_path)
 
 
-async def eventually(check, timeout: float = 5.0):
+async def eventually(check, timeout: float = 15.0):
     """Poll `check()` until it returns something truthy (log rows are written after replies)."""
     deadline = time.monotonic() + timeout
     while True:
