@@ -1,0 +1,99 @@
+"""Fit the confidence model (bot.retrieval.CONFIDENCE_WEIGHTS) and the confidence bar
+(bot.answer.MIN_CONFIDENCE) on the evaluation questions, with 5-fold cross-validation.
+
+    .venv/bin/python benchmarks/calibrate.py [--files benchmarks/eval.jsonl ...]
+
+It prints the fitted weights, the bar that declines >= 90 % of out-of-scope questions while
+declining as few in-scope ones as possible, and the cross-validated rates of that recipe, so a
+reader can see how it does on questions it was not fitted on. Copy the figures into the code
+by hand: calibration is a reviewed change, not a side effect.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import numpy as np
+from _common import ROOT, load_eval, pipeline_from_env
+
+FEATURES = ("dense", "coverage", "lexical", "agree")
+TARGET_DECLINED = 0.90
+
+
+def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 0.5, steps: int = 4000) -> np.ndarray:
+    """Weights (bias first) of an L2-regularised logistic regression, by gradient descent."""
+    xb = np.column_stack([np.ones(len(x)), x])
+    w = np.zeros(xb.shape[1])
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-xb @ w))
+        grad = xb.T @ (p - y) / len(y) + l2 * np.r_[0, w[1:]] / len(y)
+        w -= 0.5 * grad
+    return w
+
+
+def predict(w: np.ndarray, x: np.ndarray) -> np.ndarray:
+    return 1 / (1 + np.exp(-(w[0] + x @ w[1:])))
+
+
+def choose_bar(conf: np.ndarray, inscope: np.ndarray) -> float:
+    """The lowest bar declining at least TARGET_DECLINED of out-of-scope questions."""
+    for bar in np.arange(0.05, 0.96, 0.01):
+        if np.mean(conf[~inscope] < bar) >= TARGET_DECLINED:
+            return float(round(bar, 2))
+    return 0.95
+
+
+def rates(conf: np.ndarray, inscope: np.ndarray, bar: float) -> tuple[float, float]:
+    return float(np.mean(conf[~inscope] < bar)), float(np.mean(conf[inscope] < bar))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument(
+        "--files", nargs="+", type=Path,
+        default=[ROOT / "benchmarks" / "eval.jsonl", ROOT / "benchmarks" / "eval_holdout.jsonl"],
+    )
+    args = parser.parse_args()
+    pipeline = pipeline_from_env()
+    xs, ys = [], []
+    named = 0
+    for path in args.files:
+        for row in load_eval(path):
+            result = pipeline.search(row["q"])
+            if result.hits and result.hits[0].ref_match:
+                named += 1  # a named provision the knowledge base holds is answered outright
+                continue
+            xs.append([result.features.get(f, 0.0) for f in FEATURES])
+            ys.append(row["scope"] == "in")
+    x, y = np.array(xs), np.array(ys)
+    print(f"{len(y)} questions ({int(y.sum())} in scope, {int((~y).sum())} out of scope); "
+          f"{named} more name a provision and are answered without the model")
+
+    rng = np.random.default_rng(7)
+    order = rng.permutation(len(y))
+    folds = np.array_split(order, 5)
+    cv_conf = np.zeros(len(y))
+    cv_bars = []
+    for k, test in enumerate(folds):
+        train = np.concatenate([f for j, f in enumerate(folds) if j != k])
+        w = fit_logistic(x[train], y[train].astype(float))
+        bar = choose_bar(predict(w, x[train]), y[train])
+        cv_bars.append(bar)
+        cv_conf[test] = predict(w, x[test]) - bar  # distance to that fold's own bar
+    declined_out, declined_in = rates(cv_conf, y, 0.0)
+    print(f"5-fold cross-validation (each fold judged by a model and bar fitted without it): "
+          f"out-of-scope declined {declined_out:.3f}, in-scope wrongly declined {declined_in:.3f}")
+
+    w = fit_logistic(x, y.astype(float))
+    conf = predict(w, x)
+    bar = choose_bar(conf, y)
+    out_rate, in_rate = rates(conf, y, bar)
+    weights = {"bias": round(float(w[0]), 3)} | {f: round(float(v), 3) for f, v in zip(FEATURES, w[1:], strict=True)}
+    print(f"fitted on all: CONFIDENCE_WEIGHTS = {weights}")
+    print(f"MIN_CONFIDENCE = {bar:.2f}  (on the fitting data: out-of-scope declined {out_rate:.3f}, "
+          f"in-scope wrongly declined {in_rate:.3f})")
+
+
+if __name__ == "__main__":
+    main()
