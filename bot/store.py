@@ -31,7 +31,7 @@ from .errors import IndexCorruptError, IndexMissingError, IndexModelMismatchErro
 from .knowledge import Document, knowledge_hash, load_knowledge
 from .textproc import ref_tokens, tokens
 
-FORMAT_VERSION = 2  # 2: folded tokens
+FORMAT_VERSION = 4  # 4: stop words for question frames
 FILES = ("config.json", "vectors.faiss", "passages.jsonl", "lexical.json", "documents.json")
 # Above this many vectors the store uses an HNSW graph instead of exact search.
 APPROXIMATE_ABOVE = 200_000

@@ -10,7 +10,8 @@ import snowballstemmer
 from .refs import find_refs
 
 # Function words and modal verbs that carry no topic ("får vi ...", "kan man ..."), the
-# colloquial ones people type in chat ("typ", "dom", "nån"), and English function words.
+# colloquial ones people type in chat ("typ", "dom", "nån"), the verbs and nouns of a question's
+# frame ("vilka regler gäller för …", "vad betyder …"), and English function words.
 STOPWORDS = frozenset(
     """
     och i att det som en på är av för med till den har de inte om ett han men var jag sig från
@@ -20,6 +21,8 @@ STOPWORDS = frozenset(
     ni du dig din ditt dina utan ut upp över sedan ju väl nog även samt bl.a. t.ex. etc
     typ dom nån nåt nåns sånt sån sådan sådant sådana liksom alltså asså egentligen verkligen
     ok okej hej tack ens väl ju sen
+    heter gäller gälla gällande finns fanns gör göra gjort gjorde vill ville behöver brukar
+    kommer funkar fungerar menas betyder innebär regel regler
     the a an of to in is are can we our for and or what how do does have has be it this that
     on with when if us you your any there their they which who may must should would
     """.split()
@@ -32,17 +35,25 @@ _FOLD = str.maketrans("åäöéüæø", "aaoeuao")
 
 
 def fold(text: str) -> str:
-    """Drop Swedish diacritics, so "valfardstjanster" typed on an English keyboard still matches."""
+    """Drop Swedish diacritics ("välfärd" -> "valfard"): for matching words typed without them.
+    Only a fallback: folding everything would make "städ" (cleaning) and "stad" (city) one word."""
     return text.translate(_FOLD)
 
 
 _FOLDED_STOPWORDS = frozenset(fold(w) for w in STOPWORDS)
 
 
+# Snowball conflates a few words that matter here: "billigast" -> "bil" (as in car).
+STEM_OVERRIDES = {"billig": "billig"}
+
+
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    """Snowball's Swedish stem (it needs the diacritics), then folded."""
-    return fold(_stemmer.stemWord(word))
+    """Snowball's Swedish stem, with a few domain overrides."""
+    for prefix, fixed in STEM_OVERRIDES.items():
+        if word.startswith(prefix):
+            return fixed
+    return _stemmer.stemWord(word)
 
 
 def words(text: str) -> list[str]:
@@ -57,7 +68,7 @@ def words(text: str) -> list[str]:
 
 
 def tokens(text: str) -> list[str]:
-    """Stemmed, folded content tokens (stop words and one-letter words dropped)."""
+    """Stemmed content tokens (stop words and one-letter words dropped)."""
     return [stem(w) for w in words(text) if len(w) > 1 and w not in STOPWORDS and w not in _FOLDED_STOPWORDS]
 
 
@@ -102,7 +113,7 @@ def _deletes(term: str) -> set[str]:
 def compound_parts(word: str, known: set[str] | dict, min_part: int = 3) -> list[str]:
     """Split an unknown Swedish compound into two known stems ("kollektivavtalslön" ->
     kollektivavtal + lön), allowing the linking -s-. Empty when no split is known."""
-    word = fold(word.lower())
+    word = word.lower()
     best: list[str] = []
     for cut in range(min_part, len(word) - min_part + 1):
         head, tail = word[:cut], word[cut:]

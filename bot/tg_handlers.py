@@ -396,9 +396,13 @@ async def on_examples_page(update: Update, context: Context) -> None:
     page = render_examples(records, int(page_no), lang, title or topic, examples_nav(kind, arg))
     try:
         await query.edit_message_text(page.text, reply_markup=page.keyboard)
-    except BadRequest as exc:  # a double tap asks for the page already shown
-        if "not modified" not in str(exc).lower():
-            raise
+    except BadRequest as exc:
+        if "not modified" in str(exc).lower():
+            return  # a double tap asks for the page already shown
+        # The message is gone or too old to edit: send the page as a new message instead.
+        if query.message is None or query.message.chat is None:
+            return
+        await context.bot.send_message(query.message.chat.id, page.text, reply_markup=page.keyboard)
 
 
 async def on_suggested(update: Update, context: Context) -> None:
