@@ -7,6 +7,7 @@ the shipped knowledge base and for a synthetic copy N times larger (default 20).
 from __future__ import annotations
 
 import argparse
+import re
 import shutil
 import tempfile
 import time
@@ -27,8 +28,8 @@ def scaled_copy(source: Path, target: Path, factor: int) -> None:
             text = path.read_text(encoding="utf-8")
             if copy:
                 stem = path.stem
-                text = text.replace(f"id: {stem}\n", f"id: {stem}-x{copy}\n", 1)
-                text = text.replace("\n## ", f"\n## (kopia {copy}) ")
+                text = re.sub(r"^id:.*$", f"id: {stem}-x{copy}", text, count=1, flags=re.MULTILINE)
+                text = re.sub(r"^(## .*)$", rf"\1\nKopia {copy}.", text, flags=re.MULTILINE)
                 name = f"{stem}-x{copy}.md"
             else:
                 name = path.name

@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 import datetime as dt
 import errno
+import fcntl
 import hashlib
 import hmac
 import json
@@ -131,6 +132,21 @@ def m004_views(db: Database) -> None:
     )
 
 
+@contextlib.contextmanager
+def _migration_lock(path: Path):
+    """One opener at a time upgrades the schema: the bot, the CLI and a second thread may open
+    the same new file at once, and two appliers would both try to create the tables."""
+    if str(path) == ":memory:":
+        yield
+        return
+    with open(path.with_name(path.name + ".lock"), "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
 def open_db(path: str | Path, readonly: bool = False) -> Database:
     """Open (or create) the question log: migrations applied, WAL mode, busy timeout,
     deleted rows overwritten on disk. `readonly=True` opens an existing file without
@@ -153,8 +169,10 @@ def open_db(path: str | Path, readonly: bool = False) -> Database:
     try:
         db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         db.execute("PRAGMA secure_delete = ON")  # purge/forget leave no readable remains
-        db.enable_wal()
-        migrations.apply(db)
+        with _migration_lock(path):
+            db.enable_wal()
+            if migrations.pending(db):
+                migrations.apply(db)
     except BaseException:
         db.close()
         raise

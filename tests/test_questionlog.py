@@ -400,3 +400,27 @@ def test_a_read_only_copy_opens_for_reading_only_when_current(tmp_path):
     old.close()
     with pytest.raises(HansynError, match="äldre schema"):
         open_db(older, readonly=True)
+
+
+def test_two_openers_of_a_new_file_do_not_race_the_migrations(tmp_path):
+    import threading
+
+    from bot.questionlog import open_db
+
+    for n in range(15):
+        path = tmp_path / f"race-{n}.db"
+        errors: list[BaseException] = []
+
+        def opener(path=path, errors=errors):
+            try:
+                open_db(path).close()
+            except BaseException as exc:  # noqa: BLE001 - collected for the assertion
+                errors.append(exc)
+
+        threads = [threading.Thread(target=opener) for _ in range(3)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        assert errors == []
+        assert "questions" in open_db(path).table_names()
