@@ -399,9 +399,7 @@ async def on_examples_page(update: Update, context: Context) -> None:
     except BadRequest as exc:
         if "not modified" in str(exc).lower():
             return  # a double tap asks for the page already shown
-        # The message is gone or too old to edit: send the page as a new message instead.
-        if query.message is None or query.message.chat is None:
-            return
+        # The message was deleted meanwhile: send the page as a new message instead.
         await context.bot.send_message(query.message.chat.id, page.text, reply_markup=page.keyboard)
 
 
@@ -428,8 +426,11 @@ async def on_button(update: Update, context: Context) -> None:
     query = update.callback_query
     data = parse_callback(query.data)
     handler = CALLBACKS.get(data.action) if data else None
-    # Buttons that answer in the chat need the message; Telegram omits it when it is too old.
-    inaccessible = not isinstance(query.message, Message) and data is not None and data.action != "fb"
+    # Buttons that answer in the chat need the message; Telegram omits it when it is too old
+    # (an InaccessibleMessage, or a Message dated 0 as PTB may parse it).
+    message = query.message
+    too_old = not isinstance(message, Message) or not message.is_accessible
+    inaccessible = too_old and data is not None and data.action != "fb"
     if handler is None or inaccessible:
         logger.info("Okänd eller gammal knapp: %r", (query.data or "")[:64])
         await query.answer(plain("stale_button", lang_of(update.effective_user)), show_alert=True)

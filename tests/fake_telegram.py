@@ -435,7 +435,10 @@ class FakeTelegram:
 
     async def _handle(self, request: web.Request) -> web.StreamResponse:
         method = request.match_info["method"]
-        params, files = await self._read(request)
+        try:
+            params, files = await self._read(request)
+        except ConnectionResetError:  # the client hung up mid-request (a bot stopping): no call
+            return web.Response(status=400)
         call = Call(method, params, time.monotonic(), files)
         self.calls.append(call)
         async with self._changed:
