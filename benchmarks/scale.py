@@ -155,8 +155,11 @@ def measure_size(
     gen = Generator(max(1, n // PER_TOPIC), seed=n)
     base = gen.sample(n, seed=n + 1)
     queries = gen.sample(n_queries, seed=n + 2)
-    print(f"\n{n:,} vectors x {DIM} (generated in {time.perf_counter() - started:.1f} s), "
-          f"{n_queries} queries, k={CANDIDATES}:", flush=True)
+    print(
+        f"\n{n:,} vectors x {DIM} (generated in {time.perf_counter() - started:.1f} s), "
+        f"{n_queries} queries, k={CANDIDATES}:",
+        flush=True,
+    )
 
     rss0 = rss_mb()
     started = time.perf_counter()
@@ -183,8 +186,10 @@ def measure_size(
             for ef in (64, 128, 256, 384, 512):
                 hnsw.hnsw.efSearch = ef
                 times, found = time_searches(hnsw, queries, CANDIDATES)
-                print(f"      efSearch {ef:3}: p95 {percentile(times, 95):6.2f} ms  "
-                      f"recall@10 {recall_at(found, truth, 10):.3f}")
+                print(
+                    f"      efSearch {ef:3}: p95 {percentile(times, 95):6.2f} ms  "
+                    f"recall@10 {recall_at(found, truth, 10):.3f}"
+                )
             hnsw.hnsw.efSearch = default_ef
         del hnsw
         gc.collect()
@@ -208,8 +213,10 @@ def measure_size(
             for nprobe in (16, 32, 64, 128, 256):
                 ivf.nprobe = nprobe
                 times, found = time_searches(ivf, queries, CANDIDATES)
-                print(f"      nprobe {nprobe:3}: p95 {percentile(times, 95):6.2f} ms  "
-                      f"recall@10 {recall_at(found, truth, 10):.3f}")
+                print(
+                    f"      nprobe {nprobe:3}: p95 {percentile(times, 95):6.2f} ms  "
+                    f"recall@10 {recall_at(found, truth, 10):.3f}"
+                )
         del ivf, quantizer
         gc.collect()
     del base
@@ -229,7 +236,9 @@ def switch_point(rows: list[dict], budget_ms: float) -> float | None:
 def main() -> None:
     import faiss
 
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--sizes", default="10000,100000,1000000")
     parser.add_argument("--queries", type=int, default=500)
     parser.add_argument("--kinds", default="hnsw,ivf", help="approximate indexes to measure")
@@ -241,9 +250,11 @@ def main() -> None:
     if args.calibrate:
         calibrate()
         return
-    print(f"faiss {faiss.__version__}, {faiss.omp_get_max_threads()} threads, {os.cpu_count()} cores, "
-          f"{platform.processor() or platform.machine()}; store switches to HNSW above "
-          f"{store.APPROXIMATE_ABOVE:,} vectors")
+    print(
+        f"faiss {faiss.__version__}, {faiss.omp_get_max_threads()} threads, {os.cpu_count()} cores, "
+        f"{platform.processor() or platform.machine()}; store switches to HNSW above "
+        f"{store.APPROXIMATE_ABOVE:,} vectors"
+    )
     rows = []
     for size in (int(s) for s in args.sizes.split(",")):
         rows += measure_size(

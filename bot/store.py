@@ -33,8 +33,20 @@ from .textproc import ref_tokens, tokens
 
 FORMAT_VERSION = 4  # 4: stop words for question frames
 FILES = ("config.json", "vectors.faiss", "passages.jsonl", "lexical.json", "documents.json")
-# Above this many vectors the store uses an HNSW graph instead of exact search.
-APPROXIMATE_ABOVE = 200_000
+# Above this many vectors the store uses an HNSW graph instead of exact search. Chosen from
+# benchmarks/scale.py (figures in benchmarks/RESULTS.md): one-query exact search p95 on our 2-core
+# machines is 1.1 ms at 10 000 vectors, 3.5 ms at 20 000, 7.5 ms at 50 000 and 16 ms at 100 000
+# (the matrix outgrows the CPU cache); it crosses 5 ms, half the 10 ms search budget, at about
+# 31 000. Just above that, HNSW finds 0.999 of the exact top 10 in about 2 ms.
+APPROXIMATE_ABOVE = 30_000
+# HNSW settings for vectors shaped like ours (local intrinsic dimension ~12; see scale.py): with
+# M=32 recall@10 fell with size (0.92 at 200 000 vectors, 0.76 at 1 000 000, efSearch 128);
+# M=64 with efSearch 256 keeps 0.990 at 200 000 (3.5 ms p95) and 0.955 at 1 000 000 (6.6 ms p95;
+# the build takes 23 minutes on 2 cores). efSearch is stored in the index file, so a loaded index
+# searches the same way.
+HNSW_M = 64
+HNSW_EF_CONSTRUCTION = 100
+HNSW_EF_SEARCH = 256
 Progress = Callable[[str, int, int], None]
 
 
@@ -121,9 +133,9 @@ def make_faiss_index(vectors: np.ndarray, approximate: bool | None = None):
     if approximate is None:
         approximate = len(vectors) > APPROXIMATE_ABOVE
     if approximate:
-        index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
-        index.hnsw.efConstruction = 80
-        index.hnsw.efSearch = 96
+        index = faiss.IndexHNSWFlat(dim, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
+        index.hnsw.efSearch = HNSW_EF_SEARCH
     else:
         index = faiss.IndexFlatIP(dim)
     if len(vectors):
