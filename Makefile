@@ -4,7 +4,7 @@ PIP := $(PY) -m pip
 export HF_HUB_OFFLINE := 1
 export TRANSFORMERS_OFFLINE := 1
 
-.PHONY: setup test lint bench index clean
+.PHONY: setup test lint bench index clean check-docker
 
 setup: $(VENV)/.installed
 
@@ -24,6 +24,10 @@ lint: setup
 
 bench: setup
 	$(PY) benchmarks/run_all.py
+
+# Runs the Dockerfile's RUN steps in a fresh venv and checks the result (no Docker engine here).
+check-docker: setup
+	$(PY) scripts/check_docker_steps.py
 
 index: setup
 	$(VENV)/bin/hansyn reindex
