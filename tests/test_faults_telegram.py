@@ -155,7 +155,7 @@ async def test_answers_in_flight_when_sends_fail_for_a_while_are_retried(fake, s
         for i in range(10):
             fake.send_text(f"{QUESTION} ({i})", user=user(i))
         try:
-            await fake.wait_for("sendMessage", answer_of, count=10, timeout=8)
+            await fake.wait_for("sendMessage", answer_of, count=10, timeout=4)
         finally:
             bot.errors.clear()
         assert set(replies_per_chat(fake).values()) == {1}

@@ -31,8 +31,21 @@ from bot.tg_render import cb, examples_nav, short_key
 
 FUZZ_EXAMPLES = 1000
 NOW = int(time.time())
-COMMANDS = ["start", "hjalp", "help", "fraga", "exempel", "lag", "om", "reindex", "stats", "luckor",
-            "export", "okand", "START"]
+COMMANDS = [
+    "start",
+    "hjalp",
+    "help",
+    "fraga",
+    "exempel",
+    "lag",
+    "om",
+    "reindex",
+    "stats",
+    "luckor",
+    "export",
+    "okand",
+    "START",
+]
 QUESTIONS = [
     "Får vi reservera en upphandling för sociala företag?",
     "Vad säger 4 kap. 18 § LOU?",
@@ -81,8 +94,9 @@ def runtime(tmp_path_factory):
     thread.start()
     fake = FakeTelegram()
     errors: list = []
-    rt = Runtime(loop, None, fake, errors, [p.id for p in pipeline.index.passages],
-                 list(pipeline.index.documents))
+    rt = Runtime(
+        loop, None, fake, errors, [p.id for p in pipeline.index.passages], list(pipeline.index.documents)
+    )
     rt.run(fake.start())
     app = build_application(config, pipeline, QuestionLog.from_settings(config), base_url=fake.base_url)
     # PTB's AIORateLimiter paces replies to 30/s (20/min per group), as Telegram wants; it is
@@ -110,8 +124,12 @@ names = st.text(min_size=1, max_size=20).filter(str.strip)
 users = st.one_of(
     st.sampled_from([USER, ADMIN, {**USER, "id": 3003, "language_code": "en"}]),
     st.builds(
-        lambda uid, name, lang: {"id": uid, "is_bot": False, "first_name": name,
-                                 **({"language_code": lang} if lang is not None else {})},
+        lambda uid, name, lang: {
+            "id": uid,
+            "is_bot": False,
+            "first_name": name,
+            **({"language_code": lang} if lang is not None else {}),
+        },
         st.integers(1, 2**40),
         names,
         st.one_of(st.none(), st.sampled_from(["sv", "en", "en-GB", "de", "fi", "pt-br", ""])),
@@ -124,13 +142,20 @@ def private_chat(user: dict) -> dict:
 
 
 group_chats = st.builds(
-    lambda kind, gid, title: {"id": -gid if kind == "group" else -(10**12 + gid), "type": kind, "title": title},
+    lambda kind, gid, title: {
+        "id": -gid if kind == "group" else -(10**12 + gid),
+        "type": kind,
+        "title": title,
+    },
     st.sampled_from(["group", "supergroup"]),
     st.integers(1, 10**9),
     names,
 )
-channel_chats = st.builds(lambda gid, title: {"id": -(10**12 + gid), "type": "channel", "title": title},
-                          st.integers(1, 10**9), names)
+channel_chats = st.builds(
+    lambda gid, title: {"id": -(10**12 + gid), "type": "channel", "title": title},
+    st.integers(1, 10**9),
+    names,
+)
 
 
 @st.composite
@@ -144,14 +169,29 @@ def texts(draw) -> str:
         return draw(st.sampled_from(QUESTIONS)) + " " + draw(st.text(min_size=900, max_size=4000))
     if kind == "command":
         suffix = draw(st.sampled_from(["", "@" + BOT_USER["username"], "@annan_bot"]))
-        arg = draw(st.one_of(st.just(""), st.sampled_from(QUESTIONS + ["4:18", "cykel", "30", "x" * 300]),
-                             st.text(max_size=120)))
+        arg = draw(
+            st.one_of(
+                st.just(""),
+                st.sampled_from(QUESTIONS + ["4:18", "cykel", "30", "x" * 300]),
+                st.text(max_size=120),
+            )
+        )
         return f"/{draw(st.sampled_from(COMMANDS))}{suffix} {arg}".rstrip()
     if kind == "mention":
         return f"@{BOT_USER['username']} {draw(st.sampled_from(QUESTIONS))} {draw(st.text(max_size=40))}"
     if kind == "html":
-        return draw(st.sampled_from(["<b>fet</b>", "a < b & c > d", "</i>", "&amp;&lt;", "<script>x</script>",
-                                     "<a href='x'>y</a> 4 kap. 18 §"]))
+        return draw(
+            st.sampled_from(
+                [
+                    "<b>fet</b>",
+                    "a < b & c > d",
+                    "</i>",
+                    "&amp;&lt;",
+                    "<script>x</script>",
+                    "<a href='x'>y</a> 4 kap. 18 §",
+                ]
+            )
+        )
     return draw(st.sampled_from([" ", "\n", "\u200b", "\t\t"]))
 
 
@@ -160,17 +200,47 @@ def file_fields(prefix: str) -> dict:
     return {"file_id": f"{prefix}{n}", "file_unique_id": f"u{prefix}{n}"}
 
 
-non_text = st.sampled_from(["sticker", "photo", "voice", "document", "location", "contact", "poll", "dice",
-                            "video", "animation", "audio", "venue", "video_note", "new_chat_members",
-                            "left_chat_member", "new_chat_title", "pinned_message"])
+non_text = st.sampled_from(
+    [
+        "sticker",
+        "photo",
+        "voice",
+        "document",
+        "location",
+        "contact",
+        "poll",
+        "dice",
+        "video",
+        "animation",
+        "audio",
+        "venue",
+        "video_note",
+        "new_chat_members",
+        "left_chat_member",
+        "new_chat_title",
+        "pinned_message",
+    ]
+)
 
 
 def non_text_content(kind: str, user: dict, chat: dict) -> dict:
     if kind == "sticker":
-        return {"sticker": {**file_fields("s"), "width": 512, "height": 512, "is_animated": False,
-                            "is_video": False, "type": "regular", "emoji": "👍"}}
+        return {
+            "sticker": {
+                **file_fields("s"),
+                "width": 512,
+                "height": 512,
+                "is_animated": False,
+                "is_video": False,
+                "type": "regular",
+                "emoji": "👍",
+            }
+        }
     if kind == "photo":
-        return {"photo": [{**file_fields("p"), "width": 90, "height": 90}], "caption": "bild @hansyn_test_bot"}
+        return {
+            "photo": [{**file_fields("p"), "width": 90, "height": 90}],
+            "caption": "bild @hansyn_test_bot",
+        }
     if kind in ("voice", "audio"):
         return {kind: {**file_fields("v"), "duration": 3}}
     if kind == "video_note":
@@ -182,15 +252,33 @@ def non_text_content(kind: str, user: dict, chat: dict) -> dict:
     if kind == "location":
         return {"location": {"latitude": 59.33, "longitude": 18.06}}
     if kind == "venue":
-        return {"venue": {"location": {"latitude": 59.3, "longitude": 18.0}, "title": "Stadshuset",
-                          "address": "Hantverkargatan 1"}}
+        return {
+            "venue": {
+                "location": {"latitude": 59.3, "longitude": 18.0},
+                "title": "Stadshuset",
+                "address": "Hantverkargatan 1",
+            }
+        }
     if kind == "contact":
         return {"contact": {"phone_number": "+46700000000", "first_name": "Kim"}}
     if kind == "poll":
-        return {"poll": {"id": f"poll{next(_ids)}", "question": "Ja?", "options": [
-            {"text": "ja", "voter_count": 0, "persistent_id": "a"}, {"text": "nej", "voter_count": 0, "persistent_id": "b"}],
-            "total_voter_count": 0, "is_closed": False, "is_anonymous": True, "type": "regular",
-            "allows_multiple_answers": False, "allows_revoting": False, "members_only": False}}
+        return {
+            "poll": {
+                "id": f"poll{next(_ids)}",
+                "question": "Ja?",
+                "options": [
+                    {"text": "ja", "voter_count": 0, "persistent_id": "a"},
+                    {"text": "nej", "voter_count": 0, "persistent_id": "b"},
+                ],
+                "total_voter_count": 0,
+                "is_closed": False,
+                "is_anonymous": True,
+                "type": "regular",
+                "allows_multiple_answers": False,
+                "allows_revoting": False,
+                "members_only": False,
+            }
+        }
     if kind == "dice":
         return {"dice": {"emoji": "🎲", "value": 3}}
     if kind == "new_chat_members":
@@ -283,11 +371,28 @@ def member(status: str) -> dict:
     elif status == "creator":
         extra = {"is_anonymous": False}
     elif status == "restricted":
-        extra = {name: False for name in (
-            "is_member", "can_change_info", "can_invite_users", "can_pin_messages", "can_send_messages",
-            "can_send_polls", "can_send_other_messages", "can_add_web_page_previews", "can_manage_topics",
-            "can_send_audios", "can_send_documents", "can_send_photos", "can_send_videos",
-            "can_send_video_notes", "can_send_voice_notes", "can_edit_tag", "can_react_to_messages")}
+        extra = {
+            name: False
+            for name in (
+                "is_member",
+                "can_change_info",
+                "can_invite_users",
+                "can_pin_messages",
+                "can_send_messages",
+                "can_send_polls",
+                "can_send_other_messages",
+                "can_add_web_page_previews",
+                "can_manage_topics",
+                "can_send_audios",
+                "can_send_documents",
+                "can_send_photos",
+                "can_send_videos",
+                "can_send_video_notes",
+                "can_send_voice_notes",
+                "can_edit_tag",
+                "can_react_to_messages",
+            )
+        }
         extra["until_date"] = 0
     return {"user": BOT_USER, "status": status, **extra}
 
@@ -299,9 +404,13 @@ statuses = st.sampled_from(["member", "left", "kicked", "administrator", "restri
 def membership_changes(draw) -> tuple[str, dict]:
     user = draw(users)
     chat = draw(st.one_of(st.just(private_chat(user)), group_chats, channel_chats))
-    return "my_chat_member", {"chat": chat, "from": user, "date": NOW,
-                              "old_chat_member": member(draw(statuses)),
-                              "new_chat_member": member(draw(statuses))}
+    return "my_chat_member", {
+        "chat": chat,
+        "from": user,
+        "date": NOW,
+        "old_chat_member": member(draw(statuses)),
+        "new_chat_member": member(draw(statuses)),
+    }
 
 
 @st.composite
@@ -310,18 +419,35 @@ def unsubscribed(draw) -> tuple[str, dict]:
     user, chat = draw(users), draw(channel_chats)
     kind = draw(st.sampled_from(["channel_post", "inline_query", "poll_answer", "chat_join_request"]))
     if kind == "channel_post":
-        return kind, {"message_id": next(_ids), "date": NOW, "chat": chat, "sender_chat": chat,
-                      "text": draw(texts())}
+        return kind, {
+            "message_id": next(_ids),
+            "date": NOW,
+            "chat": chat,
+            "sender_chat": chat,
+            "text": draw(texts()),
+        }
     if kind == "inline_query":
-        return kind, {"id": f"iq{next(_ids)}", "from": user, "query": draw(st.text(max_size=50)), "offset": ""}
+        return kind, {
+            "id": f"iq{next(_ids)}",
+            "from": user,
+            "query": draw(st.text(max_size=50)),
+            "offset": "",
+        }
     if kind == "poll_answer":
         return kind, {"poll_id": "p1", "user": user, "option_ids": [0], "option_persistent_ids": ["a"]}
     return kind, {"chat": chat, "from": user, "user_chat_id": user["id"], "date": NOW}
 
 
 def updates(rt: Runtime):
-    return st.one_of(messages(), messages(), messages(), callback_queries(rt), callback_queries(rt),
-                     membership_changes(), unsubscribed())
+    return st.one_of(
+        messages(),
+        messages(),
+        messages(),
+        callback_queries(rt),
+        callback_queries(rt),
+        membership_changes(),
+        unsubscribed(),
+    )
 
 
 # --- the test ---------------------------------------------------------------------------------
@@ -350,8 +476,12 @@ async def settle(app, timeout: float = 10.0) -> None:
 def test_random_updates_never_make_a_handler_raise(runtime):
     seen: dict[str, int] = {}
 
-    @settings(max_examples=FUZZ_EXAMPLES, deadline=None, database=None,
-              suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+    @settings(
+        max_examples=FUZZ_EXAMPLES,
+        deadline=None,
+        database=None,
+        suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
     @given(st.data())
     def one_update(data):
         kind, payload = data.draw(updates(runtime), label="update")
@@ -374,7 +504,9 @@ def test_random_updates_never_make_a_handler_raise(runtime):
     started = time.monotonic()
     one_update()
     total = sum(seen.values())
-    print(f"\n{total} updates in {time.monotonic() - started:.1f} s: {dict(sorted(seen.items()))}; "
-          f"{len(runtime.fake.calls)} Bot API calls")
+    print(
+        f"\n{total} updates in {time.monotonic() - started:.1f} s: {dict(sorted(seen.items()))}; "
+        f"{len(runtime.fake.calls)} Bot API calls"
+    )
     assert total >= FUZZ_EXAMPLES
     assert {"message", "edited_message", "callback_query", "my_chat_member"} <= set(seen)
