@@ -51,7 +51,9 @@ def rates(conf: np.ndarray, inscope: np.ndarray, bar: float) -> tuple[float, flo
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
-        "--files", nargs="+", type=Path,
+        "--files",
+        nargs="+",
+        type=Path,
         default=[ROOT / "benchmarks" / "eval.jsonl", ROOT / "benchmarks" / "eval_holdout.jsonl"],
     )
     args = parser.parse_args()
@@ -67,8 +69,10 @@ def main() -> None:
             xs.append([result.features.get(f, 0.0) for f in FEATURES])
             ys.append(row["scope"] == "in")
     x, y = np.array(xs), np.array(ys)
-    print(f"{len(y)} questions ({int(y.sum())} in scope, {int((~y).sum())} out of scope); "
-          f"{named} more name a provision and are answered without the model")
+    print(
+        f"{len(y)} questions ({int(y.sum())} in scope, {int((~y).sum())} out of scope); "
+        f"{named} more name a provision and are answered without the model"
+    )
 
     rng = np.random.default_rng(7)
     order = rng.permutation(len(y))
@@ -82,17 +86,23 @@ def main() -> None:
         cv_bars.append(bar)
         cv_conf[test] = predict(w, x[test]) - bar  # distance to that fold's own bar
     declined_out, declined_in = rates(cv_conf, y, 0.0)
-    print(f"5-fold cross-validation (each fold judged by a model and bar fitted without it): "
-          f"out-of-scope declined {declined_out:.3f}, in-scope wrongly declined {declined_in:.3f}")
+    print(
+        f"5-fold cross-validation (each fold judged by a model and bar fitted without it): "
+        f"out-of-scope declined {declined_out:.3f}, in-scope wrongly declined {declined_in:.3f}"
+    )
 
     w = fit_logistic(x, y.astype(float))
     conf = predict(w, x)
     bar = choose_bar(conf, y)
     out_rate, in_rate = rates(conf, y, bar)
-    weights = {"bias": round(float(w[0]), 3)} | {f: round(float(v), 3) for f, v in zip(FEATURES, w[1:], strict=True)}
+    weights = {"bias": round(float(w[0]), 3)} | {
+        f: round(float(v), 3) for f, v in zip(FEATURES, w[1:], strict=True)
+    }
     print(f"fitted on all: CONFIDENCE_WEIGHTS = {weights}")
-    print(f"MIN_CONFIDENCE = {bar:.2f}  (on the fitting data: out-of-scope declined {out_rate:.3f}, "
-          f"in-scope wrongly declined {in_rate:.3f})")
+    print(
+        f"MIN_CONFIDENCE = {bar:.2f}  (on the fitting data: out-of-scope declined {out_rate:.3f}, "
+        f"in-scope wrongly declined {in_rate:.3f})"
+    )
 
 
 if __name__ == "__main__":

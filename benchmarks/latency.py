@@ -41,9 +41,11 @@ def main() -> None:
             started = time.perf_counter()
             pipeline.ask(question)
             samples.append((time.perf_counter() - started) * 1000)
-    print(f"warm ask, {len(samples)} answers over {len(questions)} questions (ms): "
-          f"p50 {percentile(samples, 50):.1f}  p95 {percentile(samples, 95):.1f}  "
-          f"p99 {percentile(samples, 99):.1f}  max {max(samples):.1f}")
+    print(
+        f"warm ask, {len(samples)} answers over {len(questions)} questions (ms): "
+        f"p50 {percentile(samples, 50):.1f}  p95 {percentile(samples, 95):.1f}  "
+        f"p99 {percentile(samples, 99):.1f}  max {max(samples):.1f}"
+    )
     helps = timed_process([HANSYN, "--help"], 5)
     print(f"hansyn --help (s): median {sorted(helps)[2]:.2f}  max {max(helps):.2f}")
     asks = timed_process([HANSYN, "ask", "Får vi reservera upphandlingen för sociala företag?"], 3)

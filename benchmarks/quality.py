@@ -39,7 +39,9 @@ def evaluate(pipeline, rows: list[dict], mode: str, threshold: float, verbose: b
         rr += 1 / rank if rank else 0
         wrongly_declined += not confident
         if verbose and (rank is None or rank > 3 or not confident):
-            print(f"  [{mode}] rank={rank} conf={result.confidence:.2f}: {row['q']} -> {docs[:3]} want {sorted(expect)[:3]}")
+            print(
+                f"  [{mode}] rank={rank} conf={result.confidence:.2f}: {row['q']} -> {docs[:3]} want {sorted(expect)[:3]}"
+            )
     n = max(1, len(inscope))
     return {
         "mode": mode,
@@ -61,7 +63,13 @@ def sweep(confidences: list[tuple[float, str]]) -> list[tuple[float, float, floa
     rows = []
     for step in range(30, 75, 2):
         bar = step / 100
-        rows.append((bar, sum(c < bar for c in outs) / max(1, len(outs)), sum(c < bar for c in ins) / max(1, len(ins))))
+        rows.append(
+            (
+                bar,
+                sum(c < bar for c in outs) / max(1, len(outs)),
+                sum(c < bar for c in ins) / max(1, len(ins)),
+            )
+        )
     return rows
 
 
@@ -77,18 +85,22 @@ def main() -> None:
     rows = load_eval(path)
     started = time.perf_counter()
     pipeline = pipeline_from_env()
-    print(f"{path.name}: {sum(r['scope'] == 'in' for r in rows)} in-scope, "
-          f"{sum(r['scope'] == 'out' for r in rows)} out-of-scope questions; "
-          f"{pipeline.index.config['documents']} files, {pipeline.index.config['passages']} passages; "
-          f"confidence bar {args.threshold:.2f}")
+    print(
+        f"{path.name}: {sum(r['scope'] == 'in' for r in rows)} in-scope, "
+        f"{sum(r['scope'] == 'out' for r in rows)} out-of-scope questions; "
+        f"{pipeline.index.config['documents']} files, {pipeline.index.config['passages']} passages; "
+        f"confidence bar {args.threshold:.2f}"
+    )
     print(f"{'mode':8} {'hit@1':>6} {'hit@3':>6} {'MRR':>6} {'oos declined':>13} {'in-scope declined':>18}")
     results = {}
     for mode in ("dense", "bm25", "hybrid"):
         assert mode in MODES
         res = evaluate(pipeline, rows, mode, args.threshold, args.verbose)
         results[mode] = res
-        print(f"{mode:8} {res['hit@1']:6.3f} {res['hit@3']:6.3f} {res['mrr']:6.3f} "
-              f"{res['oos_declined']:13.3f} {res['wrongly_declined']:18.3f}")
+        print(
+            f"{mode:8} {res['hit@1']:6.3f} {res['hit@3']:6.3f} {res['mrr']:6.3f} "
+            f"{res['oos_declined']:13.3f} {res['wrongly_declined']:18.3f}"
+        )
     if args.sweep:
         print("\nconfidence bar sweep (hybrid): bar, out-of-scope declined, in-scope wrongly declined")
         for bar, out, wrong in sweep(results["hybrid"]["confidences"]):

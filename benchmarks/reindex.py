@@ -46,15 +46,19 @@ def measure(knowledge: Path, label: str, embedder) -> None:
         full_s = time.perf_counter() - started
         victim = knowledge_files(knowledge)[0]
         original = victim.read_text(encoding="utf-8")
-        victim.write_text(original.replace("## Kort svar\n", "## Kort svar\nÄndrad rad. ", 1), encoding="utf-8")
+        victim.write_text(
+            original.replace("## Kort svar\n", "## Kort svar\nÄndrad rad. ", 1), encoding="utf-8"
+        )
         try:
             started = time.perf_counter()
             one = build_index(knowledge, index_dir, embedder)
             one_s = time.perf_counter() - started
         finally:
             victim.write_text(original, encoding="utf-8")
-        print(f"{label}: {full.documents} files, {full.passages} passages: full reindex {full_s:.1f} s; "
-              f"after one changed file {one_s:.2f} s ({one.embedded} passages re-embedded)")
+        print(
+            f"{label}: {full.documents} files, {full.passages} passages: full reindex {full_s:.1f} s; "
+            f"after one changed file {one_s:.2f} s ({one.embedded} passages re-embedded)"
+        )
 
 
 def main() -> None:
@@ -63,7 +67,9 @@ def main() -> None:
     parser.add_argument("--skip-large", action="store_true")
     args = parser.parse_args()
     settings = Settings.from_env()
-    knowledge = ROOT / settings.knowledge_dir if not settings.knowledge_dir.is_absolute() else settings.knowledge_dir
+    knowledge = (
+        ROOT / settings.knowledge_dir if not settings.knowledge_dir.is_absolute() else settings.knowledge_dir
+    )
     started = time.perf_counter()
     embedder = make_embedder(settings.embedding_model)
     embedder.encode_passages(["uppvärmning"])

@@ -44,7 +44,7 @@ def test_every_reference_in_a_body_parses(docs):
         for start, _mention in chapter_mentions(doc.body):
             covered = any(s <= start < e for s, e, _ in spans)
             if not covered:
-                bad.append(f"{doc.path}: '{doc.body[start:start + 30]}'")
+                bad.append(f"{doc.path}: '{doc.body[start : start + 30]}'")
     assert not bad, "hänvisningar i texten som inte går att tolka:\n" + "\n".join(bad)
 
 

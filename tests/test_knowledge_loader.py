@@ -43,7 +43,11 @@ def test_every_problem_is_named_by_file_and_field(tmp_path):
     write(root, "guidance/badyaml.md", "---\nid: [unclosed\n---\n# X\n")
     write(root, "guidance/nokind.md", GOOD.format(id="nokind").replace("kind: guidance", "kind: blogg"))
     write(root, "guidance/badref.md", GOOD.format(id="badref").replace('"4 kap. 18 § LOU"', '"kapitel fyra"'))
-    write(root, "guidance/nosrc.md", GOOD.format(id="nosrc").replace("sources:\n  - url: https://example.org/a\n    title: A\n", ""))
+    write(
+        root,
+        "guidance/nosrc.md",
+        GOOD.format(id="nosrc").replace("sources:\n  - url: https://example.org/a\n    title: A\n", ""),
+    )
     write(root, "guidance/noshort.md", GOOD.format(id="noshort").replace("## Kort svar", "## Svar"))
     docs, problems = validate_knowledge(root)
     text = "\n".join(problems)
@@ -61,7 +65,9 @@ def test_id_must_match_file_name(tmp_path):
     path = write(tmp_path / "knowledge", "guidance/annat-namn.md", GOOD.format(id="ok"))
     doc, problems = parse_document(path, tmp_path / "knowledge")
     assert doc is None
-    assert problems == ["knowledge/guidance/annat-namn.md: id: 'ok' ska vara samma som filnamnet ('annat-namn')"]
+    assert problems == [
+        "knowledge/guidance/annat-namn.md: id: 'ok' ska vara samma som filnamnet ('annat-namn')"
+    ]
 
 
 def test_chunking_gives_exact_text_ids_and_metadata(tmp_path):

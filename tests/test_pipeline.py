@@ -47,7 +47,9 @@ def test_ask_builds_the_index_on_first_use_and_reads_stdin_batches(env):
 
 
 def test_kind_filter_and_k(env):
-    result = CliRunner().invoke(main, ["ask", "--json", "--kind", "example", "-k", "1", "cykelservice i Örebro"])
+    result = CliRunner().invoke(
+        main, ["ask", "--json", "--kind", "example", "-k", "1", "cykelservice i Örebro"]
+    )
     data = json.loads(result.stdout)
     assert [s["kind"] for s in data["sources"]] == ["example"]
 
@@ -108,7 +110,9 @@ def test_cli_reindex_lists_problems_and_exits_non_zero(env, settings):
 
 def test_one_changed_file_is_the_only_one_re_embedded(settings, pipeline):
     path = settings.knowledge_dir / "guidance" / "reserverad-upphandling.md"
-    path.write_text(path.read_text().replace("Steg", "Steg").replace("kontrolleras när", "kontrolleras redan när"))
+    path.write_text(
+        path.read_text().replace("Steg", "Steg").replace("kontrolleras när", "kontrolleras redan när")
+    )
     report = pipeline.reindex()
     assert report.embedded == 1  # only the changed section
     assert "kontrolleras redan när" in pipeline.ask(QUESTION).more or pipeline.index.passages
@@ -147,13 +151,25 @@ def test_killed_reindex_leaves_the_previous_index_answering(tmp_path):
     kb = tmp_path / "kb"
     _synthetic_kb(kb, 150)
     index_dir = tmp_path / "index"
-    env = dict(os.environ, HANSYN_KNOWLEDGE_DIR=str(kb), HANSYN_INDEX_DIR=str(index_dir), HANSYN_EMBEDDING_MODEL="hash:64")
+    env = dict(
+        os.environ,
+        HANSYN_KNOWLEDGE_DIR=str(kb),
+        HANSYN_INDEX_DIR=str(index_dir),
+        HANSYN_EMBEDDING_MODEL="hash:64",
+    )
     first = subprocess.run([sys.executable, "-m", "bot", "reindex"], env=env, capture_output=True, text=True)
     assert first.returncode == 0, first.stderr
     build = load_index(index_dir, model="hash:64").build_id
-    (kb / "guidance" / "syntetisk-0.md").write_text((kb / "guidance" / "syntetisk-0.md").read_text() + "\nNy rad.\n")
+    (kb / "guidance" / "syntetisk-0.md").write_text(
+        (kb / "guidance" / "syntetisk-0.md").read_text() + "\nNy rad.\n"
+    )
     for delay in (0.2, 0.5, 0.8, 1.2):
-        proc = subprocess.Popen([sys.executable, "-m", "bot", "reindex"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "bot", "reindex"],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
         proc.wait()

@@ -39,13 +39,17 @@ def test_structured_fields():
     assert parse_ref("art. 20 direktiv 2014/24/EU").kind == "eu"
 
 
-@pytest.mark.parametrize("bad", ["", "4 kap 18", "18 §", "4 kap. 18 § XYZ", "paragraf fyra", "4 kap. 18 § LOU och mer"])
+@pytest.mark.parametrize(
+    "bad", ["", "4 kap 18", "18 §", "4 kap. 18 § XYZ", "paragraf fyra", "4 kap. 18 § LOU och mer"]
+)
 def test_unparseable_refs_are_rejected(bad):
     with pytest.raises(RefError):
         parse_ref(bad)
 
 
-@pytest.mark.parametrize("question", ["Vad säger 4 kap. 18 §?", "vad betyder 4:18", "18 § LOU då?", "4 kap 18§"])
+@pytest.mark.parametrize(
+    "question", ["Vad säger 4 kap. 18 §?", "vad betyder 4:18", "18 § LOU då?", "4 kap 18§"]
+)
 def test_question_forms_reach_the_same_provision(question):
     canonical = parse_ref("4 kap. 18 § LOU")
     refs = find_refs(question)
