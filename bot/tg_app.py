@@ -19,7 +19,6 @@ from telegram import BotCommand, BotCommandScopeChat, LinkPreviewOptions, Update
 from telegram.constants import ParseMode
 from telegram.error import TelegramError
 from telegram.ext import (
-    AIORateLimiter,
     Application,
     CallbackQueryHandler,
     ChatMemberHandler,
@@ -34,6 +33,7 @@ from .errors import ConfigError
 from .ratelimit import SlidingWindowLimiter
 from .settings import Settings
 from .tg_handlers import DEPS_KEY, BotDeps
+from .tg_retry import RetryingRateLimiter
 from .tg_texts import menu
 
 logger = logging.getLogger(__name__)
@@ -189,7 +189,7 @@ def build_application(
             )
         )
         .concurrent_updates(True)
-        .rate_limiter(AIORateLimiter(max_retries=rate_limit_retries))
+        .rate_limiter(RetryingRateLimiter(max_retries=rate_limit_retries))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )

@@ -41,6 +41,7 @@ from .tg_texts import SUGGESTED_QUESTIONS, lang_of, plain, t
 logger = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 1000
+TYPING_AFTER_S = 0.5
 TYPING_EVERY_S = 4.5
 LOG_WAIT_S = 2.0  # the longest an answer waits for its log row (the row id goes in the buttons)
 Context = ContextTypes.DEFAULT_TYPE
@@ -127,16 +128,17 @@ def log_later(d: BotDeps, method: str, *args, **kwargs) -> None:
 
 @contextlib.asynccontextmanager
 async def typing(bot, chat_id: int) -> AsyncIterator[None]:
-    """Show "typing" now and every few seconds until the block ends."""
+    """Show "typing" while the block runs, once it has taken TYPING_AFTER_S, and every few
+    seconds after that. Most answers take tens of milliseconds and go out before the indicator
+    would show, so they cost one request instead of two (Telegram caps a bot's requests)."""
 
     async def keep_typing() -> None:
+        await asyncio.sleep(TYPING_AFTER_S)
         while True:
-            await asyncio.sleep(TYPING_EVERY_S)
             with contextlib.suppress(TelegramError):
                 await bot.send_chat_action(chat_id, ChatAction.TYPING)
+            await asyncio.sleep(TYPING_EVERY_S)
 
-    with contextlib.suppress(TelegramError):
-        await bot.send_chat_action(chat_id, ChatAction.TYPING)
     task = asyncio.get_running_loop().create_task(keep_typing())
     try:
         yield
