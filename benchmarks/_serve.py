@@ -1,6 +1,6 @@
 """`hansyn serve` for the load benchmark: the same command, with the per-user flood limit lifted
 (50 users each sending 20 questions at once would otherwise be told to slow down) and, with
-`--rate-limiter off`, without PTB's AIORateLimiter (which paces requests to 30 per second as
+`--rate-limiter off`, without the pacing of PTB's AIORateLimiter (which paces requests to 30 per second as
 Telegram asks of one bot). Everything else (settings, pipeline, log, polling) is `hansyn serve`.
 
     python benchmarks/_serve.py [--rate-limiter shipped|off]
@@ -25,12 +25,12 @@ def main() -> None:
     args = parser.parse_args()
     tg_app.build_application = functools.partial(tg_app.build_application, questions_per_minute=10**9)
     if args.rate_limiter == "off":
-        from telegram.ext import AIORateLimiter
+        from bot.tg_retry import RetryingRateLimiter
 
-        def unlimited(max_retries: int = 0) -> AIORateLimiter:
-            return AIORateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=max_retries)
+        def unlimited(max_retries: int = 0) -> RetryingRateLimiter:
+            return RetryingRateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=max_retries)
 
-        tg_app.AIORateLimiter = unlimited
+        tg_app.RetryingRateLimiter = unlimited
     from bot.cli import main as cli
 
     profile = os.environ.get("HANSYN_PROFILE")  # cProfile of the event-loop thread, for load.py --profile

@@ -163,6 +163,8 @@ def capacity_note(sections: dict[str, str]) -> str:
     capped_p95 = {
         float(rate): float(p95) for rate, p95 in re.findall(r"paced ([\d.]+)/s:.*?p95 (\d+) ms", shipped)
     }
+    cpus = sorted(float(c) for c in re.findall(r"bot CPU ([\d.]+) ms per question", load))
+    cpu = f"{cpus[0]:.0f}–{cpus[-1]:.0f} ms" if cpus else "about 45 ms"
     if paced and burst and capped:
         top = max(paced)
         low = min(paced)
@@ -174,7 +176,9 @@ def capacity_note(sections: dict[str, str]) -> str:
             f"rate limiter holds it to {capped:.0f} answers/s"
             + (f" (p95 {capped_p95[low]:.0f} ms at {low:g}/s)" if low in capped_p95 else "")
             + ". The target of 50 questions/s on 2 cores is not met: each answer costs the bot "
-            "about 45 ms of CPU at moderate load, 30 ms of it encoding the question"
+            f"{cpu} of CPU (figures above), about 20 ms of it encoding the question in NumPy and "
+            "most of the rest in PTB, HTTP and the question log, and much of that runs under "
+            "Python's global interpreter lock, so the bot uses well under both cores"
         )
     else:
         measured = "see the load section (figures missing)"
@@ -188,9 +192,9 @@ def capacity_note(sections: dict[str, str]) -> str:
 ## Capacity note
 
 **Measured on this machine**: {measured}. PTB's `AIORateLimiter` paces requests that carry a
-chat id to 30 per second, Telegram's own guideline for one bot; every answer makes two (the
-typing indicator and the message), so one bot is held to about 15 answers per second by design,
-whatever the CPU could do.
+chat id to 30 per second, Telegram's own guideline for one bot. An answer is one request (the
+typing indicator is sent only when an answer takes over 0.5 s), so by design one bot never
+sends more than about 30 answers per second, whatever the CPU could do.
 
 **National demand, estimated** (the assumptions are here so that anyone can redo the sum):
 Sweden has 290 municipalities and 21 regions, 311 organisations. The people who would ask are
@@ -201,9 +205,9 @@ questions a day; within 8 working hours that is about 1 question per second on a
 peak hour at ten times the average about {peak_hour} per second. An extreme burst, 40 000 people each
 asking one question within the same 15 minutes, is about {extreme} per second.
 
-**So**: one 2-core machine covers the estimated national peak hour, but without much room: the
-shipped rate limit (Telegram's guideline) binds first, and the CPU ceiling is only a little
-above it. The extreme burst would not fail but queue: draining 40 000 questions takes about {drain}, with every update answered
+**So**: one 2-core machine covers the estimated national peak hour about twice over; the
+shipped rate limit (Telegram's guideline) and the CPU ceiling of one process are close to each
+other. The extreme burst would not fail but queue: draining 40 000 questions takes about {drain}, with every update answered
 exactly once (see the load and fault tests); questions would wait minutes, not seconds.
 
 **If it ever outgrows one machine**:
@@ -214,10 +218,10 @@ exactly once (see the load and fault tests); questions would wait minutes, not s
   PostgreSQL; the log is written through one small class (`bot/questionlog.py`).
 - Keep the per-user flood limit consistent across replicas (a shared store such as Redis, or
   route by user id), and send each user's updates to one replica so replies stay in order.
-- On one machine first: encode questions with torch in the long-running bot (about 2.5 times
-  less CPU than the NumPy encoder, which exists for the one-shot CLI's start-up time), and skip
-  the typing indicator when an answer takes well under a second (one request less per answer,
-  which also doubles what the rate limiter lets through).
+- On one machine first: run two bot processes behind webhook mode to use both cores (the
+  GIL, not the CPU, limits one process). Encoding with torch instead of NumPy saves less than
+  one might hope (17 against 22 ms of CPU per question, one thread each, measured 2026-12-01)
+  and costs seconds of start-up.
 - Beyond about 30 answers per second, Telegram's per-bot limits matter: split the audience
   across bots.
 - Above about 1 000 000 passages, see the scale section: memory (about 2 GB per million
