@@ -41,6 +41,10 @@ logger = logging.getLogger(__name__)
 ALLOWED_UPDATES = [Update.MESSAGE, Update.EDITED_MESSAGE, Update.CALLBACK_QUERY, Update.MY_CHAT_MEMBER]
 QUESTIONS_PER_MINUTE = 10
 RATE_LIMIT_RETRIES = 3
+# 16 connections carry ~160 requests/s at Telegram's ~100 ms round trip, over 5 times the 30/s
+# the rate limiter lets out.
+CONNECTION_POOL_SIZE = 16
+POOL_TIMEOUT_S = 30.0
 WARM_UP_QUESTION = "Får vi reservera en upphandling för sociala företag?"
 
 NON_TEXT = (
@@ -160,6 +164,7 @@ async def post_shutdown(app: Application) -> None:
     for task in pending:
         with contextlib.suppress(asyncio.CancelledError, Exception):
             await task
+    d.lookups.shutdown(wait=False, cancel_futures=True)
     if d.qlog is not None:
         d.qlog.close()
 
@@ -189,6 +194,12 @@ def build_application(
             )
         )
         .concurrent_updates(True)
+        # Few connections: httpcore scans every pooled connection for each request, and with
+        # PTB's default of 256 that cost ~40 % of the event loop under load (benchmarks/load.py).
+        # A request waits for a free connection up to POOL_TIMEOUT_S (PTB's default, 1 s, would
+        # drop answers under a burst: a pool timeout is not retried).
+        .connection_pool_size(CONNECTION_POOL_SIZE)
+        .pool_timeout(POOL_TIMEOUT_S)
         .rate_limiter(RetryingRateLimiter(max_retries=rate_limit_retries))
         .post_init(post_init)
         .post_shutdown(post_shutdown)
