@@ -7,19 +7,17 @@ Each handler reads its input, calls plain code (the pipeline off the event loop,
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import functools
 import logging
 import os
 import re
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
 from telegram import Chat, ChatMember, Message, MessageEntity, Update
-from telegram.constants import ChatAction
-from telegram.error import BadRequest, TelegramError
+from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from . import __version__
@@ -40,13 +38,12 @@ from .tg_render import (
     start_keyboard,
 )
 from .tg_texts import SUGGESTED_QUESTIONS, lang_of, plain, t
+from .tg_typing import TypingIndicator
 
 logger = logging.getLogger(__name__)
 
 MAX_QUESTION_CHARS = 1000
-TYPING_AFTER_S = 0.5
 LOOKUP_WORKERS = max(2, os.cpu_count() or 1)  # two at least, so one slow lookup never blocks all
-TYPING_EVERY_S = 4.5
 LOG_WAIT_S = 2.0  # the longest an answer waits for its log row (the row id goes in the buttons)
 Context = ContextTypes.DEFAULT_TYPE
 
@@ -63,6 +60,7 @@ class BotDeps:
     tasks: set[asyncio.Task] = field(default_factory=set)
     reported: dict[str, float] = field(default_factory=dict)  # error signature -> last report
     loop: asyncio.AbstractEventLoop | None = None  # set in post_init (log errors come from threads)
+    typing: TypingIndicator = field(default_factory=TypingIndicator)
     lookups: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(LOOKUP_WORKERS, thread_name_prefix="hansyn-lookup")
     )
@@ -141,28 +139,6 @@ def log_later(d: BotDeps, method: str, *args, **kwargs) -> None:
         run_later(d, in_thread(getattr(d.qlog, method), *args, **kwargs))
 
 
-@contextlib.asynccontextmanager
-async def typing(bot, chat_id: int) -> AsyncIterator[None]:
-    """Show "typing" while the block runs, once it has taken TYPING_AFTER_S, and every few
-    seconds after that. Most answers take tens of milliseconds and go out before the indicator
-    would show, so they cost one request instead of two (Telegram caps a bot's requests)."""
-
-    async def keep_typing() -> None:
-        await asyncio.sleep(TYPING_AFTER_S)
-        while True:
-            with contextlib.suppress(TelegramError):
-                await bot.send_chat_action(chat_id, ChatAction.TYPING)
-            await asyncio.sleep(TYPING_EVERY_S)
-
-    task = asyncio.get_running_loop().create_task(keep_typing())
-    try:
-        yield
-    finally:
-        task.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
-            await task
-
-
 async def send_chunks(
     message: Message, chunks: list[str], keyboard=None, quote: bool | None = None
 ) -> Message | None:
@@ -230,7 +206,7 @@ async def answer_question(update: Update, context: Context, text: str | None, qu
         return
     if not await flood_checked(d, update, lang):
         return
-    async with typing(context.bot, message.chat_id):
+    async with d.typing.shown(context.bot, message.chat_id):
         answer = await look_up(d, d.pipeline.ask, question)
     question_id = await record_question(d, update, answer, lang)
     keyboard = answer_keyboard(

@@ -455,6 +455,21 @@ async def test_one_slow_answer_does_not_hold_up_others(bot, fake, monkeypatch):
 # --- admin -----------------------------------------------------------------------------------
 
 
+async def test_several_slow_questions_in_one_chat_share_one_typing_indicator(bot, fake, monkeypatch):
+    real_ask = bot.pipeline.ask
+
+    def slow_ask(question, *args, **kwargs):
+        time.sleep(0.8)
+        return real_ask(question, *args, **kwargs)
+
+    monkeypatch.setattr(bot.pipeline, "ask", slow_ask)
+    for n in range(4):
+        fake.send_text(f"{QUESTION} ({n})")
+    await fake.wait_for("sendMessage", has_keyboard, count=4)
+    typing = fake.calls_to("sendChatAction")
+    assert len(typing) == 1 and typing[0].params["chat_id"] == USER["id"]
+
+
 async def test_non_admins_are_refused_and_the_attempt_is_logged(bot, fake):
     for command in ("/reindex", "/stats", "/luckor", "/export"):
         reply = await bot.reply_to(fake.send_text(command))
