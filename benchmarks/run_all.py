@@ -29,6 +29,27 @@ ROOT = HERE.parent
 BENCHMARKS = [
     ("quality", "quality", "Retrieval quality (evaluation set)", [], []),
     (
+        "quality_holdout",
+        "quality",
+        "Retrieval quality on questions the pipeline was not tuned on",
+        ["--eval", "benchmarks/eval_holdout.jsonl"],
+        ["--eval", "benchmarks/eval_holdout.jsonl"],
+    ),
+    (
+        "quality_unseen",
+        "quality",
+        "Retrieval quality, third set (written blind; the pipeline was changed after its first run)",
+        ["--eval", "benchmarks/eval_unseen.jsonl"],
+        ["--eval", "benchmarks/eval_unseen.jsonl"],
+    ),
+    (
+        "quality_fresh",
+        "quality",
+        "Retrieval quality, fourth set (written blind from file titles only, run once, nothing tuned on it)",
+        ["--eval", "benchmarks/eval_fresh.jsonl"],
+        ["--eval", "benchmarks/eval_fresh.jsonl"],
+    ),
+    (
         "latency",
         "latency",
         "Answer latency (warm, in-process) and one-shot CLI",
