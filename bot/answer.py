@@ -8,6 +8,7 @@ short answer, and every source is a retrieved file with its link and checked dat
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import asdict, dataclass, field
 
 from .chunking import SHORT_ANSWER_SLUG, Passage
@@ -72,6 +73,9 @@ class Answer:
     confidence: float = 0.0
     latency_ms: float = 0.0
     top_doc_id: str | None = None
+    # A short answer that opens with "Ja"/"Nej" replies to its file's own question, which may
+    # not be the one asked: shown above the answer so a reader knows what "Nej" refers to.
+    replies_to: str | None = None
 
     def to_json(self, text: str) -> dict:
         """The CLI's JSON contract (design.md), plus a few extra fields."""
@@ -94,6 +98,7 @@ class Answer:
                 for s in self.sources
             ],
             "precedent": asdict(self.precedent) if self.precedent else None,
+            "replies_to": self.replies_to,
             "confidence": round(self.confidence, 4),
             "latency_ms": round(self.latency_ms, 1),
         }
@@ -156,6 +161,19 @@ def _refs_for(top_doc: str, documents: dict, result: SearchResult) -> list[str]:
 
         refs.sort(key=lambda r: not asked(r))
     return refs[:MAX_REFS]
+
+
+POLAR = re.compile(r"^(Ja|Nej|Det beror på)\b")
+
+
+def replies_to(short_text: str, record: dict) -> str | None:
+    """The question a yes/no short answer replies to: an FAQ's title, else the file's first
+    `questions:` phrasing; None when the answer does not open with a yes or no."""
+    if not POLAR.match(short_text):
+        return None
+    if record.get("kind") == "faq" and record.get("title", "").rstrip().endswith("?"):
+        return record["title"]
+    return record.get("question")
 
 
 def compose(
@@ -223,4 +241,5 @@ def compose(
         notes=notes,
         confidence=result.confidence,
         top_doc_id=top_doc,
+        replies_to=replies_to(short.text, documents.get(top_doc, {})),
     )

@@ -16,6 +16,8 @@ def precedent_line(answer: Answer) -> str | None:
 
 def render_text(answer: Answer) -> str:
     parts = [answer.short_answer]
+    if answer.answered and answer.replies_to:
+        parts[0] = f"Svar på frågan ”{answer.replies_to}”:\n{answer.short_answer}"
     if answer.answered:
         if answer.refs:
             parts.append("Bestämmelser: " + ", ".join(answer.refs))

@@ -161,6 +161,8 @@ def document_record(doc: Document) -> dict:
     }
     if doc.kind == "glossary":
         record["synonyms"] = list(doc.synonyms)
+    if doc.questions:
+        record["question"] = doc.questions[0]  # the question its short answer replies to
     for name in EXAMPLE_FIELDS + CASE_FIELDS:
         if name in doc.meta:
             record[name] = doc.meta[name]

@@ -206,7 +206,10 @@ def render_answer(answer: Answer, lang: str = "sv", truncated_at: int | None = N
     if truncated_at:
         blocks.append(f"<i>{t('long_question', lang, limit=truncated_at)}</i>")
     if answer.answered:
-        blocks.append(bold_refs(answer.short_answer))
+        short = bold_refs(answer.short_answer)
+        if answer.replies_to:
+            short = f"<i>{t('replies_to', lang, question=answer.replies_to)}</i>\n{short}"
+        blocks.append(short)
         if answer.refs:
             refs = ", ".join(f"<b>{esc(ref)}</b>" for ref in answer.refs)
             blocks.append(f"{t('provisions', lang)}: {refs}")

@@ -101,6 +101,7 @@ TEXTS: dict[str, dict[str, str]] = {
         "unknown_command": "Det kommandot känner jag inte till. Skriv /hjalp för att se vad jag kan.",
         "flood": "Du har ställt många frågor på kort tid. Vänta en minut och försök igen.",
         "provisions": "Bestämmelser",
+        "replies_to": "Svar på frågan ”{question}”",
         "precedent": "Exempel",
         "sources": "Källor",
         "checked": "kontrollerad {date}",
@@ -201,6 +202,7 @@ TEXTS: dict[str, dict[str, str]] = {
             "(Frågeportalen): {url}"
         ),
         "provisions": "Provisions",
+        "replies_to": "Answering the question “{question}”",
         "precedent": "Precedent",
         "sources": "Sources",
         "checked": "checked {date}",

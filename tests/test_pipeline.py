@@ -17,6 +17,7 @@ from bot.answer import MIN_CONFIDENCE, NO_BASIS
 from bot.cli import main
 from bot.embedding import HashEmbedder
 from bot.errors import IndexCorruptError, IndexModelMismatchError, KnowledgeError
+from bot.render_text import render_text
 from bot.store import build_index, load_index
 
 QUESTION = "Får vi reservera upphandlingen för sociala företag?"
@@ -187,3 +188,23 @@ def test_build_is_not_started_for_invalid_knowledge(settings):
     with pytest.raises(KnowledgeError):
         build_index(settings.knowledge_dir, settings.index_dir, HashEmbedder(64))
     assert not (settings.index_dir / "current").exists()
+
+
+def test_a_yes_or_no_says_which_question_it_answers(pipeline):
+    # "Nej" from a file about collective agreements must not read as a reply to another question.
+    answer = pipeline.ask("Får vi kräva kollektivavtal?")
+    assert answer.answered and answer.short_answer.startswith("Nej")
+    assert answer.replies_to == "Får vi kräva kollektivavtal av leverantören?"
+    text = render_text(answer)
+    assert text.startswith("Svar på frågan ”Får vi kräva kollektivavtal av leverantören?”:\nNej")
+    assert answer.to_json(text)["replies_to"] == answer.replies_to
+    faq = pipeline.ask("Kan vi ställa sysselsättningskrav?")
+    assert faq.top_doc_id == "faq-sysselsattningskrav"
+    assert (
+        faq.replies_to
+        == "Får vi kräva att leverantören anställer personer som står långt från arbetsmarknaden?"
+    )
+    # An answer that does not open with yes or no stands on its own.
+    plain = pipeline.ask("Vad gjorde Cykelreturen åt Region Örebro län?")
+    assert plain.answered and plain.replies_to is None
+    assert render_text(plain).startswith(plain.short_answer)

@@ -184,6 +184,10 @@ async def test_a_question_is_answered_with_provisions_sources_and_buttons(bot, f
     message, reply = await bot.ask(QUESTION)
     html = reply.text
     assert reply.params["parse_mode"] == "HTML"
+    # The "Ja." replies to the file's own question, which is shown so nobody misreads it.
+    assert html.startswith(
+        "<i>Svar på frågan ”Får vi reservera en upphandling för sociala företag?”</i>\nJa."
+    )
     assert "Enligt <b>4 kap. 18 § LOU</b> får en upphandling reserveras" in html
     assert "Bestämmelser: <b>4 kap. 18 § LOU</b>, <b>art. 20 direktiv 2014/24/EU</b>" in html
     assert "<b>Exempel:</b> Region Örebro län" in html
