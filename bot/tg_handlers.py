@@ -129,7 +129,8 @@ async def in_thread(func: Callable, *args, **kwargs):
 async def look_up(d: BotDeps, func: Callable, *args):
     """Pipeline work (encoding the question, searching) off the event loop, on as many threads as
     there are cores: it is CPU-bound, and more threads only contend for the GIL
-    (benchmarks/load.py, 2 cores: 35 answers/s with 2 threads, 26 with asyncio's default 6)."""
+    (benchmarks/load.py on 2 cores, one A/B run: 35 answers/s with 2 threads, 26 with asyncio's
+    default of 6)."""
     return await asyncio.get_running_loop().run_in_executor(d.lookups, functools.partial(func, *args))
 
 
