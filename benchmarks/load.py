@@ -65,6 +65,30 @@ def proc_mem_mb(pid: int) -> tuple[float, float]:
     return values["VmRSS"], values["VmHWM"]
 
 
+def serve_env(base_url: str, tmp: Path, secret: str, **extra: str) -> dict[str, str]:
+    """The environment of a `hansyn serve` under test: the fake Bot API, a fresh log in `tmp`."""
+    return {
+        **os.environ,
+        "TELEGRAM_BOT_TOKEN": TOKEN,
+        "TELEGRAM_API_BASE_URL": base_url,
+        "HANSYN_SECRET": secret,
+        "HANSYN_DB": str(tmp / "hansyn.db"),
+        "HANSYN_INDEX_DIR": os.environ.get("HANSYN_INDEX_DIR", str(ROOT / "index")),
+        "HANSYN_KNOWLEDGE_DIR": os.environ.get("HANSYN_KNOWLEDGE_DIR", str(ROOT / "knowledge")),
+        "NO_PROXY": "127.0.0.1,localhost",
+        "no_proxy": "127.0.0.1,localhost",
+        **extra,
+    }
+
+
+async def stop_serving(proc: asyncio.subprocess.Process, fake: FakeTelegram) -> None:
+    """Kill the bot if it is still running, then stop the fake server."""
+    if proc.returncode is None:
+        proc.kill()
+        await proc.wait()
+    await fake.stop()
+
+
 def user(n: int) -> dict:
     return {"id": 700_000 + n, "is_bot": False, "first_name": f"Användare {n}", "language_code": "sv"}
 
@@ -120,19 +144,7 @@ async def run_variant(args, limiter: str, questions: list[str]) -> None:
     fake = FakeTelegram()
     base_url = await fake.start()
     tmp = Path(tempfile.mkdtemp(prefix="hansyn-load-"))
-    env = {
-        **os.environ,
-        "TELEGRAM_BOT_TOKEN": TOKEN,
-        "TELEGRAM_API_BASE_URL": base_url,
-        "HANSYN_SECRET": SECRET,
-        "HANSYN_DB": str(tmp / "hansyn.db"),
-        "HANSYN_INDEX_DIR": os.environ.get("HANSYN_INDEX_DIR", str(ROOT / "index")),
-        "HANSYN_KNOWLEDGE_DIR": os.environ.get("HANSYN_KNOWLEDGE_DIR", str(ROOT / "knowledge")),
-        "HANSYN_ADMIN_IDS": "",
-        "NO_PROXY": "127.0.0.1,localhost",
-        "no_proxy": "127.0.0.1,localhost",
-        "HF_HUB_OFFLINE": "1",
-    }
+    env = serve_env(base_url, tmp, SECRET, HANSYN_ADMIN_IDS="", HF_HUB_OFFLINE="1")
     log_path = tmp / "serve.log"
     started = time.monotonic()
     with open(log_path, "wb") as log_file:
@@ -239,10 +251,7 @@ async def run_variant(args, limiter: str, questions: list[str]) -> None:
             flush=True,
         )
     finally:
-        if proc.returncode is None:
-            proc.kill()
-            await proc.wait()
-        await fake.stop()
+        await stop_serving(proc, fake)
 
 
 async def main_async(args) -> None:

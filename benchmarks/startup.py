@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import signal
 import statistics
 import sys
@@ -18,10 +17,10 @@ import time
 from pathlib import Path
 
 from _common import ROOT, load_eval
-from load import answers_by_chat, proc_mem_mb, user
+from load import answers_by_chat, proc_mem_mb, serve_env, stop_serving, user
 
 sys.path.insert(0, str(ROOT / "tests"))
-from fake_telegram import TOKEN, FakeTelegram  # noqa: E402
+from fake_telegram import FakeTelegram  # noqa: E402
 
 HANSYN = str(Path(sys.executable).parent / "hansyn")
 
@@ -30,17 +29,7 @@ async def one_run(questions: list[str], n_questions: int) -> dict:
     fake = FakeTelegram()
     base_url = await fake.start()
     tmp = Path(tempfile.mkdtemp(prefix="hansyn-startup-"))
-    env = {
-        **os.environ,
-        "TELEGRAM_BOT_TOKEN": TOKEN,
-        "TELEGRAM_API_BASE_URL": base_url,
-        "HANSYN_SECRET": "startup-benchmark",
-        "HANSYN_DB": str(tmp / "hansyn.db"),
-        "HANSYN_INDEX_DIR": os.environ.get("HANSYN_INDEX_DIR", str(ROOT / "index")),
-        "HANSYN_KNOWLEDGE_DIR": os.environ.get("HANSYN_KNOWLEDGE_DIR", str(ROOT / "knowledge")),
-        "NO_PROXY": "127.0.0.1,localhost",
-        "no_proxy": "127.0.0.1,localhost",
-    }
+    env = serve_env(base_url, tmp, "startup-benchmark")
     started = time.monotonic()
     proc = await asyncio.create_subprocess_exec(
         HANSYN, "serve", cwd=tmp, env=env, stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE
@@ -78,10 +67,7 @@ async def one_run(questions: list[str], n_questions: int) -> dict:
             "exit": proc.returncode,
         }
     finally:
-        if proc.returncode is None:
-            proc.kill()
-            await proc.wait()
-        await fake.stop()
+        await stop_serving(proc, fake)
 
 
 async def main_async(args) -> None:
