@@ -17,19 +17,27 @@ from pathlib import Path
 import numpy as np
 from _common import ROOT, load_eval, pipeline_from_env
 
-FEATURES = ("dense", "coverage", "lexical", "agree")
-TARGET_DECLINED = 0.90
+FEATURES = ("dense", "lexical", "agree", "length", "found", "unknown")
+# The bar is set to decline this share of the out-of-scope questions it is fitted on. A bar
+# fitted to exactly 90 % declines fewer of the questions it has not seen (cross-validation
+# shows by how much), so it aims a little higher.
+TARGET_DECLINED = 0.94
+SEEDS = (7, 11, 13, 17, 19)
 
 
 def fit_logistic(x: np.ndarray, y: np.ndarray, l2: float = 0.5, steps: int = 4000) -> np.ndarray:
-    """Weights (bias first) of an L2-regularised logistic regression, by gradient descent."""
-    xb = np.column_stack([np.ones(len(x)), x])
+    """Weights (bias first) of an L2-regularised logistic regression, by gradient descent on
+    standardised features, returned for the raw features."""
+    mean, scale = x.mean(axis=0), x.std(axis=0)
+    scale[scale == 0] = 1.0
+    xb = np.column_stack([np.ones(len(x)), (x - mean) / scale])
     w = np.zeros(xb.shape[1])
     for _ in range(steps):
         p = 1 / (1 + np.exp(-xb @ w))
         grad = xb.T @ (p - y) / len(y) + l2 * np.r_[0, w[1:]] / len(y)
         w -= 0.5 * grad
-    return w
+    raw = w[1:] / scale
+    return np.r_[w[0] - raw @ mean, raw]
 
 
 def predict(w: np.ndarray, x: np.ndarray) -> np.ndarray:
@@ -48,13 +56,29 @@ def rates(conf: np.ndarray, inscope: np.ndarray, bar: float) -> tuple[float, flo
     return float(np.mean(conf[~inscope] < bar)), float(np.mean(conf[inscope] < bar))
 
 
+def cross_validate(x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+    """Mean declined rates over SEEDS shuffles of 5-fold cross-validation."""
+    runs = []
+    for seed in SEEDS:
+        folds = np.array_split(np.random.default_rng(seed).permutation(len(y)), 5)
+        margin = np.zeros(len(y))
+        for k, test in enumerate(folds):
+            train = np.concatenate([f for j, f in enumerate(folds) if j != k])
+            w = fit_logistic(x[train], y[train].astype(float))
+            bar = choose_bar(predict(w, x[train]), y[train])
+            margin[test] = predict(w, x[test]) - bar  # distance to that fold's own bar
+        runs.append(rates(margin, y, 0.0))
+    out_rate, in_rate = np.mean(runs, axis=0)
+    return float(out_rate), float(in_rate)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument(
         "--files",
         nargs="+",
         type=Path,
-        default=[ROOT / "benchmarks" / "eval.jsonl", ROOT / "benchmarks" / "eval_holdout.jsonl"],
+        default=[ROOT / "benchmarks" / f"{name}.jsonl" for name in ("eval", "eval_holdout", "eval_unseen")],
     )
     args = parser.parse_args()
     pipeline = pipeline_from_env()
@@ -74,21 +98,11 @@ def main() -> None:
         f"{named} more name a provision and are answered without the model"
     )
 
-    rng = np.random.default_rng(7)
-    order = rng.permutation(len(y))
-    folds = np.array_split(order, 5)
-    cv_conf = np.zeros(len(y))
-    cv_bars = []
-    for k, test in enumerate(folds):
-        train = np.concatenate([f for j, f in enumerate(folds) if j != k])
-        w = fit_logistic(x[train], y[train].astype(float))
-        bar = choose_bar(predict(w, x[train]), y[train])
-        cv_bars.append(bar)
-        cv_conf[test] = predict(w, x[test]) - bar  # distance to that fold's own bar
-    declined_out, declined_in = rates(cv_conf, y, 0.0)
+    declined_out, declined_in = cross_validate(x, y)
     print(
-        f"5-fold cross-validation (each fold judged by a model and bar fitted without it): "
-        f"out-of-scope declined {declined_out:.3f}, in-scope wrongly declined {declined_in:.3f}"
+        f"5-fold cross-validation, repeated with {len(SEEDS)} shuffles (each fold judged by a "
+        f"model and bar fitted without it): out-of-scope declined {declined_out:.3f}, "
+        f"in-scope wrongly declined {declined_in:.3f}"
     )
 
     w = fit_logistic(x, y.astype(float))

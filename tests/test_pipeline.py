@@ -18,6 +18,7 @@ from bot.cli import main
 from bot.embedding import HashEmbedder
 from bot.errors import IndexCorruptError, IndexModelMismatchError, KnowledgeError
 from bot.render_text import render_text
+from bot.retrieval import confidence_from
 from bot.store import build_index, load_index
 
 QUESTION = "Får vi reservera upphandlingen för sociala företag?"
@@ -60,6 +61,18 @@ def test_out_of_scope_question_is_declined_with_pointer(pipeline):
     assert answer.answered is False
     assert answer.short_answer == NO_BASIS
     assert "frågeservice" in answer.short_answer and answer.refs == []
+
+
+def test_words_the_knowledge_base_has_never_seen_count_against_answering(pipeline):
+    known = pipeline.search(QUESTION)
+    assert known.features["unknown"] == 0.0 and known.confidence >= MIN_CONFIDENCE
+    # shares "upphandling" and "krav" with the knowledge base, but is about something else
+    question = "Vilka klimatkrav på elbussar och laddinfrastruktur får vi ställa i upphandlingen?"
+    foreign = pipeline.search(question)
+    assert foreign.features["unknown"] > 0.5
+    assert foreign.features["found"] < foreign.features["length"]
+    assert confidence_from({**foreign.features, "unknown": 0.0}, False) > foreign.confidence
+    assert pipeline.ask(question).answered is False
 
 
 def test_confidence_gate_is_a_threshold(pipeline):
