@@ -20,8 +20,9 @@ from _common import ROOT, load_eval, pipeline_from_env
 FEATURES = ("dense", "lexical", "agree", "length", "found", "unknown")
 # The bar is set to decline this share of the out-of-scope questions it is fitted on. A bar
 # fitted to exactly 90 % declines fewer of the questions it has not seen (cross-validation
-# shows by how much), so it aims a little higher.
-TARGET_DECLINED = 0.94
+# shows by how much), so it aims a little higher: 0.92 is the lowest aim whose cross-validated
+# rate is >= 0.90.
+TARGET_DECLINED = 0.92
 SEEDS = (7, 11, 13, 17, 19)
 
 
@@ -78,7 +79,10 @@ def main() -> None:
         "--files",
         nargs="+",
         type=Path,
-        default=[ROOT / "benchmarks" / f"{name}.jsonl" for name in ("eval", "eval_holdout", "eval_unseen")],
+        default=[
+            ROOT / "benchmarks" / f"{name}.jsonl"
+            for name in ("eval", "eval_holdout", "eval_unseen", "eval_blind2")
+        ],
     )
     args = parser.parse_args()
     pipeline = pipeline_from_env()
