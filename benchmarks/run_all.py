@@ -58,6 +58,14 @@ BENCHMARKS = [
         ["--eval", "benchmarks/eval_blind2.jsonl"],
     ),
     (
+        "quality_blind3",
+        "quality",
+        "Retrieval quality, sixth set (written blind from file titles; first run after the confidence "
+        "model of 2026-12-02 was final; nothing tuned or fitted on it)",
+        ["--eval", "benchmarks/eval_blind3.jsonl"],
+        ["--eval", "benchmarks/eval_blind3.jsonl"],
+    ),
+    (
         "latency",
         "latency",
         "Answer latency (warm, in-process) and one-shot CLI",

@@ -10,8 +10,9 @@ import snowballstemmer
 from .refs import find_refs
 
 # Function words and modal verbs that carry no topic ("får vi ...", "kan man ..."), the
-# colloquial ones people type in chat ("typ", "dom", "nån"), the verbs and nouns of a question's
-# frame ("vilka regler gäller för …", "vad betyder …"), and English function words.
+# colloquial ones and abbreviations people type in chat ("typ", "dom", "nån", "mkt"), the verbs
+# and nouns of a question's frame ("vilka regler gäller för …", "vad betyder …"), and English
+# function words.
 STOPWORDS = frozenset(
     """
     och i att det som en på är av för med till den har de inte om ett han men var jag sig från
@@ -20,7 +21,7 @@ STOPWORDS = frozenset(
     ha hade kunna måste får få deras dess denna dessa mig min mitt mina oss vår vårt våra er
     ni du dig din ditt dina utan ut upp över sedan ju väl nog även samt bl.a. t.ex. etc
     typ dom nån nåt nåns sånt sån sådan sådant sådana liksom alltså asså egentligen verkligen
-    ok okej hej tack ens väl ju sen
+    ok okej hej tack ens väl ju sen mkt ngn ngt ngr iaf osv dvs ba snälla undrar såna
     heter gäller gälla gällande finns fanns gör göra gjort gjorde vill ville behöver brukar
     kommer funkar fungerar menas betyder innebär regel regler
     the a an of to in is are can we our for and or what how do does have has be it this that
