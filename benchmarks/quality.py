@@ -101,6 +101,10 @@ def main() -> None:
             f"{mode:8} {res['hit@1']:6.3f} {res['hit@3']:6.3f} {res['mrr']:6.3f} "
             f"{res['oos_declined']:13.3f} {res['wrongly_declined']:18.3f}"
         )
+    print(
+        "(the bar is calibrated for hybrid; dense and bm25 rows judge their own raw score, the "
+        "best cosine and the share of the question's words, against it)"
+    )
     if args.sweep:
         print("\nconfidence bar sweep (hybrid): bar, out-of-scope declined, in-scope wrongly declined")
         for bar, out, wrong in sweep(results["hybrid"]["confidences"]):
