@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import threading
 import time
 from dataclasses import dataclass
 
 from .answer import MIN_CONFIDENCE, Answer, compose
 from .embedding import Embedder, make_embedder
+from .errors import HansynError
 from .retrieval import Retriever
 from .settings import Settings
-from .store import BuildReport, LoadedIndex, build_index, has_index, load_index
+from .store import BuildReport, LoadedIndex, build_index, current_build, has_index, load_index
+
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -28,6 +32,7 @@ class Pipeline:
         self.settings = settings
         self.embedder = embedder or make_embedder(settings.embedding_model)
         self._build_lock = threading.Lock()
+        self._reload_lock = threading.Lock()
         if build_if_missing and not has_index(settings.index_dir):
             self.reindex()
         self._engine = self._load()
@@ -53,6 +58,23 @@ class Pipeline:
 
     def reload(self) -> None:
         self._engine = self._load()
+
+    def refresh(self) -> Engine:
+        """The engine for the current build: reloaded first when another process (a `hansyn
+        reindex`, or a bot's /reindex seen from an answer worker) made a new build current. A
+        build that fails to load leaves the loaded one serving."""
+        engine = self._engine
+        build = current_build(self.settings.index_dir)
+        if build is None or build.name == engine.index.build_id:
+            return engine
+        with self._reload_lock:
+            if self._engine is engine:
+                try:
+                    self._engine = self._load()
+                except (HansynError, OSError):
+                    logger.exception("Det nya indexet %s kunde inte läsas; det förra används", build)
+                    return engine
+            return self._engine
 
     def documents(self, kind: str | None = None) -> list[dict]:
         """Document records (id, title, kind, refs, sources, checked, example fields ...)."""
@@ -96,7 +118,7 @@ class Pipeline:
         return sorted(matches, key=lambda d: (order.get(d["kind"], 9), d["title"]))
 
     def search(self, question: str, kinds: list[str] | None = None, mode: str = "hybrid"):
-        return self._engine.retriever.search(question, kinds=kinds, mode=mode)
+        return self.refresh().retriever.search(question, kinds=kinds, mode=mode)
 
     def ask(
         self,
@@ -108,7 +130,7 @@ class Pipeline:
         today: dt.date | None = None,
     ) -> Answer:
         started = time.perf_counter()
-        engine = self._engine  # one consistent index for the whole answer, even mid-swap
+        engine = self.refresh()  # one consistent index for the whole answer, even mid-swap
         result = engine.retriever.search(question, kinds=kinds, mode=mode)
         answer = compose(
             result, engine.passages, engine.index.documents, k=k, today=today, min_confidence=min_confidence
