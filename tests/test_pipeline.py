@@ -17,6 +17,7 @@ from bot.answer import MIN_CONFIDENCE, NO_BASIS
 from bot.cli import main
 from bot.embedding import HashEmbedder
 from bot.errors import IndexCorruptError, IndexModelMismatchError, KnowledgeError
+from bot.pipeline import Pipeline
 from bot.render_text import render_text
 from bot.retrieval import confidence_from
 from bot.store import build_index, load_index
@@ -100,6 +101,20 @@ def test_precedent_and_stale_note(pipeline):
     assert any("kontrollera aktuella regler" in note for note in answer.notes)  # checked 2024-01-10
     fresh = pipeline.ask(QUESTION, today=dt.date(2026, 11, 22))
     assert not any("kontrollera" in n for n in fresh.notes)
+
+
+def test_a_reindex_by_another_process_is_picked_up_before_the_next_answer(settings, pipeline):
+    question = "Får vi kräva att leverantören anställer personer som står långt från arbetsmarknaden?"
+    before = pipeline.ask(question)
+    doc = settings.knowledge_dir / "faq" / "faq-sysselsattningskrav.md"
+    text = doc.read_text(encoding="utf-8")
+    head, _, rest = text.partition("## Kort svar\n")
+    doc.write_text(head + "## Kort svar\nJa, och det här svaret är nytt sedan omindexeringen.\n" + rest)
+    Pipeline(settings).reindex()  # as `hansyn reindex` does, beside a running bot or chat
+    after = pipeline.ask(question)
+    assert before.top_doc_id == after.top_doc_id == "faq-sysselsattningskrav"
+    assert "nytt sedan omindexeringen" in after.short_answer
+    assert pipeline.index.build_id == load_index(settings.index_dir).build_id
 
 
 def test_failed_reindex_keeps_the_old_index_serving(settings, pipeline):
