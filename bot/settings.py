@@ -40,6 +40,16 @@ def _parse_ids(text: str) -> frozenset[int]:
     return frozenset(ids)
 
 
+MAX_ANSWER_PROCESSES = 32
+
+
+def default_answer_processes() -> int:
+    """One answer process per core on a machine with more than one; none on a single core,
+    where extra processes only cost memory."""
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return cores if cores > 1 else 0
+
+
 @dataclass(frozen=True)
 class Settings:
     knowledge_dir: Path = Path("knowledge")
@@ -51,6 +61,8 @@ class Settings:
     telegram_token: str | None = None
     telegram_api_base_url: str | None = None
     retention_days: int = 365
+    # Processes that answer questions for `hansyn serve` (0: answer in the bot's own process).
+    answer_processes: int = 0
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, dotenv: Path | None = None) -> Settings:
@@ -60,6 +72,12 @@ class Settings:
         retention = env.get("HANSYN_RETENTION_DAYS", "365")
         if not retention.isdigit() or int(retention) < 1:
             raise ConfigError("HANSYN_RETENTION_DAYS ska vara ett positivt heltal (dagar)")
+        processes = env.get("HANSYN_ANSWER_PROCESSES") or str(default_answer_processes())
+        if not processes.isdigit() or int(processes) > MAX_ANSWER_PROCESSES:
+            raise ConfigError(
+                f"HANSYN_ANSWER_PROCESSES ska vara ett heltal 0–{MAX_ANSWER_PROCESSES} "
+                "(0: svara i botens egen process)"
+            )
         return cls(
             knowledge_dir=Path(env.get("HANSYN_KNOWLEDGE_DIR") or "knowledge"),
             index_dir=Path(env.get("HANSYN_INDEX_DIR") or "index"),
@@ -70,4 +88,5 @@ class Settings:
             telegram_token=env.get("TELEGRAM_BOT_TOKEN") or None,
             telegram_api_base_url=env.get("TELEGRAM_API_BASE_URL") or None,
             retention_days=int(retention),
+            answer_processes=int(processes),
         )

@@ -29,6 +29,7 @@ from telegram.ext import (
 )
 
 from . import tg_admin, tg_handlers
+from .answer_workers import AnswerWorkers
 from .errors import ConfigError
 from .ratelimit import SlidingWindowLimiter
 from .settings import Settings
@@ -126,10 +127,14 @@ async def set_commands(app: Application) -> None:
                 break
 
 
-async def _warm_up(pipeline) -> None:
-    """Load the embedding model in the background so the first real question is fast."""
+async def _warm_up(d: BotDeps) -> None:
+    """Load the embedding model in the background (in every answer process, when the bot has
+    them) so the first real questions are fast."""
     try:
-        await asyncio.to_thread(pipeline.ask, WARM_UP_QUESTION)
+        if d.workers is not None:
+            await asyncio.gather(*(asyncio.wrap_future(f) for f in d.workers.warm_up(WARM_UP_QUESTION)))
+        else:
+            await asyncio.to_thread(d.pipeline.ask, WARM_UP_QUESTION)
     except Exception:  # noqa: BLE001 - a failed warm-up shows up again on the first question
         logger.exception("Uppvärmningen av modellen misslyckades")
 
@@ -139,7 +144,7 @@ async def post_init(app: Application) -> None:
     d: BotDeps = app.bot_data[DEPS_KEY]
     d.loop = asyncio.get_running_loop()
     await set_commands(app)
-    tasks = {"hansyn-warm-up": _warm_up(d.pipeline)}
+    tasks = {"hansyn-warm-up": _warm_up(d)}
     if d.qlog is not None:
         from .questionlog import purge_daily
 
@@ -165,6 +170,8 @@ async def post_shutdown(app: Application) -> None:
         with contextlib.suppress(asyncio.CancelledError, Exception):
             await task
     d.lookups.shutdown(wait=False, cancel_futures=True)
+    if d.workers is not None:
+        d.workers.shutdown()
     if d.qlog is not None:
         d.qlog.close()
 
@@ -178,9 +185,11 @@ def build_application(
     questions_per_minute: int = QUESTIONS_PER_MINUTE,
     rate_limit_retries: int = RATE_LIMIT_RETRIES,
     heartbeat_file: Path | None = None,
+    answer_processes: int = 0,
 ) -> Application:
     """The bot, ready for `run_polling`/`run_webhook` (or `initialize` + `updater` in tests).
-    With `heartbeat_file`, every successful getUpdates touches it (Docker HEALTHCHECK)."""
+    With `heartbeat_file`, every successful getUpdates touches it (Docker HEALTHCHECK); with
+    `answer_processes`, questions are answered in that many worker processes."""
     if not settings.telegram_token:
         raise ConfigError("TELEGRAM_BOT_TOKEN saknas")
     builder = (
@@ -218,6 +227,7 @@ def build_application(
         pipeline=pipeline,
         qlog=qlog,
         limiter=SlidingWindowLimiter(questions_per_minute, 60.0),
+        workers=AnswerWorkers(settings, answer_processes) if answer_processes else None,
     )
     if qlog is not None and getattr(qlog, "on_error", None) is None:
         qlog.on_error = tg_admin.log_error_reporter(app)
@@ -239,7 +249,9 @@ def run(
     HANSYN_HEARTBEAT_FILE (read here) turns on the polling heartbeat for health checks."""
     from .health import heartbeat_path
 
-    app = build_application(settings, pipeline, qlog, heartbeat_file=heartbeat_path())
+    app = build_application(
+        settings, pipeline, qlog, heartbeat_file=heartbeat_path(), answer_processes=settings.answer_processes
+    )
     if webhook_url:
         app.run_webhook(
             listen=listen,

@@ -7,6 +7,7 @@ Each handler reads its input, calls plain code (the pipeline off the event loop,
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import functools
 import logging
 import os
@@ -21,6 +22,7 @@ from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
 from . import __version__
+from .answer_workers import WorkersUnavailable
 from .ratelimit import SlidingWindowLimiter, Verdict
 from .refs import find_refs
 from .settings import Settings
@@ -64,6 +66,7 @@ class BotDeps:
     lookups: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(LOOKUP_WORKERS, thread_name_prefix="hansyn-lookup")
     )
+    workers: Any | None = None  # bot.answer_workers.AnswerWorkers, when answers run in processes
 
     def is_admin(self, user) -> bool:
         return user is not None and user.id in self.settings.admin_ids
@@ -132,6 +135,15 @@ async def look_up(d: BotDeps, func: Callable, *args):
     (benchmarks/load.py on 2 cores, one A/B run: 35 answers/s with 2 threads, 26 with asyncio's
     default of 6)."""
     return await asyncio.get_running_loop().run_in_executor(d.lookups, functools.partial(func, *args))
+
+
+async def ask(d: BotDeps, question: str):
+    """The pipeline's answer: from an answer process when the bot has them (see
+    bot/answer_workers.py), else from a lookup thread, which also stands in while they restart."""
+    if d.workers is not None and d.workers.available:
+        with contextlib.suppress(WorkersUnavailable):
+            return await d.workers.ask(question)
+    return await look_up(d, d.pipeline.ask, question)
 
 
 def log_later(d: BotDeps, method: str, *args, **kwargs) -> None:
@@ -208,7 +220,7 @@ async def answer_question(update: Update, context: Context, text: str | None, qu
     if not await flood_checked(d, update, lang):
         return
     async with d.typing.shown(context.bot, message.chat_id):
-        answer = await look_up(d, d.pipeline.ask, question)
+        answer = await ask(d, question)
     question_id = await record_question(d, update, answer, lang)
     keyboard = answer_keyboard(
         question_id, answer.more_id if answer.answered else None, example_topic_doc(answer, d.pipeline), lang
