@@ -27,7 +27,7 @@ import signal
 import sys
 import tempfile
 import time
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,19 +50,54 @@ class Phase:
     finished: float = 0.0
 
 
-def proc_cpu_s(pid: int) -> float:
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / TICK
+def _stat(pid: int) -> list[str]:
+    return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
 
 
-def proc_mem_mb(pid: int) -> tuple[float, float]:
-    """(VmRSS, VmHWM) in MB."""
-    values = {}
-    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-        key, _, rest = line.partition(":")
-        if key in ("VmRSS", "VmHWM"):
-            values[key] = int(rest.split()[0]) / 1024
-    return values["VmRSS"], values["VmHWM"]
+def process_tree(pid: int) -> list[int]:
+    """`pid` and its live descendants (the bot and its answer processes)."""
+    parents: dict[int, int] = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                parents[int(entry.name)] = int(_stat(int(entry.name))[1])
+            except (OSError, IndexError, ValueError):
+                continue  # the process ended meanwhile
+    tree, frontier = [pid], [pid]
+    while frontier:
+        frontier = [child for child, parent in parents.items() if parent in frontier]
+        tree += frontier
+    return tree
+
+
+def proc_cpu_s(pid: int, descendants: bool = True) -> float:
+    """CPU seconds of `pid` and (by default) its live descendants."""
+    total = 0
+    for member in process_tree(pid) if descendants else [pid]:
+        try:
+            fields = _stat(member)
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / TICK
+
+
+def proc_mem_mb(pid: int, descendants: bool = True) -> tuple[float, float]:
+    """(VmRSS, VmHWM) in MB, summed over `pid` and (by default) its live descendants."""
+    rss = hwm = 0.0
+    for member in process_tree(pid) if descendants else [pid]:
+        values = {}
+        try:
+            lines = Path(f"/proc/{member}/status").read_text().splitlines()
+        except OSError:
+            continue
+        for line in lines:
+            key, _, rest = line.partition(":")
+            if key in ("VmRSS", "VmHWM"):
+                values[key] = int(rest.split()[0]) / 1024
+        rss += values.get("VmRSS", 0.0)
+        hwm += values.get("VmHWM", 0.0)
+    return rss, hwm
 
 
 def serve_env(base_url: str, tmp: Path, secret: str, **extra: str) -> dict[str, str]:
@@ -184,7 +219,7 @@ async def run_variant(args, limiter: str, questions: list[str]) -> None:
         for name, rate in phases:
             label = name if rate is None else f"paced {rate:g}/s"
             phase = Phase(label)
-            cpu0, my_cpu0 = proc_cpu_s(proc.pid), time.process_time()
+            cpu0, main_cpu0, my_cpu0 = proc_cpu_s(proc.pid), proc_cpu_s(proc.pid, False), time.process_time()
             phase.started = time.monotonic()
             n = 0
             if name == "burst":
@@ -209,12 +244,14 @@ async def run_variant(args, limiter: str, questions: list[str]) -> None:
             await wait_for_answers(fake, total_sent)
             phase.finished = time.monotonic()
             cpu = proc_cpu_s(proc.pid) - cpu0
+            main_cpu = proc_cpu_s(proc.pid, False) - main_cpu0
             my_cpu = time.process_time() - my_cpu0
             answers = answers_by_chat(fake)
             latencies, missing = match(phase, answers, taken)
             last_answer = max((t for ts in answers.values() for t in ts), default=phase.finished)
             span = last_answer - phase.started
             rss, hwm = proc_mem_mb(proc.pid)
+            requests = Counter(c.method for c in fake.calls if phase.started <= c.at <= phase.finished)
             print(
                 f"  {label}: {n} questions sent over {sent_s:.1f} s, answered {len(latencies)} in {span:.1f} s "
                 f"= {len(latencies) / span:.1f} questions/s; end-to-end p50 {percentile(latencies, 50):.0f} ms "
@@ -223,9 +260,15 @@ async def run_variant(args, limiter: str, questions: list[str]) -> None:
                 flush=True,
             )
             print(
-                f"         bot CPU {cpu * 1000 / max(1, n):.1f} ms per question ({cpu / span * 100:.0f} % of a core); "
+                f"         bot CPU {cpu * 1000 / max(1, n):.1f} ms per question ({cpu / span * 100:.0f} % of a core; "
+                f"{main_cpu * 1000 / max(1, n):.1f} ms of it in the main process); "
                 f"benchmark + fake server CPU {my_cpu * 1000 / max(1, n):.1f} ms per question; "
                 f"bot RSS {rss:.0f} MB (peak {hwm:.0f} MB); updates without a reply {missing}",
+                flush=True,
+            )
+            print(
+                "         Bot API requests per question: "
+                + ", ".join(f"{m} {k / max(1, n):.2f}" for m, k in requests.most_common()),
                 flush=True,
             )
 

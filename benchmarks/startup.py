@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 from _common import ROOT, load_eval
-from load import answers_by_chat, proc_mem_mb, serve_env, stop_serving, user
+from load import answers_by_chat, proc_mem_mb, process_tree, serve_env, stop_serving, user
 
 sys.path.insert(0, str(ROOT / "tests"))
 from fake_telegram import FakeTelegram  # noqa: E402
@@ -46,6 +46,11 @@ async def one_run(questions: list[str], n_questions: int) -> dict:
         first_answer = min(t for ts in answers_by_chat(fake).values() for t in ts) - started
         await asyncio.sleep(1.0)
         idle, _ = proc_mem_mb(proc.pid)
+        idle_main, _ = proc_mem_mb(proc.pid, descendants=False)
+        workers = sum(  # multiprocessing's resource tracker is not an answer process
+            "resource_tracker" not in Path(f"/proc/{pid}/cmdline").read_text(errors="replace")
+            for pid in process_tree(proc.pid)[1:]
+        )
         for n in range(n_questions):  # 10 users, within the per-user flood limit
             fake.send_text(questions[n % len(questions)], user=user(1 + n % 10 + 10 * (n // 100)))
             if n % 20 == 19:
@@ -61,6 +66,8 @@ async def one_run(questions: list[str], n_questions: int) -> dict:
             "first_poll": first_poll,
             "first_answer": first_answer,
             "idle_mb": idle,
+            "idle_main_mb": idle_main,
+            "workers": workers,
             "rss_mb": rss,
             "peak_mb": peak,
             "stop_s": time.monotonic() - stop_started,
@@ -82,7 +89,8 @@ async def main_async(args) -> None:
         f"(max {max(r['first_poll'] for r in runs):.2f}); to the first answer {med('first_answer'):.2f} s"
     )
     print(
-        f"serving process memory: RSS {med('idle_mb'):.0f} MB idle after warm-up, {med('rss_mb'):.0f} MB after "
+        f"memory of the bot and its {med('workers'):.0f} answer processes: RSS {med('idle_mb'):.0f} MB idle "
+        f"after warm-up (the bot's own process {med('idle_main_mb'):.0f} MB), {med('rss_mb'):.0f} MB after "
         f"{args.questions} answers (peak {med('peak_mb'):.0f} MB); SIGTERM to exit {med('stop_s'):.2f} s, "
         f"exit codes {sorted({r['exit'] for r in runs})}"
     )
