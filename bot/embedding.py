@@ -5,8 +5,12 @@ torch and sentence-transformers are imported on first use, so importing this mod
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
+import logging
 import os
+import re
+from pathlib import Path
 from typing import Protocol
 
 import numpy as np
@@ -14,6 +18,13 @@ import numpy as np
 from .errors import ConfigError
 from .settings import BUNDLED_MODEL
 from .textproc import tokens
+
+logger = logging.getLogger(__name__)
+
+
+def model_slug(model: str) -> str:
+    """A model name as a file name (for the caches in index/cache)."""
+    return re.sub(r"[^A-Za-z0-9._-]+", "_", model)[:80]
 
 
 class Embedder(Protocol):
@@ -84,19 +95,64 @@ class SentenceTransformerEmbedder:
         self.name = name
         self.cache_tag = f"{name}@{MAX_TOKENS}"
         self._model = None
-        self._fast = None  # NumPy query encoder, when the model allows it
+        self._fast = None  # the query encoder without torch, when the model allows one
+        self._export_dir: Path | None = None  # where the ONNX export of the model is kept
         self._query_prefix, self._passage_prefix = prompts_for(name)
 
+    def _model_dir(self) -> Path | None:
+        """The local model directory, when it is a BERT model a query encoder can run."""
+        from . import minilm
+
+        path = Path(resolve_model_path(self.name))
+        return path if minilm.supports(path) else None
+
+    def use_exports_in(self, cache_dir: Path | None) -> None:
+        """Encode queries with the model's ONNX export in `cache_dir` when there is one."""
+        if cache_dir != self._export_dir:
+            self._export_dir = cache_dir
+            self._fast = None
+
+    def export_query_encoder(self, cache_dir: Path) -> Path | None:
+        """Export the model to ONNX in `cache_dir` unless it is there already (at reindex time,
+        when torch is at hand). Returns the file, or None when the model cannot be exported."""
+        from . import onnx_query
+
+        model_dir = self._model_dir()
+        if model_dir is None:
+            return None
+        target = onnx_query.export_path(cache_dir, model_dir, model_slug(self.name))
+        if not target.exists():
+            try:
+                onnx_query.export(model_dir, target)
+            except Exception:  # noqa: BLE001 - queries fall back to the NumPy encoder
+                logger.exception("Frågekodaren kunde inte exporteras till ONNX; NumPy-kodaren används")
+                return None
+        return target
+
     def _fast_encoder(self):
-        """The NumPy encoder for short queries, or None (then sentence-transformers is used)."""
+        """The query encoder without torch: ONNX Runtime on the model's export when there is
+        one, else the NumPy forward pass; None when the model allows neither (then
+        sentence-transformers encodes queries too)."""
         if self._fast is None:
-            from pathlib import Path
+            from . import minilm, onnx_query
 
-            from . import minilm
-
-            path = Path(resolve_model_path(self.name))
-            supported = minilm.supports(path)
-            self._fast = minilm.NumpyBertEncoder(path, max_tokens=MAX_TOKENS) if supported else False
+            model_dir = self._model_dir()
+            self._fast = False
+            if model_dir is not None and self._export_dir is not None:
+                export = onnx_query.export_path(self._export_dir, model_dir, model_slug(self.name))
+                if export.exists():
+                    try:
+                        self._fast = onnx_query.OnnxQueryEncoder(export, model_dir, MAX_TOKENS)
+                    except Exception:  # noqa: BLE001 - a damaged export: the NumPy encoder is exact too
+                        logger.exception(
+                            "ONNX-exporten %s kunde inte läsas och tas bort (nästa omindexering gör "
+                            "en ny); NumPy-kodaren används",
+                            export,
+                        )
+                        with contextlib.suppress(OSError):
+                            export.unlink()
+            if self._fast is False and model_dir is not None:
+                self._fast = minilm.NumpyBertEncoder(model_dir, max_tokens=MAX_TOKENS)
         return self._fast or None
 
     def _load(self):
@@ -122,7 +178,7 @@ class SentenceTransformerEmbedder:
     def dim(self) -> int:
         fast = self._fast_encoder()
         if fast is not None:
-            return int(fast.w[fast.prefix + "embeddings.word_embeddings.weight"].shape[1])
+            return fast.dim
         model = self._load()
         getter = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
         return int(getter())

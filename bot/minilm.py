@@ -1,9 +1,10 @@
 """A NumPy forward pass for BERT-type sentence-transformers models with mean pooling.
 
 Why: importing torch and sentence-transformers costs ~5 s, which a one-shot `hansyn ask` cannot
-afford. Queries are short, so encoding one in NumPy takes a few milliseconds and needs only
-`tokenizers` and `safetensors`. Passages are still embedded by sentence-transformers at reindex
-time; a test checks that both give the same vectors.
+afford. Questions are normally encoded by ONNX Runtime on the export `reindex` makes
+(bot/onnx_query.py, about twice as fast); this is the fallback while there is no export, and
+needs only `tokenizers` and `safetensors`. Passages are embedded by sentence-transformers at
+reindex time; a test checks that all three give the same vectors.
 """
 
 from __future__ import annotations
@@ -81,6 +82,7 @@ class NumpyBertEncoder:
             for k, v in weights.items()
         }
         self.prefix = "bert." if "bert.embeddings.word_embeddings.weight" in self.w else ""
+        self.dim = int(self._p("embeddings.word_embeddings.weight").shape[1])
         self.tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         self.tokenizer.no_padding()
         self.tokenizer.enable_truncation(max_length=self.max_len)

@@ -4,6 +4,7 @@ Layout under the index directory:
     current -> builds/<build id>      symlink, replaced atomically on a successful build
     builds/<build id>/                config.json, vectors.faiss, passages.jsonl, lexical.json
     cache/<model>.npz                 embedding cache keyed by passage content hash
+    cache/<model>-<size>.query.onnx   the model exported for query encoding (bot/onnx_query.py)
 A killed or failed build leaves only a `builds/.tmp-*` directory behind; `current` still
 points at the previous build, which keeps serving.
 """
@@ -14,7 +15,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import re
 import shutil
 import time
 import uuid
@@ -26,7 +26,7 @@ import numpy as np
 
 from . import __version__
 from .chunking import Passage, chunk_all
-from .embedding import Embedder
+from .embedding import Embedder, model_slug
 from .errors import IndexCorruptError, IndexMissingError, IndexModelMismatchError
 from .knowledge import Document, knowledge_hash, load_knowledge
 from .textproc import ref_tokens, tokens
@@ -64,15 +64,11 @@ def _content_key(model: str, text: str) -> str:
     return hashlib.sha256(f"{model}\0{text}".encode()).hexdigest()[:24]
 
 
-def _model_slug(model: str) -> str:
-    return re.sub(r"[^A-Za-z0-9._-]+", "_", model)[:80]
-
-
 class EmbeddingCache:
     """Vectors by content hash, one file per model; written atomically."""
 
     def __init__(self, directory: Path, model: str):
-        self.path = directory / f"{_model_slug(model)}.npz"
+        self.path = directory / f"{model_slug(model)}.npz"
         self.model = model
         self.vectors: dict[str, np.ndarray] = {}
         if self.path.is_file():
@@ -210,6 +206,9 @@ def build_index(
     _remove_stale_tmp(builds)
     cache = EmbeddingCache(index_dir / "cache", embedder.cache_tag)
     vectors, embedded = embed_passages(passages, embedder, cache, progress)
+    export = getattr(embedder, "export_query_encoder", None)
+    if export is not None:
+        export(index_dir / "cache")  # once per model: questions are then encoded without torch
 
     build_id = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     tmp = builds / f".tmp-{build_id}"

@@ -1,11 +1,13 @@
-"""The NumPy query encoder must give the vectors sentence-transformers gives (passages are
-embedded by sentence-transformers at reindex time, queries by NumPy at answer time)."""
+"""The query encoders without torch (ONNX Runtime on the model's export, and the NumPy forward
+pass it falls back to) must give the vectors sentence-transformers gives: passages are embedded
+by sentence-transformers at reindex time, questions by one of these at answer time."""
 
 from __future__ import annotations
 
 import numpy as np
 import pytest
 
+from bot import minilm, onnx_query
 from bot.embedding import BUNDLED_MODEL, MAX_TOKENS, SentenceTransformerEmbedder
 
 QUESTIONS = [
@@ -24,13 +26,37 @@ def embedder():
     return SentenceTransformerEmbedder(BUNDLED_MODEL)
 
 
-def test_the_numpy_encoder_matches_sentence_transformers(embedder):
-    fast = embedder._fast_encoder()
-    assert fast is not None, "the bundled model should get the NumPy encoder"
-    assert fast.max_len == MAX_TOKENS
-    numpy_vectors = embedder.encode_queries(QUESTIONS)
+def assert_matches_sentence_transformers(embedder):
+    vectors = embedder.encode_queries(QUESTIONS)
     torch_vectors = embedder._encode(QUESTIONS, "")
-    assert numpy_vectors.shape == torch_vectors.shape == (len(QUESTIONS), embedder.dim)
-    cosines = np.sum(numpy_vectors * torch_vectors, axis=1)
+    assert vectors.shape == torch_vectors.shape == (len(QUESTIONS), embedder.dim)
+    cosines = np.sum(vectors * torch_vectors, axis=1)
     assert cosines.min() > 0.9999, cosines
-    assert np.allclose(np.linalg.norm(numpy_vectors, axis=1), 1.0, atol=1e-5)
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+
+
+def test_the_numpy_encoder_matches_sentence_transformers(embedder):
+    embedder.use_exports_in(None)  # no export: the NumPy forward pass
+    fast = embedder._fast_encoder()
+    assert isinstance(fast, minilm.NumpyBertEncoder), "the bundled model should get the NumPy encoder"
+    assert fast.max_len == MAX_TOKENS
+    assert_matches_sentence_transformers(embedder)
+
+
+def test_the_onnx_export_matches_sentence_transformers(embedder, tmp_path):
+    export = embedder.export_query_encoder(tmp_path)
+    assert export is not None and export.exists() and export.name.endswith(onnx_query.SUFFIX)
+    assert embedder.export_query_encoder(tmp_path) == export  # exported once, then reused
+    embedder.use_exports_in(tmp_path)
+    assert isinstance(embedder._fast_encoder(), onnx_query.OnnxQueryEncoder)
+    assert_matches_sentence_transformers(embedder)
+
+
+def test_a_damaged_export_falls_back_to_the_numpy_encoder(embedder, tmp_path):
+    export = embedder.export_query_encoder(tmp_path)
+    export.write_bytes(b"not a model")
+    embedder.use_exports_in(tmp_path)
+    assert isinstance(embedder._fast_encoder(), minilm.NumpyBertEncoder)
+    assert_matches_sentence_transformers(embedder)
+    assert not export.exists()  # removed, so the next reindex exports it again
+    assert embedder.export_query_encoder(tmp_path) == export and export.exists()
