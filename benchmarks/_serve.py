@@ -1,7 +1,8 @@
 """`hansyn serve` for the load benchmark: the same command, with the per-user flood limit lifted
-(50 users each sending 20 questions at once would otherwise be told to slow down) and, with
-`--rate-limiter off`, without the pacing of PTB's AIORateLimiter (which paces requests to 30 per second as
-Telegram asks of one bot). Everything else (settings, pipeline, log, polling) is `hansyn serve`.
+(50 users each sending 20 questions at once would otherwise be told to slow down). With
+`--rate-limiter off` it sets HANSYN_SENDS_PER_SECOND=0, the setting that turns off the pacing of
+requests to 30 per second (Telegram's guideline for one bot), to show the bot's own capacity.
+Everything else (settings, pipeline, log, polling) is `hansyn serve`.
 
     python benchmarks/_serve.py [--rate-limiter shipped|off]
 """
@@ -25,12 +26,7 @@ def main() -> None:
     args = parser.parse_args()
     tg_app.build_application = functools.partial(tg_app.build_application, questions_per_minute=10**9)
     if args.rate_limiter == "off":
-        from bot.tg_retry import RetryingRateLimiter
-
-        def unlimited(max_retries: int = 0) -> RetryingRateLimiter:
-            return RetryingRateLimiter(overall_max_rate=0, group_max_rate=0, max_retries=max_retries)
-
-        tg_app.RetryingRateLimiter = unlimited
+        os.environ["HANSYN_SENDS_PER_SECOND"] = "0"
     from bot.cli import main as cli
 
     profile = os.environ.get("HANSYN_PROFILE")  # cProfile of the event-loop thread, for load.py --profile

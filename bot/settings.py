@@ -41,6 +41,7 @@ def _parse_ids(text: str) -> frozenset[int]:
 
 
 MAX_ANSWER_PROCESSES = 32
+MAX_SENDS_PER_SECOND = 1000  # Telegram's paid broadcasts allow up to 1 000 messages/s
 
 
 def default_answer_processes() -> int:
@@ -63,6 +64,8 @@ class Settings:
     retention_days: int = 365
     # Processes that answer questions for `hansyn serve` (0: answer in the bot's own process).
     answer_processes: int = 0
+    # Bot API requests per second at most, over all chats: Telegram asks one bot to keep to 30.
+    sends_per_second: int = 30
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, dotenv: Path | None = None) -> Settings:
@@ -78,6 +81,11 @@ class Settings:
                 f"HANSYN_ANSWER_PROCESSES ska vara ett heltal 0–{MAX_ANSWER_PROCESSES} "
                 "(0: svara i botens egen process)"
             )
+        sends = env.get("HANSYN_SENDS_PER_SECOND") or "30"
+        if not sends.isdigit() or int(sends) > MAX_SENDS_PER_SECOND:
+            raise ConfigError(
+                f"HANSYN_SENDS_PER_SECOND ska vara ett heltal 0–{MAX_SENDS_PER_SECOND} (0: ingen gräns)"
+            )
         return cls(
             knowledge_dir=Path(env.get("HANSYN_KNOWLEDGE_DIR") or "knowledge"),
             index_dir=Path(env.get("HANSYN_INDEX_DIR") or "index"),
@@ -89,4 +97,5 @@ class Settings:
             telegram_api_base_url=env.get("TELEGRAM_API_BASE_URL") or None,
             retention_days=int(retention),
             answer_processes=int(processes),
+            sends_per_second=int(sends),
         )

@@ -209,7 +209,11 @@ def build_application(
         # drop answers under a burst: a pool timeout is not retried).
         .connection_pool_size(CONNECTION_POOL_SIZE)
         .pool_timeout(POOL_TIMEOUT_S)
-        .rate_limiter(RetryingRateLimiter(max_retries=rate_limit_retries))
+        # Paces requests to settings.sends_per_second over all chats (Telegram's guideline, 30) and
+        # 20 a minute per group; 0 turns the overall pacing off.
+        .rate_limiter(
+            RetryingRateLimiter(overall_max_rate=settings.sends_per_second, max_retries=rate_limit_retries)
+        )
         .post_init(post_init)
         .post_shutdown(post_shutdown)
     )

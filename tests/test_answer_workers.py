@@ -149,3 +149,11 @@ def running(pid: int) -> bool:
     except OSError:
         return False
     return state != "Z"
+
+
+def test_sends_per_second_setting():
+    assert Settings.from_env({}).sends_per_second == 30  # Telegram's guideline for one bot
+    assert Settings.from_env({"HANSYN_SENDS_PER_SECOND": "0"}).sends_per_second == 0
+    for bad in ("-5", "snabbt", "5000"):
+        with pytest.raises(ConfigError, match="HANSYN_SENDS_PER_SECOND"):
+            Settings.from_env({"HANSYN_SENDS_PER_SECOND": bad})
