@@ -218,10 +218,11 @@ def capacity_note(sections: dict[str, str]) -> str:
                 f"At {top:g}/s offered the end-to-end p95 is {paced[top][1]:.0f} ms, so the target (50 "
                 "questions/s with p95 <= 500 ms) is "
                 + ("met" if paced[top][0] >= 50 and paced[top][1] <= 500 else "not met")
+                + " with the rate limiter off"
             )
-            + f": each answer costs {cpu} of CPU (figures above), about 20 ms of it encoding the "
-            f"question in NumPy in an answer process and {main_cpu} in the bot's own process (PTB, "
-            "HTTP, the question log), and the two cores are nearly saturated at that rate"
+            + f". Each answer costs {cpu} of CPU (figures above): {main_cpu} in the bot's own "
+            "process (PTB, HTTP, the question log) and the rest in an answer process, most of it "
+            "encoding the question (about 9 ms with ONNX Runtime)"
         )
     else:
         measured = "see the load section (figures missing)"
@@ -262,10 +263,9 @@ exactly once (see the load and fault tests); questions would wait minutes, not s
 - Keep the per-user flood limit consistent across replicas (a shared store such as Redis, or
   route by user id), and send each user's updates to one replica so replies stay in order.
 - On one machine first: more cores and `HANSYN_ANSWER_PROCESSES` (one per core by default)
-  scale the answering; one process alone stalls at about 32–34 answers/s on 2 cores (the GIL),
-  two answer processes reached 44–57 in the same A/B (2026-12-02). Encoding with torch instead
-  of NumPy saves less than one might hope (17 against 22 ms of CPU per question, one thread
-  each, measured 2026-12-01) and costs seconds of start-up.
+  scale the answering. On 2 cores one process drained a burst at about 59 answers/s, two answer
+  processes at 84–105 (2026-12-02, with the ONNX Runtime query encoder; with the NumPy one it
+  was 32–34 against 44–57).
 - Beyond about 30 answers per second, Telegram's per-bot limits matter: split the audience
   across bots.
 - Above about 1 000 000 passages, see the scale section: memory (about 2 GB per million

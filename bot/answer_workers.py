@@ -1,9 +1,11 @@
 """Answering questions in worker processes, so a busy bot uses every core.
 
-One Python process answers at most ~40 questions/s on 2 cores however many threads it has:
-the Telegram side (PTB, HTTP) and the pipeline's Python code take turns holding one GIL
-(benchmarks/load.py). Worker processes each load the index themselves and answer with their own
-pipeline; the bot's process keeps the Telegram side, the log and the admin commands.
+In one Python process the Telegram side (PTB, HTTP) and the pipeline's Python code take turns
+holding one GIL, so it leaves part of a second core idle: on 2 cores it drained a burst at about
+59 answers/s, against 84-105 with two answer processes (benchmarks/load.py, 2026-12-02; before
+the ONNX encoder, 32-34 against 44-57). Worker processes each load the index themselves and
+answer with their own pipeline; the bot's process keeps the Telegram side, the log and the admin
+commands.
 
 Each worker follows `index/current` (Pipeline.refresh), so a /reindex in the bot or a `hansyn
 reindex` beside it reaches every worker before its next answer. A worker that dies takes the
