@@ -208,7 +208,7 @@ def capacity_note(sections: dict[str, str]) -> str:
         top = max(paced)
         low = min(paced)
         measured = (
-            f"with PTB's rate limiter off, the bot drained a burst of 1 000 queued questions at "
+            f"with the pacing off (`HANSYN_SENDS_PER_SECOND=0`), the bot drained a burst of 1 000 queued questions at "
             f"{burst:.0f}/s; offered {top:g} questions/s it answered {paced[top][0]:.0f}/s; offered "
             f"{low:g}/s it kept up with an end-to-end p95 of {paced[low][1]:.0f} ms. As shipped, the "
             f"rate limiter holds it to {capped:.0f} answers/s"
@@ -218,7 +218,7 @@ def capacity_note(sections: dict[str, str]) -> str:
                 f"At {top:g}/s offered the end-to-end p95 is {paced[top][1]:.0f} ms, so the target (50 "
                 "questions/s with p95 <= 500 ms) is "
                 + ("met" if paced[top][0] >= 50 and paced[top][1] <= 500 else "not met")
-                + " with the rate limiter off"
+                + " with the pacing off"
             )
             + f". Each answer costs {cpu} of CPU (figures above): {main_cpu} in the bot's own "
             "process (PTB, HTTP, the question log) and the rest in an answer process, most of it "
@@ -237,8 +237,9 @@ def capacity_note(sections: dict[str, str]) -> str:
 
 **Measured on this machine**: {measured}. PTB's `AIORateLimiter` paces requests that carry a
 chat id to 30 per second, Telegram's own guideline for one bot. An answer is one request (the
-typing indicator is sent only when an answer takes over 0.5 s), so by design one bot never
-sends more than about 30 answers per second, whatever the CPU could do.
+typing indicator is sent only when an answer takes over 0.5 s), so by default one bot never
+sends more than about 30 answers per second, whatever the CPU could do; `HANSYN_SENDS_PER_SECOND`
+raises the pace where Telegram allows more.
 
 **National demand, estimated** (the assumptions are here so that anyone can redo the sum):
 Sweden has 290 municipalities and 21 regions, 311 organisations. The people who would ask are
