@@ -38,6 +38,10 @@ class Embedder(Protocol):
 
     def encode_passages(self, texts: list[str]) -> np.ndarray: ...
 
+    def export_query_encoder(self, cache_dir: Path) -> Path | None: ...
+
+    def use_exports_in(self, cache_dir: Path | None) -> None: ...
+
 
 def normalise(vectors: np.ndarray) -> np.ndarray:
     vectors = np.asarray(vectors, dtype=np.float32)
@@ -85,6 +89,12 @@ class HashEmbedder:
 
     encode_queries = _encode
     encode_passages = _encode
+
+    def export_query_encoder(self, cache_dir: Path) -> Path | None:
+        return None  # nothing to export: hashing is already cheap
+
+    def use_exports_in(self, cache_dir: Path | None) -> None:
+        pass
 
 
 class SentenceTransformerEmbedder:

@@ -39,9 +39,7 @@ class Pipeline:
 
     def _load(self) -> Engine:
         index = load_index(self.settings.index_dir, model=self.embedder.name)
-        use_exports = getattr(self.embedder, "use_exports_in", None)
-        if use_exports is not None:
-            use_exports(self.settings.index_dir / "cache")
+        self.embedder.use_exports_in(self.settings.index_dir / "cache")
         return Engine(index, Retriever(index, self.embedder), {p.id: p for p in index.passages})
 
     @property

@@ -206,9 +206,7 @@ def build_index(
     _remove_stale_tmp(builds)
     cache = EmbeddingCache(index_dir / "cache", embedder.cache_tag)
     vectors, embedded = embed_passages(passages, embedder, cache, progress)
-    export = getattr(embedder, "export_query_encoder", None)
-    if export is not None:
-        export(index_dir / "cache")  # once per model: questions are then encoded without torch
+    embedder.export_query_encoder(index_dir / "cache")  # once per model: queries need no torch then
 
     build_id = dt.datetime.now(dt.UTC).strftime("%Y%m%dT%H%M%S") + "-" + uuid.uuid4().hex[:6]
     tmp = builds / f".tmp-{build_id}"

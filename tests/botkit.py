@@ -16,6 +16,23 @@ from bot.tg_handlers import DEPS_KEY
 
 QUESTION = "Får vi reservera en upphandling för sociala företag?"
 
+# A knowledge file the fixture knowledge base lacks: added by the reindex tests.
+NEW_FAQ = """---
+id: faq-xylofon
+title: Får vi köpa xylofoner med sociala krav?
+kind: faq
+refs: ["17 kap. 1 § LOU"]
+sources:
+  - url: https://example.org/xylofon
+    title: Xylofonguiden
+checked: 2026-11-22
+---
+# Får vi köpa xylofoner med sociala krav?
+
+## Kort svar
+Ja, xylofonupphandlingar får ha särskilda kontraktsvillkor om sysselsättning enligt 17 kap. 1 § LOU.
+"""
+
 
 @dataclasses.dataclass
 class RunningBot:

@@ -7,6 +7,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from fake_telegram import FakeTelegram
 
 from bot.settings import Settings
 
@@ -16,6 +17,15 @@ HASH_MODEL = "hash:256"
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("NO_PROXY", "127.0.0.1,localhost")
 os.environ.setdefault("no_proxy", "127.0.0.1,localhost")
+
+
+@pytest.fixture
+async def fake():
+    """The fake Bot API on 127.0.0.1 (tests/fake_telegram.py); a module may override it."""
+    server = FakeTelegram()
+    await server.start()
+    yield server
+    await server.stop()
 
 
 @pytest.fixture(autouse=True)

@@ -13,38 +13,13 @@ import time
 from pathlib import Path
 
 import pytest
-from botkit import QUESTION, answer_of, running_bot, user
-from fake_telegram import FakeTelegram
+from botkit import NEW_FAQ, QUESTION, answer_of, running_bot, user
 
 from bot.errors import ConfigError
 from bot.pipeline import Pipeline
 from bot.settings import Settings
 
-XYLOFON_FAQ = """---
-id: faq-xylofon
-title: Får vi köpa xylofoner med sociala krav?
-kind: faq
-refs: ["17 kap. 1 § LOU"]
-sources:
-  - url: https://example.org/xylofon
-    title: Xylofonguiden
-checked: 2026-11-22
----
-# Får vi köpa xylofoner med sociala krav?
-
-## Kort svar
-Ja, xylofonupphandlingar får ha särskilda kontraktsvillkor om sysselsättning enligt 17 kap. 1 § LOU.
-"""
-
 WORKER_START_S = 60.0  # a spawned worker imports numpy and faiss and loads the index first
-
-
-@pytest.fixture
-async def fake():
-    server = FakeTelegram()
-    await server.start()
-    yield server
-    await server.stop()
 
 
 async def ask(fake, text: str, n: int):
@@ -70,7 +45,7 @@ async def test_answers_come_from_worker_processes_that_follow_a_reindex(fake, se
         assert worker_pids(bot) and os.getpid() not in worker_pids(bot)
 
         # `hansyn reindex` beside the running bot: the worker answers from the new build
-        (kb_dir / "faq" / "faq-xylofon.md").write_text(XYLOFON_FAQ)
+        (kb_dir / "faq" / "faq-xylofon.md").write_text(NEW_FAQ)
         Pipeline(settings).reindex()
         after = await ask(fake, "Får vi köpa xylofoner med sociala krav?", 2)
         assert "xylofonupphandlingar" in after.text

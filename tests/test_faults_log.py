@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from botkit import QUESTION, answer_of, running_bot, user
-from fake_telegram import ADMIN, FakeTelegram
+from fake_telegram import ADMIN
 from sqlite_utils import Database
 
 from bot import questionlog
@@ -28,14 +28,6 @@ time.sleep(float(sys.argv[2]))
 conn.execute("ROLLBACK")
 print("released", flush=True)
 """
-
-
-@pytest.fixture
-async def fake():
-    server = FakeTelegram()
-    await server.start()
-    yield server
-    await server.stop()
 
 
 def count_rows(db_path) -> int:

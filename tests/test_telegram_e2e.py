@@ -18,6 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
+from botkit import NEW_FAQ
 from click.testing import CliRunner
 from fake_telegram import ADMIN, BOT_USER, TOKEN, USER, Call, FakeTelegram
 
@@ -31,21 +32,6 @@ QUESTION = "Får vi reservera en upphandling för sociala företag?"
 GROUP = {"id": -1001234, "type": "supergroup", "title": "Kommunstyrelsen"}
 ENGLISH = {**USER, "id": 3003, "language_code": "en"}
 OTHER = {**USER, "id": 4004}
-NEW_FAQ = """---
-id: faq-xylofon
-title: Får vi köpa xylofoner med sociala krav?
-kind: faq
-refs: ["17 kap. 1 § LOU"]
-sources:
-  - url: https://example.org/xylofon
-    title: Xylofonguiden
-checked: 2026-11-22
----
-# Får vi köpa xylofoner med sociala krav?
-
-## Kort svar
-Ja, xylofonupphandlingar får ha särskilda kontraktsvillkor om sysselsättning enligt 17 kap. 1 § LOU.
-"""
 
 
 @dataclasses.dataclass
@@ -106,14 +92,6 @@ def has_keyboard(call: Call) -> bool:
 def buttons(call: Call) -> dict[str, str]:
     rows = (call.params.get("reply_markup") or {}).get("inline_keyboard", [])
     return {b["text"]: b.get("callback_data") for row in rows for b in row}
-
-
-@pytest.fixture
-async def fake():
-    server = FakeTelegram()
-    await server.start()
-    yield server
-    await server.stop()
 
 
 async def start_bot(fake, settings, pipeline, **kw) -> Harness:
