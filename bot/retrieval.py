@@ -330,8 +330,8 @@ class Retriever:
 # eval_holdout, eval_unseen and eval_blind2 (347 questions that name no provision). 5-fold
 # cross-validated with the bar in bot.answer: 90 % of out-of-scope questions declined, 4 % of
 # in-scope ones wrongly declined; on a set written blind afterwards (eval_blind3), 97 % and 1.5 %.
-# "length" carries weight because "lexical" is a share of
-# what the whole question could score, which no document reaches for a long question.
+# "length" carries weight because "lexical" is a share of what the whole question could score,
+# which no document reaches for a long question.
 CONFIDENCE_WEIGHTS = {
     "bias": -13.361,
     "dense": 12.377,
