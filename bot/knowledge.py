@@ -114,8 +114,8 @@ def _check_kind_fields(meta: dict, kind: str, where: str, problems: list[str]) -
         year = meta.get("year")
         if year is not None and not (isinstance(year, int) and 1990 <= year <= 2100):
             problems.append(f"{where}: year: ska vara ett årtal eller null, inte {year!r}")
-        if not str(meta.get("social_consideration") or "").strip():
-            problems.append(f"{where}: social_consideration: saknas")
+        if not (meta.get("instrument") or str(meta.get("social_consideration") or "").strip()):
+            problems.append(f"{where}: instrument: saknas (se listan i knowledge/README.md)")
     if kind == "glossary":
         if not str(meta.get("term") or "").strip():
             problems.append(f"{where}: term: saknas")
