@@ -69,9 +69,9 @@ VOLUME ["/data"]
 # Only used with --webhook-url (polling, the default, needs no open port).
 EXPOSE 8443
 
-# Healthy while getUpdates succeeded within HANSYN_HEARTBEAT_MAX_AGE seconds (bot/health.py).
+# Healthy while getUpdates succeeded within HANSYN_HEARTBEAT_MAX_AGE seconds (bot/telegram/health.py).
 HEALTHCHECK --interval=30s --timeout=10s --start-period=120s --retries=3 \
-    CMD ["python", "-m", "bot.health"]
+    CMD ["python", "-m", "bot.telegram.health"]
 
 # Configuration comes from the environment: TELEGRAM_BOT_TOKEN and HANSYN_SECRET are required,
 # HANSYN_ADMIN_IDS, HANSYN_RETENTION_DAYS, TELEGRAM_API_BASE_URL, HANSYN_EMBEDDING_MODEL optional.

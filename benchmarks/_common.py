@@ -33,7 +33,7 @@ def percentile(values: list[float], q: float) -> float:
 
 
 def pipeline_from_env():
-    from bot.pipeline import Pipeline
+    from bot.answer.pipeline import Pipeline
     from bot.settings import Settings
 
     settings = Settings.from_env()

@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-import bot.tg_app as tg_app  # noqa: E402
+import bot.telegram.app as tg_app  # noqa: E402
 
 
 def main() -> None:
@@ -27,7 +27,7 @@ def main() -> None:
     tg_app.build_application = functools.partial(tg_app.build_application, questions_per_minute=10**9)
     if args.rate_limiter == "off":
         os.environ["HANSYN_SENDS_PER_SECOND"] = "0"
-    from bot.cli import main as cli
+    from bot.cli.main import main as cli
 
     profile = os.environ.get("HANSYN_PROFILE")  # cProfile of the event-loop thread, for load.py --profile
     if not profile:

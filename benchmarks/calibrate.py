@@ -1,5 +1,5 @@
-"""Fit the confidence model (bot.retrieval.CONFIDENCE_WEIGHTS) and the confidence bar
-(bot.answer.MIN_CONFIDENCE) on the evaluation questions, with 5-fold cross-validation.
+"""Fit the confidence model (bot.search.retrieval.CONFIDENCE_WEIGHTS) and the confidence bar
+(bot.answer.compose.MIN_CONFIDENCE) on the evaluation questions, with 5-fold cross-validation.
 
     .venv/bin/python benchmarks/calibrate.py [--files benchmarks/eval.jsonl ...]
 

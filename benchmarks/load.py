@@ -36,7 +36,8 @@ from _common import ROOT, load_eval, percentile
 sys.path.insert(0, str(ROOT / "tests"))
 from fake_telegram import TOKEN, FakeTelegram  # noqa: E402
 
-from bot.questionlog import open_db, pseudonymise  # noqa: E402
+from bot.log.questionlog import pseudonymise  # noqa: E402
+from bot.log.schema import open_db  # noqa: E402
 
 SECRET = "load-benchmark-secret"
 TICK = os.sysconf("SC_CLK_TCK")

@@ -12,8 +12,8 @@ from pathlib import Path
 
 from _common import ROOT, load_eval, pipeline_from_env
 
-from bot.answer import MIN_CONFIDENCE
-from bot.retrieval import MODES
+from bot.answer.compose import MIN_CONFIDENCE
+from bot.search.retrieval import MODES
 
 
 def evaluate(pipeline, rows: list[dict], mode: str, threshold: float, verbose: bool = False) -> dict:

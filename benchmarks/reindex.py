@@ -15,10 +15,10 @@ from pathlib import Path
 
 from _common import ROOT
 
-from bot.embedding import make_embedder
-from bot.knowledge import knowledge_files
+from bot.knowledge.loader import knowledge_files
+from bot.search.embedding import make_embedder
+from bot.search.store import build_index
 from bot.settings import Settings
-from bot.store import build_index
 
 
 def scaled_copy(source: Path, target: Path, factor: int) -> None:

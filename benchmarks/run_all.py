@@ -260,7 +260,7 @@ exactly once (see the load and fault tests); questions would wait minutes, not s
   several identical replicas; each loads the same read-only index, built once (in the image)
   rather than by `/reindex` on one replica.
 - Move the question log from SQLite (one writer, one host) to a server database such as
-  PostgreSQL; the log is written through one small class (`bot/questionlog.py`).
+  PostgreSQL; the log is written through one small class (`bot/log/questionlog.py`).
 - Keep the per-user flood limit consistent across replicas (a shared store such as Redis, or
   route by user id), and send each user's updates to one replica so replies stay in order.
 - On one machine first: more cores and `HANSYN_ANSWER_PROCESSES` (one per core by default)

@@ -27,8 +27,8 @@ from pathlib import Path
 import numpy as np
 from _common import ROOT, percentile
 
-from bot import store
-from bot.retrieval import CANDIDATES
+from bot.search import store
+from bot.search.retrieval import CANDIDATES
 
 DIM = 384
 PER_TOPIC = 10

@@ -316,7 +316,7 @@ def check_static(dockerfile: Dockerfile, builder: Builder) -> None:
     ):
         if not ignored(secret, builder.rules):
             problems.append(f".dockerignore lets {secret} into the build context")
-    for needed in ("pyproject.toml", "constraints.txt", "bot/cli.py", "knowledge/README.md"):
+    for needed in ("pyproject.toml", "constraints.txt", "bot/cli/main.py", "knowledge/README.md"):
         if ignored(needed, builder.rules) and (ROOT / needed).exists():
             problems.append(f".dockerignore keeps {needed} out of the build context")
     if sys.version_info[:2] != (3, 11):
@@ -416,7 +416,7 @@ async def check_serve_and_healthcheck(builder: Builder, timeout: float = 60.0) -
         raise SystemExit(
             "the HEALTHCHECK never turned healthy while `hansyn serve` polled the fake Bot API "
             f"({len(fake.calls_to('getUpdates'))} getUpdates calls). Is the heartbeat wired into "
-            f"build_application (bot/health.py)?\n{tail}"
+            f"build_application (bot/telegram/health.py)?\n{tail}"
         )
     print(f"serve: stopped with exit code {proc.returncode} on SIGTERM")
     stale = {**env, "HANSYN_HEARTBEAT_MAX_AGE": "1"}

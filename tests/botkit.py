@@ -11,8 +11,8 @@ from collections.abc import AsyncIterator
 
 from fake_telegram import TOKEN, USER, Call, FakeTelegram
 
-from bot.tg_app import ALLOWED_UPDATES, build_application
-from bot.tg_handlers import DEPS_KEY
+from bot.telegram.app import ALLOWED_UPDATES, build_application
+from bot.telegram.handlers import DEPS_KEY
 
 QUESTION = "Får vi reservera en upphandling för sociala företag?"
 

@@ -74,6 +74,6 @@ def env(settings, monkeypatch) -> dict[str, str]:
 
 @pytest.fixture
 def pipeline(settings):
-    from bot.pipeline import Pipeline
+    from bot.answer.pipeline import Pipeline
 
     return Pipeline(settings)

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.answer import Answer, Source
-from bot.questionlog import QuestionLog
+from bot.answer.compose import Answer, Source
+from bot.log.questionlog import QuestionLog
 
 REFS = {
     "reserverad-upphandling": ["4 kap. 18 § LOU", "art. 20 direktiv 2014/24/EU"],

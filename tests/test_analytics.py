@@ -9,7 +9,7 @@ import io
 import pytest
 from questionlog_seed import MISSING_TOPIC, OTHER_MISSING, at, make_answer, seed_log
 
-from bot.analytics import (
+from bot.log.analytics import (
     EXPORT_COLUMNS,
     cluster_questions,
     compute_stats,
@@ -20,8 +20,9 @@ from bot.analytics import (
     percentile,
     write_csv,
 )
-from bot.plot import plot_stats
-from bot.questionlog import QuestionLog, open_db
+from bot.log.plot import plot_stats
+from bot.log.questionlog import QuestionLog
+from bot.log.schema import open_db
 
 TODAY = dt.date(2026, 11, 18)  # a Wednesday (ISO week 47)
 

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from botkit import NEW_FAQ, QUESTION, answer_of, running_bot, user
 
+from bot.answer.pipeline import Pipeline
 from bot.errors import ConfigError
-from bot.pipeline import Pipeline
 from bot.settings import Settings
 
 WORKER_START_S = 60.0  # a spawned worker imports numpy and faiss and loads the index first
@@ -90,7 +90,7 @@ def test_workers_leave_when_the_bot_is_killed_outright(settings, pipeline):
     script = textwrap.dedent(
         f"""
         from pathlib import Path
-        from bot.answer_workers import AnswerWorkers
+        from bot.telegram.answer_workers import AnswerWorkers
         from bot.settings import Settings
         settings = Settings(knowledge_dir=Path({str(settings.knowledge_dir)!r}),
                             index_dir=Path({str(settings.index_dir)!r}),

@@ -13,9 +13,10 @@ import pytest
 from click.testing import CliRunner
 from questionlog_seed import MISSING_TOPIC, at, make_answer, seed_log
 
-from bot import questionlog
-from bot.cli import main
-from bot.questionlog import QuestionLog, open_db, pseudonymise
+from bot.cli.main import main
+from bot.log import questionlog
+from bot.log.questionlog import QuestionLog, pseudonymise
+from bot.log.schema import open_db
 
 QUESTION = "Får vi reservera upphandlingen för sociala företag?"
 

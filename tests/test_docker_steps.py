@@ -31,7 +31,7 @@ def test_the_dockerfile_keeps_its_promises(dockerfile, tmp_path):
     check.check_static(dockerfile, builder)  # raises SystemExit naming each broken promise
     cmd = builder.command_of("CMD")
     assert cmd == ["hansyn", "serve"]
-    assert builder.command_of("HEALTHCHECK") == ["python", "-m", "bot.health"]
+    assert builder.command_of("HEALTHCHECK") == ["python", "-m", "bot.telegram.health"]
     env = dict(pair for ins in dockerfile.all("ENV") for pair in check.env_pairs(ins.args))
     assert env["HANSYN_DB"].startswith("/data/") and env["HF_HUB_OFFLINE"] == "1"
     assert env["HANSYN_HEARTBEAT_FILE"] and env["PIP_NO_CACHE_DIR"] == "1"
@@ -50,7 +50,7 @@ def test_the_dockerignore_rules_follow_docker(tmp_path):
     rules = check.read_dockerignore(rules_file)
     assert check.ignored(".env", rules)
     assert check.ignored("index/current/config.json", rules)
-    assert not check.ignored("bot/cli.py", rules)
+    assert not check.ignored("bot/cli/main.py", rules)
     assert check.ignored("bot/__pycache__/cli.cpython-311.pyc", rules)
     assert not check.ignored("README.md", rules)
     assert check.ignored("docs/README.md", rules)

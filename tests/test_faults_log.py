@@ -15,8 +15,9 @@ from botkit import QUESTION, answer_of, running_bot, user
 from fake_telegram import ADMIN
 from sqlite_utils import Database
 
-from bot import questionlog
-from bot.questionlog import QuestionLog, open_db
+from bot.log import questionlog
+from bot.log.questionlog import QuestionLog
+from bot.log.schema import open_db
 
 LOCK_S = 5.0
 LOCKER = """

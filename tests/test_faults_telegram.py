@@ -16,7 +16,8 @@ from aiohttp import web
 from botkit import QUESTION, answer_of, running_bot, user
 from fake_telegram import ApiError, Call, FakeTelegram
 
-from bot.questionlog import QuestionLog, open_db
+from bot.log.questionlog import QuestionLog
+from bot.log.schema import open_db
 
 APOLOGY = "Förlåt, något gick fel"
 

@@ -1,6 +1,6 @@
 import pytest
 
-from bot.fusion import reciprocal_rank_fusion
+from bot.search.fusion import reciprocal_rank_fusion
 
 
 def test_items_in_both_lists_win():

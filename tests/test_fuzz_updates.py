@@ -23,11 +23,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from telegram import Update
 
-from bot.questionlog import QuestionLog
+from bot.log.questionlog import QuestionLog
 from bot.settings import Settings
-from bot.tg_app import build_application
-from bot.tg_handlers import DEPS_KEY
-from bot.tg_render import cb, examples_nav, short_key
+from bot.telegram.app import build_application
+from bot.telegram.handlers import DEPS_KEY
+from bot.telegram.render import cb, examples_nav, short_key
 
 FUZZ_EXAMPLES = 1000
 NOW = int(time.time())
@@ -75,7 +75,7 @@ def runtime(tmp_path_factory):
     hypothesis can drive examples from a plain (synchronous) test."""
     from conftest import FIXTURE_KB, HASH_MODEL
 
-    from bot.pipeline import Pipeline
+    from bot.answer.pipeline import Pipeline
 
     root = tmp_path_factory.mktemp("fuzz")
     shutil.copytree(FIXTURE_KB, root / "knowledge")

@@ -12,7 +12,7 @@ from fake_telegram import TOKEN, FakeTelegram
 from telegram import Bot
 from telegram.error import NetworkError
 
-from bot import health
+from bot.telegram import health
 
 
 def test_check_reports_missing_fresh_and_stale_heartbeats(tmp_path):
@@ -32,7 +32,7 @@ def test_check_reports_missing_fresh_and_stale_heartbeats(tmp_path):
 def test_the_command_exits_0_only_while_the_heartbeat_is_fresh(tmp_path):
     beat = tmp_path / "hb"
     env = {**os.environ, health.HEARTBEAT_ENV: str(beat), health.MAX_AGE_ENV: "30"}
-    command = [sys.executable, "-m", "bot.health"]
+    command = [sys.executable, "-m", "bot.telegram.health"]
     assert subprocess.run(command, env=env, capture_output=True).returncode == 1
     health.beat(beat)
     assert subprocess.run(command, env=env, capture_output=True).returncode == 0

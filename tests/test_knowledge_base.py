@@ -5,8 +5,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge import validate_knowledge
-from bot.refs import RefError, chapter_mentions, find_ref_spans, parse_ref
+from bot.knowledge.loader import validate_knowledge
+from bot.knowledge.refs import RefError, chapter_mentions, find_ref_spans, parse_ref
 
 ROOT = Path(__file__).resolve().parent.parent / "knowledge"
 MINIMUM = {"guidance": 20, "law": 10, "case-law": 6, "example": 8, "faq": 20, "glossary": 30}

@@ -1,7 +1,7 @@
 from pathlib import Path
 
-from bot.chunking import chunk_document, sections
-from bot.knowledge import parse_document, validate_knowledge
+from bot.knowledge.chunking import chunk_document, sections
+from bot.knowledge.loader import parse_document, validate_knowledge
 
 GOOD = """---
 id: {id}

@@ -7,8 +7,8 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from bot import minilm, onnx_query
-from bot.embedding import BUNDLED_MODEL, MAX_TOKENS, SentenceTransformerEmbedder
+from bot.search import minilm, onnx_query
+from bot.search.embedding import BUNDLED_MODEL, MAX_TOKENS, SentenceTransformerEmbedder
 
 QUESTIONS = [
     "Får vi reservera upphandlingen för sociala företag?",

@@ -13,14 +13,14 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from bot.answer import MIN_CONFIDENCE, NO_BASIS
-from bot.cli import main
-from bot.embedding import HashEmbedder
+from bot.answer.compose import MIN_CONFIDENCE, NO_BASIS
+from bot.answer.pipeline import Pipeline
+from bot.answer.render_text import render_text
+from bot.cli.main import main
 from bot.errors import IndexCorruptError, IndexModelMismatchError, KnowledgeError
-from bot.pipeline import Pipeline
-from bot.render_text import render_text
-from bot.retrieval import confidence_from
-from bot.store import build_index, load_index
+from bot.search.embedding import HashEmbedder
+from bot.search.retrieval import confidence_from
+from bot.search.store import build_index, load_index
 
 QUESTION = "Får vi reservera upphandlingen för sociala företag?"
 

@@ -13,18 +13,17 @@ import pytest
 from questionlog_seed import at, make_answer
 from sqlite_utils import Database
 
-from bot import questionlog
 from bot.errors import ConfigError, HansynError
-from bot.questionlog import (
+from bot.log import questionlog, schema
+from bot.log.questionlog import (
     LogWriteError,
     QuestionLog,
     forget_rows,
-    migrations,
-    open_db,
     pseudonymise,
     purge_daily,
     require_secret,
 )
+from bot.log.schema import migrations, open_db
 from bot.settings import Settings
 
 SECRET = "test-secret-key"
@@ -94,7 +93,7 @@ def test_blank_database_gets_the_current_schema(db_path):
     assert db.table("questions").detect_fts() == "questions_fts"
     assert {"question_feedback", "questions_per_day"} <= set(db.view_names())
     assert db.journal_mode == "wal"
-    assert db.execute("PRAGMA busy_timeout").fetchone()[0] == questionlog.BUSY_TIMEOUT_MS
+    assert db.execute("PRAGMA busy_timeout").fetchone()[0] == schema.BUSY_TIMEOUT_MS
     applied = [m.name for m in migrations.applied(db)]
     assert applied == ["m001_initial", "m002_question_details", "m003_question_search", "m004_views"]
     db.close()
@@ -372,7 +371,7 @@ def test_an_unwritable_log_is_reported_once_and_recovers(tmp_path):
 
 
 def test_a_locked_database_is_retried_once(db_path, monkeypatch):
-    monkeypatch.setattr(questionlog, "BUSY_TIMEOUT_MS", 50)
+    monkeypatch.setattr(schema, "BUSY_TIMEOUT_MS", 50)
     open_db(db_path).close()
     blocker = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
     blocker.execute("BEGIN IMMEDIATE")
@@ -405,7 +404,7 @@ def test_a_read_only_copy_opens_for_reading_only_when_current(tmp_path):
 def test_two_openers_of_a_new_file_do_not_race_the_migrations(tmp_path):
     import threading
 
-    from bot.questionlog import open_db
+    from bot.log.schema import open_db
 
     for n in range(15):
         path = tmp_path / f"race-{n}.db"

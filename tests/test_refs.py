@@ -1,6 +1,6 @@
 import pytest
 
-from bot.refs import RefError, find_refs, parse_ref
+from bot.knowledge.refs import RefError, find_refs, parse_ref
 
 
 @pytest.mark.parametrize(

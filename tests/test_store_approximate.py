@@ -10,10 +10,10 @@ import faiss
 import numpy as np
 import pytest
 
-from bot import store
-from bot.pipeline import Pipeline
-from bot.retrieval import CANDIDATES
-from bot.store import build_index, load_index, make_faiss_index
+from bot.answer.pipeline import Pipeline
+from bot.search import store
+from bot.search.retrieval import CANDIDATES
+from bot.search.store import build_index, load_index, make_faiss_index
 
 QUESTION = "Får vi reservera upphandlingen för sociala företag?"
 

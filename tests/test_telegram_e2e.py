@@ -22,11 +22,12 @@ from botkit import NEW_FAQ
 from click.testing import CliRunner
 from fake_telegram import ADMIN, BOT_USER, TOKEN, USER, Call, FakeTelegram
 
-from bot import tg_admin
-from bot.questionlog import QuestionLog, open_db
-from bot.tg_app import ALLOWED_UPDATES, api_urls, build_application, webhook_secret
-from bot.tg_handlers import DEPS_KEY
-from bot.tg_texts import SUGGESTED_QUESTIONS
+from bot.log.questionlog import QuestionLog
+from bot.log.schema import open_db
+from bot.telegram import admin as tg_admin
+from bot.telegram.app import ALLOWED_UPDATES, api_urls, build_application, webhook_secret
+from bot.telegram.handlers import DEPS_KEY
+from bot.telegram.texts import SUGGESTED_QUESTIONS
 
 QUESTION = "Får vi reservera en upphandling för sociala företag?"
 GROUP = {"id": -1001234, "type": "supergroup", "title": "Kommunstyrelsen"}
@@ -618,7 +619,7 @@ async def test_an_unhandled_error_is_logged_reported_and_apologised_for(bot, fak
     assert "(message) i private 2002, användare 2002" in report.text
     assert apology.text == "Förlåt, något gick fel när jag skulle svara. Försök igen om en stund."
     assert "Traceback" not in apology.text and message
-    assert any(r.exc_info for r in caplog.records if r.name == "bot.tg_admin")
+    assert any(r.exc_info for r in caplog.records if r.name == "bot.telegram.admin")
     # the same error again within ten minutes: the user gets an apology, the admins no new report
     fake.send_text(QUESTION)
     await fake.wait_for("sendMessage", lambda c: c.params["chat_id"] == USER["id"], count=2)
@@ -639,7 +640,7 @@ async def test_question_log_failures_are_reported_to_admins_and_answers_continue
 
 
 async def test_a_slow_question_log_does_not_hold_up_the_answer(bot, fake, monkeypatch):
-    import bot.tg_handlers as handlers
+    import bot.telegram.handlers as handlers
 
     monkeypatch.setattr(handlers, "LOG_WAIT_S", 0.1)
     real_record = bot.deps.qlog.record
@@ -732,7 +733,7 @@ def test_api_base_url_forms():
     [("TELEGRAM_BOT_TOKEN", "TELEGRAM_BOT_TOKEN saknas"), ("HANSYN_SECRET", "HANSYN_SECRET saknas")],
 )
 def test_serve_refuses_to_start_without_token_or_secret(env, monkeypatch, missing, expected):
-    from bot.cli import main
+    from bot.cli.main import main
 
     monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
     monkeypatch.delenv(missing, raising=False)
@@ -747,7 +748,7 @@ def test_logs_never_show_the_token_and_telegram_trouble_takes_one_line():
 
     from telegram.error import InvalidToken, NetworkError
 
-    from bot.cli_serve import RedactToken
+    from bot.cli.serve import RedactToken
 
     handler = logging.Handler()
     handler.setFormatter(logging.Formatter("%(message)s"))
@@ -773,7 +774,7 @@ def test_logs_never_show_the_token_and_telegram_trouble_takes_one_line():
     assert TOKEN not in rejected and "Traceback" not in rejected and "InvalidToken" in rejected
     down = shown("telegram.ext.Updater", "Polling", error=raised(NetworkError("ConnectError")))
     assert down == "Polling (NetworkError: ConnectError)"
-    ours = shown("bot.tg_admin", "Fel", error=raised(RuntimeError(f"x {TOKEN}")))
+    ours = shown("bot.telegram.admin", "Fel", error=raised(RuntimeError(f"x {TOKEN}")))
     assert "Traceback" in ours and TOKEN not in ours  # our own errors keep their traceback
 
 

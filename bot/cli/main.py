@@ -9,10 +9,10 @@ import time
 
 import click
 
-from . import __version__
-from .errors import HansynError, KnowledgeError
-from .knowledge import KINDS
-from .settings import Settings
+from .. import __version__
+from ..errors import HansynError, KnowledgeError
+from ..knowledge.loader import KINDS
+from ..settings import Settings
 
 
 def settings_from_env() -> Settings:
@@ -44,8 +44,8 @@ def domain_errors(func):
 
 
 def make_pipeline(settings: Settings):
-    from .pipeline import Pipeline
-    from .store import has_index
+    from ..answer.pipeline import Pipeline
+    from ..search.store import has_index
 
     if not has_index(settings.index_dir):
         click.echo("Inget index ännu: bygger det från kunskapsbanken (görs bara en gång) …", err=True)
@@ -76,7 +76,7 @@ def main() -> None:
 @domain_errors
 def ask(question: str, as_json: bool, kinds: tuple[str, ...], k: int, log: bool) -> None:
     """Besvara en fråga. Med '-' läses en fråga per rad från standard in."""
-    from .render_text import render_text
+    from ..answer.render_text import render_text
 
     settings = settings_from_env()
     pipeline = make_pipeline(settings)
@@ -102,7 +102,7 @@ def ask(question: str, as_json: bool, kinds: tuple[str, ...], k: int, log: bool)
 def _log_answer(settings: Settings, answer, index_version: str) -> None:
     """Write one question-log row like the bot does; a log failure never stops the answer."""
     try:
-        from .questionlog import log_cli_answer
+        from ..log.questionlog import log_cli_answer
 
         log_cli_answer(settings, answer, index_version)
     except Exception as exc:  # noqa: BLE001 - the answer matters more than its log row
@@ -114,7 +114,7 @@ def _log_answer(settings: Settings, answer, index_version: str) -> None:
 @domain_errors
 def chat(k: int) -> None:
     """Ställ frågor i terminalen tills du skriver 'sluta' (eller Ctrl-D)."""
-    from .render_text import render_text
+    from ..answer.render_text import render_text
 
     pipeline = make_pipeline(settings_from_env())
     click.echo("Hänsyn – ställ en fråga om sociala hänsyn i upphandling. Avsluta med 'sluta' eller Ctrl-D.")
@@ -136,9 +136,9 @@ def chat(k: int) -> None:
 @domain_errors
 def reindex() -> None:
     """Bygg om indexet från kunskapsbanken (byts in först när bygget lyckats)."""
-    from .embedding import make_embedder
-    from .knowledge import load_knowledge
-    from .store import build_index
+    from ..knowledge.loader import load_knowledge
+    from ..search.embedding import make_embedder
+    from ..search.store import build_index
 
     settings = settings_from_env()
     started = time.perf_counter()
@@ -172,7 +172,7 @@ def reindex() -> None:
 @domain_errors
 def validate() -> None:
     """Kontrollera kunskapsbanken utan att bygga något."""
-    from .knowledge import validate_knowledge
+    from ..knowledge.loader import validate_knowledge
 
     settings = settings_from_env()
     docs, problems = validate_knowledge(settings.knowledge_dir)
@@ -189,7 +189,7 @@ def _register_optional_commands() -> None:
     """Commands that live in their own modules (question log, bot)."""
     import importlib
 
-    for module in ("bot.cli_log", "bot.cli_serve"):
+    for module in ("bot.cli.log", "bot.cli.serve"):
         try:
             mod = importlib.import_module(module)
         except ModuleNotFoundError as exc:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 import click
 
-from .errors import HansynError
+from ..errors import HansynError
 
 if TYPE_CHECKING:
     from sqlite_utils import Database
@@ -26,7 +26,7 @@ def _n(count: int, one: str, many: str) -> str:
 
 
 def _settings():
-    from .cli import settings_from_env  # here, not at import: bot.cli imports this module
+    from .main import settings_from_env  # here, not at import: bot.cli.main imports this module
 
     return settings_from_env()
 
@@ -36,7 +36,7 @@ def _log_errors(func):
 
     @functools.wraps(func)
     def wrapper(*args, **kwargs):
-        from .questionlog import describe_error
+        from ..log.questionlog import describe_error
 
         try:
             return func(*args, **kwargs)
@@ -50,7 +50,8 @@ def _log_errors(func):
 def _open_log(path: Path, missing_ok: bool = False) -> Iterator[Database | None]:
     """The log at `path`, opened for admins; read-only when writing is not allowed.
     A missing file is an error, or None with `missing_ok`."""
-    from .questionlog import describe_error, open_db
+    from ..log.questionlog import describe_error
+    from ..log.schema import open_db
 
     if not path.is_file():
         if path.exists():
@@ -89,7 +90,7 @@ def _open_log(path: Path, missing_ok: bool = False) -> Iterator[Database | None]
 @_log_errors
 def stats(days: int | None, plot_path: Path | None, as_json: bool) -> None:
     """Statistik: frågor per dag och vecka, andel besvarade, bestämmelser, ämnen, omdömen, svarstider."""
-    from .analytics import compute_stats, format_stats
+    from ..log.analytics import compute_stats, format_stats
 
     settings = _settings()
     with _open_log(settings.db_path) as db:
@@ -101,7 +102,7 @@ def stats(days: int | None, plot_path: Path | None, as_json: bool) -> None:
         if plot_path:
             if not result["total"]:
                 raise click.ClickException("inga frågor att rita ännu.")
-            from .plot import plot_stats
+            from ..log.plot import plot_stats
 
             try:
                 plot_stats(db, plot_path, days=days)
@@ -122,7 +123,7 @@ def stats(days: int | None, plot_path: Path | None, as_json: bool) -> None:
 @_log_errors
 def gaps(days: int | None, limit: int, verbose: bool, as_json: bool) -> None:
     """Obesvarade frågor och svar med tummen ned, grupperade per ämne: vad ska skrivas härnäst?"""
-    from .analytics import find_gaps, format_gaps
+    from ..log.analytics import find_gaps, format_gaps
 
     settings = _settings()
     with _open_log(settings.db_path) as db:
@@ -150,7 +151,7 @@ def gaps(days: int | None, limit: int, verbose: bool, as_json: bool) -> None:
 @_log_errors
 def export(target: Path, days: int | None, excel: bool) -> None:
     """Exportera frågorna (med tummen upp/ned) som CSV."""
-    from .analytics import export_rows, write_csv
+    from ..log.analytics import export_rows, write_csv
 
     settings = _settings()
     with _open_log(settings.db_path) as db:
@@ -171,7 +172,7 @@ def export(target: Path, days: int | None, excel: bool) -> None:
 @_log_errors
 def purge(days: int | None) -> None:
     """Radera frågor, omdömen och adminåtgärder som är äldre än lagringstiden."""
-    from .questionlog import purge_rows
+    from ..log.questionlog import purge_rows
 
     settings = _settings()
     days = days or settings.retention_days
@@ -198,7 +199,7 @@ def purge(days: int | None) -> None:
 @_log_errors
 def forget(user_key: str | None, user_id: int | None) -> None:
     """Radera allt frågeloggen har om en person: frågor och omdömen."""
-    from .questionlog import SECRET_HELP, forget_rows, is_user_key, pseudonymise
+    from ..log.questionlog import SECRET_HELP, forget_rows, is_user_key, pseudonymise
 
     if (user_key is None) == (user_id is None):
         raise click.UsageError("ange antingen --user-key eller --user-id.")

@@ -22,10 +22,10 @@ from telegram import InputFile, Message, Update
 from telegram.constants import ChatType
 from telegram.error import BadRequest, TelegramError
 
-from .errors import HansynError, KnowledgeError
-from .tg_handlers import Context, deps, in_thread, log_later, send_chunks
-from .tg_render import MAX_MESSAGE, render_reindex_done, render_reindex_failed, split_html, tg_len
-from .tg_texts import esc, lang_of, plain, t
+from ..errors import HansynError, KnowledgeError
+from .handlers import Context, deps, in_thread, log_later, send_chunks
+from .render import MAX_MESSAGE, render_reindex_done, render_reindex_failed, split_html, tg_len
+from .texts import esc, lang_of, plain, t
 
 logger = logging.getLogger(__name__)
 
@@ -144,20 +144,20 @@ async def reindex(update: Update, context: Context) -> None:
 
 
 def _open_log(settings):
-    from .questionlog import open_db
+    from ..log.schema import open_db
 
     return open_db(settings.db_path)
 
 
 def stats_report(settings, days: int | None) -> tuple[str, bytes | None]:
     """The statistics text and the chart (PNG bytes, None when there is nothing to draw)."""
-    from .analytics import compute_stats, format_stats
+    from ..log.analytics import compute_stats, format_stats
 
     db = _open_log(settings)
     try:
         text = format_stats(compute_stats(db, days=days))
         try:
-            from .plot import plot_stats
+            from ..log.plot import plot_stats
 
             with tempfile.TemporaryDirectory() as tmp:
                 png = plot_stats(db, Path(tmp) / "stats.png", days=days).read_bytes()
@@ -169,7 +169,7 @@ def stats_report(settings, days: int | None) -> tuple[str, bytes | None]:
 
 
 def gaps_report(settings, days: int | None) -> str:
-    from .analytics import find_gaps, format_gaps
+    from ..log.analytics import find_gaps, format_gaps
 
     db = _open_log(settings)
     try:
@@ -180,7 +180,7 @@ def gaps_report(settings, days: int | None) -> str:
 
 def export_csv(settings) -> tuple[bytes, int]:
     """The whole log as CSV for Excel (semicolons, BOM), and its row count."""
-    from .analytics import export_rows, write_csv
+    from ..log.analytics import export_rows, write_csv
 
     db = _open_log(settings)
     try:
@@ -196,7 +196,7 @@ async def log_read(update: Update, func, *args):
     try:
         return await in_thread(func, *args)
     except (HansynError, sqlite3.Error, OSError) as exc:
-        from .questionlog import describe_error
+        from ..log.questionlog import describe_error
 
         logger.warning("Frågeloggen kunde inte läsas", exc_info=exc)
         await update.effective_message.reply_html(esc(f"Frågeloggen kunde inte läsas: {describe_error(exc)}"))

@@ -8,12 +8,12 @@ import threading
 import time
 from dataclasses import dataclass
 
-from .answer import MIN_CONFIDENCE, Answer, compose
-from .embedding import Embedder, make_embedder
-from .errors import HansynError
-from .retrieval import Retriever
-from .settings import Settings
-from .store import BuildReport, LoadedIndex, build_index, current_build, has_index, load_index
+from ..errors import HansynError
+from ..search.embedding import Embedder, make_embedder
+from ..search.retrieval import Retriever
+from ..search.store import BuildReport, LoadedIndex, build_index, current_build, has_index, load_index
+from ..settings import Settings
+from .compose import MIN_CONFIDENCE, Answer, compose
 
 logger = logging.getLogger(__name__)
 
@@ -101,7 +101,7 @@ class Pipeline:
     def provision(self, text: str) -> list[dict]:
         """Documents whose refs hold the provision named in `text` ("4 kap. 18 §", "4:18"),
         law texts first. Empty when the text names no provision or none matches."""
-        from .refs import find_refs, parse_ref
+        from ..knowledge.refs import find_refs, parse_ref
 
         wanted: set[str] = set()
         for ref in find_refs(text):

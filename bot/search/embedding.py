@@ -15,8 +15,8 @@ from typing import Protocol
 
 import numpy as np
 
-from .errors import ConfigError
-from .settings import BUNDLED_MODEL
+from ..errors import ConfigError
+from ..settings import BUNDLED_MODEL
 from .textproc import tokens
 
 logger = logging.getLogger(__name__)

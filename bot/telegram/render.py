@@ -1,6 +1,6 @@
 """Telegram rendering: pure functions from answers and records to HTML messages and keyboards.
 
-Every dynamic string is escaped here (`tg_texts.esc`); markup comes only from this module's own
+Every dynamic string is escaped here (`texts.esc`); markup comes only from this module's own
 templates. `split_html` keeps every message within Telegram's 4096-character limit, splitting at
 paragraph, then line, then word boundaries and never inside a tag or an entity. Callback data is
 versioned (`v1:`) so buttons on messages from another bot version are recognised as stale.
@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from .answer import FRAGESERVICE_URL, GUIDANCE_NOTE, Answer
-from .refs import find_ref_spans
-from .render_text import precedent_line
-from .tg_texts import KIND_LABELS, Html, esc, t
+from ..answer.compose import FRAGESERVICE_URL, GUIDANCE_NOTE, Answer
+from ..answer.render_text import precedent_line
+from ..knowledge.refs import find_ref_spans
+from .texts import KIND_LABELS, Html, esc, t
 
 MAX_MESSAGE = 4096
 MAX_CALLBACK_BYTES = 64

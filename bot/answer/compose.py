@@ -11,8 +11,8 @@ import datetime as dt
 import re
 from dataclasses import asdict, dataclass, field
 
-from .chunking import SHORT_ANSWER_SLUG, Passage
-from .retrieval import Hit, SearchResult
+from ..knowledge.chunking import SHORT_ANSWER_SLUG, Passage
+from ..search.retrieval import Hit, SearchResult
 
 # Calibrated by benchmarks/calibrate.py: the lowest bar that declines >= 92 % of the
 # out-of-scope questions it is fitted on, so that >= 90 % of unseen ones are declined.
@@ -152,7 +152,7 @@ def _precedent(hits: list[Hit], top_doc: str, documents: dict, passages: dict) -
 def _refs_for(top_doc: str, documents: dict, result: SearchResult) -> list[str]:
     refs = list(documents.get(top_doc, {}).get("refs", []))
     if result.ref_keys:
-        from .refs import parse_ref
+        from ..knowledge.refs import parse_ref
 
         def asked(ref: str) -> bool:
             try:

@@ -17,8 +17,8 @@ from typing import IO, Any
 
 from sqlite_utils import Database
 
+from ..search.textproc import stem, tokens
 from .questionlog import parse_timestamp, timestamp, utc_now
-from .textproc import stem, tokens
 
 TIMEZONE = "Europe/Stockholm"  # days and weeks are counted in Swedish time
 TOP_N = 10

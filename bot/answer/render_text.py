@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .answer import GUIDANCE_NOTE, Answer
+from .compose import GUIDANCE_NOTE, Answer
 
 
 def precedent_line(answer: Answer) -> str | None:

@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .knowledge import SHORT_ANSWER, Document
+from .loader import SHORT_ANSWER, Document
 from .refs import find_refs
 
 SHORT_ANSWER_SLUG = "kort-svar"

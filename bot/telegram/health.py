@@ -2,7 +2,7 @@
 
 `hansyn serve` long-polls getUpdates at least every few seconds. With `HANSYN_HEARTBEAT_FILE`
 set, the getUpdates request class below touches that file after every successful poll, so its
-age says when the bot last heard from the Bot API. `python -m bot.health` (the image's
+age says when the bot last heard from the Bot API. `python -m bot.telegram.health` (the image's
 HEALTHCHECK) exits 0 while the file is fresher than `HANSYN_HEARTBEAT_MAX_AGE` seconds (default
 60) and 1 otherwise: a dead process, a hung event loop and a bot cut off from Telegram all stop
 the heartbeat. Wiring, in `build_application()`:

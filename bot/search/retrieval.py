@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .chunking import Passage
+from ..knowledge.chunking import Passage
+from ..knowledge.refs import find_refs, parse_ref
 from .embedding import Embedder
 from .fusion import reciprocal_rank_fusion
 from .lexical import BM25
-from .refs import find_refs, parse_ref
 from .store import LoadedIndex
 from .textproc import STOPWORDS, SpellingCorrector, compound_parts, fold, stem, tokens, words
 
@@ -328,7 +328,7 @@ class Retriever:
 
 # Logistic model over the features above, fitted by benchmarks/calibrate.py on eval.jsonl,
 # eval_holdout, eval_unseen and eval_blind2 (347 questions that name no provision). 5-fold
-# cross-validated with the bar in bot.answer: 90 % of out-of-scope questions declined, 4 % of
+# cross-validated with the bar in bot.answer.compose: 90 % of out-of-scope questions declined, 4 % of
 # in-scope ones wrongly declined; on a set written blind afterwards (eval_blind3), 97 % and 1.5 %.
 # "length" carries weight because "lexical" is a share of what the whole question could score,
 # which no document reaches for a long question.

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import yaml
 
-from .errors import KnowledgeError
+from ..errors import KnowledgeError
 from .refs import Ref, RefError, parse_ref
 
 KINDS = ("guidance", "law", "case-law", "example", "faq", "glossary")

@@ -24,11 +24,11 @@ from pathlib import Path
 
 import numpy as np
 
-from . import __version__
-from .chunking import Passage, chunk_all
+from .. import __version__
+from ..errors import IndexCorruptError, IndexMissingError, IndexModelMismatchError
+from ..knowledge.chunking import Passage, chunk_all
+from ..knowledge.loader import Document, knowledge_hash, load_knowledge
 from .embedding import Embedder, model_slug
-from .errors import IndexCorruptError, IndexMissingError, IndexModelMismatchError
-from .knowledge import Document, knowledge_hash, load_knowledge
 from .textproc import ref_tokens, tokens
 
 FORMAT_VERSION = 4  # 4: stop words for question frames

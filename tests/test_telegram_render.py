@@ -9,8 +9,8 @@ from fake_telegram import ApiError, parse_html
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.answer import GUIDANCE_NOTE, NO_BASIS, Answer, Precedent, Source
-from bot.tg_render import (
+from bot.answer.compose import GUIDANCE_NOTE, NO_BASIS, Answer, Precedent, Source
+from bot.telegram.render import (
     MAX_CALLBACK_BYTES,
     MAX_MESSAGE,
     answer_keyboard,
@@ -29,7 +29,7 @@ from bot.tg_render import (
     tg_len,
     visible_text,
 )
-from bot.tg_texts import SUGGESTED_QUESTIONS, TEXTS, lang_of, menu, t
+from bot.telegram.texts import SUGGESTED_QUESTIONS, TEXTS, lang_of, menu, t
 
 URL = "https://www.upphandlingsmyndigheten.se/regler?a=1&b=2"
 
@@ -176,7 +176,7 @@ def test_emoji_count_as_two_units():
     st.integers(min_value=60, max_value=800),
 )
 def test_any_escaped_text_splits_into_valid_messages(blocks, limit):
-    from bot.tg_texts import esc
+    from bot.telegram.texts import esc
 
     html_blocks = [f"<{tag}>{esc(text)}</{tag}>" if tag else esc(text) for tag, text in blocks]
     source_html = "\n\n".join(html_blocks)

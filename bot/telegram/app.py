@@ -28,14 +28,14 @@ from telegram.ext import (
     filters,
 )
 
-from . import tg_admin, tg_handlers
+from ..errors import ConfigError
+from ..settings import Settings
+from . import admin, handlers
 from .answer_workers import AnswerWorkers
-from .errors import ConfigError
+from .handlers import DEPS_KEY, BotDeps
 from .ratelimit import SlidingWindowLimiter
-from .settings import Settings
-from .tg_handlers import DEPS_KEY, BotDeps
-from .tg_retry import RetryingRateLimiter
-from .tg_texts import menu
+from .retry import RetryingRateLimiter
+from .texts import menu
 
 logger = logging.getLogger(__name__)
 
@@ -83,7 +83,7 @@ def webhook_secret(settings: Settings) -> str:
 
 def register_handlers(app: Application) -> None:
     """Commands first, then messages by kind; one handler for every button; the error handler."""
-    h, a = tg_handlers, tg_admin
+    h, a = handlers, admin
     new = filters.UpdateType.MESSAGE  # an edited /reindex or /start does not run again
     app.add_handler(CommandHandler("start", h.start, filters=new))
     app.add_handler(CommandHandler(["hjalp", "help"], h.help_command, filters=new))
@@ -109,7 +109,7 @@ def register_handlers(app: Application) -> None:
     )
     app.add_handler(CallbackQueryHandler(h.on_button))
     app.add_handler(ChatMemberHandler(h.membership, ChatMemberHandler.MY_CHAT_MEMBER))
-    app.add_error_handler(tg_admin.on_error)
+    app.add_error_handler(admin.on_error)
 
 
 async def set_commands(app: Application) -> None:
@@ -146,7 +146,7 @@ async def post_init(app: Application) -> None:
     await set_commands(app)
     tasks = {"hansyn-warm-up": _warm_up(d)}
     if d.qlog is not None:
-        from .questionlog import purge_daily
+        from ..log.questionlog import purge_daily
 
         tasks["hansyn-purge"] = purge_daily(d.qlog)
     for name, coro in tasks.items():
@@ -234,7 +234,7 @@ def build_application(
         workers=AnswerWorkers(settings, answer_processes) if answer_processes else None,
     )
     if qlog is not None and getattr(qlog, "on_error", None) is None:
-        qlog.on_error = tg_admin.log_error_reporter(app)
+        qlog.on_error = admin.log_error_reporter(app)
     register_handlers(app)
     return app
 

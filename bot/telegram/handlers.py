@@ -1,7 +1,7 @@
 """Telegram handlers for users: questions, commands, buttons and odd input.
 
 Each handler reads its input, calls plain code (the pipeline off the event loop, rendering in
-`tg_render`) and replies. Admin commands and the error handler live in `tg_admin`.
+`render`) and replies. Admin commands and the error handler live in `admin`.
 """
 
 from __future__ import annotations
@@ -21,12 +21,12 @@ from telegram import Chat, ChatMember, Message, MessageEntity, Update
 from telegram.error import BadRequest
 from telegram.ext import ContextTypes
 
-from . import __version__
+from .. import __version__
+from ..knowledge.refs import find_refs
+from ..settings import Settings
 from .answer_workers import WorkersUnavailable
 from .ratelimit import SlidingWindowLimiter, Verdict
-from .refs import find_refs
-from .settings import Settings
-from .tg_render import (
+from .render import (
     answer_keyboard,
     clip_utf8,
     examples_nav,
@@ -39,8 +39,8 @@ from .tg_render import (
     short_key,
     start_keyboard,
 )
-from .tg_texts import SUGGESTED_QUESTIONS, lang_of, plain, t
-from .tg_typing import TypingIndicator
+from .texts import SUGGESTED_QUESTIONS, lang_of, plain, t
+from .typing_indicator import TypingIndicator
 
 logger = logging.getLogger(__name__)
 
@@ -55,8 +55,8 @@ class BotDeps:
     """What the handlers need, stored once in `application.bot_data`."""
 
     settings: Settings
-    pipeline: Any  # bot.pipeline.Pipeline
-    qlog: Any | None = None  # bot.questionlog.QuestionLog
+    pipeline: Any  # bot.answer.pipeline.Pipeline
+    qlog: Any | None = None  # bot.log.questionlog.QuestionLog
     limiter: SlidingWindowLimiter = field(default_factory=SlidingWindowLimiter)
     reindex_lock: asyncio.Lock = field(default_factory=asyncio.Lock)
     tasks: set[asyncio.Task] = field(default_factory=set)
@@ -66,7 +66,7 @@ class BotDeps:
     lookups: ThreadPoolExecutor = field(
         default_factory=lambda: ThreadPoolExecutor(LOOKUP_WORKERS, thread_name_prefix="hansyn-lookup")
     )
-    workers: Any | None = None  # bot.answer_workers.AnswerWorkers, when answers run in processes
+    workers: Any | None = None  # bot.telegram.answer_workers.AnswerWorkers, when answers run in processes
 
     def is_admin(self, user) -> bool:
         return user is not None and user.id in self.settings.admin_ids

@@ -82,12 +82,12 @@ def fail(message: str, code: int = 2) -> None:
 @click.option("-v", "--verbose", is_flag=True, help="Logga mer (DEBUG).")
 def serve(webhook_url: str | None, listen: str, port: int, secret_token: str | None, verbose: bool) -> None:
     """Kör Telegram-boten (TELEGRAM_BOT_TOKEN; valfritt TELEGRAM_API_BASE_URL)."""
-    from .cli import domain_errors, make_pipeline, settings_from_env
+    from .main import domain_errors, make_pipeline, settings_from_env
 
     settings = settings_from_env()
     if not settings.telegram_token:
         fail(TOKEN_HELP)
-    from .questionlog import SECRET_HELP
+    from ..log.questionlog import SECRET_HELP
 
     if not (settings.secret or "").strip():
         fail(SECRET_HELP)
@@ -100,8 +100,8 @@ def serve(webhook_url: str | None, listen: str, port: int, secret_token: str | N
 def _serve(settings, make_pipeline, webhook_url, listen, port, secret_token) -> None:
     from telegram.error import InvalidToken, NetworkError
 
-    from .questionlog import QuestionLog
-    from .tg_app import run
+    from ..log.questionlog import QuestionLog
+    from ..telegram.app import run
 
     pipeline = make_pipeline(settings)
     qlog = QuestionLog.from_settings(settings)

@@ -7,7 +7,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from .refs import find_refs
+from ..knowledge.refs import find_refs
 
 # Function words and modal verbs that carry no topic ("får vi ...", "kan man ..."), the
 # colloquial ones and abbreviations people type in chat ("typ", "dom", "nån", "mkt"), the verbs

@@ -51,8 +51,8 @@ def _start(knowledge_dir: str, index_dir: str, model: str) -> None:
     global _pipeline
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the bot, which stops us
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
-    from .pipeline import Pipeline
-    from .settings import Settings
+    from ..answer.pipeline import Pipeline
+    from ..settings import Settings
 
     settings = Settings(knowledge_dir=Path(knowledge_dir), index_dir=Path(index_dir), embedding_model=model)
     _pipeline = Pipeline(settings, build_if_missing=False)
