@@ -14,7 +14,7 @@ from questionlog_seed import at, make_answer
 from sqlite_utils import Database
 
 from bot.errors import ConfigError, HansynError
-from bot.log import questionlog, schema
+from bot.log import schema
 from bot.log.questionlog import (
     LogWriteError,
     QuestionLog,

@@ -12,6 +12,8 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from ..knowledge.chunking import SHORT_ANSWER_SLUG, Passage
+from ..knowledge.loader import STALE_AFTER_DAYS
+from ..knowledge.precedents import instrument_label
 from ..search.retrieval import Hit, SearchResult
 
 # Calibrated by benchmarks/calibrate.py: the lowest bar that declines >= 92 % of the
@@ -19,7 +21,7 @@ from ..search.retrieval import Hit, SearchResult
 # Declining costs a user a link to the frågeservice; answering an out-of-scope question
 # risks a wrong statement of law, so the bar errs high.
 MIN_CONFIDENCE = 0.59
-STALE_AFTER_DAYS = 365
+
 MAX_REFS = 5
 EXCERPT_CHARS = 300
 PRECEDENT_WINDOW = 6  # an example must be among this many top documents to be shown
@@ -143,7 +145,7 @@ def _precedent(hits: list[Hit], top_doc: str, documents: dict, passages: dict) -
             buyer=record.get("buyer"),
             suppliers=list(record.get("suppliers") or []),
             year=record.get("year"),
-            instrument=record.get("social_consideration"),
+            instrument=", ".join(instrument_label(k) for k in record.get("instrument") or []) or None,
             outcome=record.get("outcome"),
         )
     return None

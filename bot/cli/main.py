@@ -169,20 +169,37 @@ def reindex() -> None:
 
 
 @main.command()
+@click.option(
+    "--stale", is_flag=True, help="Lista filerna vars uppgifter kontrollerades för mer än ett år sedan."
+)
+@click.option("--strict", is_flag=True, help="Räkna varningar som fel (slutkod 1).")
 @domain_errors
-def validate() -> None:
+def validate(stale: bool, strict: bool) -> None:
     """Kontrollera kunskapsbanken utan att bygga något."""
+    import datetime as dt
+
+    from ..knowledge.consistency import knowledge_warnings, stale_documents
     from ..knowledge.loader import validate_knowledge
 
     settings = settings_from_env()
     docs, problems = validate_knowledge(settings.knowledge_dir)
     if problems:
         raise KnowledgeError(problems)
+    warnings = knowledge_warnings(settings.knowledge_dir, docs)
+    for line in warnings:
+        click.echo(f"varning: {line}", err=True)
     counts: dict[str, int] = {}
     for doc in docs:
         counts[doc.kind] = counts.get(doc.kind, 0) + 1
     summary = ", ".join(f"{kind}: {counts.get(kind, 0)}" for kind in KINDS)
-    click.echo(f"OK: {len(docs)} filer ({summary}).")
+    click.echo(f"OK: {len(docs)} filer ({summary}); {len(warnings)} varningar.")
+    if stale:
+        old = stale_documents(docs, dt.date.today())
+        click.echo(f"{len(old)} filer kontrollerades för mer än ett år sedan:")
+        for doc in old:
+            click.echo(f"  {doc.path}: checked {doc.checked.isoformat()}")
+    if strict and warnings:
+        sys.exit(1)
 
 
 def _register_optional_commands() -> None:

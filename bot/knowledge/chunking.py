@@ -10,7 +10,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
-from .loader import SHORT_ANSWER, Document
+from .loader import ANSWER_KINDS, SHORT_ANSWER, Document
 from .refs import find_refs
 
 SHORT_ANSWER_SLUG = "kort-svar"
@@ -166,7 +166,9 @@ def chunk_document(doc: Document) -> list[Passage]:
 
 
 def chunk_all(docs: list[Document]) -> list[Passage]:
+    """Passages of every document that can answer a question (referrals cannot)."""
     out: list[Passage] = []
     for doc in docs:
-        out.extend(chunk_document(doc))
+        if doc.kind in ANSWER_KINDS:
+            out.extend(chunk_document(doc))
     return out

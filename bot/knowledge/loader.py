@@ -15,11 +15,16 @@ from pathlib import Path
 import yaml
 
 from ..errors import KnowledgeError
+from .precedents import check_example
 from .refs import Ref, RefError, parse_ref
 
-KINDS = ("guidance", "law", "case-law", "example", "faq", "glossary")
+KINDS = ("guidance", "law", "case-law", "example", "faq", "glossary", "referral")
+# Referrals say where to ask about what Hänsyn does not cover; they are not answers, so they are
+# kept out of the passage index and matched only when a question is declined.
+ANSWER_KINDS = KINDS[:-1]
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 SHORT_ANSWER = "Kort svar"
+STALE_AFTER_DAYS = 365  # facts checked longer ago than this get "kontrollera aktuella regler"
 
 
 @dataclass(frozen=True)
@@ -107,20 +112,25 @@ def _headings(body: str) -> list[tuple[int, str]]:
 
 def _check_kind_fields(meta: dict, kind: str, where: str, problems: list[str]) -> None:
     if kind == "example":
-        if not str(meta.get("buyer") or "").strip():
-            problems.append(f"{where}: buyer: saknas (exempel ska ange köparen)")
-        if not isinstance(meta.get("suppliers"), list):
-            problems.append(f"{where}: suppliers: ska vara en lista (tom om ingen leverantör är känd)")
-        year = meta.get("year")
-        if year is not None and not (isinstance(year, int) and 1990 <= year <= 2100):
-            problems.append(f"{where}: year: ska vara ett årtal eller null, inte {year!r}")
-        if not (meta.get("instrument") or str(meta.get("social_consideration") or "").strip()):
-            problems.append(f"{where}: instrument: saknas (se listan i knowledge/README.md)")
+        check_example(meta, where, problems)
     if kind == "glossary":
         if not str(meta.get("term") or "").strip():
             problems.append(f"{where}: term: saknas")
         if not isinstance(meta.get("synonyms"), list):
             problems.append(f"{where}: synonyms: ska vara en lista")
+    compares = meta.get("compares")
+    if compares is not None and (
+        kind != "faq" or not isinstance(compares, list) or not 2 <= len(compares) <= 4
+    ):
+        problems.append(f"{where}: compares: bara i en FAQ, som en lista med 2–4 id")
+    if kind == "referral":
+        if not str(meta.get("where") or "").strip():
+            problems.append(f"{where}: where: saknas (vart frågan ska ställas)")
+        if not re.match(r"^https?://\S+$", str(meta.get("url") or "")):
+            problems.append(f"{where}: url: saknas eller är ingen länk")
+        topics = meta.get("topics")
+        if not meta.get("default") and (not isinstance(topics, list) or not topics):
+            problems.append(f"{where}: topics: ska vara en lista med ämnesord (eller default: true)")
 
 
 def parse_document(path: Path, root: Path | None = None) -> tuple[Document | None, list[str]]:
@@ -240,7 +250,26 @@ def validate_knowledge(root: Path) -> tuple[list[Document], list[str]]:
             continue
         seen[doc.id] = doc.path
         docs.append(doc)
+    problems.extend(_cross_file_problems(docs))
     return docs, problems
+
+
+def _cross_file_problems(docs: list[Document]) -> list[str]:
+    """Links between files: `compares:` names existing files, and one referral is the default."""
+    ids = {d.id for d in docs}
+    problems = []
+    for doc in docs:
+        for other in doc.meta.get("compares") or []:
+            if other not in ids:
+                problems.append(f"{doc.path}: compares: '{other}' finns inte i kunskapsbanken")
+            elif other == doc.id:
+                problems.append(f"{doc.path}: compares: filen jämför sig med sig själv")
+    referrals = [d for d in docs if d.kind == "referral"]
+    defaults = [d for d in referrals if d.meta.get("default")]
+    if referrals and len(defaults) != 1:
+        where = referrals[0].path
+        problems.append(f"{where}: default: exakt en hänvisning ska ha default: true (har {len(defaults)})")
+    return problems
 
 
 def load_knowledge(root: Path) -> list[Document]:

@@ -28,6 +28,7 @@ from .. import __version__
 from ..errors import IndexCorruptError, IndexMissingError, IndexModelMismatchError
 from ..knowledge.chunking import Passage, chunk_all
 from ..knowledge.loader import Document, knowledge_hash, load_knowledge
+from ..knowledge.precedents import precedent_record
 from .embedding import Embedder, model_slug
 from .textproc import ref_tokens, tokens
 
@@ -139,8 +140,8 @@ def make_faiss_index(vectors: np.ndarray, approximate: bool | None = None):
     return index
 
 
-EXAMPLE_FIELDS = ("buyer", "suppliers", "year", "social_consideration", "outcome")
 CASE_FIELDS = ("court", "decided", "case")
+REFERRAL_FIELDS = ("where", "url", "topics", "default")
 
 
 def document_record(doc: Document) -> dict:
@@ -159,7 +160,12 @@ def document_record(doc: Document) -> dict:
         record["synonyms"] = list(doc.synonyms)
     if doc.questions:
         record["question"] = doc.questions[0]  # the question its short answer replies to
-    for name in EXAMPLE_FIELDS + CASE_FIELDS:
+        record["questions"] = list(doc.questions)
+    if doc.kind == "example":
+        record.update(precedent_record(doc.meta))
+    if doc.meta.get("compares"):
+        record["compares"] = list(doc.meta["compares"])
+    for name in CASE_FIELDS + REFERRAL_FIELDS:
         if name in doc.meta:
             record[name] = doc.meta[name]
     return record

@@ -17,6 +17,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from ..answer.compose import FRAGESERVICE_URL, GUIDANCE_NOTE, Answer
 from ..answer.render_text import precedent_line
+from ..knowledge.precedents import instrument_label
 from ..knowledge.refs import find_ref_spans
 from .texts import KIND_LABELS, Html, esc, t
 
@@ -259,7 +260,7 @@ def precedent_card(record: dict, lang: str) -> str:
         f"{t('card_buyer', lang)}: {_value(record.get('buyer'), lang)}",
         f"{t('card_supplier', lang)}: {_value(record.get('suppliers'), lang)}",
         f"{t('card_year', lang)}: {_value(record.get('year'), lang)}",
-        f"{t('card_instrument', lang)}: {_value(record.get('social_consideration'), lang)}",
+        f"{t('card_instrument', lang)}: {_value([instrument_label(k) for k in record.get('instrument') or []], lang)}",
         f"{t('card_outcome', lang)}: {_value(record.get('outcome'), lang)}",
         f"{t('card_source', lang)}: {link(first.get('url'), first.get('title') or first.get('url') or '')}"
         f" ({t('checked', lang, date=record.get('checked', ''))})",
