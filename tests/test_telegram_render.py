@@ -248,7 +248,7 @@ def test_precedent_cards_page_with_buttons_and_escape_fields():
             "buyer": "Region Örebro län",
             "suppliers": ["Cykelreturen", "Samhall"],
             "year": 2017 if n % 2 else None,
-            "social_consideration": "reserverad upphandling",
+            "instrument": ["reserverad-4-18"],
             "outcome": "Avtal tecknat",
             "sources": [{"url": URL, "title": "Källan"}],
             "checked": "2026-11-22",
