@@ -102,6 +102,9 @@ def judge(row: dict, answer: dict, examples: list[dict]) -> dict:
     failed: list[str] = []
     parts, precedents = body_of(answer)
     shown = {doc for doc, _ in parts} | set(precedents)
+    example_ids = {e["id"] for e in examples}
+    # a precedent shown as a passage (the case a question names) is listed too
+    precedents = list(dict.fromkeys(precedents + [doc for doc, _ in parts if doc in example_ids]))
     if row.get("referral"):
         if answer["answered"]:
             failed.append("answered")
