@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
+from rapidfuzz import fuzz, process
 
 from ..knowledge.chunking import Passage
 from ..knowledge.refs import find_refs, parse_ref
@@ -18,7 +19,7 @@ from .embedding import Embedder
 from .fusion import reciprocal_rank_fusion
 from .lexical import BM25
 from .store import LoadedIndex
-from .textproc import STOPWORDS, SpellingCorrector, compound_parts, fold, stem, tokens, words
+from .textproc import STOPWORDS, SpellingCorrector, compound_parts, fold, normalise_chat, stem, tokens, words
 
 MODES = ("hybrid", "dense", "bm25")
 CANDIDATES = 60
@@ -28,6 +29,11 @@ RRF_K = 60
 REF_K = 5
 KIND_ORDER = {"law": 0, "case-law": 1, "guidance": 2, "faq": 3, "example": 4, "glossary": 5}
 MAX_QUERY_CHARS = 1000
+# A question this close (rapidfuzz token-sort ratio, 0-100, on folded lower-case text) to one of a
+# file's `questions:` phrasings or to an FAQ's title is that question: the file ranks first.
+NEAR_QUOTE = 88
+NEAR_QUOTE_MIN_CHARS = 25  # shorter questions differ in one word ("vad är LOV" / "vad är LOU")
+QUOTED_CONFIDENCE = 0.9
 
 
 @dataclass
@@ -48,6 +54,7 @@ class SearchResult:
     ref_keys: set[str] = field(default_factory=set)
     expansions: list[str] = field(default_factory=list)
     features: dict[str, float] = field(default_factory=dict)
+    quoted: str | None = None  # the file whose question this one nearly quotes
 
     def documents(self) -> list[Hit]:
         """Best hit per document, best first."""
@@ -121,12 +128,21 @@ class Retriever:
         self.glossary = Glossary(
             [(d["id"], d["synonyms"]) for d in index.documents.values() if d.get("synonyms")]
         )
+        self.phrasings: list[str] = []  # folded question phrasings and FAQ titles ...
+        self.phrasing_docs: list[str] = []  # ... and the file each belongs to
+        for record in index.documents.values():
+            asked = list(record.get("questions") or [])
+            if record["kind"] == "faq" and record["title"].rstrip().endswith("?"):
+                asked.append(record["title"])
+            for text in dict.fromkeys(asked):
+                self.phrasings.append(normalise_question(text))
+                self.phrasing_docs.append(record["id"])
 
     # -- the three rankings -------------------------------------------------------------
-    def dense_ranking(self, query: str, n: int) -> list[tuple[int, float]]:
+    def dense_ranking(self, query: str, n: int, vector: np.ndarray | None = None) -> list[tuple[int, float]]:
         if not self.passages:
             return []
-        vec = self.embedder.encode_queries([query])
+        vec = self.embedder.encode_queries([query]) if vector is None else vector.reshape(1, -1)
         n = min(n, len(self.passages))
         scores, ids = self.index.faiss_index.search(np.ascontiguousarray(vec, dtype=np.float32), n)
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
@@ -162,14 +178,38 @@ class Retriever:
         return sorted(cited or hits, key=order)
 
     # -- search -------------------------------------------------------------------------
-    def search(self, query: str, kinds: list[str] | None = None, mode: str = "hybrid") -> SearchResult:
+    def quoted_file(self, query: str) -> str | None:
+        """The file one of whose phrasings (or FAQ title) the query nearly quotes."""
+        asked = normalise_question(query)
+        if not self.phrasings or len(asked) < NEAR_QUOTE_MIN_CHARS:
+            return None
+        best = process.extractOne(
+            asked, self.phrasings, scorer=fuzz.token_sort_ratio, score_cutoff=NEAR_QUOTE
+        )
+        return self.phrasing_docs[best[2]] if best else None
+
+    def search(
+        self,
+        query: str,
+        kinds: list[str] | None = None,
+        mode: str = "hybrid",
+        vector: np.ndarray | None = None,
+        prefer: dict[str, float] | None = None,
+        boost: set[str] | None = None,
+    ) -> SearchResult:
+        """Rank passages for `query`. `vector` is its embedding when the caller has encoded it
+        already (several queries in one batch); `prefer` weighs the fused score by file kind
+        (1.0 = neutral) and `boost` lifts the files a question names. A file whose question the
+        query nearly quotes comes first."""
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}")
         query = query[:MAX_QUERY_CHARS]
-        q_tokens, compounds = self.query_tokens(query)
         ref_keys: set[str] = set()
         for ref in find_refs(query):
             ref_keys |= ref.query_keys()
+        asked = query  # as typed, for the result
+        query = normalise_chat(query)
+        q_tokens, compounds = self.query_tokens(query)
         extra, matched, stand_ins = self.glossary.expand(q_tokens)
         weights: dict[str, float] = {}
         for tok in q_tokens:
@@ -186,7 +226,7 @@ class Retriever:
         dense_scores: dict[int, float] = {}
         lexical_scores: dict[int, float] = {}
         if mode in ("hybrid", "dense"):
-            dense = self.dense_ranking(query, CANDIDATES)
+            dense = self.dense_ranking(query, CANDIDATES, vector)
             dense_scores = dict(dense)
             rankings.append(self._fold([i for i, _ in dense]))
         if mode in ("hybrid", "bm25"):
@@ -199,6 +239,7 @@ class Retriever:
             rankings.append(self._one_per_doc(self._fold(ref_hits)))
             ks.append(REF_K)
         fused = reciprocal_rank_fusion(rankings, ks=ks)
+        quoted = self.quoted_file(query) if mode == "hybrid" else None
 
         best_dense: dict[str, float] = defaultdict(float)
         best_lex: dict[str, float] = defaultdict(float)
@@ -216,11 +257,34 @@ class Retriever:
             if kinds and passage.kind not in kinds:
                 continue
             hits.append(Hit(passage, score, best_dense.get(pid, 0.0), best_lex.get(pid, 0.0), pid in ref_ids))
+        # Confidence is about what the knowledge base holds, so it is read off the plain ranking,
+        # before the caller's preferences reorder it; a question that quotes a file's own is sure.
         features = self.features(hits, q_tokens, stand_ins, compounds, dense_scores, lexical_scores)
         confidence = confidence_from(features, hits[0].ref_match if hits else False, mode)
+        if quoted:
+            confidence = max(confidence, QUOTED_CONFIDENCE)
+        if prefer or boost or quoted:
+            hits = self._reweigh(hits, prefer or {}, boost or set(), quoted, kinds)
         return SearchResult(
-            query, hits, confidence, features.get("coverage", 0.0), ref_keys, matched, features
+            asked, hits, confidence, features.get("coverage", 0.0), ref_keys, matched, features, quoted
         )
+
+    def _reweigh(
+        self, hits: list[Hit], prefer: dict[str, float], boost: set[str], quoted: str | None, kinds
+    ) -> list[Hit]:
+        """Scores times the kind's weight; files the question names lifted; the quoted file on top."""
+        top = hits[0].score if hits else 0.0
+        if quoted and not any(h.passage.doc_id == quoted for h in hits):
+            short = f"{quoted}#kort-svar"
+            if short in self.by_id and (not kinds or self.passages[self.by_id[short]].kind in kinds):
+                hits = [*hits, Hit(self.passages[self.by_id[short]], 0.0)]
+        for hit in hits:
+            hit.score *= prefer.get(hit.passage.kind, 1.0)
+            if hit.passage.doc_id in boost:
+                hit.score += top * 0.5
+            if hit.passage.doc_id == quoted:
+                hit.score += top * 2
+        return sorted(hits, key=lambda h: -h.score)
 
     def query_tokens(self, query: str) -> tuple[list[str], dict[str, list[str]]]:
         """The question's tokens with typos corrected, and the known parts of unknown
@@ -341,6 +405,11 @@ CONFIDENCE_WEIGHTS = {
     "found": 0.672,
     "unknown": -2.577,
 }
+
+
+def normalise_question(text: str) -> str:
+    """Lower case, no diacritics, no punctuation: for comparing phrasings of a question."""
+    return " ".join(fold(w) for w in words(text))
 
 
 def confidence_from(features: dict[str, float], ref_match: bool, mode: str = "hybrid") -> float:

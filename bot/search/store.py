@@ -26,8 +26,8 @@ import numpy as np
 
 from .. import __version__
 from ..errors import IndexCorruptError, IndexMissingError, IndexModelMismatchError
-from ..knowledge.chunking import Passage, chunk_all
-from ..knowledge.loader import Document, knowledge_hash, load_knowledge
+from ..knowledge.chunking import Passage, chunk_all, sections
+from ..knowledge.loader import SHORT_ANSWER, Document, knowledge_hash, load_knowledge
 from ..knowledge.precedents import precedent_record
 from .embedding import Embedder, model_slug
 from .textproc import ref_tokens, tokens
@@ -168,6 +168,8 @@ def document_record(doc: Document) -> dict:
     for name in CASE_FIELDS + REFERRAL_FIELDS:
         if name in doc.meta:
             record[name] = doc.meta[name]
+    if doc.kind == "referral":  # not chunked into passages, so its short answer is kept here
+        record["summary"] = dict(sections(doc.body)).get(SHORT_ANSWER, "")
     return record
 
 

@@ -57,6 +57,72 @@ def stem(word: str) -> str:
     return _stemmer.stemWord(word)
 
 
+# How people type in chat, and the English they mix in, mapped to the words the files use.
+CHAT_WORDS = {
+    "e": "är",
+    "va": "vara",
+    "dom": "de",
+    "mkt": "mycket",
+    "ngn": "någon",
+    "ngt": "något",
+    "ngr": "några",
+    "nån": "någon",
+    "nåt": "något",
+    "sysskrav": "sysselsättningskrav",
+    "sysskraven": "sysselsättningskraven",
+    "kolla": "kontrollera",
+    "require": "kräva",
+    "requirement": "krav",
+    "requirements": "krav",
+    "allowed": "tillåtet",
+    "procurement": "upphandling",
+    "tender": "anbud",
+    "tenders": "anbud",
+    "supplier": "leverantör",
+    "suppliers": "leverantörer",
+    "contract": "avtal",
+    "contractor": "leverantör",
+    "reserve": "reservera",
+    "reserved": "reserverad",
+    "employment": "sysselsättning",
+    "local": "lokala",
+    "cheapest": "billigaste",
+    "price": "pris",
+    "wages": "löner",
+    "salary": "lön",
+    "social": "sociala",
+    "enterprise": "företag",
+    "enterprises": "företag",
+    "company": "företag",
+    "companies": "företag",
+    "exclude": "utesluta",
+    "cleaning": "städning",
+    "partnership": "partnerskap",
+    "direct": "direkt",
+    "award": "tilldelning",
+}
+CHAT_PHRASES = {
+    "collective agreement": "kollektivavtal",
+    "collective agreements": "kollektivavtal",
+    "social enterprise": "socialt företag",
+    "social enterprises": "sociala företag",
+    "direct award": "direktupphandling",
+    "lowest price": "lägsta pris",
+    "human rights": "mänskliga rättigheter",
+    "code of conduct": "uppförandekod",
+    "fair trade": "fairtrade",
+}
+
+
+def normalise_chat(text: str) -> str:
+    """A question as people type it, in the files' words: chat abbreviations ("e" -> "är",
+    "ngn" -> "någon") and English mixed in ("require" -> "kräva")."""
+    lowered = text.lower()
+    for phrase, swedish in CHAT_PHRASES.items():
+        lowered = re.sub(rf"\b{re.escape(phrase)}\b", swedish, lowered)
+    return re.sub(r"[a-zåäö]+", lambda m: CHAT_WORDS.get(m.group(), m.group()), lowered)
+
+
 def words(text: str) -> list[str]:
     """Lower-cased words; hyphenated compounds also yield their parts."""
     out: list[str] = []
