@@ -1,110 +1,78 @@
-"""Compose an answer from retrieval results. Pure functions: no I/O, no Telegram.
+"""Compose an answer by what the question asks. Pure functions: no I/O, no Telegram.
 
-Everything an answer states is copied from the retrieved passages: the short answer is the best
-file's `## Kort svar`, the provisions are that file's refs, the precedent is an example file's
-short answer, and every source is a retrieved file with its link and checked date.
+Strictly extractive: every passage shown is a knowledge-file section as it stands, every
+precedent line is a precedent's front matter, and every source is a file the answer used.
+
+- permission, definition, provision: the best file's short answer (or the section that matched
+  better). A yes/no short answer leads only when the user asked that file's own question;
+  otherwise a passage that does not open with "Ja"/"Nej" leads.
+- how-to: the file's "Så gör du" section.
+- compound: one passage per part of the question, each from its own search.
+- comparison: a decision FAQ when one compares the sides, then one passage per side.
+- precedents: the matching precedents, or a plain "none known" and the closest.
+- declined: "Menar du …?" when one or two files come close or the question names an
+  organisation the knowledge base knows; else where to ask instead.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
-from ..knowledge.chunking import SHORT_ANSWER_SLUG, Passage
+from rapidfuzz import fuzz
+
+from ..knowledge.chunking import SHORT_ANSWER_SLUG, Passage, slugify
 from ..knowledge.loader import STALE_AFTER_DAYS
-from ..knowledge.precedents import instrument_label
-from ..search.retrieval import Hit, SearchResult
+from ..knowledge.refs import parse_ref
+from ..search.referrals import Referrals
+from ..search.retrieval import SearchResult, normalise_question
+from . import precedent_list
+from .analysis import Analysis, part_intent, precedent_matches
+from .model import (
+    FRAGESERVICE_URL,
+    GUIDANCE_NOTE,
+    NO_BASIS,
+    Answer,
+    Part,
+    Referral,
+    Source,
+)
+
+__all__ = [
+    "FRAGESERVICE_URL",
+    "GUIDANCE_NOTE",
+    "MIN_CONFIDENCE",
+    "NO_BASIS",
+    "Answer",
+    "Composer",
+    "Searches",
+]
 
 # Calibrated by benchmarks/calibrate.py: the lowest bar that declines >= 92 % of the
 # out-of-scope questions it is fitted on, so that >= 90 % of unseen ones are declined.
-# Declining costs a user a link to the frågeservice; answering an out-of-scope question
-# risks a wrong statement of law, so the bar errs high.
 MIN_CONFIDENCE = 0.59
-
+# Below the bar but above this, the best one or two files are offered as "Menar du …?".
+NEAR_MISS = 0.30
 MAX_REFS = 5
 EXCERPT_CHARS = 300
-PRECEDENT_WINDOW = 6  # an example must be among this many top documents to be shown
-FRAGESERVICE_URL = "https://www.upphandlingsmyndigheten.se/frageportalen/"
-NO_BASIS = (
-    "Kunskapsbanken har inget underlag för att svara på den frågan, så jag vill inte gissa. "
-    "Fråga Upphandlingsmyndighetens frågeservice via Frågeportalen: " + FRAGESERVICE_URL
-)
-GUIDANCE_NOTE = "Vägledning från Hänsyns kunskapsbank, inte ett juridiskt beslut."
+HOW_TO_SECTIONS = ("sa-gor-du", "sa-valjer-du", "tank-pa")
+POLAR = re.compile(r"^(Ja|Nej|Det beror på)\b")
+OTHER_LAW = re.compile(r"\b(LUF|LUK|LOV|LUFS)\b", re.IGNORECASE)
+MAX_SUPPORT_CHARS = 1200  # a longer matching section is left to "Visa mer"
+EXPLAINING_SECTIONS = ("forklaring", "jamforelse", "vad-lagen-sager", "vad-bestammelsen-sager")
+# How close (rapidfuzz token-set ratio on folded text) the user's question must be to a file's
+# own question for the answer to say "Svar på frågan ”…”".
+PARAPHRASE = 75
 
 
 @dataclass
-class Source:
-    n: int
-    id: str  # passage id
-    doc_id: str
-    title: str
-    kind: str
-    refs: list[str]
-    url: str | None
-    checked: str
-    score: float
-    excerpt: str
+class Searches:
+    """The searches behind one answer: the whole question, and one per part or side."""
 
-
-@dataclass
-class Precedent:
-    doc_id: str
-    title: str
-    summary: str
-    url: str | None
-    buyer: str | None = None
-    suppliers: list[str] = field(default_factory=list)
-    year: int | None = None
-    instrument: str | None = None
-    outcome: str | None = None
-
-
-@dataclass
-class Answer:
-    question: str
-    answered: bool
-    short_answer: str
-    refs: list[str]
-    sources: list[Source]
-    precedent: Precedent | None = None
-    more: str | None = None  # the fuller passage behind the short answer
-    more_heading: str | None = None
-    more_id: str | None = None
-    notes: list[str] = field(default_factory=list)
-    suggestions: list[str] = field(default_factory=list)
-    confidence: float = 0.0
-    latency_ms: float = 0.0
-    top_doc_id: str | None = None
-    # A short answer that opens with "Ja"/"Nej" replies to its file's own question, which may
-    # not be the one asked: shown above the answer so a reader knows what "Nej" refers to.
-    replies_to: str | None = None
-
-    def to_json(self, text: str) -> dict:
-        """The CLI's JSON contract (design.md), plus a few extra fields."""
-        return {
-            "question": self.question,
-            "answered": self.answered,
-            "answer": text,
-            "refs": self.refs,
-            "sources": [
-                {
-                    "id": s.id,
-                    "title": s.title,
-                    "kind": s.kind,
-                    "refs": s.refs,
-                    "url": s.url,
-                    "score": round(s.score, 4),
-                    "excerpt": s.excerpt,
-                    "checked": s.checked,
-                }
-                for s in self.sources
-            ],
-            "precedent": asdict(self.precedent) if self.precedent else None,
-            "replies_to": self.replies_to,
-            "confidence": round(self.confidence, 4),
-            "latency_ms": round(self.latency_ms, 1),
-        }
+    main: SearchResult
+    parts: list[SearchResult] = field(default_factory=list)
+    sides: list[SearchResult] = field(default_factory=list)
 
 
 def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
@@ -122,127 +90,367 @@ def is_stale(checked: str, today: dt.date) -> bool:
         return True
 
 
-def _short_answer_of(doc_id: str, passages: dict[str, Passage]) -> Passage | None:
-    return passages.get(f"{doc_id}#{SHORT_ANSWER_SLUG}")
+class Composer:
+    """Builds Answers over one loaded index (its passages and document records)."""
 
+    def __init__(self, passages: dict[str, Passage], documents: dict[str, dict], referrals: Referrals):
+        self.passages = passages
+        self.documents = documents
+        self.referrals = referrals
+        self.sections: dict[str, list[Passage]] = {}
+        for passage in passages.values():
+            if not passage.is_question:
+                self.sections.setdefault(passage.doc_id, []).append(passage)
+        self.examples = [d for d in documents.values() if d["kind"] == "example"]
 
-def _doc_sections(doc_id: str, passages: dict[str, Passage]) -> list[Passage]:
-    return [p for p in passages.values() if p.doc_id == doc_id and not p.is_question]
+    # -- passages ---------------------------------------------------------------------------
+    def section(self, doc_id: str, slug: str) -> Passage | None:
+        return self.passages.get(f"{doc_id}#{slug}")
 
-
-def _precedent(hits: list[Hit], top_doc: str, documents: dict, passages: dict) -> Precedent | None:
-    for hit in hits[:PRECEDENT_WINDOW]:
-        passage = hit.passage
-        if passage.kind != "example" or passage.doc_id == top_doc:
-            continue
-        record = documents.get(passage.doc_id, {})
-        summary = _short_answer_of(passage.doc_id, passages) or passage
-        return Precedent(
+    def part(self, passage: Passage, label: str | None = None, asked: str | None = None) -> Part:
+        record = self.documents.get(passage.doc_id, {})
+        own = own_question(record)
+        polar = bool(POLAR.match(passage.text))
+        phrasings = [own, *(record.get("questions") or [])] if own else []
+        asks = own if (asked and polar and any(paraphrase(asked, q) for q in phrasings)) else None
+        return Part(
             doc_id=passage.doc_id,
+            section=passage.id.split("#", 1)[1],
+            heading=passage.heading,
             title=passage.title,
-            summary=summary.text,
-            url=passage.url,
-            buyer=record.get("buyer"),
-            suppliers=list(record.get("suppliers") or []),
-            year=record.get("year"),
-            instrument=", ".join(instrument_label(k) for k in record.get("instrument") or []) or None,
-            outcome=record.get("outcome"),
+            kind=passage.kind,
+            text=passage.text,
+            label=label,
+            asks=asks,
+            related=own if (polar and not asks) else None,
         )
-    return None
 
+    def lead(
+        self, result: SearchResult, asked: str, intent: str, avoid: set[str] = frozenset()
+    ) -> Part | None:
+        """The passage that answers `asked` best. Among the best three files, one whose own
+        question the user asked leads with its yes or no; otherwise the best file leads with
+        its short answer, its how-to section for a how-to question, or, when its short answer
+        is a yes or no to a different question, a passage that does not open with one."""
+        docs = [h for h in result.documents() if h.passage.doc_id not in avoid]
+        if not docs:
+            return None
+        if intent != "how-to":
+            for hit in docs[:3]:
+                part = self.part(self._section_for(hit.passage, intent, asked), asked=asked)
+                if part.asks or result.quoted == hit.passage.doc_id:
+                    return part
+        top = docs[0].passage
+        part = self.part(self._section_for(top, intent, asked), asked=asked)
+        if not part.related:
+            return part
+        for hit in docs[1:3]:
+            other = self.part(self._section_for(hit.passage, intent, asked), asked=asked)
+            if not POLAR.match(other.text) and hit.passage.kind not in ("example", "glossary"):
+                return other
+        for slug in EXPLAINING_SECTIONS:
+            explained = self.section(top.doc_id, slug)
+            if explained is not None and not POLAR.match(explained.text):
+                return self.part(explained, asked=asked)
+        return part  # shown under "Närliggande fråga i kunskapsbanken: …", never as a reply
 
-def _refs_for(top_doc: str, documents: dict, result: SearchResult) -> list[str]:
-    refs = list(documents.get(top_doc, {}).get("refs", []))
-    if result.ref_keys:
-        from ..knowledge.refs import parse_ref
+    def _section_for(self, hit: Passage, intent: str, asked: str = "") -> Passage:
+        """The section to show for a file: its how-to section for a how-to question; the
+        section that matched when the question is about another law than LOU (LUF, LUK, LOV)
+        and that section speaks of it; else the short answer."""
+        short = self.section(hit.doc_id, SHORT_ANSWER_SLUG) or hit
+        if intent == "how-to":
+            for slug in HOW_TO_SECTIONS:
+                found = self.section(hit.doc_id, slug)
+                if found is not None:
+                    return found
+        if self._specific(hit, short):
+            law = OTHER_LAW.search(asked)
+            if (
+                law
+                and law.group(0).lower() in hit.text.lower()
+                and law.group(0).lower() not in short.text.lower()
+            ):
+                return hit
+        return short
+
+    @staticmethod
+    def _specific(hit: Passage, short: Passage) -> bool:
+        return not hit.is_question and hit.id != short.id and hit.heading not in ("Inledning", "Fråga")
+
+    def support(self, result: SearchResult, lead: Part) -> Part | None:
+        """The section that matched the question better than the lead's file's short answer
+        (it ranked above it), shown after the lead."""
+        for hit in result.hits[:6]:
+            passage = hit.passage
+            if passage.doc_id != lead.doc_id:
+                continue
+            if passage.is_question or passage.id == lead.id:
+                return None  # the lead itself ranked first
+            if self._specific(passage, passage) and len(passage.text) <= MAX_SUPPORT_CHARS:
+                return self.part(passage)
+            return None
+        return None
+
+    # -- the answer -------------------------------------------------------------------------
+    def compose(
+        self,
+        analysis: Analysis,
+        searches: Searches,
+        k: int = 3,
+        today: dt.date | None = None,
+        min_confidence: float = MIN_CONFIDENCE,
+    ) -> Answer:
+        today = today or dt.date.today()
+        main = searches.main
+        answer = Answer(
+            question=main.query, answered=False, intent=analysis.intent, confidence=main.confidence
+        )
+        if not main.hits:
+            return self.decline(answer, analysis, main)
+        referral = self.referrals.match(analysis.question)
+        if referral and not self._covers(main, referral.matched):
+            return self.decline(answer, analysis, main, force_referral=True)
+        if not self._answerable(analysis, searches, min_confidence):
+            return self.decline(answer, analysis, main)
+        answer.answered = True
+        if analysis.intent == "precedents":
+            self._precedents(answer, analysis, searches)
+        elif analysis.intent == "comparison" and searches.sides:
+            self._comparison(answer, analysis, searches)
+        elif analysis.compound and searches.parts:
+            self._compound(answer, analysis, searches)
+        else:
+            lead = self.lead(main, analysis.question, analysis.intent)
+            answer.parts = [lead] if lead else []
+            extra = self.support(main, lead) if lead and analysis.intent != "how-to" else None
+            if extra is not None and extra.section != lead.section:
+                answer.parts.append(extra)
+            self._precedent_aside(answer, analysis, main)
+        if not answer.parts and not answer.precedents:
+            return self.decline(answer, analysis, main)
+        self._finish(answer, main, k, today)
+        return answer
+
+    def _answerable(self, analysis: Analysis, searches: Searches, bar: float) -> bool:
+        if searches.main.confidence >= bar:
+            return True
+        subs = searches.parts or searches.sides
+        if len(subs) >= 2 and sum(r.confidence >= bar for r in subs) >= 2:
+            return True
+        # a precedent lookup with a place, sector, instrument or named buyer is answered by the
+        # list of matching precedents (or by saying there are none), whatever the search found
+        return analysis.intent == "precedents" and precedent_list.has_filter(analysis)
+
+    def _covers(self, result: SearchResult, topic_words: tuple[str, ...]) -> bool:
+        """Does the best file speak of the referral's topic at all?"""
+        top = result.documents()[0].passage.doc_id
+        text = " ".join(p.text.lower() for p in self.sections.get(top, []))
+        return all(word in text for word in topic_words)
+
+    def _precedent_aside(self, answer: Answer, analysis: Analysis, result: SearchResult) -> None:
+        """One precedent under an answer, only when it ranks among the best three files and
+        matches the place, sector or instrument the question names."""
+        if not (analysis.places or analysis.sectors or analysis.organisation_docs):
+            return
+        shown = {p.doc_id for p in answer.parts}
+        for hit in result.documents()[:3]:
+            record = self.documents.get(hit.passage.doc_id, {})
+            if (
+                record.get("kind") == "example"
+                and record["id"] not in shown
+                and precedent_matches(record, analysis)
+            ):
+                answer.precedents = [self._line(record)]
+                return
+
+    def _line(self, record: dict):
+        short = self.section(record["id"], SHORT_ANSWER_SLUG)
+        return precedent_list.line(record, short.text if short else "")
+
+    def _precedents(self, answer: Answer, analysis: Analysis, searches: Searches) -> None:
+        records, match, more = precedent_list.lookup(analysis, searches.main, self.examples)
+        named = [r for r in records if r["id"] in analysis.organisation_docs][:1]
+        if named and match == "some":
+            answer.parts = [self.part(self.section(named[0]["id"], SHORT_ANSWER_SLUG))]
+        answer.precedents = [self._line(r) for r in records if r not in named]
+        answer.precedent_match = match
+        answer.more_precedents = more
+        if precedent_list.has_filter(analysis):
+            answer.precedent_wanted = precedent_list.wanted_text(analysis)
+        for asked, result in zip(analysis.parts[1:], searches.parts[1:], strict=False):
+            lead = self.lead(
+                result,
+                asked,
+                "how-to" if "hur" in asked.lower() else "permission",
+                avoid={p.doc_id for p in answer.parts} | {"example"},
+            )
+            if lead and lead.kind != "example":
+                lead.label = asked
+                answer.parts.append(lead)
+
+    def _comparison(self, answer: Answer, analysis: Analysis, searches: Searches) -> None:
+        side_docs = []
+        used: set[str] = set()
+        for side, result in zip(analysis.sides, searches.sides, strict=True):
+            part = self.lead(
+                result,
+                side,
+                "definition" if len(side.split()) <= 3 else "permission",
+                avoid=used | {r["id"] for r in self.documents.values() if r.get("compares")},
+            )
+            if part is None:
+                continue
+            part.label = side
+            part.asks = part.related = None
+            used.add(part.doc_id)
+            side_docs.append(part)
+        decision = self._decision_faq(searches.main, {p.doc_id for p in side_docs})
+        if decision is not None:
+            decision.label, decision.asks, decision.related = "Vad passar när?", None, None
+        answer.parts = side_docs + ([decision] if decision else [])
+
+    def _decision_faq(self, result: SearchResult, sides: set[str]) -> Part | None:
+        """A FAQ that helps choose: one that compares at least two of the sides' files, or the
+        best file itself when it is such a FAQ and among the top three."""
+        best = None
+        for record in self.documents.values():
+            overlap = len(set(record.get("compares") or ()) & sides)
+            if overlap >= 2 and (best is None or overlap > best[0]):
+                best = (overlap, record["id"])
+        if best is None:
+            for hit in result.documents()[:3]:
+                if self.documents.get(hit.passage.doc_id, {}).get("compares"):
+                    best = (0, hit.passage.doc_id)
+                    break
+        if best is None:
+            return None
+        short = self.section(best[1], SHORT_ANSWER_SLUG)
+        return self.part(short) if short else None
+
+    def _compound(self, answer: Answer, analysis: Analysis, searches: Searches) -> None:
+        used: set[str] = set()
+        for asked, result in zip(analysis.parts, searches.parts, strict=True):
+            part = self.lead(result, asked, part_intent(asked), avoid=used)
+            if part is None:
+                continue
+            part.label = asked if len(analysis.parts) > 1 else None
+            used.add(part.doc_id)
+            answer.parts.append(part)
+
+    def for_document(self, doc_id: str, today: dt.date | None = None) -> Answer:
+        """The answer a file gives on its own (a "Menar du …?" candidate the user chose)."""
+        record = self.documents[doc_id]
+        short = self.section(doc_id, SHORT_ANSWER_SLUG)
+        answer = Answer(question=record["title"], answered=short is not None, confidence=1.0)
+        if record["kind"] == "example":
+            answer.intent = "precedents"
+        if short is not None:
+            part = self.part(short)
+            part.asks = own_question(record) if POLAR.match(short.text) else None
+            part.related = None
+            answer.parts = [part]
+        answer.sources = [self._source(1, doc_id, None)]
+        answer.refs = self._refs([doc_id], set())
+        more = next((p for p in self.sections.get(doc_id, []) if p.id != (short.id if short else "")), None)
+        answer.more_id = more.id if more else None
+        if any(is_stale(s.checked, today or dt.date.today()) for s in answer.sources):
+            answer.notes.append(
+                f"Uppgifterna kontrollerades senast {record['checked']}, för mer än ett år sedan: "
+                "kontrollera aktuella regler innan du går vidare."
+            )
+        return answer
+
+    # -- sources, refs, notes ------------------------------------------------------------------
+    def _finish(self, answer: Answer, main: SearchResult, k: int, today: dt.date) -> None:
+        hits = {h.passage.doc_id: h for h in main.documents()}
+        used = [p.doc_id for p in answer.parts] + [p.doc_id for p in answer.precedents[:1]]
+        order = list(dict.fromkeys(used + [d for d in hits][: max(0, k - len(set(used)))]))
+        answer.sources = [self._source(n, doc_id, hits.get(doc_id)) for n, doc_id in enumerate(order, 1)]
+        answer.refs = self._refs([p.doc_id for p in answer.parts], main.ref_keys)
+        shown = {p.id for p in answer.parts}
+        lead = answer.parts[0].doc_id if answer.parts else None
+        more = next((p for p in self.sections.get(lead or "", []) if p.id not in shown), None)
+        answer.more_id = more.id if more else None
+        stale = sorted({s.checked for s in answer.sources if is_stale(s.checked, today)})
+        if stale:
+            answer.notes.append(
+                f"Uppgifterna kontrollerades senast {stale[0]}, för mer än ett år sedan: "
+                "kontrollera aktuella regler innan du går vidare."
+            )
+
+    def _source(self, n: int, doc_id: str, hit) -> Source:
+        record = self.documents.get(doc_id, {})
+        passage = hit.passage if hit else self.section(doc_id, SHORT_ANSWER_SLUG)
+        first = (record.get("sources") or [{}])[0]
+        return Source(
+            n=n,
+            id=passage.id if passage else doc_id,
+            doc_id=doc_id,
+            title=record.get("title", doc_id),
+            kind=record.get("kind", ""),
+            refs=list(record.get("refs", [])),
+            url=first.get("url"),
+            checked=record.get("checked", ""),
+            score=hit.score if hit else 0.0,
+            excerpt=excerpt(passage.text) if passage else "",
+        )
+
+    def _refs(self, doc_ids: list[str], asked_keys: set[str]) -> list[str]:
+        refs = list(dict.fromkeys(r for d in doc_ids for r in self.documents.get(d, {}).get("refs", [])))
 
         def asked(ref: str) -> bool:
             try:
-                return bool(parse_ref(ref).keys() & result.ref_keys)
+                return bool(parse_ref(ref).keys() & asked_keys)
             except ValueError:
                 return False
 
-        refs.sort(key=lambda r: not asked(r))
-    return refs[:MAX_REFS]
+        if asked_keys:
+            refs.sort(key=lambda r: not asked(r))
+        return refs[:MAX_REFS]
+
+    # -- declining ------------------------------------------------------------------------------
+    def decline(
+        self, answer: Answer, analysis: Analysis, result: SearchResult, force_referral: bool = False
+    ) -> Answer:
+        """No answer: the files the user may have meant, or where to ask instead."""
+        answer.answered = False
+        if not force_referral:
+            named = [d for d in analysis.organisation_docs if d in self.documents][:2]
+            close = (
+                [h.passage.doc_id for h in result.documents()[:2]] if result.confidence >= NEAR_MISS else []
+            )
+            candidates = list(dict.fromkeys(named + close))[:2]
+            answer.near_miss = [{"doc_id": d, "title": self.documents[d]["title"]} for d in candidates]
+        if not answer.near_miss:
+            referral = self.referrals.for_question(analysis.question)
+            if referral is not None:
+                short = self.section(referral.id, SHORT_ANSWER_SLUG)
+                text = short.text if short else self._referral_text(referral.id)
+                answer.referral = Referral(referral.id, referral.where, referral.url, text)
+            else:
+                answer.referral = Referral(
+                    "fragservice", "Upphandlingsmyndighetens frågeservice", FRAGESERVICE_URL, ""
+                )
+        answer.sources = [
+            self._source(n, h.passage.doc_id, h) for n, h in enumerate(result.documents()[:3], 1)
+        ]
+        return answer
+
+    def _referral_text(self, referral_id: str) -> str:
+        return self.documents.get(referral_id, {}).get("summary", "")
 
 
-POLAR = re.compile(r"^(Ja|Nej|Det beror på)\b")
-
-
-def replies_to(short_text: str, record: dict) -> str | None:
-    """The question a yes/no short answer replies to: an FAQ's title, else the file's first
-    `questions:` phrasing; None when the answer does not open with a yes or no."""
-    if not POLAR.match(short_text):
-        return None
+def own_question(record: dict) -> str | None:
+    """The question a file answers: an FAQ's title, else its first `questions:` phrasing."""
     if record.get("kind") == "faq" and record.get("title", "").rstrip().endswith("?"):
         return record["title"]
     return record.get("question")
 
 
-def compose(
-    result: SearchResult,
-    passages: dict[str, Passage],
-    documents: dict[str, dict],
-    k: int = 3,
-    today: dt.date | None = None,
-    min_confidence: float = MIN_CONFIDENCE,
-) -> Answer:
-    """Turn a search result into an Answer (answered or not)."""
-    today = today or dt.date.today()
-    docs = result.documents()
-    sources = [
-        Source(
-            n=n,
-            id=hit.passage.id,
-            doc_id=hit.passage.doc_id,
-            title=hit.passage.title,
-            kind=hit.passage.kind,
-            refs=list(documents.get(hit.passage.doc_id, {}).get("refs", hit.passage.refs)),
-            url=hit.passage.url,
-            checked=hit.passage.checked,
-            score=hit.score,
-            excerpt=excerpt(hit.passage.text),
-        )
-        for n, hit in enumerate(docs[:k], 1)
-    ]
-    if not docs or result.confidence < min_confidence:
-        return Answer(
-            question=result.query,
-            answered=False,
-            short_answer=NO_BASIS,
-            refs=[],
-            sources=sources,
-            suggestions=[s.title for s in sources],
-            confidence=result.confidence,
-        )
+def paraphrase(asked: str, own: str) -> bool:
+    return fuzz.token_set_ratio(normalise_question(asked), normalise_question(own)) >= PARAPHRASE
 
-    top = docs[0]
-    top_doc = top.passage.doc_id
-    short = _short_answer_of(top_doc, passages) or top.passage
-    if top.passage.id != short.id:
-        more = top.passage
-    else:
-        others = [p for p in _doc_sections(top_doc, passages) if p.id != short.id]
-        more = others[0] if others else None
-    notes = []
-    stale = sorted({s.checked for s in sources if is_stale(s.checked, today)})
-    if stale:
-        notes.append(
-            f"Uppgifterna kontrollerades senast {stale[0]}, för mer än ett år sedan: "
-            "kontrollera aktuella regler innan du går vidare."
-        )
-    return Answer(
-        question=result.query,
-        answered=True,
-        short_answer=short.text,
-        refs=_refs_for(top_doc, documents, result),
-        sources=sources,
-        precedent=_precedent(docs, top_doc, documents, passages),
-        more=more.text if more else None,
-        more_heading=more.heading if more else None,
-        more_id=more.id if more else None,
-        notes=notes,
-        confidence=result.confidence,
-        top_doc_id=top_doc,
-        replies_to=replies_to(short.text, documents.get(top_doc, {})),
-    )
+
+def slug(heading: str) -> str:
+    return slugify(heading)

@@ -4,27 +4,57 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import threading
 import time
 from dataclasses import dataclass
 
 from ..errors import HansynError
 from ..search.embedding import Embedder, make_embedder
+from ..search.referrals import Referrals
 from ..search.retrieval import Retriever
 from ..search.store import BuildReport, LoadedIndex, build_index, current_build, has_index, load_index
 from ..settings import Settings
-from .compose import MIN_CONFIDENCE, Answer, compose
+from .analysis import Analysis, Names, analyse, precedent_matches
+from .compose import MIN_CONFIDENCE, Composer, Searches
+from .model import Answer
+from .precedent_list import has_filter, without_generic_buyer_type
 
 logger = logging.getLogger(__name__)
 
 
 @dataclass
 class Engine:
-    """One loaded index with everything needed to search it."""
+    """One loaded index with everything needed to search it and compose answers."""
 
     index: LoadedIndex
     retriever: Retriever
     passages: dict
+    composer: Composer
+    names: Names
+
+
+# How much each kind of file weighs in the ranking, by what the question asks (1.0 = neutral):
+# a "får vi …?" is answered by an FAQ or guidance, not a glossary definition or a bare law text.
+PRIORS = {
+    "permission": {
+        "faq": 1.1,
+        "guidance": 1.05,
+        "law": 0.95,
+        "glossary": 0.85,
+        "example": 0.9,
+        "case-law": 0.95,
+    },
+    "how-to": {"guidance": 1.1, "faq": 1.05, "law": 0.95, "glossary": 0.85, "example": 0.9},
+    "comparison": {"faq": 1.1, "guidance": 1.05, "glossary": 0.95, "example": 0.9},
+    "precedents": {"example": 1.2, "case-law": 1.05, "glossary": 0.85},
+    "definition": {"glossary": 1.2, "faq": 0.95, "example": 0.85},
+    "provision": {"law": 1.15, "case-law": 1.05, "glossary": 0.9},
+    # a side of a choice ("IOP eller reserverad upphandling – vad passar?") is an instrument ...
+    "side": {"guidance": 1.1, "glossary": 1.03, "law": 1.0, "faq": 0.97, "example": 0.8},
+    # ... and a side of "vad är skillnaden mellan A och B" often a term
+    "side-term": {"glossary": 1.15, "guidance": 1.05, "case-law": 1.05, "faq": 0.95, "example": 0.8},
+}
 
 
 class Pipeline:
@@ -40,7 +70,11 @@ class Pipeline:
     def _load(self) -> Engine:
         index = load_index(self.settings.index_dir, model=self.embedder.name)
         self.embedder.use_exports_in(self.settings.index_dir / "cache")
-        return Engine(index, Retriever(index, self.embedder), {p.id: p for p in index.passages})
+        passages = {p.id: p for p in index.passages}
+        records = list(index.documents.values())
+        composer = Composer(passages, index.documents, Referrals(records))
+        names = Names.from_records([r for r in records if r["kind"] == "example"])
+        return Engine(index, Retriever(index, self.embedder), passages, composer, names)
 
     @property
     def index(self) -> LoadedIndex:
@@ -89,14 +123,26 @@ class Pipeline:
         passage = self._engine.passages.get(f"{doc_id}#kort-svar")
         return passage.text if passage else None
 
-    def examples(self, topic: str | None = None, limit: int = 20) -> list[dict]:
-        """Precedent records, the ones closest to `topic` first (all of them, by year, without)."""
+    def examples(self, topic: str | None = None, limit: int | None = None) -> list[dict]:
+        """Precedent records for `/exempel` and `hansyn examples`. A topic that names a county,
+        municipality, sector, instrument, buyer type or year filters by those ("tvätt", "Skåne
+        län", "reserverad 2022"), best match first; any other topic ranks all precedents by
+        search; no topic lists them all, newest first."""
+        engine = self.refresh()
+        records = [d for d in engine.index.documents.values() if d["kind"] == "example"]
         if not topic or not topic.strip():
-            records = self.documents("example")
-            return sorted(records, key=lambda d: (-(d.get("year") or 0), d["title"]))[:limit]
-        result = self.search(topic, kinds=["example"])
-        by_id = self._engine.index.documents
-        return [by_id[h.passage.doc_id] for h in result.documents()[:limit]]
+            found = sorted(records, key=lambda d: (-(d.get("year") or 0), d["title"]))
+            return found[:limit] if limit else found
+        analysis = analyse(topic, engine.names)
+        result = engine.retriever.search(topic, kinds=["example"], prefer=PRIORS["precedents"])
+        rank = {hit.passage.doc_id: n for n, hit in enumerate(result.documents())}
+        if has_filter(analysis):
+            wanted = without_generic_buyer_type(analysis)
+            found = [r for r in records if precedent_matches(r, wanted)]
+        else:
+            found = [r for r in records if r["id"] in rank]
+        found.sort(key=lambda r: (rank.get(r["id"], 10_000), -(r.get("year") or 0), r["title"]))
+        return found[:limit] if limit else found
 
     def provision(self, text: str) -> list[dict]:
         """Documents whose refs hold the provision named in `text` ("4 kap. 18 §", "4:18"),
@@ -118,6 +164,10 @@ class Pipeline:
                 matches.append(record)
         return sorted(matches, key=lambda d: (order.get(d["kind"], 9), d["title"]))
 
+    def answer_document(self, doc_id: str) -> Answer:
+        """The answer one file gives (a "Menar du …?" candidate the user pressed)."""
+        return self.refresh().composer.for_document(doc_id)
+
     def search(self, question: str, kinds: list[str] | None = None, mode: str = "hybrid"):
         return self.refresh().retriever.search(question, kinds=kinds, mode=mode)
 
@@ -132,9 +182,50 @@ class Pipeline:
     ) -> Answer:
         started = time.perf_counter()
         engine = self.refresh()  # one consistent index for the whole answer, even mid-swap
-        result = engine.retriever.search(question, kinds=kinds, mode=mode)
-        answer = compose(
-            result, engine.passages, engine.index.documents, k=k, today=today, min_confidence=min_confidence
-        )
+        analysis = analyse(question, engine.names)
+        searches = self.searches(engine, analysis, kinds, mode)
+        answer = engine.composer.compose(analysis, searches, k=k, today=today, min_confidence=min_confidence)
         answer.latency_ms = (time.perf_counter() - started) * 1000
         return answer
+
+    def searches(self, engine: Engine, analysis: Analysis, kinds: list[str] | None, mode: str) -> Searches:
+        """The whole question and each part or side, their embeddings encoded in one batch."""
+        parts = analysis.parts if analysis.compound else []
+        sides = [side_query(side, analysis) for side in analysis.sides]
+        queries = [analysis.question, *parts, *sides]
+        vectors = (
+            engine.retriever.embedder.encode_queries(queries) if mode != "bm25" else [None] * len(queries)
+        )
+        boost = analysis.organisation_docs
+
+        def run(text: str, vector, intent: str):
+            return engine.retriever.search(
+                text, kinds=kinds, mode=mode, vector=vector, prefer=PRIORS.get(intent), boost=boost
+            )
+
+        main = run(analysis.question, vectors[0], analysis.intent)
+        part_results = [
+            run(p, v, "permission") for p, v in zip(parts, vectors[1 : 1 + len(parts)], strict=True)
+        ]
+        side_results = [
+            run(s, v, "comparison") for s, v in zip(sides, vectors[1 + len(parts) :], strict=True)
+        ]
+        return Searches(main, part_results, side_results)
+
+
+def side_query(side: str, analysis: Analysis) -> str:
+    """A side of a comparison as a search: the side itself, with the question's other content
+    words when the side alone is one or two words ("krav" in "Fairtrade – krav eller
+    tilldelningskriterium?")."""
+    if len(side.split()) > 2:
+        return side
+    others = [s.lower() for s in analysis.sides]
+    rest = [
+        w
+        for w in re.findall(r"[\wåäöÅÄÖ-]+", analysis.question)
+        if len(w) > 3 and w.lower() not in " ".join(others) and w.lower() not in CONTEXT_STOP
+    ]
+    return " ".join([side, *rest[:4]])
+
+
+CONTEXT_STOP = frozenset("vad skillnaden mellan eller passar bäst smidigast ska kan vi ha det som".split())

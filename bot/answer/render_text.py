@@ -2,38 +2,84 @@
 
 from __future__ import annotations
 
-from .compose import GUIDANCE_NOTE, Answer
+from .model import GUIDANCE_NOTE, NO_BASIS, Answer, PrecedentLine
+
+MEANT = "Menar du:"
+NO_PRECEDENT = "Kunskapsbanken har inga kända exempel {wanted}. Närmast är:"
+SOME_PRECEDENTS = "Exempel {wanted} ({count} st):"
 
 
-def precedent_line(answer: Answer) -> str | None:
-    p = answer.precedent
-    if p is None:
-        return None
-    who = p.buyer or p.title
-    year = f" ({p.year})" if p.year else ""
-    return f"{who}{year}: {p.summary}"
+def what_was_bought(precedent: PrecedentLine) -> str:
+    """The title's part after the dash ("Region Örebro län – cykelservice från Cykelreturen")."""
+    return precedent.title.split(" – ", 1)[1] if " – " in precedent.title else precedent.title
+
+
+def precedent_fields(p: PrecedentLine) -> list[str]:
+    """The pieces of a one-line precedent: buyer (year), what, instrument, supplier."""
+    who = p.buyer + (f" ({p.year})" if p.year else "")
+    if p.country != "Sverige":
+        who += f", {p.country}"
+    fields = [who, what_was_bought(p)]
+    if p.instrument:
+        fields.append(", ".join(p.instrument))
+    if p.suppliers:
+        fields.append("leverantör: " + ", ".join(p.suppliers))
+    return fields
+
+
+def precedents_heading(answer: Answer) -> str:
+    count = len(answer.precedents) + answer.more_precedents
+    if answer.precedent_match == "none":
+        return NO_PRECEDENT.format(wanted=answer.precedent_wanted or "på det du frågar om")
+    if answer.precedent_wanted:
+        return SOME_PRECEDENTS.format(wanted=answer.precedent_wanted, count=count)
+    return "Exempel:"
+
+
+def part_header(part) -> str | None:
+    if part.asks:
+        return f"Svar på frågan ”{part.asks}”:"
+    if part.label:
+        return f"» {part.label}:"
+    if part.related:
+        return f"Närliggande fråga i kunskapsbanken: ”{part.related}”"
+    return None
 
 
 def render_text(answer: Answer) -> str:
-    parts = [answer.short_answer]
-    if answer.answered and answer.replies_to:
-        parts[0] = f"Svar på frågan ”{answer.replies_to}”:\n{answer.short_answer}"
-    if answer.answered:
-        if answer.refs:
-            parts.append("Bestämmelser: " + ", ".join(answer.refs))
-        line = precedent_line(answer)
-        if line:
-            parts.append("Exempel: " + line)
-    elif answer.suggestions:
-        parts.append("Närliggande ämnen i kunskapsbanken: " + "; ".join(answer.suggestions))
-    if answer.sources and answer.answered:
+    if not answer.answered:
+        return render_decline(answer)
+    blocks = []
+    for part in answer.parts:
+        header = part_header(part)
+        blocks.append(f"{header}\n{part.text}" if header else part.text)
+    if answer.precedents:
+        lines = [precedents_heading(answer)]
+        lines += ["- " + " – ".join(precedent_fields(p)) for p in answer.precedents]
+        if answer.more_precedents:
+            lines.append(f"… och {answer.more_precedents} till (hansyn examples visar alla).")
+        blocks.append("\n".join(lines))
+    if answer.refs:
+        blocks.append("Bestämmelser: " + ", ".join(answer.refs))
+    if answer.sources:
         lines = ["Källor:"]
         for s in answer.sources:
             lines.append(f"[{s.n}] {s.title} (kontrollerad {s.checked})")
             if s.url:
                 lines.append(f"    {s.url}")
-        parts.append("\n".join(lines))
-    parts.extend(answer.notes)
-    if answer.answered:
-        parts.append(GUIDANCE_NOTE)
-    return "\n\n".join(parts)
+        blocks.append("\n".join(lines))
+    blocks.extend(answer.notes)
+    blocks.append(GUIDANCE_NOTE)
+    return "\n\n".join(blocks)
+
+
+def render_decline(answer: Answer) -> str:
+    blocks = [NO_BASIS]
+    if answer.near_miss:
+        lines = [MEANT] + [f"{n}. {c['title']}" for n, c in enumerate(answer.near_miss, 1)]
+        lines.append("Ställ frågan igen med orden i ett av ämnena, så svarar jag på det.")
+        blocks.append("\n".join(lines))
+    if answer.referral:
+        where = f"Fråga {answer.referral.where}: {answer.referral.url}"
+        blocks.append(f"{answer.referral.text}\n{where}" if answer.referral.text else where)
+    return "\n\n".join(blocks)

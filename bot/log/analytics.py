@@ -39,6 +39,9 @@ EXPORT_COLUMNS = [
     "refs",
     "scores",
     "confidence",
+    "intent",
+    "near_miss",
+    "referral",
     "latency_ms",
     "index_version",
     "thumbs_up",
@@ -348,11 +351,15 @@ class Gap:
     questions: list[str] = field(default_factory=list)  # distinct phrasings, newest first
     topics: list[str] = field(default_factory=list)  # topics of the answers that got thumbs down
     ids: list[int] = field(default_factory=list)
+    near_misses: int = 0  # declined questions that came close to a file ("Menar du …?")
+    meant: list[str] = field(default_factory=list)  # the files they came close to
 
     @property
     def reason(self) -> str:
         reasons = []
-        if self.unanswered:
+        if self.near_misses:
+            reasons.append("nästan träff")
+        if self.unanswered - self.near_misses > 0:
             reasons.append("obesvarad")
         if self.thumbs_down:
             reasons.append("tummen ned")
@@ -375,7 +382,7 @@ def find_gaps(
         db.query(
             f"""
             SELECT * FROM (
-                SELECT q.id, q.asked_at, q.question, q.answered, q.user_key, q.top_doc_id,
+                SELECT q.id, q.asked_at, q.question, q.answered, q.user_key, q.top_doc_id, q.near_miss,
                        EXISTS (SELECT 1 FROM feedback f WHERE f.question_id = q.id AND f.value < 0) AS down
                 FROM questions q WHERE {where}
             )
@@ -414,6 +421,8 @@ def find_gaps(
                 questions=phrasings,
                 topics=sorted({m["top_doc_id"] for m in members if m["down"] and m["top_doc_id"]}),
                 ids=sorted(m["id"] for m in members),
+                near_misses=sum(1 for m in members if m["near_miss"]),
+                meant=sorted({d for m in members for d in json.loads(m["near_miss"] or "[]")}),
             )
         )
     gaps.sort(key=lambda g: (g.count, g.last_asked), reverse=True)
@@ -435,6 +444,8 @@ def format_gaps(gaps: list[Gap], limit: int | None = None, verbose: bool = False
         details = [f"senast {local_day(gap.last_asked).isoformat()}", gap.reason]
         if gap.topics:
             details.append("svar från " + ", ".join(gap.topics))
+        if gap.meant:
+            details.append("menade kanske " + ", ".join(gap.meant))
         if gap.people > 1:
             details.append(f"{gap.people} personer")
         lines += ["", f"{gap.count:>{width}}×  " + " · ".join(details), f"{'':>{width}}   {gap.question}"]

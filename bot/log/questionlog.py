@@ -86,6 +86,8 @@ def parse_timestamp(text: str) -> dt.datetime:
 
 def answer_row(answer) -> dict[str, Any]:
     """The columns an `Answer` fills in."""
+    near_miss = [c["doc_id"] for c in getattr(answer, "near_miss", None) or []]
+    referral = getattr(answer, "referral", None)
     return {
         "question": answer.question,
         "answered": int(bool(answer.answered)),
@@ -95,6 +97,9 @@ def answer_row(answer) -> dict[str, Any]:
         "scores": json.dumps([round(float(s.score), 4) for s in answer.sources]),
         "confidence": round(float(answer.confidence), 4),
         "latency_ms": round(float(answer.latency_ms), 1),
+        "intent": getattr(answer, "intent", None),
+        "near_miss": json.dumps(near_miss, ensure_ascii=False) if near_miss else None,
+        "referral": referral.id if referral else None,
     }
 
 

@@ -102,6 +102,27 @@ def m004_views(db: Database) -> None:
     )
 
 
+@migrations()
+def m005_intent_and_near_miss(db: Database) -> None:
+    """What the question asked for (intent), the files a declined question came close to (its
+    "Menar du …?" candidates, a JSON list of ids) and where it was referred."""
+    questions = db.table("questions")
+    questions.add_column("intent", str)
+    questions.add_column("near_miss", str)
+    questions.add_column("referral", str)
+    # the view selects q.*, so it is made again to hold the new columns
+    db.execute("DROP VIEW IF EXISTS question_feedback")
+    db.create_view(
+        "question_feedback",
+        """
+        SELECT q.*,
+               (SELECT count(*) FROM feedback f WHERE f.question_id = q.id AND f.value > 0) AS thumbs_up,
+               (SELECT count(*) FROM feedback f WHERE f.question_id = q.id AND f.value < 0) AS thumbs_down
+        FROM questions q
+        """,
+    )
+
+
 @contextlib.contextmanager
 def _migration_lock(path: Path):
     """One opener at a time upgrades the schema: the bot, the CLI and a second thread may open

@@ -1,0 +1,140 @@
+"""Precedent lookups: every precedent that matches the place, sector, instrument, buyer type and
+years a question asks for, best first, one line each; or, when none matches, a plain statement
+that the knowledge base knows none, with the closest ones."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from ..knowledge.precedents import instrument_label
+from ..search.retrieval import SearchResult
+from .analysis import Analysis, precedent_matches
+from .model import PrecedentLine
+
+MAX_LINES = 8
+MAX_CLOSEST = 4
+# When nothing matches, filters are dropped in this order until something does.
+RELAXATIONS = (
+    ("year_from", "year_to"),
+    ("buyer_types",),
+    ("municipalities",),
+    ("counties",),
+    ("sectors",),
+    ("instruments",),
+)
+
+
+def line(record: dict, summary: str = "") -> PrecedentLine:
+    first = (record.get("sources") or [{}])[0]
+    return PrecedentLine(
+        doc_id=record["id"],
+        title=record["title"],
+        buyer=record.get("buyer") or record["title"],
+        county=record.get("county"),
+        country=record.get("country") or "Sverige",
+        year=record.get("year"),
+        sector=list(record.get("sector") or []),
+        instrument=[instrument_label(k) for k in record.get("instrument") or []],
+        suppliers=list(record.get("suppliers") or []),
+        url=first.get("url"),
+        summary=summary,
+    )
+
+
+def _ranked(examples: list[dict], result: SearchResult, analysis: Analysis) -> list[dict]:
+    """Precedents the question names first, then by how well the search ranked them, then
+    the newest."""
+    rank = {hit.passage.doc_id: n for n, hit in enumerate(result.documents())}
+    return sorted(
+        examples,
+        key=lambda r: (
+            r["id"] not in analysis.organisation_docs,
+            rank.get(r["id"], 10_000),
+            -(r.get("year") or 0),
+            r["title"],
+        ),
+    )
+
+
+def has_filter(analysis: Analysis) -> bool:
+    return bool(
+        analysis.counties
+        or analysis.municipalities
+        or analysis.organisation_docs
+        or analysis.sectors
+        or analysis.instruments
+        or analysis.countries
+        or analysis.abroad
+        or analysis.year_from
+        or analysis.year_to
+        or (analysis.buyer_types and not analysis.places)
+    )
+
+
+def lookup(analysis: Analysis, result: SearchResult, examples: list[dict]) -> tuple[list[dict], str, int]:
+    """(precedents to list, "some" or "none", how many more match than are listed)."""
+    if not has_filter(analysis):
+        ranked = [r for r in _ranked(examples, result, analysis) if _rank_of(r, result) is not None]
+        return ranked[:MAX_LINES], "some", 0
+    wanted = without_generic_buyer_type(analysis)
+    matching = [r for r in examples if precedent_matches(r, wanted)]
+    if matching:
+        ranked = _ranked(matching, result, analysis)
+        return ranked[:MAX_LINES], "some", max(0, len(ranked) - MAX_LINES)
+    relaxed = wanted
+    for fields in RELAXATIONS:
+        relaxed = replace(
+            relaxed, **{f: (None if f.startswith("year") else type(getattr(relaxed, f))()) for f in fields}
+        )
+        closest = [r for r in examples if precedent_matches(r, relaxed)]
+        if closest and has_filter(relaxed):
+            return _ranked(closest, result, analysis)[:MAX_CLOSEST], "none", 0
+    ranked = [r for r in _ranked(examples, result, analysis) if _rank_of(r, result) is not None]
+    return ranked[:MAX_CLOSEST], "none", 0
+
+
+def without_generic_buyer_type(analysis: Analysis) -> Analysis:
+    """ "kommunerna i Dalarna" names a place, not a buyer type: with a place, the buyer type
+    ("kommun") does not filter."""
+    if analysis.places or analysis.organisation_docs:
+        return replace(analysis, buyer_types=[])
+    return analysis
+
+
+def _rank_of(record: dict, result: SearchResult) -> int | None:
+    for n, hit in enumerate(result.documents()):
+        if hit.passage.doc_id == record["id"]:
+            return n
+    return None
+
+
+def wanted_text(analysis: Analysis) -> str:
+    """What the question asked for, with its prepositions, in words the knowledge base uses:
+    "på reserverad upphandling, tvätt i Skåne län", "i Norrbottens län"."""
+    bits = [
+        instrument_label(i) if i != "reserverad" else "reserverad upphandling" for i in analysis.instruments
+    ]
+    bits += analysis.sectors
+    if analysis.buyer_types and not analysis.places:
+        bits += [BUYER_WORDS.get(t, t) for t in analysis.buyer_types]
+    where = sorted(analysis.counties) or analysis.municipalities or analysis.countries
+    if analysis.abroad:
+        where = ["andra länder än Sverige"]
+    text = f"på {', '.join(bits)}" if bits else ""
+    if where:
+        text = f"{text} i {' och '.join(where)}".strip()
+    if analysis.year_from and analysis.year_from == analysis.year_to:
+        text = f"{text} från {analysis.year_from}".strip()
+    elif analysis.year_from:
+        text = f"{text} från {analysis.year_from} och senare".strip()
+    elif analysis.year_to:
+        text = f"{text} från {analysis.year_to} eller tidigare".strip()
+    return text
+
+
+BUYER_WORDS = {
+    "kommun": "kommuner",
+    "region": "regioner",
+    "statlig myndighet": "statliga myndigheter",
+    "kommunalt bolag": "kommunala bolag",
+}
