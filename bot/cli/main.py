@@ -79,24 +79,39 @@ def ask(question: str, as_json: bool, kinds: tuple[str, ...], k: int, log: bool)
     from ..answer.render_text import render_text
 
     settings = settings_from_env()
-    pipeline = make_pipeline(settings)
-    if question == "-":
-        questions = [line.strip() for line in sys.stdin if line.strip()]
-    else:
-        questions = [question]
-    if not questions or not any(q.strip() for q in questions):
+    if question != "-" and not question.strip():
         raise click.UsageError("frågan är tom")
-    for n, text in enumerate(questions):
-        answer = pipeline.ask(text, k=k, kinds=list(kinds) or None)
+    pipeline = make_pipeline(settings)
+    lines = (line.rstrip("\r\n") for line in sys.stdin) if question == "-" else [question]
+    for n, text in enumerate(lines):
+        problem = unusable(text)
+        if problem:  # one output line per input line, also for a blank one
+            if as_json:
+                click.echo(
+                    json.dumps({"question": text, "answered": False, "error": problem}, ensure_ascii=False)
+                )
+            else:
+                click.echo(("\n" if n else "") + f"» {text.strip()}\n\nFel: {problem}")
+            continue
+        answer = pipeline.ask(text.strip(), k=k, kinds=list(kinds) or None)
         rendered = render_text(answer)
         if as_json:
             click.echo(json.dumps(answer.to_json(rendered), ensure_ascii=False))
         else:
-            if len(questions) > 1:
-                click.echo(("\n" if n else "") + f"» {text}\n")
+            if question == "-":
+                click.echo(("\n" if n else "") + f"» {text.strip()}\n")
             click.echo(rendered)
         if log:  # after the answer is out: a slow or broken log never holds it up
             _log_answer(settings, answer, pipeline.index.build_id)
+
+
+def unusable(text: str) -> str | None:
+    """Why a line cannot be asked, or None: it is blank, or holds no letters at all."""
+    if not text.strip():
+        return "tom rad: ingen fråga"
+    if not any(ch.isalpha() for ch in text):
+        return "ingen fråga: raden innehåller inga ord"
+    return None
 
 
 def _log_answer(settings: Settings, answer, index_version: str) -> None:
@@ -206,7 +221,7 @@ def _register_optional_commands() -> None:
     """Commands that live in their own modules (question log, bot)."""
     import importlib
 
-    for module in ("bot.cli.log", "bot.cli.serve"):
+    for module in ("bot.cli.log", "bot.cli.serve", "bot.cli.examples"):
         try:
             mod = importlib.import_module(module)
         except ModuleNotFoundError as exc:

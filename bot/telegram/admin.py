@@ -23,8 +23,9 @@ from telegram.constants import ChatType
 from telegram.error import BadRequest, TelegramError
 
 from ..errors import HansynError, KnowledgeError
+from .cards import render_reindex_done, render_reindex_failed
 from .handlers import Context, deps, in_thread, log_later, send_chunks
-from .render import MAX_MESSAGE, render_reindex_done, render_reindex_failed, split_html, tg_len
+from .html import MAX_MESSAGE, split_html, tg_len
 from .texts import esc, lang_of, plain, t
 
 logger = logging.getLogger(__name__)

@@ -30,7 +30,7 @@ from telegram.ext import (
 
 from ..errors import ConfigError
 from ..settings import Settings
-from . import admin, handlers
+from . import admin, buttons, handlers
 from .answer_workers import AnswerWorkers
 from .handlers import DEPS_KEY, BotDeps
 from .ratelimit import SlidingWindowLimiter
@@ -107,7 +107,7 @@ def register_handlers(app: Application) -> None:
     app.add_handler(
         MessageHandler(filters.ChatType.PRIVATE & ~filters.StatusUpdate.ALL & new, h.private_other)
     )
-    app.add_handler(CallbackQueryHandler(h.on_button))
+    app.add_handler(CallbackQueryHandler(buttons.on_button))
     app.add_handler(ChatMemberHandler(h.membership, ChatMemberHandler.MY_CHAT_MEMBER))
     app.add_error_handler(admin.on_error)
 
