@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from bot.answer.compose import Answer, Source
+from bot.answer.model import Answer, Part, Source
 from bot.log.questionlog import QuestionLog
 
 REFS = {
@@ -30,15 +30,15 @@ def make_answer(question: str, doc: str | None, latency_ms: float = 10.0) -> Ans
             excerpt="",
         )
     ]
+    parts = [Part(doc, "kort-svar", "Kort svar", "Titel", "guidance", "…")] if doc else []
     return Answer(
         question=question,
         answered=doc is not None,
-        short_answer="…",
+        parts=parts,
         refs=REFS.get(doc, []) if doc else [],
         sources=sources,
         confidence=0.9 if doc else 0.2,
         latency_ms=latency_ms,
-        top_doc_id=doc,
     )
 
 

@@ -26,8 +26,8 @@ from telegram import Update
 from bot.log.questionlog import QuestionLog
 from bot.settings import Settings
 from bot.telegram.app import build_application
+from bot.telegram.callbacks import cb, examples_nav, short_key
 from bot.telegram.handlers import DEPS_KEY
-from bot.telegram.render import cb, examples_nav, short_key
 
 FUZZ_EXAMPLES = 1000
 NOW = int(time.time())

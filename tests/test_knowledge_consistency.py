@@ -13,7 +13,9 @@ from bot.knowledge.loader import Document, Source
 SHIPPED = Path(__file__).resolve().parent.parent / "knowledge"
 
 
-def doc(doc_id: str, body: str, kind: str = "guidance", url: str = "https://www.upphandlingsmyndigheten.se/a"):
+def doc(
+    doc_id: str, body: str, kind: str = "guidance", url: str = "https://www.upphandlingsmyndigheten.se/a"
+):
     return Document(
         id=doc_id,
         title=doc_id,
@@ -36,7 +38,9 @@ def test_a_denylisted_source_is_named_with_its_file():
     copied = doc("a", "Text.", url="https://docplayer.se/123-dom.html")
     read = doc("b", "Text.")
     warnings = denylisted_sources([copied, read], ["docplayer.se"])
-    assert warnings == ["knowledge/guidance/a.md: sources: docplayer.se är en kopia, ingen källa (https://docplayer.se/123-dom.html)"]
+    assert warnings == [
+        "knowledge/guidance/a.md: sources: docplayer.se är en kopia, ingen källa (https://docplayer.se/123-dom.html)"
+    ]
 
 
 def test_two_files_that_give_one_limit_different_amounts_are_warned_about():
@@ -45,7 +49,9 @@ def test_two_files_that_give_one_limit_different_amounts_are_warned_about():
         doc("b", "Enligt Upphandlingsmyndigheten är direktupphandlingsgränsen 615 312 kronor."),
     ]
     (warning,) = conflicting_figures(docs)
-    assert warning.startswith("knowledge/guidance/a.md: body: säger 700 000 kronor där knowledge/guidance/b.md säger 615 312")
+    assert warning.startswith(
+        "knowledge/guidance/a.md: body: säger 700 000 kronor där knowledge/guidance/b.md säger 615 312"
+    )
 
 
 def test_different_things_or_different_years_are_not_conflicts():

@@ -1,5 +1,6 @@
 """Places named in questions, and the structured fields every precedent must have."""
 
+import json
 from pathlib import Path
 
 import pytest
@@ -113,3 +114,29 @@ def test_each_wrong_field_is_named(tmp_path, change, field):
     problems = problems_of(tmp_path, GOOD.replace(old, new))
     assert problems and all(f": {field}: " in p for p in problems), problems
     assert all(p.startswith("knowledge/example/exempel.md: ") for p in problems)
+
+
+def test_examples_filter_by_county_sector_instrument_and_year(env):
+    from click.testing import CliRunner
+
+    from bot.cli.main import main
+
+    def ids(*topic: str) -> list[str]:
+        result = CliRunner().invoke(main, ["examples", "--json", *topic])
+        assert result.exit_code == 0, result.output
+        return [json.loads(line)["id"] for line in result.stdout.splitlines()]
+
+    assert set(ids()) == {
+        "region-orebro-cykelreturen",
+        "vanersborg-servicekompaniet",
+        "kristianstad-samhall-arbetsklader",
+    }
+    assert ids("tvätt") == ["kristianstad-samhall-arbetsklader"]
+    assert ids("Skåne län") == ["kristianstad-samhall-arbetsklader"]
+    assert ids("i", "Dalarna") == []
+    assert set(ids("reserverad")) == {"vanersborg-servicekompaniet", "kristianstad-samhall-arbetsklader"}
+    assert ids("reserverad", "2017") == ["vanersborg-servicekompaniet"]
+    assert ids("reserverad", "Västra", "Götaland", "2022") == []
+    text = CliRunner().invoke(main, ["examples", "reserverad"]).output
+    assert text.startswith("2 prejudikat om ”reserverad”.")
+    assert "Vänersborgs kommun (2017), Västra Götalands län – gatustädning" in text

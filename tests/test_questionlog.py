@@ -74,6 +74,9 @@ def test_blank_database_gets_the_current_schema(db_path):
         "confidence": float,
         "top_doc_id": str,
         "index_version": str,
+        "intent": str,
+        "near_miss": str,
+        "referral": str,
     }
     assert db.table("feedback").columns_dict == {
         "id": int,
@@ -95,7 +98,13 @@ def test_blank_database_gets_the_current_schema(db_path):
     assert db.journal_mode == "wal"
     assert db.execute("PRAGMA busy_timeout").fetchone()[0] == schema.BUSY_TIMEOUT_MS
     applied = [m.name for m in migrations.applied(db)]
-    assert applied == ["m001_initial", "m002_question_details", "m003_question_search", "m004_views"]
+    assert applied == [
+        "m001_initial",
+        "m002_question_details",
+        "m003_question_search",
+        "m004_views",
+        "m005_intent_and_near_miss",
+    ]
     db.close()
     with open_db(db_path) as again:  # opening again applies nothing twice
         assert [m.name for m in migrations.applied(again)] == applied

@@ -169,7 +169,7 @@ async def test_a_question_is_answered_with_provisions_sources_and_buttons(bot, f
     )
     assert "Enligt <b>4 kap. 18 § LOU</b> får en upphandling reserveras" in html
     assert "Bestämmelser: <b>4 kap. 18 § LOU</b>, <b>art. 20 direktiv 2014/24/EU</b>" in html
-    assert "<b>Exempel:</b> Region Örebro län" in html
+    assert "Region Örebro län" not in html  # no precedent unless it matches what was asked
     assert (
         '1. <a href="https://www.upphandlingsmyndigheten.se/' in html and "(kontrollerad 2026-11-22)" in html
     )
@@ -213,8 +213,13 @@ async def test_show_more_and_similar_examples(bot, fake):
 
     fake.press(buttons(reply)["Liknande exempel"], reply.result)
     [cards] = await fake.wait_for("sendMessage", lambda c: "Köpare:" in c.text)
-    assert "Köpare: Region Örebro län" in cards.text and "Leverantör: Cykelreturen" in cards.text
-    assert "Utfall: Cykelreturen servar" in cards.text and "Källa: <a href=" in cards.text
+    # similar precedents are reserved procurements too: a direct award (Cykelreturen) is not
+    assert "Exempel 1–2 av 2 om ”Reserverad upphandling för sociala företag”" in cards.text
+    assert (
+        "Köpare: Vänersborgs kommun (kommun)" in cards.text and "Leverantör: Servicekompaniet" in cards.text
+    )
+    assert "Cykelreturen" not in cards.text
+    assert "Utfall: Servicekompaniet var enda" in cards.text and "Källa: <a href=" in cards.text
     assert len(fake.answered) == 2
 
 
@@ -241,7 +246,7 @@ async def test_examples_are_paged_by_editing_the_message(bot, fake, kb_dir):
     [_, back] = await fake.wait_for("editMessageText", count=2)
     assert "Exempel 1–3 av 5" in back.text
     everything = fake.send_text("/exempel")
-    assert "Exempel 1–3 av 5</b>" in (await bot.reply_to(everything)).text
+    assert "Exempel 1–3 av 7</b>" in (await bot.reply_to(everything)).text  # all, unfiltered
     # Telegram sends a too-old message as date 0: the bot says so instead of trying an edit.
     too_old = {"message_id": page1.result["message_id"], "chat": page1.result["chat"], "date": 0}
     old_press = fake.press(buttons(page1)["Nästa ▶️"], too_old)
@@ -498,7 +503,7 @@ async def test_admin_reindex_swaps_the_index_while_questions_keep_being_answered
     status = await bot.reply_to(command)
     assert status.text == "Bygger om indexet från kunskapsbanken …"
     [progress] = await fake.wait_for("editMessageText")  # the status message, edited in place
-    assert progress.text == "Bygger om indexet … 16 avsnitt hittade."
+    assert progress.text == "Bygger om indexet … 20 avsnitt hittade."
     assert progress.params["message_id"] == status.result["message_id"]
 
     _, during = await bot.ask(QUESTION)  # answered from the old index while the build waits
@@ -509,14 +514,14 @@ async def test_admin_reindex_swaps_the_index_while_questions_keep_being_answered
 
     [done] = await fake.wait_for("editMessageText", lambda c: "Nytt index i bruk" in c.text)
     assert done.params["message_id"] == status.result["message_id"]
-    assert "7 filer, 16 avsnitt, 1 nya inbäddningar" in done.text and "vanlig fråga 2" in done.text
+    assert "11 filer, 20 avsnitt, 1 nya inbäddningar" in done.text and "vanlig fråga 2" in done.text
     assert bot.pipeline.index.build_id != old_build and bot.pipeline.index.build_id in done.text
     _, after = await bot.ask("Får vi köpa xylofoner med sociala krav?")
     assert "xylofonupphandlingar" in after.text
     db = bot.db()
     [action] = await eventually(lambda: list(db.query("SELECT * FROM admin_actions")))
     assert action["action"] == "reindex" and action["result"] == "ok"
-    assert json.loads(action["counts"])["documents"] == 7
+    assert json.loads(action["counts"])["documents"] == 11
 
 
 async def test_a_failed_reindex_lists_the_problems_and_the_old_index_keeps_serving(bot, fake, kb_dir):

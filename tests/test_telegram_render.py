@@ -9,26 +9,17 @@ from fake_telegram import ApiError, parse_html
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.answer.compose import GUIDANCE_NOTE, NO_BASIS, Answer, Precedent, Source
-from bot.telegram.render import (
-    MAX_CALLBACK_BYTES,
-    MAX_MESSAGE,
-    answer_keyboard,
-    bold_refs,
-    examples_nav,
-    parse_callback,
+from bot.answer.model import GUIDANCE_NOTE, Answer, Part, PrecedentLine, Referral, Source
+from bot.telegram.callbacks import MAX_CALLBACK_BYTES, examples_nav, parse_callback, short_key, start_keyboard
+from bot.telegram.cards import (
     precedent_card,
     render_about,
-    render_answer,
     render_examples,
     render_provision,
     render_reindex_failed,
-    short_key,
-    split_html,
-    start_keyboard,
-    tg_len,
-    visible_text,
 )
+from bot.telegram.html import MAX_MESSAGE, bold_refs, split_html, tg_len, visible_text
+from bot.telegram.render import answer_keyboard, render_answer
 from bot.telegram.texts import SUGGESTED_QUESTIONS, TEXTS, lang_of, menu, t
 
 URL = "https://www.upphandlingsmyndigheten.se/regler?a=1&b=2"
@@ -49,22 +40,44 @@ def source(n: int, title: str = "Reserverad upphandling", url: str | None = URL)
     )
 
 
+def part(text: str, doc_id: str = "doc-1", **kw) -> Part:
+    values = dict(
+        doc_id=doc_id,
+        section="kort-svar",
+        heading="Kort svar",
+        title="Reserverad upphandling",
+        kind="guidance",
+        text=text,
+    )
+    values.update(kw)
+    return Part(**values)
+
+
+def precedent(n: int = 1, **kw) -> PrecedentLine:
+    values = dict(
+        doc_id=f"ex{n}",
+        title="Region Örebro län – cykelservice från Cykelreturen",
+        buyer="Region Örebro län",
+        county="Örebro län",
+        country="Sverige",
+        year=2018,
+        sector=["fordon och transport"],
+        instrument=["direktupphandling från socialt företag"],
+        suppliers=["Cykelreturen"],
+        url=URL,
+    )
+    values.update(kw)
+    return PrecedentLine(**values)
+
+
 def answer(short: str = "Ja. Enligt 4 kap. 18 § LOU får ni reservera.", **kw) -> Answer:
     values = dict(
         question="Får vi reservera?",
         answered=True,
-        short_answer=short,
+        parts=[part(short)],
         refs=["4 kap. 18 § LOU", "art. 20 direktiv 2014/24/EU"],
         sources=[source(1), source(2, "Lag <2016:1145> & förordning")],
-        precedent=Precedent(
-            doc_id="ex",
-            title="Cykelreturen",
-            summary="Regionen reserverade enligt 4 kap. 18 § LOU.",
-            url=URL,
-            buyer="Region Örebro län",
-            year=2017,
-        ),
-        top_doc_id="doc-1",
+        precedents=[precedent()],
     )
     values.update(kw)
     return Answer(**values)
@@ -84,8 +97,8 @@ def test_answer_has_bold_provisions_linked_sources_dates_and_the_guidance_note()
     assert message.startswith("Ja. Enligt <b>4 kap. 18 § LOU</b> får ni reservera.")
     assert "Bestämmelser: <b>4 kap. 18 § LOU</b>, <b>art. 20 direktiv 2014/24/EU</b>" in message
     assert (
-        "<b>Exempel:</b> Region Örebro län (2017): Regionen reserverade enligt <b>4 kap. 18 § LOU</b>."
-        in message
+        "1. Region Örebro län (2018) – cykelservice från Cykelreturen – direktupphandling från socialt "
+        "företag – leverantör: Cykelreturen" in message
     )
     assert (
         '1. <a href="https://www.upphandlingsmyndigheten.se/regler?a=1&amp;b=2">Reserverad upphandling</a> (kontrollerad 2026-11-22)'
@@ -104,19 +117,87 @@ def test_english_labels_but_swedish_content():
     assert "Ja. Enligt" in message
 
 
-def test_unanswered_points_to_the_question_service_without_the_guidance_note():
-    a = answer(NO_BASIS, answered=False, refs=[], precedent=None, suggestions=["Reserverad <upphandling>"])
+def test_a_declined_question_names_where_to_ask_and_has_no_guidance_note():
+    referral = Referral(
+        "skatteverket",
+        "Skatteverket",
+        "https://www.skatteverket.se/",
+        "Frågor om moms <svarar> Skatteverket på.",
+    )
+    a = Answer(question="moms?", answered=False, referral=referral)
+    [message] = render_answer(a)
+    text = valid(message)
+    assert "inget underlag" in text and "Frågor om moms <svarar> Skatteverket på." in text
+    assert '<a href="https://www.skatteverket.se/">' in message and GUIDANCE_NOTE not in message
+    [english] = render_answer(a, "en")
+    assert "Ask Skatteverket:" in english and "Frågor om moms" not in english
+
+
+def test_a_near_miss_offers_one_button_per_candidate():
+    a = Answer(
+        question="cykelreturen?",
+        answered=False,
+        near_miss=[{"doc_id": "region-orebro-cykelreturen", "title": "Region Örebro län – cykelservice"}],
+    )
+    [message] = render_answer(a)
+    assert "Menar du" in valid(message)
+    rows = answer_keyboard(a, 7, None, "sv").inline_keyboard
+    assert rows[0][0].text == "Region Örebro län – cykelservice"
+    assert parse_callback(rows[0][0].callback_data).action == "mean"
+    assert parse_callback(rows[0][0].callback_data).args == (short_key("region-orebro-cykelreturen"),)
+
+
+def test_comparison_sides_stand_under_their_names_in_bold():
+    a = answer(
+        parts=[
+            part("Reservation betyder ...", label="reserverad upphandling"),
+            part("Sysselsättningskrav är ...", doc_id="doc-2", label="sysselsättningskrav <x>"),
+        ],
+        precedents=[],
+    )
     [message] = render_answer(a)
     valid(message)
-    assert "frageportalen" in message and GUIDANCE_NOTE not in message
-    assert "• Reserverad &lt;upphandling&gt;" in message
-    [english] = render_answer(a, "en")
-    assert "question service" in english
+    assert message.startswith("<b>reserverad upphandling</b>\nReservation betyder")
+    assert "<b>sysselsättningskrav &lt;x&gt;</b>\nSysselsättningskrav är" in message
+
+
+def test_a_yes_under_the_users_own_question_and_a_related_one_marked_as_such():
+    [asked] = render_answer(answer(parts=[part("Ja, det får ni.", asks="Får vi reservera?")]))
+    assert asked.startswith("<i>Svar på frågan ”Får vi reservera?”</i>\nJa, det får ni.")
+    [related] = render_answer(answer(parts=[part("Nej.", related="Får vi kräva kollektivavtal?")]))
+    assert related.startswith("<i>Närliggande fråga i kunskapsbanken: ”Får vi kräva kollektivavtal?”</i>")
+
+
+def test_a_precedent_list_says_what_was_asked_and_has_a_card_button_per_precedent():
+    a = answer(
+        parts=[],
+        intent="precedents",
+        precedents=[precedent(n, buyer=f"Köpare {n} <b>") for n in range(1, 4)],
+        precedent_match="some",
+        precedent_wanted="på tvätt i Skåne län",
+        more_precedents=2,
+    )
+    [message] = render_answer(a)
+    valid(message)
+    assert message.startswith("<b>Exempel på tvätt i Skåne län (5 st):</b>")
+    assert "3. Köpare 3 &lt;b&gt; (2018)" in message and "… och 2 till" in message
+    rows = answer_keyboard(a, 1, "ex1", "sv").inline_keyboard
+    cards = [parse_callback(row[0].callback_data) for row in rows[:3]]
+    assert [c.action for c in cards] == ["card"] * 3 and cards[2].args == (short_key("ex3"),)
+    assert rows[0][0].text == "1. Köpare 1 <b> (2018)"
+    none = render_answer(
+        answer(
+            parts=[], precedents=[precedent()], precedent_match="none", precedent_wanted="på IOP i Kalmar län"
+        )
+    )
+    assert none[0].startswith("<b>Kunskapsbanken har inga kända exempel på IOP i Kalmar län. Närmast är:</b>")
 
 
 def test_dynamic_strings_are_escaped_everywhere():
     nasty = '<script>alert("x")</script> & <b>fet</b> *md* _md_ [l](http://x)'
     a = answer(nasty, refs=[nasty], sources=[source(1, nasty, url='javascript:alert(1)"')], notes=[nasty])
+    a.parts.append(part(nasty, label=nasty))
+    a.precedents = [precedent(buyer=nasty, title=nasty, suppliers=[nasty])]
     for message in render_answer(a, truncated_at=1000):
         valid(message)
         assert "<script>" not in message
@@ -193,7 +274,8 @@ def test_any_escaped_text_splits_into_valid_messages(blocks, limit):
 
 def test_keyboard_has_feedback_more_and_examples_with_short_versioned_data():
     long_id = "reserverad-upphandling-valfardstjanster-ideburna-organisationer#vad-lagen-sager-om-detta"
-    keyboard = answer_keyboard(123456789012, long_id, long_id.split("#")[0], "sv")
+    a = answer(precedents=[], more_id=long_id)
+    keyboard = answer_keyboard(a, 123456789012, long_id.split("#")[0], "sv")
     rows = keyboard.inline_keyboard
     assert [b.text for b in rows[0]] == ["👍", "👎"]
     assert [b.text for b in rows[1]] == ["Visa mer", "Liknande exempel"]
@@ -204,7 +286,7 @@ def test_keyboard_has_feedback_more_and_examples_with_short_versioned_data():
     assert parse_callback(rows[0][1].callback_data).args == ("-", "123456789012")
     assert parse_callback(rows[1][0].callback_data).args == (short_key(long_id),)
     assert parse_callback(rows[1][1].callback_data).action == "exs"
-    assert len(answer_keyboard(None, None, None, "en").inline_keyboard) == 1
+    assert len(answer_keyboard(answer(precedents=[]), None, None, "en").inline_keyboard) == 1
 
 
 @pytest.mark.parametrize(
