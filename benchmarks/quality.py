@@ -1,5 +1,6 @@
 """Retrieval quality on the evaluation set: hit@1, hit@3, MRR and decline rates for dense only,
-BM25 only and hybrid, plus a sweep of the confidence bar.
+BM25 only and hybrid (as answers rank files: weighed by the question's intent), plus a sweep of
+the confidence bar.
 
     .venv/bin/python benchmarks/quality.py [--eval benchmarks/eval.jsonl] [--holdout] [-v]
 """
@@ -23,7 +24,7 @@ def evaluate(pipeline, rows: list[dict], mode: str, threshold: float, verbose: b
     wrongly_declined = declined_out = 0
     confidences = []
     for row in rows:
-        result = pipeline.search(row["q"], mode=mode)
+        result = pipeline.rank(row["q"], mode=mode)
         docs = [h.passage.doc_id for h in result.documents()[:10]]
         confident = result.confidence >= threshold
         confidences.append((result.confidence, row["scope"]))

@@ -169,7 +169,16 @@ class Pipeline:
         return self.refresh().composer.for_document(doc_id)
 
     def search(self, question: str, kinds: list[str] | None = None, mode: str = "hybrid"):
+        """The plain ranking of passages for a question (no preferences by intent)."""
         return self.refresh().retriever.search(question, kinds=kinds, mode=mode)
+
+    def rank(self, question: str, mode: str = "hybrid"):
+        """The ranking an answer is built from: weighed by what the question asks (a "får vi
+        …?" prefers FAQs and guidance) and lifting the files it names."""
+        engine = self.refresh()
+        analysis = analyse(question, engine.names)
+        prefer = PRIORS.get(analysis.intent) if mode == "hybrid" else None
+        return engine.retriever.search(question, mode=mode, prefer=prefer, boost=analysis.organisation_docs)
 
     def ask(
         self,
