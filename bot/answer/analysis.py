@@ -89,12 +89,12 @@ _PRECEDENT = re.compile(
 _COMPARISON = re.compile(
     r"\b(skillnad(en|er)?|jämför|jämfört med|versus|vs\.?|kontra|eller\b.*\b(bäst|passar|smidigast|"
     r"bättre|välja|väljer|föredra|rekommender|ska vi (köra|ha|välja|använda))|(bäst|passar bäst|smidigast|"
-    r"bättre)\b.*\beller\b|what.?s the difference|skiljer|\bbåda\b|\bbägge\b)",
+    r"bättre)\b.*\beller\b|what.?s the difference|skiljer|\bbåda\b|\bbägge\b"
+    r"|\b(ska|bör) (vi|man) (ha|köra|välja|använda|ta|satsa på)\b.*\beller\b(?! (inte|något|nåt|så|liknande|motsvarande)\b))",
     re.IGNORECASE,
 )
 _HOW_TO = re.compile(
-    r"\b(hur (gör|går|ska|bör|kan|följer|formulerar|skriver|lägger|ställer|kollar|kontrollerar|tar|"
-    r"hittar|börjar|utvärderar|dokumenterar|säkerställer|undviker) (vi|man|jag|ni)|hur går (vi|man) till väga"
+    r"\b(hur (?!mycket|många|länge|stor|ofta|lång|gammal)[a-zåäö]+ (vi|man|jag|ni)\b|hur går (vi|man) till väga"
     r"|vad ska (vi|man) tänka på|steg för steg|how (do|can|should) (we|i)|tips på hur|checklista)",
     re.IGNORECASE,
 )

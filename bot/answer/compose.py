@@ -27,6 +27,7 @@ from ..knowledge.loader import STALE_AFTER_DAYS
 from ..knowledge.refs import parse_ref
 from ..search.referrals import Referrals
 from ..search.retrieval import SearchResult, normalise_question
+from ..search.textproc import tokens
 from . import precedent_list
 from .analysis import Analysis, part_intent, precedent_matches
 from .model import (
@@ -58,6 +59,7 @@ MAX_REFS = 5
 EXCERPT_CHARS = 300
 HOW_TO_SECTIONS = ("sa-gor-du", "sa-valjer-du", "tank-pa")
 POLAR = re.compile(r"^(Ja|Nej|Det beror på)\b")
+REF_WORDS = re.compile(r"\b(enligt|kap\.?|§+|lou|luf|luk|lov|\d+( ?[a-z]\b)?)\b", re.IGNORECASE)
 OTHER_LAW = re.compile(r"\b(LUF|LUK|LOV|LUFS)\b", re.IGNORECASE)
 MAX_SUPPORT_CHARS = 1200  # a longer matching section is left to "Visa mer"
 EXPLAINING_SECTIONS = ("forklaring", "jamforelse", "vad-lagen-sager", "vad-bestammelsen-sager")
@@ -290,25 +292,50 @@ class Composer:
                 answer.parts.append(lead)
 
     def _comparison(self, answer: Answer, analysis: Analysis, searches: Searches) -> None:
-        side_docs = []
+        """One passage per side, under the side's name, then a FAQ that helps choose."""
+        deciding = {r["id"] for r in self.documents.values() if r.get("compares")}
+        side_docs: list[Part] = []
         used: set[str] = set()
         for side, result in zip(analysis.sides, searches.sides, strict=True):
-            part = self.lead(
-                result,
-                side,
-                "definition" if len(side.split()) <= 3 else "permission",
-                avoid=used | {r["id"] for r in self.documents.values() if r.get("compares")},
+            names_precedent = bool(analysis.organisation_docs) and any(
+                n in side.lower() for n in analysis.organisations
             )
+            examples = (
+                set() if names_precedent else {d for d, r in self.documents.items() if r["kind"] == "example"}
+            )
+            avoid = used | deciding | examples
+            named = self._named_by(side, result, avoid)
+            part = self.part(self._section_for(named, "definition", side)) if named else None
+            part = part or self.lead(result, side, "definition", avoid=avoid)
             if part is None:
                 continue
-            part.label = side
-            part.asks = part.related = None
+            part.label, part.asks, part.related = side, None, None
             used.add(part.doc_id)
             side_docs.append(part)
         decision = self._decision_faq(searches.main, {p.doc_id for p in side_docs})
         if decision is not None:
             decision.label, decision.asks, decision.related = "Vad passar när?", None, None
         answer.parts = side_docs + ([decision] if decision else [])
+
+    def _named_by(self, side: str, result: SearchResult, avoid: set[str]) -> Passage | None:
+        """Among the side's best files, the one whose title (or glossary term) is most nearly
+        the side itself ("socialt tilldelningskriterium" -> Sociala tilldelningskriterier,
+        not an FAQ whose longer title merely mentions it)."""
+        wanted = [w for w in tokens(REF_WORDS.sub(" ", side)) if not w.isdigit()]
+        if not wanted:
+            return None
+        best: tuple[float, int, Passage] | None = None
+        for rank, hit in enumerate(result.documents()[:8]):
+            record = self.documents.get(hit.passage.doc_id, {})
+            if record.get("id") in avoid:
+                continue
+            for name in [record.get("title", ""), *(record.get("synonyms") or [])]:
+                title = tokens(REF_WORDS.sub(" ", name))
+                if title and all(any(same_word(w, n) for n in title) for w in wanted):
+                    fit = len(wanted) / len(title)
+                    if best is None or (fit, -rank) > (best[0], -best[1]):
+                        best = (fit, rank, hit.passage)
+        return best[2] if best else None
 
     def _decision_faq(self, result: SearchResult, sides: set[str]) -> Part | None:
         """A FAQ that helps choose: one that compares at least two of the sides' files, or the
@@ -439,6 +466,15 @@ class Composer:
 
     def _referral_text(self, referral_id: str) -> str:
         return self.documents.get(referral_id, {}).get("summary", "")
+
+
+def same_word(a: str, b: str) -> bool:
+    """Two stems of one word ("tilldelningskriterium", "tilldelningskriteri"): equal, or the
+    shorter is all but the last two letters of the longer's start (six letters at least)."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 6 and long.startswith(short[:-2]) and len(long) - len(short) <= 4
 
 
 def own_question(record: dict) -> str | None:

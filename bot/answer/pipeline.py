@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import re
 import threading
 import time
 from dataclasses import dataclass
@@ -14,6 +13,7 @@ from ..search.embedding import Embedder, make_embedder
 from ..search.referrals import Referrals
 from ..search.retrieval import Retriever
 from ..search.store import BuildReport, LoadedIndex, build_index, current_build, has_index, load_index
+from ..search.textproc import tokens, words
 from ..settings import Settings
 from .analysis import Analysis, Names, analyse, precedent_matches
 from .compose import MIN_CONFIDENCE, Composer, Searches
@@ -223,18 +223,18 @@ class Pipeline:
 
 
 def side_query(side: str, analysis: Analysis) -> str:
-    """A side of a comparison as a search: the side itself, with the question's other content
-    words when the side alone is one or two words ("krav" in "Fairtrade – krav eller
-    tilldelningskriterium?")."""
-    if len(side.split()) > 2:
+    """A side of a comparison as a search: the side itself, with the question's topic added
+    when the side alone is one bare word that is not the topic ("krav" in "Fairtrade – ska vi
+    ha det som krav eller som tilldelningskriterium?" searches "krav Fairtrade")."""
+    if len(tokens(side)) > 1:
         return side
-    others = [s.lower() for s in analysis.sides]
-    rest = [
-        w
-        for w in re.findall(r"[\wåäöÅÄÖ-]+", analysis.question)
-        if len(w) > 3 and w.lower() not in " ".join(others) and w.lower() not in CONTEXT_STOP
-    ]
-    return " ".join([side, *rest[:4]])
+    named = " ".join(s.lower() for s in analysis.sides)
+    topic = [w for w in words(analysis.question) if w not in named and w not in FRAME and len(tokens(w)) == 1]
+    return " ".join([side, *topic[:2]])
 
 
-CONTEXT_STOP = frozenset("vad skillnaden mellan eller passar bäst smidigast ska kan vi ha det som".split())
+# Words that frame a comparison rather than name its topic.
+FRAME = frozenset(
+    "vad skillnaden skillnad mellan eller passar bäst bättre smidigast ska bör kan vi ha det som skiljer "
+    "jämfört jämför med båda bägge vinna välja köra använda egentligen".split()
+)
