@@ -14,49 +14,57 @@ from dataclasses import dataclass, field
 from ..knowledge.places import Place, find_places
 from ..knowledge.precedents import RESERVATIONS
 from ..knowledge.refs import find_refs
+from ..search.textproc import stem
 
 INTENTS = ("permission", "how-to", "comparison", "precedents", "definition", "provision")
 MAX_PARTS = 3
 
-# Everyday words for each sector of the precedent vocabulary (stems: a word matches when it
-# starts with one of them).
+# Everyday words for each sector and instrument. A word matches when it has the key's Swedish
+# stem; a key ending in "*" matches any word that starts with it ("städ*": städning,
+# städupphandlingen); "a_b" is the phrase "a b".
 SECTOR_WORDS = {
-    "städ och lokalvård": "städ lokalvård lokalvårdare fönsterputs cleaning",
-    "fastighetsskötsel": "fastighetsskötsel fastighetsservice fastighetsunderhåll vaktmästeri vaktmästare",
-    "bygg och anläggning": "bygg byggen byggprojekt byggentreprenad entreprenad anläggning renovering "
-    "ombyggnad nybyggnation vägbygge construction",
-    "tvätt": "tvätt tvätteri laundry",
-    "livsmedel och måltider": "livsmedel mat måltid kost catering café kaffe frukt skolmat lunch food",
-    "fordon och transport": "fordon bil bilar bilpool biltvätt transport taxi färdtjänst buss cykel "
-    "skolskjuts kollektivtrafik",
-    "IT och telefoni": "it-konsult datorer dator mobiltelefon telefoni elektronik programvara webb",
-    "vård och omsorg": "vård omsorg hemtjänst äldreomsorg äldreboende lss hvb socialtjänst sjukvård "
-    "assistans kvinnojour stödboende härbärge boende",
-    "arbetskläder och textil": "arbetskläder kläder textil uniform skyddskläder handskar workwear",
-    "avfall och återvinning": "avfall återvinning sophämtning återbruk",
-    "park och grönyta": "park grönyt gräsklippning trädgård utemiljö snöröjning gaturenhållning",
-    "kontor och tryck": "kontorsmaterial trycksak tryckeri kontorsmöbler",
-    "arbetsmarknadstjänster": "arbetsträning arbetsmarknadstjänst rehabilitering",
+    "städ och lokalvård": "städ* lokalvård* fönsterputs* cleaning",
+    "fastighetsskötsel": "fastighetsskötsel* fastighetsservice* fastighetsunderhåll* vaktmästeri* skötselavtal*",
+    "bygg och anläggning": "bygg* entreprenad* anläggning* renovering* ombyggnad* nybyggnation* "
+    "vägbygge* construction",
+    "tvätt": "tvätt* laundry",
+    "livsmedel och måltider": "livsmedel* mat måltid* kost catering* café* kaffe* frukt* skolmat* lunch* food",
+    "fordon och transport": "fordon* bil bilar bilpool* biltvätt* fordonstvätt* transport* taxi* "
+    "färdtjänst* buss* cykel* cyklar skolskjuts* kollektivtrafik*",
+    "IT och telefoni": "it it-konsult* datorer dator mobiltelefon* telefoni* elektronik* programvara* webbplats*",
+    "vård och omsorg": "vård omsorg* hemtjänst* äldreomsorg* äldreboende* lss hvb* socialtjänst* sjukvård* "
+    "assistans* kvinnojour* stödboende* härbärge* boende",
+    "arbetskläder och textil": "arbetskläder* kläder textil* uniform* skyddskläder* handskar* workwear",
+    "avfall och återvinning": "avfall* återvinning* sophämtning* återbruk*",
+    "park och grönyta": "park parker grönyt* gräsklippning* trädgård* utemiljö* snöröjning* gaturenhållning*",
+    "kontor och tryck": "kontorsmaterial* trycksak* tryckeri* kontorsmöbler*",
+    "arbetsmarknadstjänster": "arbetsträning* arbetsmarknadstjänst* rehabilitering*",
 }
 INSTRUMENT_WORDS = {
-    "sysselsattningskrav": "sysselsättningskrav sysselsättning långtidsarbetslös praktik lärling "
-    "arbetsmarknadskrav sommarjobb social_return anställa anställer anställning jobb",
-    "arbetsrattsliga-villkor": "arbetsrättslig lönevillkor löner lön semester arbetstid kollektivavtal "
-    "lönedumpning",
-    "socialt-tilldelningskriterium": "tilldelningskriteri utvärderingskriteri mervärde award",
-    "sociala-kontraktsvillkor": "uppförandekod mänskliga_rättigheter ilo leverantörskedja fairtrade "
-    "kontraktsvillkor",
-    "direktupphandling-socialt-foretag": "direktupphandl",
-    "iop": "iop partnerskap",
-    "uteslutning": "uteslut",
-    "lov": "valfrihetssystem lov",
+    "sysselsattningskrav": "sysselsättningskrav* sysselsättning långtidsarbetslös* praktik praktikplats* "
+    "praktikanter praktikant lärling* arbetsmarknadskrav* sommarjobb* social_return anställa anställer "
+    "anställning =jobb =jobben =jobbet",
+    "arbetsrattsliga-villkor": "arbetsrättslig* lönevillkor* löner lön semester* arbetstid* kollektivavtal* "
+    "lönedumpning*",
+    "socialt-tilldelningskriterium": "tilldelningskriteri* utvärderingskriteri* mervärde* award",
+    "sociala-kontraktsvillkor": "uppförandekod* mänskliga_rättigheter ilo leverantörskedja* fairtrade* "
+    "kontraktsvillkor*",
+    "direktupphandling-socialt-foretag": "direktupphandl*",
+    "iop": "iop partnerskap*",
+    "uteslutning": "uteslut*",
+    "lov": "valfrihetssystem* lov",
 }
+# A buyer type filters precedents only when the question asks about such buyers ("vilka
+# kommuner", "någon region", "finns det bostadsbolag som"), not when it merely mentions one.
 BUYER_TYPE_WORDS = {
-    "kommun": "kommun kommuner kommunen kommunerna",
-    "region": "region regioner regionen regionerna landsting",
-    "statlig myndighet": "myndighet myndigheter statlig statliga staten",
-    "kommunalt bolag": "bostadsbolag allmännytt kommunalt kommunala fastighetsbolag",
+    "kommun": r"kommun(er|erna)?",
+    "region": r"region(er|erna)?|landsting(en)?",
+    "statlig myndighet": r"(statliga? )?myndighet(er|erna)?",
+    "kommunalt bolag": r"(allmännyttiga |kommunala )?(bostadsbolag|fastighetsbolag|bolag)(en)?",
 }
+_BUYER_ASKED = (
+    r"\b(vilka|vilken|vilket|någon|nån|ngn|några|något|andra|finns det|har|hos) (\w+ )?(?:PATTERN)\b"
+)
 COUNTRIES = {
     "Frankrike": "frankrike franska fransk",
     "Spanien": "spanien spanska spansk",
@@ -84,6 +92,18 @@ _PRECEDENT = re.compile(
     r"|andra kommuner|erfarenhet(er)? av|case|prejudikat på|goda exempel|lyckade"
     r"|hur (jobbar|arbetar|har) [\w ]{0,25}(kommuner|regioner|städer|myndigheter|bostadsbolag)"
     r"|hur gick det (för|när|i|med) )",
+    re.IGNORECASE,
+)
+# "någon kommun som reserverat", "vilka allmännyttiga bostadsbolag har ställt krav": a question
+# about buyers (or contracts) in the past tense asks for precedents.
+_ASKS_ABOUT_BUYERS = re.compile(
+    r"\b(vilka|vilken|någon|några|nån|ngn|något|andra)\s+(\w+\s+){0,2}(kommun(er)?|region(er)?|myndighet(er)?|"
+    r"bostadsbolag|köpare|städer|organisationer|upphandlingar|kontrakt|avtal)\b",
+    re.IGNORECASE,
+)
+_PAST = re.compile(
+    r"\b(har|hade|som)\b(\s+\w+){0,3}?\s+\w+(at|it|tt|ts|ats|its|ort|ått)\b|\b(gjort|gjorts|fått|ställt|"
+    r"använt|reserverat|infört|köpt|upphandlat|genomfört|testat|provat|lyckats)\b",
     re.IGNORECASE,
 )
 _COMPARISON = re.compile(
@@ -221,17 +241,32 @@ class Analysis:
         return wanted
 
 
-def _has(words: list[str], stems: str) -> bool:
-    """Does the text hold one of the keys? A key matches a word that starts with it (keys of
-    four letters or more) or equals it; "a_b" is the phrase "a b"."""
+def _has(words: list[str], keys: str) -> bool:
+    """Does the text hold one of the keys (see SECTOR_WORDS for how keys match)?"""
     text = f" {' '.join(words)} "
-    for key in stems.split():
+    stems = {stem(w) for w in words}
+    for key in keys.split():
         if "_" in key:
-            if f" {key.replace('_', ' ')}" in text:
+            if f" {key.replace('_', ' ')} " in text:
                 return True
-        elif any(w == key or (len(key) >= 4 and w.startswith(key)) for w in words):
+        elif key.endswith("*"):
+            if any(w.startswith(key[:-1]) for w in words):
+                return True
+        elif key.startswith("="):
+            if key[1:] in words:
+                return True
+        elif key in words or stem(key) in stems:
             return True
     return False
+
+
+def buyer_types_asked(text: str) -> list[str]:
+    lowered = text.lower()
+    return [
+        kind
+        for kind, pattern in BUYER_TYPE_WORDS.items()
+        if re.search(_BUYER_ASKED.replace("PATTERN", pattern), lowered)
+    ]
 
 
 def words_of(text: str) -> list[str]:
@@ -253,14 +288,17 @@ def detect_instruments(text: str, words: list[str]) -> list[str]:
             found.append("reserverad-19-25")
         else:
             found.append("reserverad")
-    for instrument, stems in INSTRUMENT_WORDS.items():
-        if _has(words, stems):
+    words = [w for w in words if w != "praktiken"]  # "i praktiken": in practice
+    for instrument, keys in INSTRUMENT_WORDS.items():
+        if _has(words, keys):
             found.append(instrument)
     return found
 
 
 def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_or_org: bool) -> str:
     if _PRECEDENT.search(text) or (has_place_or_org and re.search(r"\bhur (gjorde|har)\b", text, re.I)):
+        return "precedents"
+    if _ASKS_ABOUT_BUYERS.search(text) and _PAST.search(text):
         return "precedents"
     if sides:
         return "comparison"
@@ -344,9 +382,13 @@ def _years(text: str) -> tuple[int | None, int | None]:
     if not years:
         return None, None
     year = years[0]
-    if re.search(rf"\b(sedan|efter|från|since|after)\s+{year}\b", text, re.I):
+    if re.search(rf"\b(efter|after)\s+{year}\b", text, re.I):
+        return year + 1, None
+    if re.search(rf"\b(sedan|från|since|from)\s+{year}\b", text, re.I):
         return year, None
-    if re.search(rf"\b(före|innan|till|before|until)\s+{year}\b", text, re.I):
+    if re.search(rf"\b(före|innan|before)\s+{year}\b", text, re.I):
+        return None, year - 1
+    if re.search(rf"\b(till|fram till|until|to)\s+{year}\b", text, re.I):
         return None, year
     return year, year
 
@@ -379,7 +421,7 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
         organisation_docs=org_docs,
         sectors=detect_sectors(words),
         instruments=detect_instruments(text, words),
-        buyer_types=[t for t, stems in BUYER_TYPE_WORDS.items() if _has(words, stems)],
+        buyer_types=buyer_types_asked(text),
         countries=countries,
         abroad=bool(ABROAD.search(text.lower())),
         year_from=year_from,

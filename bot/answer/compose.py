@@ -449,16 +449,15 @@ class Composer:
             )
             candidates = list(dict.fromkeys(named + close))[:2]
             answer.near_miss = [{"doc_id": d, "title": self.documents[d]["title"]} for d in candidates]
-        if not answer.near_miss:
-            referral = self.referrals.for_question(analysis.question)
-            if referral is not None:
-                short = self.section(referral.id, SHORT_ANSWER_SLUG)
-                text = short.text if short else self._referral_text(referral.id)
-                answer.referral = Referral(referral.id, referral.where, referral.url, text)
-            else:
-                answer.referral = Referral(
-                    "fragservice", "Upphandlingsmyndighetens frågeservice", FRAGESERVICE_URL, ""
-                )
+        referral = self.referrals.for_question(analysis.question)
+        if referral is not None:
+            short = self.section(referral.id, SHORT_ANSWER_SLUG)
+            text = short.text if short else self._referral_text(referral.id)
+            answer.referral = Referral(referral.id, referral.where, referral.url, text)
+        else:
+            answer.referral = Referral(
+                "fragservice", "Upphandlingsmyndighetens frågeservice", FRAGESERVICE_URL, ""
+            )
         answer.sources = [
             self._source(n, h.passage.doc_id, h) for n, h in enumerate(result.documents()[:3], 1)
         ]

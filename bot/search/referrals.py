@@ -1,7 +1,10 @@
 """Referrals: where to ask what the knowledge base does not cover (moms -> Skatteverket, GDPR ->
 IMY, ...). Each referral file lists topic words. A question names a topic when its words start
 with the topic's words ("momsen", "momsregler" name "moms"; a word shorter than four letters
-must match whole). One referral is the default, for everything else."""
+must match whole). A question that names a topic is declined unless the best file speaks of it;
+`hints` are words that only choose the referral for a question declined anyway ("nämnd" is
+often a kommunallag question, but also appears in questions Hänsyn answers). One referral is
+the default, for everything else."""
 
 from __future__ import annotations
 
@@ -18,6 +21,7 @@ class Referral:
     title: str
     topics: tuple[tuple[str, ...], ...]  # topic phrases, lower-case words
     default: bool = False
+    hints: tuple[tuple[str, ...], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -38,29 +42,33 @@ class Referrals:
                     t for t in dict.fromkeys(tuple(words(str(x))) for x in r.get("topics") or []) if t
                 ),
                 default=bool(r.get("default")),
+                hints=tuple(
+                    t for t in dict.fromkeys(tuple(words(str(x))) for x in r.get("hints") or []) if t
+                ),
             )
             for r in records
             if r.get("kind") == "referral"
         ]
         self.default = next((r for r in self.all if r.default), None)
 
-    def match(self, question: str) -> ReferralMatch | None:
-        """The non-default referral whose topics the question names most (longer phrases count
-        more); None when it names none."""
+    def match(self, question: str, with_hints: bool = False) -> ReferralMatch | None:
+        """The non-default referral whose topics (and, `with_hints`, hints) the question names
+        most (longer phrases count more); None when it names none."""
         q = words(question)
         best: ReferralMatch | None = None
         best_score = 0
         for referral in self.all:
             if referral.default:
                 continue
-            hit = [p for p in referral.topics if _contains(q, p)]
+            phrases = referral.topics + (referral.hints if with_hints else ())
+            hit = [p for p in phrases if _contains(q, p)]
             score = sum(len(p) for p in hit)
             if score > best_score:
                 best, best_score = ReferralMatch(referral, tuple(t for p in hit for t in p)), score
         return best
 
     def for_question(self, question: str) -> Referral | None:
-        found = self.match(question)
+        found = self.match(question, with_hints=True)
         return found.referral if found else self.default
 
 

@@ -79,9 +79,9 @@ def decline_blocks(answer: Answer, lang: str) -> list[str]:
     blocks = [t("no_basis_short", lang)]
     if answer.near_miss:
         blocks.append(t("meant", lang))
-    elif answer.referral:
+    if answer.referral:
         ref = answer.referral
-        if ref.text and lang == "sv":
+        if ref.text and lang == "sv" and not answer.near_miss:
             blocks.append(esc(ref.text))
         blocks.append(t("ask_there", lang, where=ref.where) + " " + link(ref.url, ref.url))
     return blocks
