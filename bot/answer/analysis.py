@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..knowledge.places import Place, find_places
 from ..knowledge.precedents import RESERVATIONS
@@ -165,14 +166,19 @@ class Names:
 
     def find(self, text: str) -> list[str]:
         """Names the text mentions, longest first, each only once."""
-        lowered = f" {text.lower()} "
+        if not self.variants:
+            return []
         found: list[str] = []
-        for name in sorted(self.variants, key=len, reverse=True):
-            if re.search(rf"(?<![\wåäö]){re.escape(name)}s?(?![\wåäö])", lowered) and not any(
-                name in longer for longer in found
-            ):
+        for match in self._pattern.finditer(text.lower()):
+            name = match.group(1)
+            if not any(name in longer for longer in found):
                 found.append(name)
         return found
+
+    @cached_property
+    def _pattern(self) -> re.Pattern:
+        names = sorted(self.variants, key=len, reverse=True)
+        return re.compile(rf"(?<![\wåäö])({'|'.join(re.escape(n) for n in names)})s?(?![\wåäö])")
 
 
 GENERIC_NAMES = frozenset(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 import threading
 import time
 from dataclasses import dataclass
@@ -13,9 +14,9 @@ from ..search.embedding import Embedder, make_embedder
 from ..search.referrals import Referrals
 from ..search.retrieval import Retriever
 from ..search.store import BuildReport, LoadedIndex, build_index, current_build, has_index, load_index
-from ..search.textproc import tokens, words
+from ..search.textproc import normalise_chat, tokens, words
 from ..settings import Settings
-from .analysis import Analysis, Names, analyse, precedent_matches
+from .analysis import Analysis, Names, analyse, part_intent, precedent_matches
 from .compose import MIN_CONFIDENCE, Composer, Searches
 from .model import Answer
 from .precedent_list import has_filter, without_generic_buyer_type
@@ -200,25 +201,27 @@ class Pipeline:
     def searches(self, engine: Engine, analysis: Analysis, kinds: list[str] | None, mode: str) -> Searches:
         """The whole question and each part or side, their embeddings encoded in one batch."""
         parts = analysis.parts if analysis.compound else []
-        sides = [side_query(side, analysis) for side in analysis.sides]
+        sides = [side_query(s, analysis) for s in analysis.sides]
         queries = [analysis.question, *parts, *sides]
-        vectors = (
-            engine.retriever.embedder.encode_queries(queries) if mode != "bm25" else [None] * len(queries)
-        )
+        if mode == "bm25":
+            vectors = [None] * len(queries)
+        else:
+            vectors = engine.retriever.embedder.encode_queries([normalise_chat(q) for q in queries])
         boost = analysis.organisation_docs
 
-        def run(text: str, vector, intent: str):
+        def run(text: str, vector, intent: str, how: str = mode):
+            prefer = PRIORS.get(intent)
             return engine.retriever.search(
-                text, kinds=kinds, mode=mode, vector=vector, prefer=PRIORS.get(intent), boost=boost
+                text, kinds=kinds, mode=how, vector=vector, prefer=prefer, boost=boost
             )
 
         main = run(analysis.question, vectors[0], analysis.intent)
         part_results = [
-            run(p, v, "permission") for p, v in zip(parts, vectors[1 : 1 + len(parts)], strict=True)
+            run(p, v, part_intent(p)) for p, v in zip(parts, vectors[1 : 1 + len(parts)], strict=True)
         ]
-        side_results = [
-            run(s, v, "comparison") for s, v in zip(sides, vectors[1 + len(parts) :], strict=True)
-        ]
+        side_prior = "side-term" if re.search(r"skillnad|skiljer|vad är", analysis.question, re.I) else "side"
+        side_vectors = vectors[1 + len(parts) :]
+        side_results = [run(s, v, side_prior) for s, v in zip(sides, side_vectors, strict=True)]
         return Searches(main, part_results, side_results)
 
 

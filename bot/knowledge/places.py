@@ -61,9 +61,9 @@ def county_of(name: str) -> str | None:
     """The county of a municipality, region or county name ("Falun" -> "Dalarnas län")."""
     wanted = _norm(name)
     for candidate in (wanted, wanted[:-1] if wanted.endswith("s") else None):
-        for place in places():
-            if candidate and _norm(place.name) == candidate and place.county:
-                return place.county
+        place = _by_name().get(candidate) if candidate else None
+        if place and place.county:
+            return place.county
     return None
 
 
@@ -83,9 +83,7 @@ def _pattern() -> re.Pattern:
 def find_places(text: str) -> list[Place]:
     """The places a text names, in order, each once. Longer names win ("Region Örebro län"
     over "Örebro"); a name that is also a common word needs a capital or a preposition."""
-    by_name = {}
-    for place in places():
-        by_name.setdefault(_norm(place.name), place)
+    by_name = _by_name()
     found: list[Place] = []
     for match in _pattern().finditer(text):
         raw = match.group(1)
@@ -95,6 +93,14 @@ def find_places(text: str) -> list[Place]:
         if place and place not in found:
             found.append(place)
     return found
+
+
+@lru_cache(maxsize=1)
+def _by_name() -> dict[str, Place]:
+    out: dict[str, Place] = {}
+    for place in places():
+        out.setdefault(_norm(place.name), place)
+    return out
 
 
 def _looks_like_place(text: str, match: re.Match) -> bool:

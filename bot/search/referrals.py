@@ -8,7 +8,9 @@ the default, for everything else."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from .textproc import words
 
@@ -22,6 +24,14 @@ class Referral:
     topics: tuple[tuple[str, ...], ...]  # topic phrases, lower-case words
     default: bool = False
     hints: tuple[tuple[str, ...], ...] = ()
+
+    @cached_property
+    def topic_pattern(self) -> re.Pattern | None:
+        return _pattern(self.topics)
+
+    @cached_property
+    def hint_pattern(self) -> re.Pattern | None:
+        return _pattern(self.hints)
 
 
 @dataclass(frozen=True)
@@ -54,17 +64,20 @@ class Referrals:
     def match(self, question: str, with_hints: bool = False) -> ReferralMatch | None:
         """The non-default referral whose topics (and, `with_hints`, hints) the question names
         most (longer phrases count more); None when it names none."""
-        q = words(question)
+        text = " ".join(words(question))
         best: ReferralMatch | None = None
         best_score = 0
         for referral in self.all:
             if referral.default:
                 continue
-            phrases = referral.topics + (referral.hints if with_hints else ())
-            hit = [p for p in phrases if _contains(q, p)]
-            score = sum(len(p) for p in hit)
+            found = []
+            for pattern in (referral.topic_pattern, referral.hint_pattern if with_hints else None):
+                if pattern is not None:
+                    found += [m.group(0).split() for m in pattern.finditer(text)]
+            score = sum(len(f) for f in found)
             if score > best_score:
-                best, best_score = ReferralMatch(referral, tuple(t for p in hit for t in p)), score
+                topics = [t for f in found for t in f]
+                best, best_score = ReferralMatch(referral, tuple(_topic_words(referral, topics))), score
         return best
 
     def for_question(self, question: str) -> Referral | None:
@@ -72,10 +85,26 @@ class Referrals:
         return found.referral if found else self.default
 
 
-def _contains(seq: list[str], phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    return any(all(_names(seq[i + j], w) for j, w in enumerate(phrase)) for i in range(len(seq) - n + 1))
+def _pattern(phrases: tuple[tuple[str, ...], ...]) -> re.Pattern | None:
+    """One regular expression for all phrases: a word of four letters or more matches any word
+    it starts, a shorter one only itself."""
+    if not phrases:
+        return None
+    alternatives = sorted(
+        (r"\s+".join(re.escape(w) + (r"\S*" if len(w) >= 4 else "") for w in phrase) for phrase in phrases),
+        key=len,
+        reverse=True,
+    )
+    return re.compile(rf"(?<!\S)(?:{'|'.join(alternatives)})(?!\S)")
 
 
-def _names(word: str, topic: str) -> bool:
-    return word == topic or (len(topic) >= 4 and word.startswith(topic))
+def _topic_words(referral: Referral, matched: list[str]) -> list[str]:
+    """The topic's own words behind the words a question used ("momsen" -> "moms")."""
+    out = []
+    for word in matched:
+        for phrase in referral.topics + referral.hints:
+            hit = next((w for w in phrase if word == w or (len(w) >= 4 and word.startswith(w))), None)
+            if hit:
+                out.append(hit)
+                break
+    return out

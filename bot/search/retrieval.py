@@ -71,10 +71,13 @@ class Glossary:
 
     def __init__(self, groups: list[tuple[str, list[str]]]):
         self.groups: list[tuple[str, list[tuple[str, ...]]]] = []
+        self.by_first: dict[str, set[int]] = defaultdict(set)  # first token -> groups with such a phrase
         for doc_id, phrases in groups:
             stemmed = [tuple(tokens(p)) for p in phrases]
             stemmed = [s for s in dict.fromkeys(stemmed) if s]
             if stemmed:
+                for phrase in stemmed:
+                    self.by_first[phrase[0]].add(len(self.groups))
                 self.groups.append((doc_id, stemmed))
 
     def expand(self, query_tokens: list[str]) -> tuple[list[str], list[str], dict[str, set[str]]]:
@@ -82,7 +85,8 @@ class Glossary:
         extra: list[str] = []
         matched: list[str] = []
         stand_ins: dict[str, set[str]] = {}
-        for doc_id, phrases in self.groups:
+        candidates = sorted({g for tok in set(query_tokens) for g in self.by_first.get(tok, ())})
+        for doc_id, phrases in (self.groups[g] for g in candidates):
             hit = [phrase for phrase in phrases if _contains(query_tokens, phrase)]
             if not hit:
                 continue
