@@ -1,6 +1,7 @@
 # syntax=docker/dockerfile:1
 # Hänsyn's Telegram bot: CPU-only torch, the bundled all-MiniLM-L6-v2 model, the index built into
-# the image, a non-root user, the question log on a volume. See docs/docker.md.
+# the image, a non-root user, the question log and the knowledge base on a volume. See
+# docs/docker.md.
 #
 #   docker build -t hansyn .
 #   docker run -d --name hansyn --env-file .env -v hansyn-data:/data hansyn
@@ -26,7 +27,8 @@ ENV VIRTUAL_ENV=/opt/venv \
     TRANSFORMERS_OFFLINE=1 \
     TOKENIZERS_PARALLELISM=false \
     MPLCONFIGDIR=/tmp/matplotlib \
-    HANSYN_KNOWLEDGE_DIR=/app/knowledge \
+    HANSYN_KNOWLEDGE_DIR=/data/knowledge \
+    HANSYN_SHIPPED_KNOWLEDGE_DIR=/app/knowledge \
     HANSYN_INDEX_DIR=/app/index \
     HANSYN_DB=/data/hansyn.db \
     HANSYN_HEARTBEAT_FILE=/tmp/hansyn-heartbeat \
@@ -57,14 +59,18 @@ RUN pip install --no-deps . \
  && rm -rf bot build ./*.egg-info \
  && hansyn --version
 
-# 3. The knowledge base and its index, built now, so a new container answers at once.
+# 3. The shipped knowledge texts and their index, built now, so a new container answers at once.
+#    At first start `hansyn serve` copies the texts onto the volume (/data/knowledge), where
+#    admins edit them from the chat; a later image's newer texts are reported, never copied over.
 COPY --chown=hansyn:hansyn knowledge ./knowledge
 USER hansyn
-RUN hansyn validate \
+RUN export HANSYN_KNOWLEDGE_DIR="$HANSYN_SHIPPED_KNOWLEDGE_DIR" \
+ && hansyn validate \
  && hansyn reindex \
  && hansyn ask --json "Får vi reservera en upphandling för sociala företag?" > /dev/null
 
-# The question log (SQLite, with its -wal/-shm files) lives here; back this volume up.
+# The question log (SQLite, with its -wal/-shm files) and the knowledge base with its history
+# of earlier versions live here; back this volume up.
 VOLUME ["/data"]
 # Only used with --webhook-url (polling, the default, needs no open port).
 EXPOSE 8443

@@ -66,6 +66,9 @@ class Settings:
     answer_processes: int = 0
     # Bot API requests per second at most, over all chats: Telegram asks one bot to keep to 30.
     sends_per_second: int = 30
+    # The knowledge texts an image ships (Docker): copied into knowledge_dir (a volume) at first
+    # start; later versions are reported to the admins, never copied over their edits.
+    shipped_knowledge_dir: Path | None = None
 
     @classmethod
     def from_env(cls, environ: dict[str, str] | None = None, dotenv: Path | None = None) -> Settings:
@@ -98,4 +101,7 @@ class Settings:
             retention_days=int(retention),
             answer_processes=int(processes),
             sends_per_second=int(sends),
+            shipped_knowledge_dir=Path(env["HANSYN_SHIPPED_KNOWLEDGE_DIR"])
+            if env.get("HANSYN_SHIPPED_KNOWLEDGE_DIR")
+            else None,
         )

@@ -419,12 +419,27 @@ async def check_serve_and_healthcheck(builder: Builder, timeout: float = 60.0) -
             f"build_application (bot/telegram/health.py)?\n{tail}"
         )
     print(f"serve: stopped with exit code {proc.returncode} on SIGTERM")
+    check_first_start_copy(builder)
     stale = {**env, "HANSYN_HEARTBEAT_MAX_AGE": "1"}
     await asyncio.sleep(1.5)
     check = subprocess.run(health, cwd=builder.workdir, env=stale, capture_output=True, text=True)
     if check.returncode == 0:
         raise SystemExit("the HEALTHCHECK still says healthy after the bot stopped")
     print(f"healthcheck: unhealthy once the bot is gone ({check.stderr.strip()})")
+
+
+def check_first_start_copy(builder: Builder) -> None:
+    """The first start copied the image's knowledge texts onto the (empty) volume, with the
+    manifest that lets a later image report newer texts instead of overwriting."""
+    shipped = Path(builder.env["HANSYN_SHIPPED_KNOWLEDGE_DIR"])
+    volume = Path(builder.env["HANSYN_KNOWLEDGE_DIR"])
+    want = sorted(str(p.relative_to(shipped)) for p in shipped.rglob("*.md"))
+    have = sorted(str(p.relative_to(volume)) for p in volume.rglob("*.md") if ".history" not in p.parts)
+    if want != have or not (volume / ".shipped.json").is_file():
+        raise SystemExit(
+            f"the first start did not copy the knowledge texts onto the volume ({len(have)} of {len(want)} files)"
+        )
+    print(f"volume: the first start copied {len(have)} knowledge files onto {volume} (with .shipped.json)")
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -226,6 +226,7 @@ class FakeTelegram:
         self._update_ids = itertools.count(1)
         self._message_ids = itertools.count(1)
         self._callback_ids = itertools.count(1)
+        self.files: dict[str, bytes] = {}  # file_id -> bytes, for getFile and downloads
         self._wake = asyncio.Event()
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
@@ -236,6 +237,7 @@ class FakeTelegram:
     async def start(self) -> str:
         app = web.Application()
         app.router.add_post("/bot{token}/{method}", self._handle)
+        app.router.add_get("/file/bot{token}/{path:.+}", self._download)
         self._runner = web.AppRunner(app, shutdown_timeout=0.5, access_log=None)
         await self._runner.setup()
         site = web.TCPSite(self._runner, "127.0.0.1", 0)
@@ -256,8 +258,13 @@ class FakeTelegram:
     # -- injecting updates -------------------------------------------------------------------
 
     def push(self, body: dict) -> dict:
-        """Queue one update (its update_id is assigned here) and wake a pending long poll."""
+        """Queue one update (its update_id is assigned here) and wake a pending long poll. A
+        document in it exists on "Telegram's servers" from then on, as a real one would."""
         update = {"update_id": next(self._update_ids), **body}
+        for message in body.values():
+            document = message.get("document") if isinstance(message, dict) else None
+            if isinstance(document, dict) and document.get("file_id"):
+                self.files.setdefault(document["file_id"], b"(a file sent in a test)")
         self.updates.append(update)
         self._wake.set()
         return update
@@ -317,6 +324,29 @@ class FakeTelegram:
         self.injected_at[(chat["id"], message["message_id"])] = time.monotonic()
         self.push({"message": message})
         return message
+
+    def send_document(
+        self,
+        file_name: str,
+        data: bytes,
+        *,
+        user: dict | None = None,
+        chat: dict | None = None,
+        mime_type: str = "text/markdown",
+        declared_size: int | None = None,
+    ) -> dict:
+        """A user sends a file: the bot sees a document and must fetch it with getFile and a
+        download from /file/bot<token>/<file_path>, as from Telegram."""
+        file_id = f"upload{len(self.files) + 1}"
+        self.files[file_id] = data
+        document = {
+            "file_id": file_id,
+            "file_unique_id": f"u-{file_id}",
+            "file_name": file_name,
+            "mime_type": mime_type,
+            "file_size": len(data) if declared_size is None else declared_size,
+        }
+        return self.send_other({"document": document}, user=user, chat=chat)
 
     def press(self, data: str, message: dict, *, user: dict | None = None) -> str:
         """A button press on `message` (a Message dict the bot sent); returns the query id."""
@@ -700,6 +730,28 @@ class FakeTelegram:
             "file_size": len(data),
         }
         return self._new_message(chat, photo=[size], caption=caption, caption_entities=entities or None)
+
+    async def api_getFile(self, p, f):
+        file_id = p.get("file_id")
+        if file_id not in self.files:
+            raise ApiError(400, "Bad Request: invalid file_id")
+        data = self.files[file_id]
+        return {
+            "file_id": file_id,
+            "file_unique_id": f"u-{file_id}",
+            "file_size": len(data),
+            "file_path": f"documents/{file_id}.md",
+        }
+
+    async def _download(self, request: web.Request) -> web.StreamResponse:
+        """The file download Telegram serves at /file/bot<token>/<file_path>."""
+        self.calls.append(Call("download", {"path": request.match_info["path"]}, time.monotonic(), {}))
+        if request.match_info["token"] != self.token:
+            return web.Response(status=401)
+        name = request.match_info["path"].removeprefix("documents/").removesuffix(".md")
+        if name not in self.files:
+            return web.Response(status=404)
+        return web.Response(body=self.files[name], content_type="application/octet-stream")
 
     async def api_sendDocument(self, p, f):
         chat = self._chat(p.get("chat_id"))

@@ -92,6 +92,9 @@ def test_blank_database_gets_the_current_schema(db_path):
         "user_key": str,
         "result": str,
         "counts": str,
+        "doc_id": str,
+        "old_hash": str,
+        "new_hash": str,
     }
     assert db.table("questions").detect_fts() == "questions_fts"
     assert {"question_feedback", "questions_per_day"} <= set(db.view_names())
@@ -104,6 +107,7 @@ def test_blank_database_gets_the_current_schema(db_path):
         "m003_question_search",
         "m004_views",
         "m005_intent_and_near_miss",
+        "m006_knowledge_changes",
     ]
     db.close()
     with open_db(db_path) as again:  # opening again applies nothing twice

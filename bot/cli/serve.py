@@ -101,9 +101,17 @@ def _serve(settings, make_pipeline, webhook_url, listen, port, secret_token) -> 
     from telegram.error import InvalidToken, NetworkError
 
     from ..log.questionlog import QuestionLog
+    from ..search.store import is_stale
     from ..telegram.app import run
+    from ..telegram.knowledge_admin import seed_shipped_knowledge
 
+    copied = seed_shipped_knowledge(settings)  # first start of an image: texts onto the volume
+    if copied:
+        click.echo(f"Kunskapsbanken kopierades från avbildningen: {len(copied)} filer.", err=True)
     pipeline = make_pipeline(settings)
+    if is_stale(settings.index_dir, settings.knowledge_dir):
+        click.echo("Kunskapsbanken har ändrats sedan indexet byggdes: bygger om det ändrade …", err=True)
+        pipeline.reindex()
     qlog = QuestionLog.from_settings(settings)
     try:
         run(

@@ -228,8 +228,14 @@ def parse_document(path: Path, root: Path | None = None) -> tuple[Document | Non
 
 
 def knowledge_files(root: Path) -> list[Path]:
-    """Knowledge files under root, sorted; README files are documentation, not knowledge."""
-    return sorted(p for p in root.rglob("*.md") if p.name.lower() != "readme.md")
+    """Knowledge files under root, sorted. README files are documentation, and hidden files and
+    folders (the history of earlier versions, files being written) are not knowledge."""
+    return sorted(
+        p
+        for p in root.rglob("*.md")
+        if p.name.lower() != "readme.md"
+        and not any(part.startswith(".") for part in p.relative_to(root).parts)
+    )
 
 
 def validate_knowledge(root: Path) -> tuple[list[Document], list[str]]:

@@ -282,8 +282,12 @@ class QuestionLog:
         user_id: int | str | None = None,
         result: str = "ok",
         counts: dict | None = None,
+        doc_id: str | None = None,
+        old_hash: str | None = None,
+        new_hash: str | None = None,
     ) -> None:
-        """Note an admin action such as a reindex run: who, when, result, counts."""
+        """Note an admin action such as a reindex run or a change to a knowledge file: who,
+        when, result, counts, and for a file its id and old and new content hashes."""
 
         def write(db: Database) -> None:
             row = {
@@ -292,6 +296,9 @@ class QuestionLog:
                 "user_key": self._key("user", user_id),
                 "result": result,
                 "counts": json.dumps(counts, ensure_ascii=False) if counts is not None else None,
+                "doc_id": doc_id,
+                "old_hash": old_hash,
+                "new_hash": new_hash,
             }
             with db.atomic():
                 db.table("admin_actions").insert(row)

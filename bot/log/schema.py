@@ -123,6 +123,16 @@ def m005_intent_and_near_miss(db: Database) -> None:
     )
 
 
+@migrations()
+def m006_knowledge_changes(db: Database) -> None:
+    """Admins change knowledge files from the chat: which file, and its content hash before and
+    after (NULL before a new file, after a removed one)."""
+    actions = db.table("admin_actions")
+    actions.add_column("doc_id", str)
+    actions.add_column("old_hash", str)
+    actions.add_column("new_hash", str)
+
+
 @contextlib.contextmanager
 def _migration_lock(path: Path):
     """One opener at a time upgrades the schema: the bot, the CLI and a second thread may open

@@ -309,6 +309,21 @@ def has_index(index_dir: Path) -> bool:
     return current_build(index_dir) is not None
 
 
+def built_from(index_dir: Path) -> str | None:
+    """The knowledge hash the current build was made from (None without a readable build)."""
+    build = current_build(index_dir)
+    try:
+        return json.loads((build / "config.json").read_text(encoding="utf-8")).get("knowledge_hash")
+    except (OSError, ValueError, TypeError):
+        return None
+
+
+def is_stale(index_dir: Path, knowledge_dir: Path) -> bool:
+    """Was the current build made from other knowledge files than those there now (texts
+    edited on a volume while the image's index was built from the shipped ones)?"""
+    return has_index(index_dir) and built_from(index_dir) != knowledge_hash(knowledge_dir)
+
+
 def _corrupt(path: Path, why: str) -> IndexCorruptError:
     return IndexCorruptError(
         f"indexfilen {path} är skadad eller ofullständig ({why}). Bygg om indexet med `hansyn reindex`."

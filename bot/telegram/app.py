@@ -30,7 +30,7 @@ from telegram.ext import (
 
 from ..errors import ConfigError
 from ..settings import Settings
-from . import admin, buttons, handlers
+from . import admin, buttons, handlers, knowledge_admin
 from .answer_workers import AnswerWorkers
 from .handlers import DEPS_KEY, BotDeps
 from .ratelimit import SlidingWindowLimiter
@@ -91,11 +91,16 @@ def register_handlers(app: Application) -> None:
     app.add_handler(CommandHandler("exempel", h.exempel))
     app.add_handler(CommandHandler("lag", h.lag))
     app.add_handler(CommandHandler("om", h.om, filters=new))
+    k = knowledge_admin
     for name, handler in (
         ("reindex", a.reindex),
         ("stats", a.stats),
         ("luckor", a.luckor),
         ("export", a.export),
+        ("kunskap", k.kunskap),
+        ("hamta", k.hamta),
+        ("aterstall", k.aterstall),
+        ("ta_bort", k.ta_bort),
     ):
         app.add_handler(CommandHandler(name, handler, filters=new))
     app.add_handler(MessageHandler(filters.COMMAND & filters.ChatType.PRIVATE & new, h.unknown_command))
@@ -103,6 +108,8 @@ def register_handlers(app: Application) -> None:
         MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.PRIVATE, h.private_text)
     )
     app.add_handler(MessageHandler(filters.TEXT & ~filters.COMMAND & filters.ChatType.GROUPS, h.group_text))
+    # an admin's Markdown upload; for anyone else the same "text questions only" as other files
+    app.add_handler(MessageHandler(filters.Document.ALL & filters.ChatType.PRIVATE & new, k.on_document))
     app.add_handler(MessageHandler(NON_TEXT & USER_CHATS & new, h.non_text))
     app.add_handler(
         MessageHandler(filters.ChatType.PRIVATE & ~filters.StatusUpdate.ALL & new, h.private_other)

@@ -8,6 +8,7 @@ import logging
 from telegram import Message, Update
 from telegram.error import BadRequest
 
+from . import knowledge_admin
 from .callbacks import examples_nav, parse_callback, short_key
 from .cards import precedent_card, render_examples
 from .handlers import Context, answer_question, deps, log_later, look_up, reply_with_answer, send_chunks
@@ -119,6 +120,7 @@ CALLBACKS = {
     "ask": on_suggested,
     "card": on_card,
     "mean": on_meant,
+    "kb": knowledge_admin.on_kb_button,
 }
 
 

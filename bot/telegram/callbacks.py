@@ -51,7 +51,8 @@ def examples_nav(kind: str, arg: str) -> str:
 @dataclass(frozen=True)
 class Callback:
     action: str  # fb (feedback), more, exs (similar examples), ex (a page of examples), ask,
-    # card (one precedent's card), mean (answer a "Menar du …?" candidate)
+    # card (one precedent's card), mean (answer a "Menar du …?" candidate), kb (confirm a
+    # change to the knowledge base)
     args: tuple[str, ...]
 
 
@@ -69,6 +70,10 @@ def parse_callback(data: str | None) -> Callback | None:
             return Callback("fb", (value, qid))
     elif action in {"more", "exs", "card", "mean"} and re.fullmatch(r"[0-9a-f]{12}", tail):
         return Callback(action, (tail,))
+    elif action == "kb":
+        verdict, _, token = tail.partition(":")
+        if verdict in {"yes", "no"} and re.fullmatch(r"[0-9a-f]{12}", token):
+            return Callback("kb", ("kb", verdict, token))
     elif action == "ask" and tail.isdigit():
         return Callback("ask", (tail,))
     elif action == "ex":
