@@ -12,6 +12,7 @@ by hand: calibration is a reviewed change, not a side effect.
 from __future__ import annotations
 
 import argparse
+import json
 from pathlib import Path
 
 import numpy as np
@@ -45,10 +46,10 @@ def predict(w: np.ndarray, x: np.ndarray) -> np.ndarray:
     return 1 / (1 + np.exp(-(w[0] + x @ w[1:])))
 
 
-def choose_bar(conf: np.ndarray, inscope: np.ndarray) -> float:
-    """The lowest bar declining at least TARGET_DECLINED of out-of-scope questions."""
+def choose_bar(conf: np.ndarray, inscope: np.ndarray, aim: float = TARGET_DECLINED) -> float:
+    """The lowest bar declining at least `aim` of the out-of-scope questions."""
     for bar in np.arange(0.05, 0.96, 0.01):
-        if np.mean(conf[~inscope] < bar) >= TARGET_DECLINED:
+        if np.mean(conf[~inscope] < bar) >= aim:
             return float(round(bar, 2))
     return 0.95
 
@@ -57,7 +58,7 @@ def rates(conf: np.ndarray, inscope: np.ndarray, bar: float) -> tuple[float, flo
     return float(np.mean(conf[~inscope] < bar)), float(np.mean(conf[inscope] < bar))
 
 
-def cross_validate(x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
+def cross_validate(x: np.ndarray, y: np.ndarray, aim: float = TARGET_DECLINED) -> tuple[float, float]:
     """Mean declined rates over SEEDS shuffles of 5-fold cross-validation."""
     runs = []
     for seed in SEEDS:
@@ -66,7 +67,7 @@ def cross_validate(x: np.ndarray, y: np.ndarray) -> tuple[float, float]:
         for k, test in enumerate(folds):
             train = np.concatenate([f for j, f in enumerate(folds) if j != k])
             w = fit_logistic(x[train], y[train].astype(float))
-            bar = choose_bar(predict(w, x[train]), y[train])
+            bar = choose_bar(predict(w, x[train]), y[train], aim)
             margin[test] = predict(w, x[test]) - bar  # distance to that fold's own bar
         runs.append(rates(margin, y, 0.0))
     out_rate, in_rate = np.mean(runs, axis=0)
@@ -84,12 +85,26 @@ def main() -> None:
             for name in ("eval", "eval_holdout", "eval_unseen", "eval_blind2")
         ],
     )
+    parser.add_argument(
+        "--usefulness",
+        nargs="*",
+        type=Path,
+        default=[ROOT / "benchmarks" / "eval_usefulness.jsonl"],
+        help="usefulness sets whose rows join the pool (precedent lookups left out: a filter answers them)",
+    )
+    parser.add_argument("--aim", type=float, default=TARGET_DECLINED, help="share of out-of-scope to decline")
     args = parser.parse_args()
     pipeline = pipeline_from_env()
     xs, ys = [], []
     named = 0
-    for path in args.files:
-        for row in load_eval(path):
+    rows = [row for path in args.files for row in load_eval(path)]
+    for path in args.usefulness:
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            if row["category"] != "precedent" and not row.get("precedents"):
+                rows.append({"q": row["q"], "scope": "out" if row.get("referral") else "in"})
+    if True:
+        for row in rows:
             result = pipeline.search(row["q"])
             if result.hits and result.hits[0].ref_match:
                 named += 1  # a named provision the knowledge base holds is answered outright
@@ -102,7 +117,7 @@ def main() -> None:
         f"{named} more name a provision and are answered without the model"
     )
 
-    declined_out, declined_in = cross_validate(x, y)
+    declined_out, declined_in = cross_validate(x, y, args.aim)
     print(
         f"5-fold cross-validation, repeated with {len(SEEDS)} shuffles (each fold judged by a "
         f"model and bar fitted without it): out-of-scope declined {declined_out:.3f}, "
@@ -111,7 +126,7 @@ def main() -> None:
 
     w = fit_logistic(x, y.astype(float))
     conf = predict(w, x)
-    bar = choose_bar(conf, y)
+    bar = choose_bar(conf, y, args.aim)
     out_rate, in_rate = rates(conf, y, bar)
     weights = {"bias": round(float(w[0]), 3)} | {
         f: round(float(v), 3) for f, v in zip(FEATURES, w[1:], strict=True)
