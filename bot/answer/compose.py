@@ -146,14 +146,16 @@ class Composer:
         part = self.part(self._section_for(top, intent, asked), asked=asked)
         if not part.related:
             return part
-        for hit in docs[1:3]:
-            other = self.part(self._section_for(hit.passage, intent, asked), asked=asked)
-            if not POLAR.match(other.text) and hit.passage.kind not in ("example", "glossary"):
-                return other
+        # The best file's own explanation answers without a yes or no to a different question;
+        # failing that, the next file whose short answer does not open with one.
         for slug in EXPLAINING_SECTIONS:
             explained = self.section(top.doc_id, slug)
             if explained is not None and not POLAR.match(explained.text):
                 return self.part(explained, asked=asked)
+        for hit in docs[1:3]:
+            other = self.part(self._section_for(hit.passage, intent, asked), asked=asked)
+            if not POLAR.match(other.text) and hit.passage.kind not in ("example", "glossary"):
+                return other
         return part  # shown under "Närliggande fråga i kunskapsbanken: …", never as a reply
 
     def _section_for(self, hit: Passage, intent: str, asked: str = "") -> Passage:
