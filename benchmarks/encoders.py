@@ -36,7 +36,7 @@ def run(script: list[str], env: dict) -> str:
 def query_cpu_ms(env: dict) -> float:
     code = (
         "import time, json; from _common import pipeline_from_env; p = pipeline_from_env();"
-        "qs = [json.loads(l)['q'] for l in open('benchmarks/eval.jsonl')][:60];"
+        "qs = [json.loads(l)['q'] for l in open('eval.jsonl')][:60];"
         "e = p.refresh().retriever.embedder; e.encode_queries(['x']);"
         "t = time.process_time(); [e.encode_queries([q]) for q in qs];"
         "print((time.process_time() - t) / len(qs) * 1000)"

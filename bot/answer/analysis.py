@@ -331,11 +331,23 @@ def split_parts(text: str) -> list[str]:
     """The sub-questions of a compound question: at question marks, and at "och"/"samt" that
     start a new question ("…, och måste vi …"). Fragments too short to ask anything alone
     ("Exempel?") stay with the part before them."""
-    pieces = [p.strip(" ,.;–-") for p in _CLAUSE_SPLIT.split(text) if p and p.strip(" ,.;–-?")]
+    pieces = [p.strip(" ,.;–-?") for p in _CLAUSE_SPLIT.split(text) if p and p.strip(" ,.;–-?")]
     parts: list[str] = []
-    for piece in pieces:
+    context = ""  # a statement before the questions ("Vi har en upphandling under …") goes with the next
+    for n, piece in enumerate(pieces):
         content = [w for w in words_of(piece) if len(w) > 3]
-        if parts and (len(content) < 2 or not _QUESTION_START.search(piece) and len(content) < 3):
+        asks = bool(_QUESTION_START.search(piece))
+        if (
+            not asks
+            and n + 1 < len(pieces)
+            and not text.rstrip().endswith(piece + "?")
+            and f"{piece}?" not in text
+        ):
+            context = f"{context} {piece}".strip()
+            continue
+        if context:
+            piece, context = f"{context}. {piece}", ""
+        if parts and not (len(content) >= 2 or (asks and content)):
             parts[-1] = f"{parts[-1]} {piece}"
         else:
             parts.append(piece)

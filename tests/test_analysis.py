@@ -1,0 +1,114 @@
+"""Question analysis: what a question asks for, its parts and sides, and the places, buyers,
+sectors, instruments and years it names, in Swedish as people type it and with English mixed in."""
+
+import pytest
+
+from bot.answer.analysis import Names, analyse, comparison_sides, split_parts
+
+NAMES = Names.from_records(
+    [
+        {"id": "goteborg-social-hansyn", "buyer": "Göteborgs Stad", "suppliers": []},
+        {"id": "kristianstad-samhall", "buyer": "Kristianstads kommun", "suppliers": ["Samhall"]},
+        {"id": "hfab", "buyer": "Halmstads Fastighets AB (HFAB)", "suppliers": []},
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        ("Får vi reservera städupphandlingen för sociala företag?", "permission"),
+        ("måste vi ha arbetsrättsliga villkor i hemtjänsten", "permission"),
+        ("kan vi require kollektivavtal?", "permission"),
+        ("is it ok att kräva fairtrade kaffe", "permission"),
+        ("Hur gör vi en reserverad upphandling, steg för steg?", "how-to"),
+        ("hur följer vi upp sysselsättningskraven?", "how-to"),
+        ("how do we write social clauses i avtalet", "how-to"),
+        ("Vad är skillnaden mellan IOP och reserverad upphandling?", "comparison"),
+        ("IOP eller reservation för idéburna – vad passar bäst för kvinnojouren?", "comparison"),
+        ("Fairtrade – ska vi ha det som krav eller som tilldelningskriterium?", "comparison"),
+        ("Vilka kommuner i Skåne har reserverat upphandlingar?", "precedents"),
+        ("finns det ngt exempel från norrbotten", "precedents"),
+        ("Har någon statlig myndighet ställt sysselsättningskrav?", "precedents"),
+        ("Hur gjorde Göteborg med sina sysselsättningskrav?", "precedents"),
+        ("Vad betyder skyddad verkstad?", "definition"),
+        ("Vad säger 4 kap. 18 § LOU?", "provision"),
+        ("Får vi kräva kollektivavtal eller inte?", "permission"),
+    ],
+)
+def test_the_intent_is_what_the_question_asks_for(question, intent):
+    assert analyse(question, NAMES).intent == intent
+
+
+def test_a_compound_question_is_split_into_its_parts():
+    assert split_parts("Får vi reservera städningen, och måste vi då ställa arbetsrättsliga villkor?") == [
+        "Får vi reservera städningen",
+        "måste vi då ställa arbetsrättsliga villkor",
+    ]
+    assert split_parts("Kan vi ställa sysselsättningskrav? Och hur följer vi upp dem?") == [
+        "Kan vi ställa sysselsättningskrav",
+        "hur följer vi upp dem",
+    ]
+    assert split_parts(
+        "Vi har en upphandling under tröskelvärdet. Får vi ställa sociala krav där, och gäller de arbetsrättsliga villkoren då?"
+    ) == [
+        "Vi har en upphandling under tröskelvärdet. Får vi ställa sociala krav där",
+        "gäller de arbetsrättsliga villkoren då",
+    ]
+    assert split_parts("Finns det kommuner som har IOP? Exempel?") == [
+        "Finns det kommuner som har IOP Exempel"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("question", "sides"),
+    [
+        (
+            "Vad är skillnaden mellan ett arbetsintegrerande socialt företag och en idéburen organisation?",
+            ["arbetsintegrerande socialt företag", "idéburen organisation"],
+        ),
+        (
+            "Var ska sociala krav in – som kvalificeringskrav, tilldelningskriterium eller kontraktsvillkor?",
+            ["kvalificeringskrav", "tilldelningskriterium", "kontraktsvillkor"],
+        ),
+        (
+            "Samhall jämfört med ett arbetsintegrerande socialt företag – kan båda vinna?",
+            ["Samhall", "arbetsintegrerande socialt företag"],
+        ),
+        (
+            "Vad skiljer ett sysselsättningskrav från ett socialt tilldelningskriterium?",
+            ["sysselsättningskrav", "socialt tilldelningskriterium"],
+        ),
+        (
+            "Beentjes och Nord-Pas-de-Calais handlar båda om arbetslöshet – vad är skillnaden mellan domarna?",
+            ["Beentjes", "Nord-Pas-de-Calais"],
+        ),
+        ("Får vi kräva kollektivavtal?", []),
+    ],
+)
+def test_the_sides_of_a_comparison(question, sides):
+    assert comparison_sides(question) == sides
+
+
+def test_places_buyers_sectors_instruments_and_years():
+    a = analyse("Vilka kommuner i Dalarna har reserverat städningen sedan 2020?", NAMES)
+    assert a.counties == {"Dalarnas län"} and a.sectors == ["städ och lokalvård"]
+    assert a.instruments == ["reserverad"] and (a.year_from, a.year_to) == (2020, None)
+    assert a.buyer_types == ["kommun"]
+    b = analyse("Finns det tidiga exempel, före 2015, på sysselsättningskrav i bygg?", NAMES)
+    assert (b.year_from, b.year_to) == (None, 2014) and b.sectors == ["bygg och anläggning"]
+    assert b.instruments == ["sysselsattningskrav"]
+    c = analyse("Hur jobbar franska kommuner med sociala klausuler?", NAMES)
+    assert c.countries == ["Frankrike"] and c.instruments == []  # "jobbar" is no employment requirement
+    d = analyse("Har någon använt ett socialt tilldelningskriterium i praktiken?", NAMES)
+    assert d.instruments == ["socialt-tilldelningskriterium"]  # "i praktiken" is no internship
+    e = analyse("exempel på reserverade kontrakt i andra EU-länder", NAMES)
+    assert e.abroad and e.intent == "precedents"
+
+
+def test_organisations_the_precedents_name_are_found_in_any_form():
+    a = analyse("Hur gjorde Göteborg med sysselsättningskraven?", NAMES)
+    assert a.organisation_docs == {"goteborg-social-hansyn"}
+    assert analyse("vad tvättar samhall åt kristianstad", NAMES).organisation_docs == {"kristianstad-samhall"}
+    assert analyse("krav från HFAB på städning", NAMES).organisation_docs == {"hfab"}
+    assert analyse("Får vi reservera städningen?", NAMES).organisation_docs == set()
