@@ -454,12 +454,16 @@ def updates(rt: Runtime):
 
 
 def register(fake: FakeTelegram, kind: str, payload: dict) -> None:
-    """What the real Telegram would know: the messages a reply or an edit refers to, the query."""
+    """What the real Telegram would know: the messages a reply or an edit refers to, the query,
+    and the files users sent (an admin's document is fetched with getFile)."""
     for message in (payload, payload.get("message"), payload.get("reply_to_message")):
         if isinstance(message, dict) and "message_id" in message and "chat" in message:
             fake.chats[message["chat"]["id"]] = message["chat"]
             if message.get("date"):
                 fake.messages[(message["chat"]["id"], message["message_id"])] = message
+            document = message.get("document")
+            if isinstance(document, dict) and document.get("file_id"):
+                fake.files.setdefault(document["file_id"], b"(a file sent in the fuzz test)")
     if kind == "callback_query":
         fake.callbacks[payload["id"]] = payload
 
