@@ -27,9 +27,9 @@ from ..knowledge.loader import STALE_AFTER_DAYS
 from ..knowledge.refs import parse_ref
 from ..search.referrals import Referrals
 from ..search.retrieval import SearchResult, normalise_question
-from ..search.textproc import tokens
 from . import precedent_list
 from .analysis import Analysis, part_intent, precedent_matches
+from .comparison import compose_comparison
 from .model import (
     FRAGESERVICE_URL,
     GUIDANCE_NOTE,
@@ -59,7 +59,6 @@ MAX_REFS = 5
 EXCERPT_CHARS = 300
 HOW_TO_SECTIONS = ("sa-gor-du", "sa-valjer-du", "tank-pa")
 POLAR = re.compile(r"^(Ja|Nej|Det beror på)\b")
-REF_WORDS = re.compile(r"\b(enligt|kap\.?|§+|lou|luf|luk|lov|\d+( ?[a-z]\b)?)\b", re.IGNORECASE)
 OTHER_LAW = re.compile(r"\b(LUF|LUK|LOV|LUFS)\b", re.IGNORECASE)
 MAX_SUPPORT_CHARS = 1200  # a longer matching section is left to "Visa mer"
 EXPLAINING_SECTIONS = ("forklaring", "jamforelse", "vad-lagen-sager", "vad-bestammelsen-sager")
@@ -221,7 +220,7 @@ class Composer:
         if analysis.intent == "precedents":
             self._precedents(answer, analysis, searches)
         elif analysis.intent == "comparison" and searches.sides:
-            self._comparison(answer, analysis, searches)
+            compose_comparison(self, answer, analysis, searches)
         elif analysis.compound and searches.parts:
             self._compound(answer, analysis, searches)
         else:
@@ -293,70 +292,6 @@ class Composer:
                 lead.label = asked
                 answer.parts.append(lead)
 
-    def _comparison(self, answer: Answer, analysis: Analysis, searches: Searches) -> None:
-        """One passage per side, under the side's name, then a FAQ that helps choose."""
-        deciding = {r["id"] for r in self.documents.values() if r.get("compares")}
-        side_docs: list[Part] = []
-        used: set[str] = set()
-        for side, result in zip(analysis.sides, searches.sides, strict=True):
-            names_precedent = bool(analysis.organisation_docs) and any(
-                n in side.lower() for n in analysis.organisations
-            )
-            examples = (
-                set() if names_precedent else {d for d, r in self.documents.items() if r["kind"] == "example"}
-            )
-            avoid = used | deciding | examples
-            named = self._named_by(side, result, avoid)
-            part = self.part(self._section_for(named, "definition", side)) if named else None
-            part = part or self.lead(result, side, "definition", avoid=avoid)
-            if part is None:
-                continue
-            part.label, part.asks, part.related = side, None, None
-            used.add(part.doc_id)
-            side_docs.append(part)
-        decision = self._decision_faq(searches.main, {p.doc_id for p in side_docs})
-        if decision is not None:
-            decision.label, decision.asks, decision.related = "Vad passar när?", None, None
-        answer.parts = side_docs + ([decision] if decision else [])
-
-    def _named_by(self, side: str, result: SearchResult, avoid: set[str]) -> Passage | None:
-        """Among the side's best files, the one whose title (or glossary term) is most nearly
-        the side itself ("socialt tilldelningskriterium" -> Sociala tilldelningskriterier,
-        not an FAQ whose longer title merely mentions it)."""
-        wanted = [w for w in tokens(REF_WORDS.sub(" ", side)) if not w.isdigit()]
-        if not wanted:
-            return None
-        best: tuple[float, int, Passage] | None = None
-        for rank, hit in enumerate(result.documents()[:8]):
-            record = self.documents.get(hit.passage.doc_id, {})
-            if record.get("id") in avoid:
-                continue
-            for name in [record.get("title", ""), *(record.get("synonyms") or [])]:
-                title = tokens(REF_WORDS.sub(" ", name))
-                if title and all(any(same_word(w, n) for n in title) for w in wanted):
-                    fit = len(wanted) / len(title)
-                    if best is None or (fit, -rank) > (best[0], -best[1]):
-                        best = (fit, rank, hit.passage)
-        return best[2] if best else None
-
-    def _decision_faq(self, result: SearchResult, sides: set[str]) -> Part | None:
-        """A FAQ that helps choose: one that compares at least two of the sides' files, or the
-        best file itself when it is such a FAQ and among the top three."""
-        best = None
-        for record in self.documents.values():
-            overlap = len(set(record.get("compares") or ()) & sides)
-            if overlap >= 2 and (best is None or overlap > best[0]):
-                best = (overlap, record["id"])
-        if best is None:
-            for hit in result.documents()[:3]:
-                if self.documents.get(hit.passage.doc_id, {}).get("compares"):
-                    best = (0, hit.passage.doc_id)
-                    break
-        if best is None:
-            return None
-        short = self.section(best[1], SHORT_ANSWER_SLUG)
-        return self.part(short) if short else None
-
     def _compound(self, answer: Answer, analysis: Analysis, searches: Searches) -> None:
         used: set[str] = set()
         for asked, result in zip(analysis.parts, searches.parts, strict=True):
@@ -393,8 +328,13 @@ class Composer:
     # -- sources, refs, notes ------------------------------------------------------------------
     def _finish(self, answer: Answer, main: SearchResult, k: int, today: dt.date) -> None:
         hits = {h.passage.doc_id: h for h in main.documents()}
-        used = [p.doc_id for p in answer.parts] + [p.doc_id for p in answer.precedents[:1]]
-        order = list(dict.fromkeys(used + [d for d in hits][: max(0, k - len(set(used)))]))
+        if answer.precedent_match:  # a precedent list: its sources are the precedents listed
+            order = list(
+                dict.fromkeys([p.doc_id for p in answer.parts] + [p.doc_id for p in answer.precedents])
+            )
+        else:  # the files shown, then the next best up to k
+            used = [p.doc_id for p in answer.parts] + [p.doc_id for p in answer.precedents[:1]]
+            order = list(dict.fromkeys(used + [d for d in hits][: max(0, k - len(set(used)))]))
         answer.sources = [self._source(n, doc_id, hits.get(doc_id)) for n, doc_id in enumerate(order, 1)]
         answer.refs = self._refs([p.doc_id for p in answer.parts], main.ref_keys)
         shown = {p.id for p in answer.parts}
@@ -467,15 +407,6 @@ class Composer:
 
     def _referral_text(self, referral_id: str) -> str:
         return self.documents.get(referral_id, {}).get("summary", "")
-
-
-def same_word(a: str, b: str) -> bool:
-    """Two stems of one word ("tilldelningskriterium", "tilldelningskriteri"): equal, or the
-    shorter is all but the last two letters of the longer's start (six letters at least)."""
-    if a == b:
-        return True
-    short, long = sorted((a, b), key=len)
-    return len(short) >= 6 and long.startswith(short[:-2]) and len(long) - len(short) <= 4
 
 
 def own_question(record: dict) -> str | None:

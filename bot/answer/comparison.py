@@ -1,0 +1,94 @@
+"""Comparisons: one passage per side, under the side's name, from the file whose title (or
+glossary term) is most nearly the side, then a decision FAQ (`compares:`) that helps choose.
+`c` is the Composer that holds the loaded passages and document records."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..knowledge.chunking import SHORT_ANSWER_SLUG, Passage
+from ..search.retrieval import SearchResult
+from ..search.textproc import tokens
+from .analysis import Analysis
+from .model import Answer, Part
+
+if TYPE_CHECKING:
+    from .compose import Searches
+
+# Words of a side that name a provision rather than the instrument ("enligt 17 kap.").
+REF_WORDS = re.compile(r"\b(enligt|kap\.?|§+|lou|luf|luk|lov|\d+( ?[a-z]\b)?)\b", re.IGNORECASE)
+
+
+def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches) -> None:
+    """One passage per side, under the side's name, then a FAQ that helps choose."""
+    deciding = {r["id"] for r in c.documents.values() if r.get("compares")}
+    side_docs: list[Part] = []
+    used: set[str] = set()
+    for side, result in zip(analysis.sides, searches.sides, strict=True):
+        names_precedent = bool(analysis.organisation_docs) and any(
+            n in side.lower() for n in analysis.organisations
+        )
+        examples = set() if names_precedent else {d for d, r in c.documents.items() if r["kind"] == "example"}
+        avoid = used | deciding | examples
+        named = named_by(c, side, result, avoid)
+        part = c.part(c._section_for(named, "definition", side)) if named else None
+        part = part or c.lead(result, side, "definition", avoid=avoid)
+        if part is None:
+            continue
+        part.label, part.asks, part.related = side, None, None
+        used.add(part.doc_id)
+        side_docs.append(part)
+    decision = decision_faq(c, searches.main, {p.doc_id for p in side_docs})
+    if decision is not None:
+        decision.label, decision.asks, decision.related = "Vad passar när?", None, None
+    answer.parts = side_docs + ([decision] if decision else [])
+
+
+def named_by(c, side: str, result: SearchResult, avoid: set[str]) -> Passage | None:
+    """Among the side's best files, the one whose title (or glossary term) is most nearly
+    the side itself ("socialt tilldelningskriterium" -> Sociala tilldelningskriterier,
+    not an FAQ whose longer title merely mentions it)."""
+    wanted = [w for w in tokens(REF_WORDS.sub(" ", side)) if not w.isdigit()]
+    if not wanted:
+        return None
+    best: tuple[float, int, Passage] | None = None
+    for rank, hit in enumerate(result.documents()[:8]):
+        record = c.documents.get(hit.passage.doc_id, {})
+        if record.get("id") in avoid:
+            continue
+        for name in [record.get("title", ""), *(record.get("synonyms") or [])]:
+            title = tokens(REF_WORDS.sub(" ", name))
+            if title and all(any(same_word(w, n) for n in title) for w in wanted):
+                fit = len(wanted) / len(title)
+                if best is None or (fit, -rank) > (best[0], -best[1]):
+                    best = (fit, rank, hit.passage)
+    return best[2] if best else None
+
+
+def decision_faq(c, result: SearchResult, sides: set[str]) -> Part | None:
+    """A FAQ that helps choose: one that compares at least two of the sides' files, or the
+    best file itself when it is such a FAQ and among the top three."""
+    best = None
+    for record in c.documents.values():
+        overlap = len(set(record.get("compares") or ()) & sides)
+        if overlap >= 2 and (best is None or overlap > best[0]):
+            best = (overlap, record["id"])
+    if best is None:
+        for hit in result.documents()[:3]:
+            if c.documents.get(hit.passage.doc_id, {}).get("compares"):
+                best = (0, hit.passage.doc_id)
+                break
+    if best is None:
+        return None
+    short = c.section(best[1], SHORT_ANSWER_SLUG)
+    return c.part(short) if short else None
+
+
+def same_word(a: str, b: str) -> bool:
+    """Two stems of one word ("tilldelningskriterium", "tilldelningskriteri"): equal, or the
+    shorter is all but the last two letters of the longer's start (six letters at least)."""
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 6 and long.startswith(short[:-2]) and len(long) - len(short) <= 4
