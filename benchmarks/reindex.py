@@ -30,6 +30,8 @@ def scaled_copy(source: Path, target: Path, factor: int) -> None:
                 stem = path.stem
                 text = re.sub(r"^id:.*$", f"id: {stem}-x{copy}", text, count=1, flags=re.MULTILINE)
                 text = re.sub(r"^(## .*)$", rf"\1\nKopia {copy}.", text, flags=re.MULTILINE)
+                # one referral is the default; its copies are ordinary referrals
+                text = re.sub(r"^default:\s*true\s*$", "default: false", text, flags=re.MULTILINE)
                 name = f"{stem}-x{copy}.md"
             else:
                 name = path.name
