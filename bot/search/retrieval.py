@@ -7,6 +7,7 @@ Glossary entries expand the lexical query with their synonyms.
 from __future__ import annotations
 
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -190,10 +191,13 @@ class Retriever:
         asked = normalise_question(query)
         if not self.phrasings or len(asked) < NEAR_QUOTE_MIN_CHARS:
             return None
-        best = process.extractOne(
-            asked, self.phrasings, scorer=fuzz.token_sort_ratio, score_cutoff=NEAR_QUOTE
-        )
-        return self.phrasing_docs[best[2]] if best else None
+        numbers = re.findall(r"\d+", asked)  # "4 kap. 18 §" does not quote "19 a kap."
+        for _, _, n in process.extract(
+            asked, self.phrasings, scorer=fuzz.token_sort_ratio, score_cutoff=NEAR_QUOTE, limit=5
+        ):
+            if re.findall(r"\d+", self.phrasings[n]) == numbers:
+                return self.phrasing_docs[n]
+        return None
 
     def search(
         self,
