@@ -34,6 +34,14 @@ NAMES = Names.from_records(
         ("Vad betyder skyddad verkstad?", "definition"),
         ("Vad säger 4 kap. 18 § LOU?", "provision"),
         ("Får vi kräva kollektivavtal eller inte?", "permission"),
+        ("Ska vi direktupphandla från föreningen eller annonsera – vilket är säkrast?", "comparison"),
+        ("Tvättjobbet: reservera för sociala företag eller ställa sysselsättningskrav?", "comparison"),
+        ("Vad gäller för LOU eller LOV?", "permission"),
+        ("Bygget: ska vi ge poäng för praktikplatser eller kräva dem i avtalet?", "comparison"),
+        ("Vilka har ställt krav på praktikplatser i städupphandlingar?", "precedents"),
+        ("Har någon i Västernorrland reserverat ett kontrakt?", "precedents"),
+        ("finns det IOP i Norrbotten", "precedents"),
+        ("Vilka regler har vi gjort om?", "permission"),
     ],
 )
 def test_the_intent_is_what_the_question_asks_for(question, intent):
@@ -112,3 +120,27 @@ def test_organisations_the_precedents_name_are_found_in_any_form():
     assert analyse("vad tvättar samhall åt kristianstad", NAMES).organisation_docs == {"kristianstad-samhall"}
     assert analyse("krav från HFAB på städning", NAMES).organisation_docs == {"hfab"}
     assert analyse("Får vi reservera städningen?", NAMES).organisation_docs == set()
+
+
+@pytest.mark.parametrize(
+    ("question", "sides"),
+    [
+        ("va e skillnaden på lou o lov egentligen", ["lou", "lov"]),
+        (
+            "skillnad tilldelningskriterium o kontraktsvillkor?? asap",
+            ["tilldelningskriterium", "kontraktsvillkor"],
+        ),
+        (
+            "Bygget: ska vi ge poäng för praktikplatser eller kräva dem i avtalet?",
+            ["ge poäng för praktikplatser", "kräva dem i avtalet"],
+        ),
+    ],
+)
+def test_chat_shorthand_and_choices_give_the_sides(question, sides):
+    assert analyse(question, NAMES).sides == sides
+
+
+def test_a_precedent_question_keeps_its_other_parts():
+    analysis = analyse("Får vi reservera tvätten för sociala företag? Och har någon kommun gjort så?", NAMES)
+    assert analysis.intent == "precedents"
+    assert analysis.parts == ["Får vi reservera tvätten för sociala företag", "Och har någon kommun gjort så"]

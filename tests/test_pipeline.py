@@ -240,3 +240,35 @@ def test_a_yes_or_no_says_which_question_it_answers(pipeline):
     plain = pipeline.ask("Vad gjorde Cykelreturen åt Region Örebro län?")
     assert plain.answered and plain.replies_to is None
     assert render_text(plain).startswith(plain.short_answer)
+
+
+def test_a_question_with_a_precedent_part_answers_the_other_part_too(pipeline):
+    # "Får vi …? Och har någon kommun gjort så?": the yes or no first, then the list
+    answer = pipeline.ask("Får vi reservera städningen för sociala företag? Och har någon kommun gjort så?")
+    assert answer.answered and answer.intent == "precedents"
+    assert answer.parts and answer.parts[0].doc_id in {
+        "reserverad-upphandling",
+        "lou-4-18-reserverade-kontrakt",
+    }
+    assert answer.parts[0].label == "Får vi reservera städningen för sociala företag"
+    assert "vanersborg-servicekompaniet" in [p.doc_id for p in answer.precedents]
+    # a precedent question alone gets the list, with no passage above it
+    alone = pipeline.ask("Har någon kommun reserverat städningen för sociala företag?")
+    assert alone.parts == [] and alone.precedents
+
+
+def test_a_near_quote_of_another_provision_is_not_taken_for_this_one(settings, kb_dir):
+    from bot.answer.pipeline import Pipeline
+
+    law = kb_dir / "law" / "lou-4-18-reserverade-kontrakt.md"
+    law.write_text(
+        law.read_text(encoding="utf-8").replace(
+            "checked: 2026-11-22\n",
+            "checked: 2026-11-22\nquestions:\n  - Vad står det i 4 kap. 18 § LOU om reserverade kontrakt?\n",
+        ),
+        encoding="utf-8",
+    )
+    pipeline = Pipeline(settings)
+    # the same words about another provision quote nothing: "19 kap. 25 §" is not "4 kap. 18 §"
+    assert pipeline.rank("Vad står det i 4 kap. 18 § LOU om reserverade kontrakt?").quoted == law.stem
+    assert pipeline.rank("Vad står det i 19 kap. 25 § LOU om reserverade kontrakt?").quoted is None

@@ -3,7 +3,8 @@
 Pure functions over the question text (Swedish, often with English mixed in) and a `Names`
 index of the organisations the precedents mention. The composer uses the result to decide how
 to answer: one block, one per part of a compound question, one per side of a comparison, or a
-list of precedents filtered by place, sector, instrument, buyer type and year.
+list of precedents filtered by place, sector, instrument, buyer type and year (the
+vocabularies for those filters are in `filters`).
 """
 
 from __future__ import annotations
@@ -15,76 +16,18 @@ from functools import cached_property
 from ..knowledge.places import Place, find_places
 from ..knowledge.precedents import RESERVATIONS
 from ..knowledge.refs import find_refs
-from ..search.textproc import stem
+from .filters import (
+    ABROAD,
+    COUNTRIES,
+    buyer_types_asked,
+    detect_instruments,
+    detect_sectors,
+    has_words,
+    years_asked,
+)
 
 INTENTS = ("permission", "how-to", "comparison", "precedents", "definition", "provision")
 MAX_PARTS = 3
-
-# Everyday words for each sector and instrument. A word matches when it has the key's Swedish
-# stem; a key ending in "*" matches any word that starts with it ("städ*": städning,
-# städupphandlingen); "a_b" is the phrase "a b".
-SECTOR_WORDS = {
-    "städ och lokalvård": "städ* lokalvård* fönsterputs* cleaning",
-    "fastighetsskötsel": "fastighetsskötsel* fastighetsservice* fastighetsunderhåll* vaktmästeri* skötselavtal*",
-    "bygg och anläggning": "bygg* entreprenad* anläggning* renovering* ombyggnad* nybyggnation* "
-    "vägbygge* construction",
-    "tvätt": "tvätt* laundry",
-    "livsmedel och måltider": "livsmedel* mat måltid* kost catering* café* kaffe* frukt* skolmat* lunch* food",
-    "fordon och transport": "fordon* bil bilar bilpool* biltvätt* fordonstvätt* transport* taxi* "
-    "färdtjänst* buss* cykel* cyklar skolskjuts* kollektivtrafik*",
-    "IT och telefoni": "it it-konsult* datorer dator mobiltelefon* telefoni* elektronik* programvara* webbplats*",
-    "vård och omsorg": "vård omsorg* hemtjänst* äldreomsorg* äldreboende* lss hvb* socialtjänst* sjukvård* "
-    "assistans* kvinnojour* stödboende* härbärge* boende",
-    "arbetskläder och textil": "arbetskläder* kläder textil* uniform* skyddskläder* handskar* workwear",
-    "avfall och återvinning": "avfall* återvinning* sophämtning* återbruk*",
-    "park och grönyta": "park parker grönyt* gräsklippning* trädgård* utemiljö* snöröjning* gaturenhållning*",
-    "kontor och tryck": "kontorsmaterial* trycksak* tryckeri* kontorsmöbler*",
-    "arbetsmarknadstjänster": "arbetsträning* arbetsmarknadstjänst* rehabilitering*",
-}
-INSTRUMENT_WORDS = {
-    "sysselsattningskrav": "sysselsättningskrav* sysselsättning långtidsarbetslös* praktik praktikplats* "
-    "praktikanter praktikant lärling* arbetsmarknadskrav* sommarjobb* social_return anställa anställer "
-    "anställning =jobb =jobben =jobbet",
-    "arbetsrattsliga-villkor": "arbetsrättslig* lönevillkor* löner lön semester* arbetstid* kollektivavtal* "
-    "lönedumpning*",
-    "socialt-tilldelningskriterium": "tilldelningskriteri* utvärderingskriteri* mervärde* award",
-    "sociala-kontraktsvillkor": "uppförandekod* mänskliga_rättigheter ilo leverantörskedja* fairtrade* "
-    "kontraktsvillkor*",
-    "direktupphandling-socialt-foretag": "direktupphandl*",
-    "iop": "iop partnerskap*",
-    "uteslutning": "uteslut*",
-    "lov": "valfrihetssystem* lov",
-}
-# A buyer type filters precedents only when the question asks about such buyers ("vilka
-# kommuner", "någon region", "finns det bostadsbolag som"), not when it merely mentions one.
-BUYER_TYPE_WORDS = {
-    "kommun": r"kommun(er|erna)?",
-    "region": r"region(er|erna)?|landsting(en)?",
-    "statlig myndighet": r"(statliga? )?myndighet(er|erna)?",
-    "kommunalt bolag": r"(allmännyttiga |kommunala )?(bostadsbolag|fastighetsbolag|bolag)(en)?",
-}
-_BUYER_ASKED = (
-    r"\b(vilka|vilken|vilket|någon|nån|ngn|några|något|andra|finns det|har|hos) (\w+ )?(?:PATTERN)\b"
-)
-COUNTRIES = {
-    "Frankrike": "frankrike franska fransk",
-    "Spanien": "spanien spanska spansk",
-    "Italien": "italien italienska italiensk",
-    "Tyskland": "tyskland tyska tysk",
-    "Finland": "finland finska finsk",
-    "Danmark": "danmark danska dansk",
-    "Norge": "norge norska norsk",
-    "Belgien": "belgien belgiska belgisk",
-    "Nederländerna": "nederländerna holland nederländska holländska",
-    "Irland": "irland irländska irländsk",
-    "Polen": "polen polska polsk",
-    "Portugal": "portugal portugisiska",
-    "Österrike": "österrike österrikiska",
-    "Sverige": "sverige",
-}
-ABROAD = re.compile(
-    r"\b(andra (eu-)?länder|eu-länder|utomlands|i europa|europeiska|utländska|other countries)\b"
-)
 
 _PRECEDENT = re.compile(
     r"\b(exempel|examples?|vilka (kommuner|regioner|myndigheter|bostadsbolag|köpare|organisationer)"
@@ -92,7 +35,10 @@ _PRECEDENT = re.compile(
     r"|hur (gjorde|har) [A-ZÅÄÖ]|hur gjorde|finns det (några|nån|någon)? ?(kommuner|regioner|fall)"
     r"|andra kommuner|erfarenhet(er)? av|case|prejudikat på|goda exempel|lyckade"
     r"|hur (jobbar|arbetar|har) [\w ]{0,25}(kommuner|regioner|städer|myndigheter|bostadsbolag)"
-    r"|hur gick det (för|när|i|med) )",
+    r"|hur gick det (för|när|i|med) "
+    # "vilka har ställt sysselsättningskrav", "har någon i Uppsala län reserverat …"
+    r"|(vilka har|har (någon|nån|ngn|några|andra))\b(\s+[\wåäö]+){0,4}?\s+(gjort|reserverat|använt|ställt|haft|"
+    r"köpt|upphandlat|testat|provat|infört|jobbat|arbetat|kört)\b)",
     re.IGNORECASE,
 )
 # "någon kommun som reserverat", "vilka allmännyttiga bostadsbolag har ställt krav": a question
@@ -104,14 +50,15 @@ _ASKS_ABOUT_BUYERS = re.compile(
 )
 _PAST = re.compile(
     r"\b(har|hade|som)\b(\s+\w+){0,3}?\s+\w+(at|it|tt|ts|ats|its|ort|ått)\b|\b(gjort|gjorts|fått|ställt|"
-    r"använt|reserverat|infört|köpt|upphandlat|genomfört|testat|provat|lyckats)\b",
+    r"använt|reserverat|infört|köpt|upphandlat|genomfört|testat|provat|lyckats|haft)\b",
     re.IGNORECASE,
 )
 _COMPARISON = re.compile(
     r"\b(skillnad(en|er)?|jämför|jämfört med|versus|vs\.?|kontra|eller\b.*\b(bäst|passar|smidigast|"
     r"bättre|välja|väljer|föredra|rekommender|ska vi (köra|ha|välja|använda))|(bäst|passar bäst|smidigast|"
-    r"bättre)\b.*\beller\b|what.?s the difference|skiljer|\bbåda\b|\bbägge\b"
-    r"|\b(ska|bör) (vi|man) (ha|köra|välja|använda|ta|satsa på)\b.*\beller\b(?! (inte|något|nåt|så|liknande|motsvarande)\b))",
+    r"bättre|mest|säkrast|hellre|lämpligast|enklast)\b.*\beller\b|what.?s the diff|skiljer|\bbåda\b|\bbägge\b"
+    r"|\beller\b.*\b(vilket|vilken|mest|säkrast|hellre|lämpligast|enklast)\b"
+    r"|\b(ska|bör) (vi|man) \w+\b.*\beller\b(?! (inte|något|nåt|så|liknande|motsvarande)\b))",
     re.IGNORECASE,
 )
 _HOW_TO = re.compile(
@@ -136,9 +83,10 @@ _QUESTION_START = re.compile(
 )
 _CLAUSE_SPLIT = re.compile(
     r",? (?:och|samt|men) (?=(?:måste|får|kan|ska|hur|vad|vem|vilka|gäller|behöver|"
-    r"är det|finns det|om)\b)|\. (?=[A-ZÅÄÖ])|(?<=\?)\s*",
+    r"är det|finns det|händer|om)\b)|\. (?=[A-ZÅÄÖ])|(?<=\?)\s*",
     re.IGNORECASE,
 )
+_SIDE_FILLER = re.compile(r"(\s+(egentligen|typ|asap|alltså|då|i praktiken))+$", re.IGNORECASE)
 _SIDE_FRAME = re.compile(
     r"^\W*(vad är |vad blir )?(skillnaden|skillnad) (mellan|på) |^(ska vi|bör vi|kan vi|vill vi|välja|"
     r"välj|köra|ha|använda|ska vi köra|ska vi ha|ska vi välja|ska vi använda|som|en|ett|att|med|"
@@ -247,62 +195,15 @@ class Analysis:
         return wanted
 
 
-def _has(words: list[str], keys: str) -> bool:
-    """Does the text hold one of the keys (see SECTOR_WORDS for how keys match)?"""
-    text = f" {' '.join(words)} "
-    stems = {stem(w) for w in words}
-    for key in keys.split():
-        if "_" in key:
-            if f" {key.replace('_', ' ')} " in text:
-                return True
-        elif key.endswith("*"):
-            if any(w.startswith(key[:-1]) for w in words):
-                return True
-        elif key.startswith("="):
-            if key[1:] in words:
-                return True
-        elif key in words or stem(key) in stems:
-            return True
-    return False
-
-
-def buyer_types_asked(text: str) -> list[str]:
-    lowered = text.lower()
-    return [
-        kind
-        for kind, pattern in BUYER_TYPE_WORDS.items()
-        if re.search(_BUYER_ASKED.replace("PATTERN", pattern), lowered)
-    ]
-
-
 def words_of(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]
 
 
-def detect_sectors(words: list[str]) -> list[str]:
-    return [sector for sector, stems in SECTOR_WORDS.items() if _has(words, stems)]
-
-
-def detect_instruments(text: str, words: list[str]) -> list[str]:
-    found = []
-    reserve = any(w.startswith(("reserver", "reservation")) or w == "reserved" for w in words)
-    keys = {k for ref in find_refs(text) for k in ref.query_keys()}
-    if reserve or keys & {"ref:lou:4:18"}:
-        if "ref:lou:19:25a" in keys or any(w.startswith("idéburn") for w in words):
-            found.append("reserverad-19-25a")
-        elif "ref:lou:19:25" in keys or any(w.startswith("välfärd") for w in words):
-            found.append("reserverad-19-25")
-        else:
-            found.append("reserverad")
-    words = [w for w in words if w != "praktiken"]  # "i praktiken": in practice
-    for instrument, keys in INSTRUMENT_WORDS.items():
-        if _has(words, keys):
-            found.append(instrument)
-    return found
-
-
 def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_or_org: bool) -> str:
-    if _PRECEDENT.search(text) or (has_place_or_org and re.search(r"\bhur (gjorde|har)\b", text, re.I)):
+    if _PRECEDENT.search(text) or (
+        has_place_or_org
+        and re.search(r"\bhur (gjorde|har)\b|^\W*(finns det|finns de|fins det)\b", text, re.I)
+    ):
         return "precedents"
     if _ASKS_ABOUT_BUYERS.search(text) and _PAST.search(text):
         return "precedents"
@@ -315,6 +216,21 @@ def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_
     if names_provision and not _PERMISSION.search(text):
         return "provision"
     return "permission"
+
+
+def asks_for_precedents(text: str) -> bool:
+    """Does this question (or part of one) ask who has done something ("har någon kommun gjort så?")."""
+    return bool(_PRECEDENT.search(text) or (_ASKS_ABOUT_BUYERS.search(text) and _PAST.search(text)))
+
+
+def asks_something(text: str) -> bool:
+    """Does this part ask a question of its own, rather than add a detail ("gärna i Skåne")?"""
+    return bool(
+        _PERMISSION.search(text)
+        or _HOW_TO.search(text)
+        or _DEFINITION.search(text)
+        or _QUESTION_START.search(text)
+    )
 
 
 def part_intent(text: str) -> str:
@@ -357,11 +273,13 @@ def split_parts(text: str) -> list[str]:
 def comparison_sides(text: str) -> list[str]:
     """The alternatives a comparison names: "skillnaden mellan A och B", "A eller B – …",
     "A, B eller C", "A vs B", "A jämfört med B". Empty when the question compares nothing."""
-    if not _COMPARISON.search(text):
+    if not (_COMPARISON.search(text) or bare_choice(text)):
         return []
     clauses = re.split(r"\s+[–-]\s+|[?:;]\s*", text)
     for clause in clauses:
-        between = re.search(r"skillnad(?:en|er)? (?:mellan|på) (.+)", clause, re.I)
+        between = re.search(r"skillnad(?:en|er)? (?:mellan|på) (.+)", clause, re.I) or re.search(
+            r"skillnad(?:en|er)? ((?:\S+ ){0,3}\S+ (?:och|eller|vs\.?) .+)", clause, re.I
+        )  # "skillnad tilldelningskriterium och kontraktsvillkor"
         if between:
             sides = _clean_sides(re.split(r",\s*|\s+och\s+|\s+eller\s+", between.group(1)))
             if sides:
@@ -384,36 +302,51 @@ def comparison_sides(text: str) -> list[str]:
     return []
 
 
+# Words that open a yes/no question rather than an alternative ("Bör …", "Omfattas …").
+_FINITE = frozenset("är bör ska får kan måste maste gäller omfattas räcker behöver finns har blir".split())
+
+
+def bare_choice(text: str) -> bool:
+    """Two alternatives and nothing else asked: "Tvätten: reservera eller ställa
+    sysselsättningskrav?" (but not "Får vi reservera städ eller tvätt?", "Vad gäller för A eller B?")."""
+    if _PERMISSION.search(text) or not text.rstrip().endswith("?") or text.count("?") > 1:
+        return False
+    pieces = re.split(r"[:–]\s*|\s-\s", text)
+    clause = pieces[-1]
+    first = (words_of(clause) or [""])[0]
+    return bool(
+        len(pieces) > 1  # a topic, then the alternatives
+        and first not in _FINITE
+        and re.search(r"\beller\b(?! (inte|något|nåt|så|liknande|motsvarande|andra)\b)", clause, re.I)
+        and not _QUESTION_START.search(clause)
+        and not _DEFINITION.search(clause)
+    )
+
+
 def _clean_sides(raw: list[str]) -> list[str]:
     out = []
     for side in raw:
-        side = side.strip(" ,.?!")
+        side = _SIDE_FILLER.sub("", side.strip(" ,.?!"))
         for _ in range(3):
             side = _SIDE_FRAME.sub("", side).strip()
+        if re.match(r"^(vad|vilket|vilken|hur)\b", side, re.IGNORECASE):
+            continue  # "…, vad passar oss bäst": the question, not a side
         if len(side) >= 2 and words_of(side):
             out.append(side)
     return out[:MAX_PARTS] if len(out) >= 2 else []
 
 
-def _years(text: str) -> tuple[int | None, int | None]:
-    years = [int(y) for y in re.findall(r"\b(?:19[9]\d|20[0-4]\d)\b", text)]
-    if not years:
-        return None, None
-    year = years[0]
-    if re.search(rf"\b(efter|after)\s+{year}\b", text, re.I):
-        return year + 1, None
-    if re.search(rf"\b(sedan|från|since|from)\s+{year}\b", text, re.I):
-        return year, None
-    if re.search(rf"\b(före|innan|before)\s+{year}\b", text, re.I):
-        return None, year - 1
-    if re.search(rf"\b(till|fram till|until|to)\s+{year}\b", text, re.I):
-        return None, year
-    return year, year
+def chat_forms(text: str) -> str:
+    """The chat shorthands that change how a question splits, written out with the case kept:
+    "o" for "och", "m" for "med", a leading "va" for "vad" ("va e skillnaden på lou o lov")."""
+    text = re.sub(r"(?<=\w) o (?=\w)", " och ", text)
+    text = re.sub(r"(?<=\w) m (?=\w)", " med ", text)
+    return re.sub(r"^(\W*)va\b(?= )", r"\1vad", text, flags=re.IGNORECASE)
 
 
 def analyse(question: str, names: Names | None = None) -> Analysis:
     """Everything the composer needs to know about a question, from the text alone."""
-    text = " ".join(question.split())
+    text = chat_forms(" ".join(question.split()))
     words = words_of(text)
     names = names or Names()
     places = [p for p in find_places(text)]
@@ -424,9 +357,9 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
     names_provision = bool(find_refs(text))
     sides = comparison_sides(text)
     intent = detect_intent(text, sides, names_provision, bool(places or organisations))
-    parts = [text] if intent in ("comparison", "precedents") else split_parts(text)
-    countries = [c for c, stems in COUNTRIES.items() if _has(words, stems)]
-    year_from, year_to = _years(text)
+    parts = [text] if intent == "comparison" else split_parts(text)
+    countries = [c for c, stems in COUNTRIES.items() if has_words(words, stems)]
+    year_from, year_to = years_asked(text)
     return Analysis(
         question=text,
         intent=intent,

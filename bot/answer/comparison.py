@@ -23,6 +23,9 @@ REF_WORDS = re.compile(r"\b(enligt|kap\.?|§+|lou|luf|luk|lov|\d+( ?[a-z]\b)?)\b
 def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches) -> None:
     """One passage per side, under the side's name, then a FAQ that helps choose."""
     deciding = {r["id"] for r in c.documents.values() if r.get("compares")}
+    # "A eller B – vad passar?" weighs instruments: a side is the guidance on it, not the word's
+    # definition; "vad är skillnaden mellan A och B" may well be answered by two definitions
+    terms = {d for d, r in c.documents.items() if r["kind"] == "glossary"} if choosing(analysis) else set()
     side_docs: list[Part] = []
     used: set[str] = set()
     for side, result in zip(analysis.sides, searches.sides, strict=True):
@@ -31,7 +34,7 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
         )
         examples = set() if names_precedent else {d for d, r in c.documents.items() if r["kind"] == "example"}
         avoid = used | deciding | examples
-        named = named_by(c, side, result, avoid)
+        named = named_by(c, side, result, avoid | terms) or named_by(c, side, result, avoid)
         part = c.part(c._section_for(named, "definition", side)) if named else None
         part = part or c.lead(result, side, "definition", avoid=avoid)
         if part is None:
@@ -42,7 +45,19 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
     decision = decision_faq(c, searches.main, {p.doc_id for p in side_docs})
     if decision is not None:
         decision.label, decision.asks, decision.related = "Vad passar när?", None, None
-    answer.parts = side_docs + ([decision] if decision else [])
+    # a choice is answered first by the FAQ that helps choose, then side by side
+    answer.parts = ([decision] if decision and choosing(analysis) else []) + side_docs
+    if decision and not choosing(analysis):
+        answer.parts.append(decision)
+
+
+def choosing(analysis: Analysis) -> bool:
+    """A choice between instruments ("ska vi A eller B?"), not a question of what tells two
+    things apart ("vad är skillnaden mellan A och B?")."""
+    return not CONTRAST.search(analysis.question)
+
+
+CONTRAST = re.compile(r"skillnad|skiljer|samma sak|\bvad är\b|what.?s the diff", re.IGNORECASE)
 
 
 def named_by(c, side: str, result: SearchResult, avoid: set[str]) -> Passage | None:

@@ -28,7 +28,7 @@ from ..knowledge.refs import parse_ref
 from ..search.referrals import Referrals
 from ..search.retrieval import SearchResult, normalise_question
 from . import precedent_list
-from .analysis import Analysis, part_intent, precedent_matches
+from .analysis import Analysis, asks_for_precedents, asks_something, part_intent, precedent_matches
 from .comparison import compose_comparison
 from .model import (
     FRAGESERVICE_URL,
@@ -281,16 +281,19 @@ class Composer:
         answer.more_precedents = more
         if precedent_list.has_filter(analysis):
             answer.precedent_wanted = precedent_list.wanted_text(analysis)
-        for asked, result in zip(analysis.parts[1:], searches.parts[1:], strict=False):
+        # the other parts of a compound question ("Får vi reservera städningen? Och har någon
+        # kommun gjort så?"): each is answered above the list, in the order asked
+        asked_parts = []
+        for asked, result in zip(analysis.parts, searches.parts, strict=False):
+            if len(analysis.parts) < 2 or asks_for_precedents(asked) or not asks_something(asked):
+                continue
             lead = self.lead(
-                result,
-                asked,
-                "how-to" if "hur" in asked.lower() else "permission",
-                avoid={p.doc_id for p in answer.parts} | {"example"},
+                result, asked, part_intent(asked), avoid={p.doc_id for p in answer.parts} | {"example"}
             )
             if lead and lead.kind != "example":
                 lead.label = asked
-                answer.parts.append(lead)
+                asked_parts.append(lead)
+        answer.parts = asked_parts + answer.parts
 
     def _compound(self, answer: Answer, analysis: Analysis, searches: Searches) -> None:
         used: set[str] = set()

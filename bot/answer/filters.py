@@ -1,0 +1,142 @@
+"""What a precedent question filters on: sectors, instruments, buyer types, countries and
+years, each found in the question's words (Swedish, with English mixed in) by the vocabularies
+below. `analysis` calls these; `precedent_list` and the usefulness benchmark read the results."""
+
+from __future__ import annotations
+
+import re
+
+from ..knowledge.refs import find_refs
+from ..search.textproc import stem
+
+# Everyday words for each sector and instrument. A word matches when it has the key's Swedish
+# stem; a key ending in "*" matches any word that starts with it ("städ*": städning,
+# städupphandlingen); "a_b" is the phrase "a b".
+SECTOR_WORDS = {
+    "städ och lokalvård": "städ* lokalvård* fönsterputs* cleaning",
+    "fastighetsskötsel": "fastighetsskötsel* fastighetsservice* fastighetsunderhåll* vaktmästeri* skötselavtal*",
+    "bygg och anläggning": "bygg* entreprenad* anläggning* renovering* ombyggnad* nybyggnation* "
+    "vägbygge* construction",
+    "tvätt": "tvätt* laundry",
+    "livsmedel och måltider": "livsmedel* mat måltid* kost catering* café* kaffe* frukt* skolmat* lunch* food",
+    "fordon och transport": "fordon* bil bilar bilpool* biltvätt* fordonstvätt* transport* taxi* "
+    "färdtjänst* buss* cykel* cyklar skolskjuts* kollektivtrafik*",
+    "IT och telefoni": "it it-konsult* datorer dator mobiltelefon* telefoni* elektronik* programvara* webbplats*",
+    "vård och omsorg": "vård omsorg* hemtjänst* äldreomsorg* äldreboende* lss hvb* socialtjänst* sjukvård* "
+    "assistans* kvinnojour* stödboende* härbärge* boende",
+    "arbetskläder och textil": "arbetskläder* kläder textil* uniform* skyddskläder* handskar* workwear",
+    "avfall och återvinning": "avfall* återvinning* sophämtning* återbruk*",
+    "park och grönyta": "park parker grönyt* gräsklippning* trädgård* utemiljö* snöröjning* gaturenhållning*",
+    "kontor och tryck": "kontorsmaterial* trycksak* tryckeri* kontorsmöbler*",
+    "arbetsmarknadstjänster": "arbetsträning* arbetsmarknadstjänst* rehabilitering*",
+}
+INSTRUMENT_WORDS = {
+    "sysselsattningskrav": "sysselsättningskrav* sysselsättning långtidsarbetslös* praktik praktikplats* "
+    "praktikanter praktikant lärling* arbetsmarknadskrav* sommarjobb* social_return anställa anställer "
+    "anställning =jobb =jobben =jobbet",
+    "arbetsrattsliga-villkor": "arbetsrättslig* lönevillkor* löner lön semester* arbetstid* kollektivavtal* "
+    "lönedumpning*",
+    "socialt-tilldelningskriterium": "tilldelningskriteri* utvärderingskriteri* mervärde* award",
+    "sociala-kontraktsvillkor": "uppförandekod* mänskliga_rättigheter ilo leverantörskedja* fairtrade* "
+    "kontraktsvillkor*",
+    "direktupphandling-socialt-foretag": "direktupphandl*",
+    "iop": "iop partnerskap*",
+    "uteslutning": "uteslut*",
+    "lov": "valfrihetssystem* lov",
+}
+# A buyer type filters precedents only when the question asks about such buyers ("vilka
+# kommuner", "någon region", "finns det bostadsbolag som"), not when it merely mentions one.
+BUYER_TYPE_WORDS = {
+    "kommun": r"kommun(er|erna)?",
+    "region": r"region(er|erna)?|landsting(en)?",
+    "statlig myndighet": r"(statliga? )?myndighet(er|erna)?",
+    "kommunalt bolag": r"(allmännyttiga |kommunala )?(bostadsbolag|fastighetsbolag|bolag)(en)?",
+}
+_BUYER_ASKED = (
+    r"\b(vilka|vilken|vilket|någon|nån|ngn|några|något|andra|finns det|har|hos) (\w+ )?(?:PATTERN)\b"
+)
+COUNTRIES = {
+    "Frankrike": "frankrike franska fransk",
+    "Spanien": "spanien spanska spansk",
+    "Italien": "italien italienska italiensk",
+    "Tyskland": "tyskland tyska tysk",
+    "Finland": "finland finska finsk",
+    "Danmark": "danmark danska dansk",
+    "Norge": "norge norska norsk",
+    "Belgien": "belgien belgiska belgisk",
+    "Nederländerna": "nederländerna holland nederländska holländska",
+    "Irland": "irland irländska irländsk",
+    "Polen": "polen polska polsk",
+    "Portugal": "portugal portugisiska",
+    "Österrike": "österrike österrikiska",
+    "Sverige": "sverige",
+}
+ABROAD = re.compile(
+    r"\b(andra (eu-)?länder|eu-länder|utomlands|i europa|europeiska|utländska|other countries)\b"
+)
+
+
+def has_words(words: list[str], keys: str) -> bool:
+    """Does the text hold one of the keys (see SECTOR_WORDS for how keys match)?"""
+    text = f" {' '.join(words)} "
+    stems = {stem(w) for w in words}
+    for key in keys.split():
+        if "_" in key:
+            if f" {key.replace('_', ' ')} " in text:
+                return True
+        elif key.endswith("*"):
+            if any(w.startswith(key[:-1]) for w in words):
+                return True
+        elif key.startswith("="):
+            if key[1:] in words:
+                return True
+        elif key in words or stem(key) in stems:
+            return True
+    return False
+
+
+def buyer_types_asked(text: str) -> list[str]:
+    lowered = text.lower()
+    return [
+        kind
+        for kind, pattern in BUYER_TYPE_WORDS.items()
+        if re.search(_BUYER_ASKED.replace("PATTERN", pattern), lowered)
+    ]
+
+
+def detect_sectors(words: list[str]) -> list[str]:
+    return [sector for sector, stems in SECTOR_WORDS.items() if has_words(words, stems)]
+
+
+def detect_instruments(text: str, words: list[str]) -> list[str]:
+    found = []
+    reserve = any(w.startswith(("reserver", "reservation")) or w == "reserved" for w in words)
+    keys = {k for ref in find_refs(text) for k in ref.query_keys()}
+    if reserve or keys & {"ref:lou:4:18"}:
+        if "ref:lou:19:25a" in keys or any(w.startswith("idéburn") for w in words):
+            found.append("reserverad-19-25a")
+        elif "ref:lou:19:25" in keys or any(w.startswith("välfärd") for w in words):
+            found.append("reserverad-19-25")
+        else:
+            found.append("reserverad")
+    words = [w for w in words if w != "praktiken"]  # "i praktiken": in practice
+    for instrument, keys in INSTRUMENT_WORDS.items():
+        if has_words(words, keys):
+            found.append(instrument)
+    return found
+
+
+def years_asked(text: str) -> tuple[int | None, int | None]:
+    years = [int(y) for y in re.findall(r"\b(?:19[9]\d|20[0-4]\d)\b", text)]
+    if not years:
+        return None, None
+    year = years[0]
+    if re.search(rf"\b(efter|after)\s+{year}\b", text, re.I):
+        return year + 1, None
+    if re.search(rf"\b(sedan|från|since|from)\s+{year}\b", text, re.I):
+        return year, None
+    if re.search(rf"\b(före|innan|before)\s+{year}\b", text, re.I):
+        return None, year - 1
+    if re.search(rf"\b(till|fram till|until|to)\s+{year}\b", text, re.I):
+        return None, year
+    return year, year
