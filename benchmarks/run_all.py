@@ -76,10 +76,18 @@ BENCHMARKS = [
     (
         "usefulness_holdout",
         "usefulness",
-        "Usefulness, hold-out set (eval_usefulness_holdout, written blind; run on the final pipeline, "
-        "nothing tuned on it)",
+        "Usefulness, second set (eval_usefulness_holdout, written blind; first run 2026-12-03 in-scope "
+        "0.601, then its failures were studied: now a TRAINING set too)",
         ["--eval", "benchmarks/eval_usefulness_holdout.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_holdout.jsonl"],
+    ),
+    (
+        "usefulness_blind3",
+        "usefulness",
+        "Usefulness, third set (eval_usefulness_blind3, written blind before the changes that followed "
+        "the second set's first run; run once, nothing tuned on it)",
+        ["--eval", "benchmarks/eval_usefulness_blind3.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind3.jsonl"],
     ),
     (
         "paraphrase",
