@@ -6,6 +6,8 @@ import re
 from functools import lru_cache
 
 import snowballstemmer
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 from ..knowledge.refs import find_refs
 
@@ -149,32 +151,22 @@ def ref_tokens(text: str, query: bool = False) -> list[str]:
 
 
 class SpellingCorrector:
-    """Maps an unknown token to a known one within edit distance 1 (deletes on both sides, as in
-    SymSpell), preferring the most frequent. For typos such as "kollektivavtl"."""
+    """Maps an unknown token to the most frequent known one a single edit away (a letter left
+    out, added, changed or two swapped: rapidfuzz's optimal string alignment distance), for
+    typos such as "kollektivavtl"."""
 
     def __init__(self, frequencies: dict[str, int], min_length: int = 6):
         self.freq = frequencies
         self.min_length = min_length
-        self.deletes: dict[str, list[str]] = {}
-        for term in frequencies:
-            if len(term) >= min_length - 1 and not term.startswith("ref:"):
-                for variant in {term, *_deletes(term)}:
-                    self.deletes.setdefault(variant, []).append(term)
+        self.terms = sorted(t for t in frequencies if len(t) >= min_length - 1 and not t.startswith("ref:"))
 
     def correct(self, token: str) -> str | None:
         if token in self.freq or len(token) < self.min_length or token.isdigit():
             return None
-        candidates: set[str] = set()
-        for variant in {token, *_deletes(token)}:
-            candidates.update(self.deletes.get(variant, ()))
-        candidates.discard(token)
-        if not candidates:
+        found = process.extract(token, self.terms, scorer=OSA.distance, score_cutoff=1, limit=None)
+        if not found:
             return None
-        return max(sorted(candidates), key=lambda t: self.freq[t])
-
-
-def _deletes(term: str) -> set[str]:
-    return {term[:i] + term[i + 1 :] for i in range(len(term))}
+        return max(sorted(term for term, _, _ in found), key=lambda term: self.freq[term])
 
 
 def compound_parts(word: str, known: set[str] | dict, min_part: int = 3) -> list[str]:

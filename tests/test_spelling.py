@@ -1,0 +1,38 @@
+"""Typos in a question are read as the knowledge base's own words, so they still find the file."""
+
+from bot.search.textproc import SpellingCorrector
+
+FREQ = {
+    "kollektivavtal": 40,
+    "kollektivavtalet": 12,
+    "sysselsättningskrav": 30,
+    "reserverad": 25,
+    "reserverat": 3,
+}
+
+
+def test_one_letter_left_out_added_changed_or_swapped_is_corrected():
+    speller = SpellingCorrector(FREQ)
+    assert speller.correct("kollektivavtl") == "kollektivavtal"  # left out
+    assert speller.correct("kollektivvavtal") == "kollektivavtal"  # added
+    assert speller.correct("kollektivavtel") == "kollektivavtal"  # changed
+    assert speller.correct("sysselsättnignskrav") == "sysselsättningskrav"  # swapped
+
+
+def test_known_short_and_distant_words_are_left_alone():
+    speller = SpellingCorrector(FREQ)
+    assert speller.correct("kollektivavtal") is None  # known
+    assert speller.correct("avtl") is None  # too short to guess
+    assert speller.correct("kollektivtrafik") is None  # another word, not a typo
+    assert speller.correct("2024") is None
+
+
+def test_the_more_frequent_word_wins_a_tie():
+    # "reserverab" is one edit from both; the knowledge base's more frequent word is meant
+    assert SpellingCorrector(FREQ).correct("reserverab") == "reserverad"
+
+
+def test_a_misspelt_word_still_finds_its_file(pipeline):
+    # the word search alone: without the correction "kolektivavtal" matches nothing at all
+    found = pipeline.search("kolektivavtal", mode="bm25").documents()
+    assert [hit.passage.doc_id for hit in found][:1] == ["arbetsrattsliga-villkor"]
