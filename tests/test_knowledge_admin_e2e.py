@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from botkit import NEW_FAQ
 from fake_telegram import ADMIN, USER
-from test_telegram_e2e import buttons, eventually, has_keyboard, start_bot, stop_bot
+from test_telegram_e2e import buttons, checked_bot, eventually, has_keyboard
 
 from bot.knowledge import editing
 
@@ -19,11 +19,8 @@ async def bot(fake, settings, pipeline):
     import dataclasses
 
     settings = dataclasses.replace(settings, admin_ids=frozenset({1001, 1002}))
-    h = await start_bot(fake, settings, pipeline)
-    yield h
-    await stop_bot(h)
-    assert h.errors == [], f"handler errors: {h.errors!r}"
-    assert fake.rejected() == [], f"the fake Bot API rejected calls: {fake.rejected()}"
+    async for h in checked_bot(fake, settings, pipeline):
+        yield h
 
 
 async def upload(bot, name: str, data: bytes, user=ADMIN, **kw):

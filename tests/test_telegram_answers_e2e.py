@@ -6,16 +6,13 @@ from __future__ import annotations
 
 import pytest
 from fake_telegram import USER
-from test_telegram_e2e import ENGLISH, buttons, eventually, has_keyboard, start_bot, stop_bot
+from test_telegram_e2e import ENGLISH, buttons, checked_bot, eventually, has_keyboard
 
 
 @pytest.fixture
 async def bot(fake, settings, pipeline):
-    h = await start_bot(fake, settings, pipeline)
-    yield h
-    await stop_bot(h)
-    assert h.errors == [], f"handler errors: {h.errors!r}"
-    assert fake.rejected() == [], f"the fake Bot API rejected calls: {fake.rejected()}"
+    async for h in checked_bot(fake, settings, pipeline):
+        yield h
 
 
 async def test_a_comparison_shows_each_side_under_its_name(bot):

@@ -15,6 +15,7 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -121,13 +122,20 @@ async def stop_bot(h: Harness) -> None:
     await h.app.post_shutdown(h.app)
 
 
-@pytest.fixture
-async def bot(fake, settings, pipeline):
+async def checked_bot(fake, settings, pipeline) -> AsyncIterator[Harness]:
+    """A bot for one test; once it has stopped, no handler may have failed and the fake Bot
+    API may have rejected no call."""
     h = await start_bot(fake, settings, pipeline)
     yield h
     await stop_bot(h)
     assert h.errors == [], f"handler errors: {h.errors!r}"
     assert fake.rejected() == [], f"the fake Bot API rejected calls: {fake.rejected()}"
+
+
+@pytest.fixture
+async def bot(fake, settings, pipeline):
+    async for h in checked_bot(fake, settings, pipeline):
+        yield h
 
 
 # --- start-up, /start, questions -------------------------------------------------------------

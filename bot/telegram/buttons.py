@@ -43,15 +43,30 @@ async def on_more(update: Update, context: Context) -> None:
     await send_chunks(query.message, chunks)
 
 
+def record_by_key(pipeline, key: str, kind: str | None = None) -> dict | None:
+    """The knowledge file a button's short key names (None once it has gone)."""
+    return next((r for r in pipeline.documents(kind) if short_key(r["id"]) == key), None)
+
+
+async def pressed_record(update: Update, context: Context, kind: str | None = None) -> dict | None:
+    """The file a pressed button names, the press acknowledged; a file that has gone since is
+    said in an alert and None returned."""
+    query, lang = update.callback_query, lang_of(update.effective_user)
+    record = record_by_key(deps(context).pipeline, parse_callback(query.data).args[0], kind)
+    if record is None:
+        await query.answer(plain("more_gone", lang), show_alert=True)
+        return None
+    await query.answer()
+    return record
+
+
 async def on_similar(update: Update, context: Context) -> None:
     """The "Liknande exempel" button: precedents on the answer's topic, as a new message."""
     query, lang, d = update.callback_query, lang_of(update.effective_user), deps(context)
-    key = parse_callback(query.data).args[0]
-    doc = next((r for r in d.pipeline.documents() if short_key(r["id"]) == key), None)
+    doc = await pressed_record(update, context)
     if doc is None:
-        await query.answer(plain("more_gone", lang), show_alert=True)
         return
-    await query.answer()
+    key = parse_callback(query.data).args[0]
     records = await look_up(d, d.pipeline.examples, " ".join([doc["title"], *doc.get("tags", [])]))
     page = render_examples(records, 0, lang, doc["title"], examples_nav("d", key))
     await query.message.reply_html(page.text, reply_markup=page.keyboard, do_quote=False)
@@ -64,7 +79,7 @@ async def on_examples_page(update: Update, context: Context) -> None:
     await query.answer()
     title, topic = None, arg or None
     if kind == "d":
-        doc = next((r for r in d.pipeline.documents() if short_key(r["id"]) == arg), None)
+        doc = record_by_key(d.pipeline, arg)
         title = doc["title"] if doc else None
         topic = " ".join([doc["title"], *doc.get("tags", [])]) if doc else None
     records = await look_up(d, d.pipeline.examples, topic)
@@ -80,27 +95,20 @@ async def on_examples_page(update: Update, context: Context) -> None:
 
 async def on_card(update: Update, context: Context) -> None:
     """A precedent's button under a list: its card with every field and its sources."""
-    query, lang, d = update.callback_query, lang_of(update.effective_user), deps(context)
-    key = parse_callback(query.data).args[0]
-    record = next((r for r in d.pipeline.documents("example") if short_key(r["id"]) == key), None)
-    if record is None:
-        await query.answer(plain("more_gone", lang), show_alert=True)
-        return
-    await query.answer()
-    await query.message.reply_html(precedent_card(record, lang), do_quote=False)
+    record = await pressed_record(update, context, "example")
+    if record is not None:
+        lang = lang_of(update.effective_user)
+        await update.callback_query.message.reply_html(precedent_card(record, lang), do_quote=False)
 
 
 async def on_meant(update: Update, context: Context) -> None:
     """A "Menar du …?" candidate: answer with that file, as if it had been asked."""
-    query, lang, d = update.callback_query, lang_of(update.effective_user), deps(context)
-    key = parse_callback(query.data).args[0]
-    record = next((r for r in d.pipeline.documents() if short_key(r["id"]) == key), None)
+    record = await pressed_record(update, context)
     if record is None:
-        await query.answer(plain("more_gone", lang), show_alert=True)
         return
-    await query.answer()
+    d, lang = deps(context), lang_of(update.effective_user)
     answer = await look_up(d, d.pipeline.answer_document, record["id"])
-    await reply_with_answer(update, d, query.message, answer, lang, quote=False)
+    await reply_with_answer(update, d, update.callback_query.message, answer, lang, quote=False)
 
 
 async def on_suggested(update: Update, context: Context) -> None:
