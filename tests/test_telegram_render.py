@@ -193,6 +193,20 @@ def test_a_precedent_list_says_what_was_asked_and_has_a_card_button_per_preceden
     assert none[0].startswith("<b>Kunskapsbanken har inga kända exempel på IOP i Kalmar län. Närmast är:</b>")
 
 
+def test_a_precedent_line_says_the_year_once():
+    # titles often end with the year; the line already has it after the buyer
+    line = precedent(
+        title="Kristianstads kommun – tvätt av arbetskläder som Samhall vann (2022)",
+        buyer="Kristianstads kommun",
+        year=2022,
+    )
+    [message] = render_answer(
+        answer(parts=[], intent="precedents", precedents=[line], precedent_match="some")
+    )
+    assert "Kristianstads kommun (2022) – tvätt av arbetskläder som Samhall vann – " in message
+    assert message.count("2022") == 1
+
+
 def test_dynamic_strings_are_escaped_everywhere():
     nasty = '<script>alert("x")</script> & <b>fet</b> *md* _md_ [l](http://x)'
     a = answer(nasty, refs=[nasty], sources=[source(1, nasty, url='javascript:alert(1)"')], notes=[nasty])

@@ -19,7 +19,10 @@ def precedent_fields(p: PrecedentLine) -> list[str]:
     who = p.buyer + (f" ({p.year})" if p.year else "")
     if p.country != "Sverige":
         who += f", {p.country}"
-    fields = [who, what_was_bought(p)]
+    what = what_was_bought(p)
+    if p.year:  # the year is said once, after the buyer
+        what = what.removesuffix(f" ({p.year})")
+    fields = [who, what]
     if p.instrument:
         fields.append(", ".join(p.instrument))
     if p.suppliers:
