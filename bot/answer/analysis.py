@@ -171,29 +171,6 @@ class Analysis:
     def compound(self) -> bool:
         return len(self.parts) > 1
 
-    def precedent_filter(self) -> dict:
-        """The filter a precedent lookup asks for (keys as in the usefulness rubric)."""
-        wanted: dict = {}
-        if self.counties:
-            wanted["counties"] = sorted(self.counties)
-        if self.municipalities:
-            wanted["municipalities"] = list(self.municipalities)
-        if self.sectors:
-            wanted["sectors"] = list(self.sectors)
-        if self.instruments:
-            wanted["instruments"] = list(self.instruments)
-        if self.buyer_types:
-            wanted["buyer_types"] = list(self.buyer_types)
-        if self.countries:
-            wanted["countries"] = list(self.countries)
-        if self.abroad:
-            wanted["abroad"] = True
-        if self.year_from:
-            wanted["year_from"] = self.year_from
-        if self.year_to:
-            wanted["year_to"] = self.year_to
-        return wanted
-
 
 def words_of(text: str) -> list[str]:
     return [w.lower() for w in _WORD.findall(text)]

@@ -94,9 +94,6 @@ class Pipeline:
                 self._engine = self._load()
             return report
 
-    def reload(self) -> None:
-        self._engine = self._load()
-
     def refresh(self) -> Engine:
         """The engine for the current build: reloaded first when another process (a `hansyn
         reindex`, or a bot's /reindex seen from an answer worker) made a new build current. A
