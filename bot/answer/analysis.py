@@ -37,8 +37,10 @@ _PRECEDENT = re.compile(
     r"|hur (jobbar|arbetar|har) [\w ]{0,25}(kommuner|regioner|städer|myndigheter|bostadsbolag)"
     r"|hur gick det (för|när|i|med) "
     # "vilka har ställt sysselsättningskrav", "har någon i Uppsala län reserverat …"
-    r"|(vilka har|har (någon|nån|ngn|några|andra))\b(\s+[\wåäö]+){0,4}?\s+(gjort|reserverat|använt|ställt|haft|"
-    r"köpt|upphandlat|testat|provat|infört|jobbat|arbetat|kört)\b)",
+    r"|(vilka(\s+[\wåäö]+){0,3}?\s+har|har (någon|nån|ngn|några|andra)|vad har(?! (vi|ni|man|jag)\b))\b"
+    r"(\s+[\wåäö]+){0,4}?\s+(gjort|reserverat|använt|ställt|haft|köpt|upphandlat|testat|provat|infört|jobbat|"
+    r"arbetat|kört|låtit)\b"
+    r"|\b(någonstans|nånstans|ngnstans)\b)",
     re.IGNORECASE,
 )
 # "någon kommun som reserverat", "vilka allmännyttiga bostadsbolag har ställt krav": a question
@@ -68,6 +70,12 @@ _HOW_TO = re.compile(
 )
 _DEFINITION = re.compile(
     r"^\W*(vad (är|betyder|menas med|innebär|heter)|vad är det för|what is|what does|förklara|define)\b",
+    re.IGNORECASE,
+)
+# "ASF – vad står det för?", "vad har en matchningsansvarig för uppgift?", "är det samma sak som …"
+_DEFINITION_ANYWHERE = re.compile(
+    r"\bvad (står|stod) [\wåäö]+ för\b|\bvad har (en|ett) [\wåäö]+ för (uppgift|roll|ansvar)\b"
+    r"|\bvad heter\b|\bär (det|de|dom) (samma|samma sak) som\b|\bwhat does [\w ]+ mean\b",
     re.IGNORECASE,
 )
 _PERMISSION = re.compile(
@@ -101,16 +109,40 @@ class Names:
     """Organisations the precedents name (buyers and suppliers), each with its precedent ids."""
 
     variants: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lower-case name -> doc ids
+    terms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # glossary term -> glossary ids
 
     @classmethod
     def from_records(cls, records: list[dict]) -> Names:
+        """From the examples (buyers, suppliers) and the glossary (terms and their synonyms);
+        a record without a kind is an example."""
         out: dict[str, set[str]] = {}
+        terms: dict[str, set[str]] = {}
         for record in records:
+            kind = record.get("kind", "example")
+            if kind == "glossary":
+                for term in [term_of(record.get("title") or ""), *(record.get("synonyms") or [])]:
+                    if len(term) >= 3:
+                        terms.setdefault(str(term).lower(), set()).add(record["id"])
+            if kind != "example":
+                continue
             names = [record.get("buyer") or "", record.get("municipality") or ""]
             for name in names + list(record.get("suppliers") or []):
                 for variant in name_variants(name):
                     out.setdefault(variant.lower(), set()).add(record["id"])
-        return cls({k: tuple(sorted(v)) for k, v in out.items()})
+        return cls(
+            {k: tuple(sorted(v)) for k, v in out.items()}, {k: tuple(sorted(v)) for k, v in terms.items()}
+        )
+
+    def find_terms(self, text: str) -> set[str]:
+        """Glossary files whose term (or a synonym of it) the text names as whole words."""
+        if not self.terms:
+            return set()
+        return {d for m in self._term_pattern.finditer(text.lower()) for d in self.terms[m.group(1)]}
+
+    @cached_property
+    def _term_pattern(self) -> re.Pattern:
+        terms = sorted(self.terms, key=len, reverse=True)
+        return re.compile(rf"(?<![\wåäö])({'|'.join(re.escape(t) for t in terms)})(?![\wåäö])")
 
     def find(self, text: str) -> list[str]:
         """Names the text mentions, longest first, each only once."""
@@ -133,6 +165,11 @@ GENERIC_NAMES = frozenset(
     "region kommun kommune stad stadsmission stadsmissionen reform iss rfsl rfsu abf jobb ideell förening "
     "upphandlingscenter".split()
 )
+
+
+def term_of(title: str) -> str:
+    """A glossary title's term: "Matchningsansvarig vid sysselsättningskrav" -> matchningsansvarig."""
+    return re.split(r"\s+[–(-]|,|\s+(?:vid|enligt|i|inom)\s+", title.strip())[0].strip().lower()
 
 
 def name_variants(name: str) -> list[str]:
@@ -158,6 +195,7 @@ class Analysis:
     municipalities: list[str]
     organisations: list[str]  # names from `Names`, lower case
     organisation_docs: set[str]  # precedents that name them
+    term_docs: set[str]  # glossary files whose term the question names
     sectors: list[str]
     instruments: list[str]
     buyer_types: list[str]
@@ -173,13 +211,24 @@ class Analysis:
 
 
 def words_of(text: str) -> list[str]:
-    return [w.lower() for w in _WORD.findall(text)]
+    """Lower-case words; a hyphenated one also yields its parts ("IT-upphandling", "LOV-system")."""
+    out = []
+    for word in _WORD.findall(text.lower()):
+        out.append(word)
+        if "-" in word.strip("-"):
+            out.extend(part for part in word.split("-") if part)
+    return out
 
 
 def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_or_org: bool) -> str:
     if _PRECEDENT.search(text) or (
         has_place_or_org
-        and re.search(r"\bhur (gjorde|har)\b|^\W*(finns det|finns de|fins det)\b", text, re.I)
+        and re.search(
+            r"\bhur (gjorde|har)\b|^\W*(finns det|finns de|fins det)\b|\bhar\b(\s+[\wåäö]+){1,5}?\s+(gjort|"
+            r"reserverat|använt|ställt|köpt|upphandlat|testat|infört|jobbat|arbetat)\b",
+            text,
+            re.I,
+        )
     ):
         return "precedents"
     if _ASKS_ABOUT_BUYERS.search(text) and _PAST.search(text):
@@ -188,7 +237,10 @@ def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_
         return "comparison"
     if _HOW_TO.search(text):
         return "how-to"
-    if _DEFINITION.search(text) and len([w for w in words_of(text) if len(w) > 2]) <= 8:
+    long_words = len([w for w in words_of(text) if len(w) > 2])
+    if (_DEFINITION.search(text) and long_words <= 8) or (
+        _DEFINITION_ANYWHERE.search(text) and long_words <= 12
+    ):
         return "definition"
     if names_provision and not _PERMISSION.search(text):
         return "provision"
@@ -215,7 +267,7 @@ def part_intent(text: str) -> str:
     lowered = text.lower()
     if re.search(r"\bhur (gör|går|följer|ska|kollar|kontrollerar)\b", lowered):
         return "how-to"
-    if re.match(r"^\W*(vad (är|betyder|menas))\b", lowered):
+    if re.match(r"^\W*(vad (är|betyder|menas))\b", lowered) or _DEFINITION_ANYWHERE.search(lowered):
         return "definition"
     return "permission"
 
@@ -329,13 +381,16 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
     places = [p for p in find_places(text)]
     counties = {c for p in places for c in p.counties}
     municipalities = [p.name for p in places if p.kind == "kommun"]
-    organisations = names.find(text)
+    # "Stockholms län" names the county, not Stockholms stad
+    organisations = [n for n in names.find(text) if not re.search(rf"\b{re.escape(n)}s? län\b", text, re.I)]
     org_docs = {d for n in organisations for d in names.variants[n]}
     names_provision = bool(find_refs(text))
     sides = comparison_sides(text)
     intent = detect_intent(text, sides, names_provision, bool(places or organisations))
     parts = [text] if intent == "comparison" else split_parts(text)
-    countries = [c for c, stems in COUNTRIES.items() if has_words(words, stems)]
+    # "svenska kommuner" asks for Sweden; "krav på svenska" names a language
+    country_words = words_of(re.sub(r"\bpå svenska\b", " ", text, flags=re.IGNORECASE))
+    countries = [c for c, stems in COUNTRIES.items() if has_words(country_words, stems)]
     year_from, year_to = years_asked(text)
     return Analysis(
         question=text,
@@ -347,6 +402,7 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
         municipalities=municipalities,
         organisations=organisations,
         organisation_docs=org_docs,
+        term_docs=names.find_terms(text),
         sectors=detect_sectors(words),
         instruments=detect_instruments(text, words),
         buyer_types=buyer_types_asked(text),

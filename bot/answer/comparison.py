@@ -28,7 +28,9 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
     terms = {d for d, r in c.documents.items() if r["kind"] == "glossary"} if choosing(analysis) else set()
     side_docs: list[Part] = []
     used: set[str] = set()
+    near: list[set[str]] = []  # each side's best files, to find the FAQ that compares them
     for side, result in zip(analysis.sides, searches.sides, strict=True):
+        near.append({h.passage.doc_id for h in result.documents()[:4]})
         names_precedent = bool(analysis.organisation_docs) and any(
             n in side.lower() for n in analysis.organisations
         )
@@ -41,13 +43,17 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
             continue
         part.label, part.asks, part.related = side, None, None
         used.add(part.doc_id)
+        near[-1].add(part.doc_id)
         side_docs.append(part)
-    decision = decision_faq(c, searches.main, {p.doc_id for p in side_docs})
+    decision = decision_faq(c, searches.main, {p.doc_id for p in side_docs}, near)
+    first = searches.main.documents()[0].passage.doc_id if searches.main.hits else None
+    leads = decision is not None and (choosing(analysis) or decision.doc_id == first)
     if decision is not None:
         decision.label, decision.asks, decision.related = "Vad passar när?", None, None
-    # a choice is answered first by the FAQ that helps choose, then side by side
-    answer.parts = ([decision] if decision and choosing(analysis) else []) + side_docs
-    if decision and not choosing(analysis):
+    # a choice is answered first by the FAQ that helps choose, then side by side; so is "what
+    # tells A and B apart" when the best file for the whole question is that FAQ
+    answer.parts = ([decision] if leads else []) + side_docs
+    if decision and not leads:
         answer.parts.append(decision)
 
 
@@ -81,14 +87,22 @@ def named_by(c, side: str, result: SearchResult, avoid: set[str]) -> Passage | N
     return best[2] if best else None
 
 
-def decision_faq(c, result: SearchResult, sides: set[str]) -> Part | None:
-    """A FAQ that helps choose: one that compares at least two of the sides' files, or the
-    best file itself when it is such a FAQ and among the top three."""
+def decision_faq(c, result: SearchResult, sides: set[str], near: list[set[str]] | None = None) -> Part | None:
+    """A FAQ that helps choose: the one that compares files of the most sides (a side counts
+    when the FAQ compares its file or one of the side's best four), then the most of the
+    sides' own files, then the best ranked for the whole question; or the best file itself when
+    it is such a FAQ and among the top three."""
+    near = near or [{d} for d in sides]
+    rank = {hit.passage.doc_id: n for n, hit in enumerate(result.documents()[:5])}
     best = None
     for record in c.documents.values():
-        overlap = len(set(record.get("compares") or ()) & sides)
-        if overlap >= 2 and (best is None or overlap > best[0]):
-            best = (overlap, record["id"])
+        compared = set(record.get("compares") or ())
+        if not compared:
+            continue
+        covered = sum(bool(compared & docs) for docs in near)
+        score = (covered, len(compared & sides), -rank.get(record["id"], 99))
+        if covered >= min(2, len(near)) and len(compared & sides) >= 1 and (best is None or score > best[0]):
+            best = (score, record["id"])
     if best is None:
         for hit in result.documents()[:3]:
             if c.documents.get(hit.passage.doc_id, {}).get("compares"):

@@ -241,6 +241,9 @@ class Composer:
         subs = searches.parts or searches.sides
         if len(subs) >= 2 and sum(r.confidence >= bar for r in subs) >= 2:
             return True
+        # "vad betyder ASF?" names a term the glossary defines
+        if analysis.intent == "definition" and analysis.term_docs:
+            return True
         # a precedent lookup with a place, sector, instrument or named buyer is answered by the
         # list of matching precedents (or by saying there are none), whatever the search found
         return analysis.intent == "precedents" and precedent_list.has_filter(analysis)

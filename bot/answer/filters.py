@@ -39,7 +39,8 @@ INSTRUMENT_WORDS = {
     "socialt-tilldelningskriterium": "tilldelningskriteri* utvärderingskriteri* mervärde* award",
     "sociala-kontraktsvillkor": "uppförandekod* mänskliga_rättigheter ilo leverantörskedja* fairtrade* "
     "kontraktsvillkor*",
-    "direktupphandling-socialt-foretag": "direktupphandl*",
+    "direktupphandling-socialt-foretag": "direktupphandl* direktköp* direktavrop* köpa_direkt köpt_direkt "
+    "köper_direkt köpte_direkt",
     "iop": "iop partnerskap*",
     "uteslutning": "uteslut*",
     "lov": "valfrihetssystem* lov",
@@ -69,7 +70,7 @@ COUNTRIES = {
     "Polen": "polen polska polsk",
     "Portugal": "portugal portugisiska",
     "Österrike": "österrike österrikiska",
-    "Sverige": "sverige",
+    "Sverige": "sverige svensk svenska svenskt",
 }
 ABROAD = re.compile(
     r"\b(andra (eu-)?länder|eu-länder|utomlands|i europa|europeiska|utländska|other countries)\b"

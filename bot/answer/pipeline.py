@@ -76,7 +76,7 @@ class Pipeline:
         passages = {p.id: p for p in index.passages}
         records = list(index.documents.values())
         composer = Composer(passages, index.documents, Referrals(records))
-        names = Names.from_records([r for r in records if r["kind"] == "example"])
+        names = Names.from_records(records)
         return Engine(index, Retriever(index, self.embedder), passages, composer, names)
 
     @property
@@ -178,7 +178,9 @@ class Pipeline:
         engine = self.refresh()
         analysis = analyse(question, engine.names)
         prefer = PRIORS.get(analysis.intent) if mode == "hybrid" else None
-        return engine.retriever.search(question, mode=mode, prefer=prefer, boost=analysis.organisation_docs)
+        return engine.retriever.search(
+            question, mode=mode, prefer=prefer, boost=named_files(analysis.question, analysis, engine.names)
+        )
 
     def ask(
         self,
@@ -206,10 +208,10 @@ class Pipeline:
             vectors = [None] * len(queries)
         else:
             vectors = engine.retriever.embedder.encode_queries([normalise_chat(q) for q in queries])
-        boost = analysis.organisation_docs
 
         def run(text: str, vector, intent: str, how: str = mode):
             prefer = PRIORS.get(intent)
+            boost = named_files(text, analysis, engine.names, intent)
             return engine.retriever.search(
                 text, kinds=kinds, mode=how, vector=vector, prefer=prefer, boost=boost
             )
@@ -222,6 +224,14 @@ class Pipeline:
         side_vectors = vectors[1 + len(parts) :]
         side_results = [run(s, v, side_prior) for s, v in zip(sides, side_vectors, strict=True)]
         return Searches(main, part_results, side_results)
+
+
+def named_files(text: str, analysis: Analysis, names: Names, intent: str | None = None) -> set[str]:
+    """Files a search lifts: the precedents of the organisations the question names and, when
+    it asks what a word means, the glossary files of the terms this text names."""
+    if (intent or analysis.intent) != "definition":
+        return analysis.organisation_docs
+    return analysis.organisation_docs | names.find_terms(text)
 
 
 def side_query(side: str, analysis: Analysis) -> str:
