@@ -40,7 +40,8 @@ _PRECEDENT = re.compile(
     r"|(vilka(\s+[\wåäö]+){0,3}?\s+har|har (någon|nån|ngn|några|andra)|vad har(?! (vi|ni|man|jag)\b))\b"
     r"(\s+[\wåäö]+){0,4}?\s+(gjort|reserverat|använt|ställt|haft|köpt|upphandlat|testat|provat|infört|jobbat|"
     r"arbetat|kört|låtit)\b"
-    r"|\b(någonstans|nånstans|ngnstans)\b)",
+    r"|\b(någonstans|nånstans|ngnstans)\b"
+    r"|\bhar (kommunerna|regionerna|myndigheterna|bostadsbolagen|städerna|landstingen|andra)\b)",
     re.IGNORECASE,
 )
 # "någon kommun som reserverat", "vilka allmännyttiga bostadsbolag har ställt krav": a question
@@ -91,7 +92,7 @@ _QUESTION_START = re.compile(
 )
 _CLAUSE_SPLIT = re.compile(
     r",? (?:och|samt|men) (?=(?:måste|får|kan|ska|hur|vad|vem|vilka|gäller|behöver|"
-    r"är det|finns det|händer|om)\b)|\. (?=[A-ZÅÄÖ])|(?<=\?)\s*",
+    r"är det|finns det|händer|om|har (?:någon|nån|ngn|några|andra|kommunerna|regionerna|myndigheterna))\b)|\. (?=[A-ZÅÄÖ])|(?<=\?)\s*",
     re.IGNORECASE,
 )
 _SIDE_FILLER = re.compile(r"(\s+(egentligen|typ|asap|alltså|då|i praktiken))+$", re.IGNORECASE)
@@ -378,11 +379,12 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
     text = chat_forms(" ".join(question.split()))
     words = words_of(text)
     names = names or Names()
-    places = [p for p in find_places(text)]
-    counties = {c for p in places for c in p.counties}
-    municipalities = [p.name for p in places if p.kind == "kommun"]
     # "Stockholms län" names the county, not Stockholms stad
     organisations = [n for n in names.find(text) if not re.search(rf"\b{re.escape(n)}s? län\b", text, re.I)]
+    # ... and "Region Örebro län" names the buyer, not every buyer in the county
+    places = [p for p in find_places(text) if not any(p.name.lower() in o for o in organisations)]
+    counties = {c for p in places for c in p.counties}
+    municipalities = [p.name for p in places if p.kind == "kommun"]
     org_docs = {d for n in organisations for d in names.variants[n]}
     names_provision = bool(find_refs(text))
     sides = comparison_sides(text)

@@ -94,13 +94,15 @@ def decision_faq(c, result: SearchResult, sides: set[str], near: list[set[str]] 
     it is such a FAQ and among the top three."""
     near = near or [{d} for d in sides]
     rank = {hit.passage.doc_id: n for n, hit in enumerate(result.documents()[:5])}
+    asked = set(tokens(result.query))
     best = None
     for record in c.documents.values():
         compared = set(record.get("compares") or ())
         if not compared:
             continue
         covered = sum(bool(compared & docs) for docs in near)
-        score = (covered, len(compared & sides), -rank.get(record["id"], 99))
+        title = set(tokens(record.get("title", "")))
+        score = (covered, len(compared & sides), len(title & asked), -rank.get(record["id"], 99))
         if covered >= min(2, len(near)) and len(compared & sides) >= 1 and (best is None or score > best[0]):
             best = (score, record["id"])
     if best is None:

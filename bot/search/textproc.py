@@ -102,6 +102,10 @@ CHAT_WORDS = {
     "partnership": "partnerskap",
     "direct": "direkt",
     "award": "tilldelning",
+    "peta": "utesluta",
+    "petas": "uteslutas",
+    "mille": "miljoner",
+    "ue": "underleverantörer",
 }
 CHAT_PHRASES = {
     "collective agreement": "kollektivavtal",
@@ -113,6 +117,13 @@ CHAT_PHRASES = {
     "human rights": "mänskliga rättigheter",
     "code of conduct": "uppförandekod",
     "fair trade": "fairtrade",
+    # everyday Swedish for the files' terms
+    "dumpar lönerna": "lönedumpning",
+    "dumpa lönerna": "lönedumpning",
+    "dumpar löner": "lönedumpning",
+    "dumpa löner": "lönedumpning",
+    "bor i kommunen": "bor i kommunen lokala",
+    "bo i kommunen": "bo i kommunen lokala",
 }
 
 
