@@ -57,6 +57,23 @@ def evaluate(pipeline, rows: list[dict], mode: str, threshold: float, verbose: b
     }
 
 
+def answered(pipeline, rows: list[dict]) -> dict:
+    """What the user sees: is the question answered, or declined (a referral or "Menar du …?")?
+    The rows above judge the search's confidence alone; an answer is also declined when the
+    question names a referral's topic, and answered when it asks for precedents with a filter
+    or what a glossary term means."""
+    confusion = {("in", True): 0, ("in", False): 0, ("out", True): 0, ("out", False): 0}
+    for row in rows:
+        confusion[(row["scope"], bool(pipeline.ask(row["q"]).answered))] += 1
+    n_in = max(1, confusion[("in", True)] + confusion[("in", False)])
+    n_out = max(1, confusion[("out", True)] + confusion[("out", False)])
+    return {
+        "confusion": confusion,
+        "oos_declined": confusion[("out", False)] / n_out,
+        "wrongly_declined": confusion[("in", False)] / n_in,
+    }
+
+
 def sweep(confidences: list[tuple[float, str]]) -> list[tuple[float, float, float]]:
     """(threshold, out-of-scope declined, in-scope wrongly declined) for a range of bars."""
     ins = [c for c, s in confidences if s == "in"]
@@ -102,9 +119,17 @@ def main() -> None:
             f"{mode:8} {res['hit@1']:6.3f} {res['hit@3']:6.3f} {res['mrr']:6.3f} "
             f"{res['oos_declined']:13.3f} {res['wrongly_declined']:18.3f}"
         )
+    seen = answered(pipeline, rows)
+    c = seen["confusion"]
+    print(f"{'answers':8} {'':6} {'':6} {'':6} {seen['oos_declined']:13.3f} {seen['wrongly_declined']:18.3f}")
     print(
         "(the bar is calibrated for hybrid; dense and bm25 rows judge their own raw score, the "
-        "best cosine and the share of the question's words, against it)"
+        "best cosine and the share of the question's words, against it; 'answers' is what the "
+        "user sees: declined with a referral or 'Menar du …?', or answered)"
+    )
+    print(
+        f"confusion of the answers: in scope {c[('in', True)]} answered, {c[('in', False)]} declined; "
+        f"out of scope {c[('out', False)]} declined, {c[('out', True)]} answered"
     )
     if args.sweep:
         print("\nconfidence bar sweep (hybrid): bar, out-of-scope declined, in-scope wrongly declined")

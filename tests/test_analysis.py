@@ -42,6 +42,15 @@ NAMES = Names.from_records(
         ("Har någon i Västernorrland reserverat ett kontrakt?", "precedents"),
         ("finns det IOP i Norrbotten", "precedents"),
         ("Vilka regler har vi gjort om?", "permission"),
+        ("vad har de allmännyttiga bostadsbolagen gjort med sysselsättningskrav?", "precedents"),
+        ("vilka i stockholms län har ställt sysselsättningskrav?", "precedents"),
+        ("IOP med stadsmissionen någonstans?", "precedents"),
+        ("har någon låtit ett socialt företag sköta parkerna?", "precedents"),
+        ("Kronoberg – har Växjö eller någon annan där gjort sociala upphandlingar?", "precedents"),
+        ("vad har vi gjort för fel?", "permission"),
+        ("ASF – vad står det för och vad är grejen med såna företag?", "definition"),
+        ("vad har en matchningsansvarig för uppgift när vi ställt sysselsättningskrav?", "definition"),
+        ("social procurement – är det samma som sociala hänsyn?", "definition"),
     ],
 )
 def test_the_intent_is_what_the_question_asks_for(question, intent):
@@ -143,4 +152,54 @@ def test_chat_shorthand_and_choices_give_the_sides(question, sides):
 def test_a_precedent_question_keeps_its_other_parts():
     analysis = analyse("Får vi reservera tvätten för sociala företag? Och har någon kommun gjort så?", NAMES)
     assert analysis.intent == "precedents"
-    assert analysis.parts == ["Får vi reservera tvätten för sociala företag", "Och har någon kommun gjort så"]
+    assert analysis.parts == ["Får vi reservera tvätten för sociala företag", "har någon kommun gjort så"]
+
+
+def test_hyphenated_words_name_their_sector_and_instrument():
+    it = analyse("har någon svensk kommun ställt sociala krav i en IT-upphandling?", NAMES)
+    assert it.sectors == ["IT och telefoni"]
+    assert it.countries == ["Sverige"]
+    assert "lov" in analyse("finns det exempel på sociala villkor i ett LOV-system?", NAMES).instruments
+
+
+def test_swedish_as_a_language_is_not_a_country():
+    assert analyse("får vi kräva att personalen kan prata på svenska?", NAMES).countries == []
+
+
+def test_a_place_inside_a_named_buyer_does_not_filter_by_county():
+    names = Names.from_records([{"id": "region-orebro", "buyer": "Region Örebro län", "suppliers": []}])
+    analysis = analyse("vad har Region Örebro län gjort?", names)
+    assert analysis.organisation_docs == {"region-orebro"}
+    assert analysis.counties == set()
+
+
+def test_a_county_is_not_the_city_of_the_same_name():
+    names = Names.from_records([{"id": "stockholm-stad", "buyer": "Stockholms stad", "suppliers": []}])
+    analysis = analyse("vilka i Stockholms län har ställt sysselsättningskrav?", names)
+    assert analysis.organisation_docs == set()
+    assert analysis.counties == {"Stockholms län"}
+
+
+def test_a_precedent_part_after_a_comma_is_a_part_of_its_own():
+    assert split_parts("vad är IOP för nåt, och har någon region gjort det ihop med en stadsmission?") == [
+        "vad är IOP för nåt",
+        "har någon region gjort det ihop med en stadsmission",
+    ]
+
+
+def test_glossary_terms_and_their_synonyms_are_found_as_whole_words():
+    names = Names.from_records(
+        [
+            {
+                "id": "ord-asf",
+                "kind": "glossary",
+                "title": "Arbetsintegrerande socialt företag",
+                "synonyms": ["ASF"],
+            },
+            {"id": "ord-match", "kind": "glossary", "title": "Matchningsansvarig vid sysselsättningskrav"},
+        ]
+    )
+    assert analyse("ASF – vad står det för?", names).term_docs == {"ord-asf"}
+    assert analyse("vad gör en matchningsansvarig?", names).term_docs == {"ord-match"}
+    assert analyse("vad är en matchning?", names).term_docs == set()
+    assert names.variants == {}  # a glossary file names no buyer

@@ -37,7 +37,7 @@ _PRECEDENT = re.compile(
     r"|hur (jobbar|arbetar|har) [\w ]{0,25}(kommuner|regioner|städer|myndigheter|bostadsbolag)"
     r"|hur gick det (för|när|i|med) "
     # "vilka har ställt sysselsättningskrav", "har någon i Uppsala län reserverat …"
-    r"|(vilka(\s+[\wåäö]+){0,3}?\s+har|har (någon|nån|ngn|några|andra)|vad har(?! (vi|ni|man|jag)\b))\b"
+    r"|(vilka(\s+[\wåäö]+){0,3}?\s+har(?! (vi|ni|man|jag)\b)|har (någon|nån|ngn|några|andra)|vad har(?! (vi|ni|man|jag)\b))\b"
     r"(\s+[\wåäö]+){0,4}?\s+(gjort|reserverat|använt|ställt|haft|köpt|upphandlat|testat|provat|infört|jobbat|"
     r"arbetat|kört|låtit)\b"
     r"|\b(någonstans|nånstans|ngnstans)\b"

@@ -4,7 +4,8 @@ with the topic's words ("momsen", "momsregler" name "moms"; a word shorter than 
 must match whole). A question that names a topic is declined unless the best file speaks of it;
 `hints` are words that only choose the referral for a question declined anyway ("nämnd" is
 often a kommunallag question, but also appears in questions Hänsyn answers). One referral is
-the default, for everything else."""
+the default, for everything else; its topics are procurement questions outside social
+considerations ("förlänga avtalet", "avtalsspärr")."""
 
 from __future__ import annotations
 
@@ -49,11 +50,11 @@ class Referrals:
                 url=str(r.get("url") or ""),
                 title=r["title"],
                 topics=tuple(
-                    t for t in dict.fromkeys(tuple(words(str(x))) for x in r.get("topics") or []) if t
+                    t for t in dict.fromkeys(phrase_words(str(x)) for x in r.get("topics") or []) if t
                 ),
                 default=bool(r.get("default")),
                 hints=tuple(
-                    t for t in dict.fromkeys(tuple(words(str(x))) for x in r.get("hints") or []) if t
+                    t for t in dict.fromkeys(phrase_words(str(x)) for x in r.get("hints") or []) if t
                 ),
             )
             for r in records
@@ -62,14 +63,12 @@ class Referrals:
         self.default = next((r for r in self.all if r.default), None)
 
     def match(self, question: str, with_hints: bool = False) -> ReferralMatch | None:
-        """The non-default referral whose topics (and, `with_hints`, hints) the question names
+        """The referral whose topics (and, `with_hints`, hints) the question names
         most (longer phrases count more); None when it names none."""
         text = " ".join(words(question))
         best: ReferralMatch | None = None
         best_score = 0
         for referral in self.all:
-            if referral.default:
-                continue
             found = []
             for pattern in (referral.topic_pattern, referral.hint_pattern if with_hints else None):
                 if pattern is not None:
@@ -90,12 +89,27 @@ def _pattern(phrases: tuple[tuple[str, ...], ...]) -> re.Pattern | None:
     it starts, a shorter one only itself."""
     if not phrases:
         return None
-    alternatives = sorted(
-        (r"\s+".join(re.escape(w) + (r"\S*" if len(w) >= 4 else "") for w in phrase) for phrase in phrases),
-        key=len,
-        reverse=True,
-    )
+    alternatives = sorted((_phrase_pattern(phrase) for phrase in phrases), key=len, reverse=True)
     return re.compile(rf"(?<!\S)(?:{'|'.join(alternatives)})(?!\S)")
+
+
+def phrase_words(text: str) -> tuple[str, ...]:
+    """A topic's words, lower case, with "*" kept as a stand-in for any words."""
+    return tuple(w for token in text.split() for w in (["*"] if token == "*" else words(token)))
+
+
+def _phrase_pattern(phrase: tuple[str, ...]) -> str:
+    """A topic phrase as a pattern; "*" stands for up to two words of any kind ("registrera *
+    ekonomisk förening" matches "registrerar vi en ekonomisk förening")."""
+    out = ""
+    for n, word in enumerate(phrase):
+        if word == "*":
+            out += r"(?:\S+\s+){0,2}"
+            continue
+        out += re.escape(word) + (r"\S*" if len(word) >= 4 else "")
+        if n < len(phrase) - 1:
+            out += r"\s+"
+    return out
 
 
 def _topic_words(referral: Referral, matched: list[str]) -> list[str]:

@@ -1,0 +1,45 @@
+"""Referrals: a question that names a topic the knowledge base does not cover is sent to the
+right place, and one that only shares a word with such a topic is not."""
+
+from bot.search.referrals import Referrals
+
+REFERRALS = Referrals(
+    [
+        {
+            "id": "bolagsverket",
+            "kind": "referral",
+            "title": "Bolagsverket",
+            "topics": ["registrera * ekonomisk förening", "starta * kooperativ", "stadgar"],
+        },
+        {
+            "id": "fragservice",
+            "kind": "referral",
+            "title": "Frågeservice",
+            "default": True,
+            "topics": ["förlänga * ramavtal"],
+        },
+        {"id": "skatteverket", "kind": "referral", "title": "Skatteverket", "topics": ["moms"]},
+    ]
+)
+
+
+def matched(question: str) -> str | None:
+    found = REFERRALS.match(question)
+    return found.referral.id if found else None
+
+
+def test_a_star_stands_for_the_words_people_put_between():
+    assert matched("Hur registrerar vi en ekonomisk förening för kooperativet?") == "bolagsverket"
+    assert matched("hur startar man ett kooperativ") == "bolagsverket"
+    assert matched("får vi förlänga ett ramavtal som har löpt ut?") == "fragservice"
+
+
+def test_sharing_a_word_with_a_topic_is_not_naming_it():
+    # the legal form of a social enterprise is a question Hänsyn answers
+    assert matched("Måste ett socialt företag vara en ekonomisk förening?") is None
+    assert matched("Får vi reservera för sociala kooperativ?") is None
+
+
+def test_the_default_answers_what_no_topic_names():
+    assert REFERRALS.for_question("hur gör man en budget?").id == "fragservice"
+    assert matched("är det moms på tjänsten?") == "skatteverket"
