@@ -51,6 +51,9 @@ NAMES = Names.from_records(
         ("ASF – vad står det för och vad är grejen med såna företag?", "definition"),
         ("vad har en matchningsansvarig för uppgift när vi ställt sysselsättningskrav?", "definition"),
         ("social procurement – är det samma som sociala hänsyn?", "definition"),
+        ("ok så vad är sociala hänsyn egentligen", "definition"),
+        ("vad e sysselsattningskrav typ", "definition"),
+        ("ok vad är 4 kap. 18 § LOU", "provision"),
     ],
 )
 def test_the_intent_is_what_the_question_asks_for(question, intent):
@@ -202,4 +205,8 @@ def test_glossary_terms_and_their_synonyms_are_found_as_whole_words():
     assert analyse("ASF – vad står det för?", names).term_docs == {"ord-asf"}
     assert analyse("vad gör en matchningsansvarig?", names).term_docs == {"ord-match"}
     assert analyse("vad är en matchning?", names).term_docs == set()
+    # typed without å, ä and ö
+    assert analyse("vad gor en matchningsansvarig", names).term_docs == {"ord-match"}
+    syss = Names.from_records([{"id": "ord-syss", "kind": "glossary", "title": "Sysselsättningskrav"}])
+    assert analyse("vad e sysselsattningskrav typ", syss).term_docs == {"ord-syss"}
     assert names.variants == {}  # a glossary file names no buyer

@@ -36,3 +36,16 @@ def test_a_misspelt_word_still_finds_its_file(pipeline):
     # the word search alone: without the correction "kolektivavtal" matches nothing at all
     found = pipeline.search("kolektivavtal", mode="bm25").documents()
     assert [hit.passage.doc_id for hit in found][:1] == ["arbetsrattsliga-villkor"]
+
+
+def test_chat_filler_is_dropped_and_everyday_words_become_the_files_terms():
+    from bot.search.textproc import normalise_chat
+
+    assert normalise_chat("hur funkar reserverad upphandling, asap pls").split() == [
+        "hur",
+        "funkar",
+        "reserverad",
+        "upphandling,",
+    ]
+    assert "utesluta" in normalise_chat("är vi tvungna att peta dem?")
+    assert "lönedumpning" in normalise_chat("underleverantörer som dumpar lönerna")

@@ -16,6 +16,7 @@ from functools import cached_property
 from ..knowledge.places import Place, find_places
 from ..knowledge.precedents import RESERVATIONS
 from ..knowledge.refs import find_refs
+from ..search.textproc import fold, normalise_chat
 from .filters import (
     ABROAD,
     COUNTRIES,
@@ -70,7 +71,7 @@ _HOW_TO = re.compile(
     re.IGNORECASE,
 )
 _DEFINITION = re.compile(
-    r"^\W*(vad (är|betyder|menas med|innebär|heter)|vad är det för|what is|what does|förklara|define)\b",
+    r"^\W*((ok|okej|hej|så|men|och|alltså)\W+)*(vad (är|e|ar|betyder|menas med|innebär|heter)|vad är det för|what is|what does|förklara|define)\b",
     re.IGNORECASE,
 )
 # "ASF – vad står det för?", "vad har en matchningsansvarig för uppgift?", "är det samma sak som …"
@@ -135,15 +136,24 @@ class Names:
         )
 
     def find_terms(self, text: str) -> set[str]:
-        """Glossary files whose term (or a synonym of it) the text names as whole words."""
+        """Glossary files whose term (or a synonym of it) the text names as whole words, typed
+        with or without å, ä and ö and in chat shorthand ("vad e sysselsattningskrav")."""
         if not self.terms:
             return set()
-        return {d for m in self._term_pattern.finditer(text.lower()) for d in self.terms[m.group(1)]}
+        typed = fold(normalise_chat(text))
+        return {d for m in self._term_pattern.finditer(typed) for d in self._folded_terms[m.group(1)]}
+
+    @cached_property
+    def _folded_terms(self) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for term, docs in self.terms.items():
+            out.setdefault(fold(term), set()).update(docs)
+        return out
 
     @cached_property
     def _term_pattern(self) -> re.Pattern:
-        terms = sorted(self.terms, key=len, reverse=True)
-        return re.compile(rf"(?<![\wåäö])({'|'.join(re.escape(t) for t in terms)})(?![\wåäö])")
+        terms = sorted(self._folded_terms, key=len, reverse=True)
+        return re.compile(rf"(?<![\w])({'|'.join(re.escape(t) for t in terms)})(?![\w])")
 
     def find(self, text: str) -> list[str]:
         """Names the text mentions, longest first, each only once."""
@@ -239,6 +249,8 @@ def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_
     if _HOW_TO.search(text):
         return "how-to"
     long_words = len([w for w in words_of(text) if len(w) > 2])
+    if names_provision and not _PERMISSION.search(text) and not _HOW_TO.search(text):
+        return "provision"  # "vad är 4 kap. 18 § LOU?"
     if (_DEFINITION.search(text) and long_words <= 8) or (
         _DEFINITION_ANYWHERE.search(text) and long_words <= 12
     ):
