@@ -60,10 +60,26 @@ BENCHMARKS = [
     (
         "quality_blind3",
         "quality",
-        "Retrieval quality, sixth set (written blind from file titles; first run after the confidence "
-        "model of 2026-12-02 was final; nothing tuned or fitted on it)",
+        "Retrieval quality, sixth set (written blind from file titles; its misses were read on "
+        "2026-12-03 when the intent priors' strength was chosen: no longer clean)",
         ["--eval", "benchmarks/eval_blind3.jsonl"],
         ["--eval", "benchmarks/eval_blind3.jsonl"],
+    ),
+    (
+        "quality_blind4",
+        "quality",
+        "Retrieval quality, seventh set (eval_blind4: the questions of eval_usefulness_blind4, written "
+        "blind; first run clean, then its failures were studied: a TRAINING set now)",
+        ["--eval", "benchmarks/eval_blind4.jsonl"],
+        ["--eval", "benchmarks/eval_blind4.jsonl"],
+    ),
+    (
+        "quality_blind5",
+        "quality",
+        "Retrieval quality, eighth set (eval_blind5: the questions of eval_usefulness_blind5, written "
+        "blind after every change of this round; run once, nothing tuned on it)",
+        ["--eval", "benchmarks/eval_blind5.jsonl"],
+        ["--eval", "benchmarks/eval_blind5.jsonl"],
     ),
     (
         "usefulness",
@@ -84,10 +100,26 @@ BENCHMARKS = [
     (
         "usefulness_blind3",
         "usefulness",
-        "Usefulness, third set (eval_usefulness_blind3, written blind before the changes that followed "
-        "the second set's first run; run once, nothing tuned on it)",
+        "Usefulness, third set (eval_usefulness_blind3, written blind; clean for two runs, then its "
+        "failures were studied on 2026-12-03: a TRAINING set now)",
         ["--eval", "benchmarks/eval_usefulness_blind3.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind3.jsonl"],
+    ),
+    (
+        "usefulness_blind4",
+        "usefulness",
+        "Usefulness, fourth set (eval_usefulness_blind4, 170 questions written blind; first run clean, "
+        "then its failures were studied: a TRAINING set now)",
+        ["--eval", "benchmarks/eval_usefulness_blind4.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind4.jsonl"],
+    ),
+    (
+        "usefulness_blind5",
+        "usefulness",
+        "Usefulness, fifth set (eval_usefulness_blind5, written blind after every change of this round; "
+        "run once, nothing tuned on it)",
+        ["--eval", "benchmarks/eval_usefulness_blind5.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind5.jsonl"],
     ),
     (
         "paraphrase",
