@@ -210,3 +210,43 @@ def test_glossary_terms_and_their_synonyms_are_found_as_whole_words():
     syss = Names.from_records([{"id": "ord-syss", "kind": "glossary", "title": "Sysselsättningskrav"}])
     assert analyse("vad e sysselsattningskrav typ", syss).term_docs == {"ord-syss"}
     assert names.variants == {}  # a glossary file names no buyer
+
+
+def test_two_things_at_once_and_a_listed_comparison_give_their_sides():
+    assert analyse(
+        "Kan vi ha ett socialt tilldelningskriterium och samtidigt ett sysselsättningskrav?"
+    ).sides == [
+        "socialt tilldelningskriterium",
+        "sysselsättningskrav",
+    ]
+    assert analyse("kan vi kombinera reservation med sysselsättningskrav?").sides == [
+        "reservation",
+        "sysselsättningskrav",
+    ]
+    assert analyse(
+        "Jämför reserverad upphandling, sysselsättningskrav och IOP – vad ger flest jobb?"
+    ).sides == [
+        "reserverad upphandling",
+        "sysselsättningskrav",
+        "IOP",
+    ]
+
+
+def test_a_year_span_a_joint_procurement_and_a_place_typed_without_diacritics():
+    span = analyse("Exempel på sysselsättningskrav från åren 2015–2018?")
+    assert (span.year_from, span.year_to) == (2015, 2018)
+    assert analyse("exempel där flera kommuner samverkat om social upphandling?").buyer_types == ["samverkan"]
+    assert analyse("har någon kommun samverkat med stadsmissionen?").buyer_types == ["kommun"]
+    assert analyse("reserverade upphandlingar där köparen är ett kommunalt bolag?").buyer_types == [
+        "kommunalt bolag"
+    ]
+    assert analyse("ngn kommun i skane som gjort reserverad upphandling?").counties == {"Skåne län"}
+
+
+def test_a_municipality_inside_a_named_buyer_still_filters():
+    names = Names.from_records([{"id": "malmo-stad", "buyer": "Malmö stad", "suppliers": []}])
+    assert analyse("Har Malmö stad gjort någon social upphandling?", names).municipalities == ["Malmö"]
+
+
+def test_a_provision_typed_without_its_paragraph_sign_is_a_provision():
+    assert analyse("vad ar 4 kap 18 lou").intent == "provision"

@@ -16,7 +16,7 @@ from functools import cached_property
 from ..knowledge.places import Place, find_places
 from ..knowledge.precedents import RESERVATIONS
 from ..knowledge.refs import find_refs
-from ..search.textproc import fold, normalise_chat
+from ..search.textproc import fold, normalise_chat, written_refs
 from .filters import (
     ABROAD,
     COUNTRIES,
@@ -141,7 +141,10 @@ class Names:
         if not self.terms:
             return set()
         typed = fold(normalise_chat(text))
-        return {d for m in self._term_pattern.finditer(typed) for d in self._folded_terms[m.group(1)]}
+        found = [m.group(1) for m in self._term_pattern.finditer(typed)]
+        # the most specific terms: "reserverad upphandling enligt LOU" asks about the first
+        longest = max((len(t) for t in found), default=0)
+        return {d for t in found if len(t) >= min(longest, 12) for d in self._folded_terms[t]}
 
     @cached_property
     def _folded_terms(self) -> dict[str, set[str]]:
@@ -315,10 +318,25 @@ def split_parts(text: str) -> list[str]:
 def comparison_sides(text: str) -> list[str]:
     """The alternatives a comparison names: "skillnaden mellan A och B", "A eller B – …",
     "A, B eller C", "A vs B", "A jämfört med B". Empty when the question compares nothing."""
+    clauses = re.split(r"\s+[–-]\s+|[?:;]\s*", text)
+    for clause in clauses:  # two things at once: "kombinera A med B", "A och samtidigt B"
+        together = re.search(r"\bkombinera (.+?) (?:med|och) (.+)", clause, re.I) or re.search(
+            r"(?:\b(?:ha|ställa|använda)\b )?(.+?),? och samtidigt (.+)", clause, re.I
+        )
+        if together:
+            sides = _clean_sides(
+                [_SIDE_LEAD.sub("", together.group(1)), _SIDE_TAIL.sub("", together.group(2))]
+            )
+            if len(sides) == 2:
+                return sides
     if not (_COMPARISON.search(text) or bare_choice(text)):
         return []
-    clauses = re.split(r"\s+[–-]\s+|[?:;]\s*", text)
     for clause in clauses:
+        listed = re.match(r"^\W*jämför (.+)", clause, re.I)  # "Jämför A, B och C"
+        if listed:
+            sides = _clean_sides(re.split(r",\s*|\s+och\s+|\s+med\s+", listed.group(1)))
+            if len(sides) >= 2:
+                return sides
         between = re.search(r"skillnad(?:en|er)? (?:mellan|på) (.+)", clause, re.I) or re.search(
             r"skillnad(?:en|er)? ((?:\S+ ){0,3}\S+ (?:och|eller|vs\.?) .+)", clause, re.I
         )  # "skillnad tilldelningskriterium och kontraktsvillkor"
@@ -343,6 +361,12 @@ def comparison_sides(text: str) -> list[str]:
             return _clean_sides([both.group(1), re.sub(r" (handlar|gäller|är|har)$", "", both.group(2))])
     return []
 
+
+# What comes before the first and after the second of two things asked for at once.
+_SIDE_LEAD = re.compile(
+    r"^\W*(?:(?:får|kan|ska|måste|bör) (?:vi|man)\s+)?(?:.*\b(?:ha|ställa|använda)\b\s+)?", re.IGNORECASE
+)
+_SIDE_TAIL = re.compile(r"\s+(i|för|på|vid) (samma|en|ett|vår|vårt)\b.*$", re.IGNORECASE)
 
 # Words that open a yes/no question rather than an alternative ("Bör …", "Omfattas …").
 _FINITE = frozenset("är bör ska får kan måste maste gäller omfattas räcker behöver finns har blir".split())
@@ -381,7 +405,7 @@ def _clean_sides(raw: list[str]) -> list[str]:
 def chat_forms(text: str) -> str:
     """The chat shorthands that change how a question splits, written out with the case kept:
     "o" for "och", "m" for "med", a leading "va" for "vad" ("va e skillnaden på lou o lov")."""
-    text = re.sub(r"(?<=\w) o (?=\w)", " och ", text)
+    text = written_refs(re.sub(r"(?<=\w) o (?=\w)", " och ", text))
     text = re.sub(r"(?<=\w) m (?=\w)", " med ", text)
     return re.sub(r"^(\W*)va\b(?= )", r"\1vad", text, flags=re.IGNORECASE)
 
@@ -393,8 +417,13 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
     names = names or Names()
     # "Stockholms län" names the county, not Stockholms stad
     organisations = [n for n in names.find(text) if not re.search(rf"\b{re.escape(n)}s? län\b", text, re.I)]
-    # ... and "Region Örebro län" names the buyer, not every buyer in the county
-    places = [p for p in find_places(text) if not any(p.name.lower() in o for o in organisations)]
+    # ... and "Region Örebro län" names the buyer, not every buyer in the county (but "Malmö
+    # stad" also asks for Malmö's municipal companies)
+    places = [
+        p
+        for p in find_places(text)
+        if p.kind == "kommun" or not any(p.name.lower() in o for o in organisations)
+    ]
     counties = {c for p in places for c in p.counties}
     municipalities = [p.name for p in places if p.kind == "kommun"]
     org_docs = {d for n in organisations for d in names.variants[n]}

@@ -47,11 +47,14 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
         side_docs.append(part)
     decision = decision_faq(c, searches.main, {p.doc_id for p in side_docs}, near)
     first = searches.main.documents()[0].passage.doc_id if searches.main.hits else None
-    leads = decision is not None and (choosing(analysis) or decision.doc_id == first)
+    compared = set(c.documents.get(decision.doc_id, {}).get("compares") or ()) if decision else set()
+    exact = len(side_docs) >= 2 and all(p.doc_id in compared for p in side_docs)
+    leads = decision is not None and (choosing(analysis) or decision.doc_id == first or exact)
     if decision is not None:
         decision.label, decision.asks, decision.related = "Vad passar när?", None, None
     # a choice is answered first by the FAQ that helps choose, then side by side; so is "what
-    # tells A and B apart" when the best file for the whole question is that FAQ
+    # tells A and B apart" when the best file for the whole question is that FAQ, or when the
+    # FAQ compares exactly the sides' files
     answer.parts = ([decision] if leads else []) + side_docs
     if decision and not leads:
         answer.parts.append(decision)

@@ -51,10 +51,16 @@ BUYER_TYPE_WORDS = {
     "kommun": r"kommun(er|erna)?",
     "region": r"region(er|erna)?|landsting(en)?",
     "statlig myndighet": r"(statliga? )?myndighet(er|erna)?",
-    "kommunalt bolag": r"(allmännyttiga |kommunala )?(bostadsbolag|fastighetsbolag|bolag)(en)?",
+    "kommunalt bolag": r"(allmännyttiga |allmännyttigt |kommunala |kommunalt )?(bostadsbolag|fastighetsbolag|bolag)(en)?",
 }
 _BUYER_ASKED = (
-    r"\b(vilka|vilken|vilket|någon|nån|ngn|några|något|andra|finns det|har|hos) (\w+ )?(?:PATTERN)\b"
+    r"\b(vilka|vilken|vilket|någon|nån|ngn|några|något|andra|finns det|har|hos|(?:köparen|beställaren) "
+    r"(?:är|var)) (\w+ )?(?:PATTERN)\b"
+)
+# "flera kommuner som samverkat", "en gemensam upphandling": buyers that procured together
+_TOGETHER = re.compile(
+    r"\b(flera|två|några|olika) (kommuner|regioner|köpare)\b.*\b(samverk|tillsammans|gemensam)"
+    r"|\b(gemensam(ma)?|samordnad(e)?) upphandling|\bupphandla(t|de)? tillsammans\b"
 )
 COUNTRIES = {
     "Frankrike": "frankrike franska fransk",
@@ -98,6 +104,8 @@ def has_words(words: list[str], keys: str) -> bool:
 
 def buyer_types_asked(text: str) -> list[str]:
     lowered = text.lower()
+    if _TOGETHER.search(lowered):
+        return ["samverkan"]
     return [
         kind
         for kind, pattern in BUYER_TYPE_WORDS.items()
@@ -128,6 +136,9 @@ def detect_instruments(text: str, words: list[str]) -> list[str]:
 
 
 def years_asked(text: str) -> tuple[int | None, int | None]:
+    span = re.search(r"\b(19[9]\d|20[0-4]\d)\s*(?:[–-]|till|och)\s*(19[9]\d|20[0-4]\d)\b", text)
+    if span:  # "2015–2018", "mellan 2015 och 2018"
+        return int(span.group(1)), int(span.group(2))
     years = [int(y) for y in re.findall(r"\b(?:19[9]\d|20[0-4]\d)\b", text)]
     if not years:
         return None, None

@@ -92,7 +92,38 @@ def find_places(text: str) -> list[Place]:
         place = by_name.get(_norm(raw))
         if place and place not in found:
             found.append(place)
+    if not found:  # typed without å, ä and ö ("ngn kommun i skane")
+        folded = text.translate(_FOLD)
+        for match in _folded_pattern().finditer(folded):
+            raw = match.group(1)
+            if raw.lower() in COMMON_WORDS and not _looks_like_place(folded, match):
+                continue
+            place = _by_folded_name().get(_norm(raw))
+            if place and place not in found:
+                found.append(place)
     return found
+
+
+_FOLD = str.maketrans("åäöÅÄÖéÉ", "aaoAAOeE")
+
+
+@lru_cache(maxsize=1)
+def _by_folded_name() -> dict[str, Place]:
+    """Places whose name changes when å, ä and ö are dropped, by that folded name (five letters
+    at least: "Åre" folded is the English "are")."""
+    out: dict[str, Place] = {}
+    for place in places():
+        folded = _norm(place.name).translate(_FOLD)
+        if folded != _norm(place.name) and len(folded) >= 5:
+            out.setdefault(folded, place)
+    return out
+
+
+@lru_cache(maxsize=1)
+def _folded_pattern() -> re.Pattern:
+    names = sorted(_by_folded_name(), key=len, reverse=True)
+    alternatives = "|".join(re.escape(n).replace(r"\ ", "[- ]") for n in names)
+    return re.compile(rf"(?<![\w])({alternatives})(s)?(?![\w])", re.IGNORECASE)
 
 
 @lru_cache(maxsize=1)

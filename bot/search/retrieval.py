@@ -20,7 +20,17 @@ from .embedding import Embedder
 from .fusion import reciprocal_rank_fusion
 from .lexical import BM25
 from .store import LoadedIndex
-from .textproc import STOPWORDS, SpellingCorrector, compound_parts, fold, normalise_chat, stem, tokens, words
+from .textproc import (
+    STOPWORDS,
+    SpellingCorrector,
+    compound_parts,
+    fold,
+    normalise_chat,
+    stem,
+    tokens,
+    words,
+    written_refs,
+)
 
 MODES = ("hybrid", "dense", "bm25")
 CANDIDATES = 60
@@ -214,7 +224,7 @@ class Retriever:
         query nearly quotes comes first."""
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}")
-        query = query[:MAX_QUERY_CHARS]
+        query = written_refs(query[:MAX_QUERY_CHARS])
         ref_keys: set[str] = set()
         for ref in find_refs(query):
             ref_keys |= ref.query_keys()
@@ -287,9 +297,14 @@ class Retriever:
     ) -> list[Hit]:
         """Scores times the kind's weight; files the question names lifted; the quoted file on top."""
         top = hits[0].score if hits else 0.0
-        if quoted and not any(h.passage.doc_id == quoted for h in hits):
-            short = f"{quoted}#kort-svar"
-            if short in self.by_id and (not kinds or self.passages[self.by_id[short]].kind in kinds):
+        present = {h.passage.doc_id for h in hits}
+        for doc in sorted({quoted} | boost if quoted else boost):  # a named file the search missed
+            short = f"{doc}#kort-svar"
+            if (
+                doc not in present
+                and short in self.by_id
+                and (not kinds or self.passages[self.by_id[short]].kind in kinds)
+            ):
                 hits = [*hits, Hit(self.passages[self.by_id[short]], 0.0)]
         for hit in hits:
             hit.score *= prefer.get(hit.passage.kind, 1.0)

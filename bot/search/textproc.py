@@ -164,6 +164,16 @@ CHAT_PHRASES = {
 }
 
 
+_CHAT_REF = re.compile(
+    r"\b(\d{1,2})\s*kap\.?\s*(\d{1,3})(\s+[a-z])?\s+(?=(?:lou|luf|luk|lov)\b)", re.IGNORECASE
+)
+
+
+def written_refs(text: str) -> str:
+    """A provision typed without its "§" written out: "4 kap 18 lou" -> "4 kap. 18 § lou"."""
+    return _CHAT_REF.sub(lambda m: f"{m.group(1)} kap. {m.group(2)}{m.group(3) or ''} § ", text)
+
+
 def normalise_chat(text: str) -> str:
     """A question as people type it, in the files' words: chat abbreviations ("e" -> "är",
     "ngn" -> "någon") and English mixed in ("require" -> "kräva")."""
