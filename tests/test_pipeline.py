@@ -272,3 +272,30 @@ def test_a_near_quote_of_another_provision_is_not_taken_for_this_one(settings, k
     # the same words about another provision quote nothing: "19 kap. 25 §" is not "4 kap. 18 §"
     assert pipeline.rank("Vad står det i 4 kap. 18 § LOU om reserverade kontrakt?").quoted == law.stem
     assert pipeline.rank("Vad står det i 19 kap. 25 § LOU om reserverade kontrakt?").quoted is None
+
+
+def test_a_question_that_holds_a_files_phrasing_whole_ranks_that_file_first(settings, kb_dir):
+    from bot.answer.pipeline import Pipeline
+
+    law = kb_dir / "law" / "lou-4-18-reserverade-kontrakt.md"
+    law.write_text(
+        law.read_text(encoding="utf-8").replace(
+            "checked: 2026-11-22\n",
+            "checked: 2026-11-22\nquestions:\n  - Hur fungerar reserverade kontrakt för arbetsintegrerande företag?\n",
+        ),
+        encoding="utf-8",
+    )
+    pipeline = Pipeline(settings)
+    # the phrasing's words and two more (too many for a near quote): still that question
+    held = pipeline.rank(
+        "Hur fungerar egentligen reserverade kontrakt för arbetsintegrerande företag i en liten kommun?"
+    )
+    assert held.quoted == law.stem
+    assert held.documents()[0].passage.doc_id == law.stem
+    # many more words ask something else
+    assert (
+        pipeline.rank(
+            "Hur fungerar reserverade kontrakt för arbetsintegrerande företag när kommunen köper städning och tvätt?"
+        ).quoted
+        is None
+    )

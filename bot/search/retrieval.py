@@ -46,6 +46,9 @@ DENSE_WEIGHT = 0.4
 # A question this close (rapidfuzz token-sort ratio, 0-100, on folded lower-case text) to one of a
 # file's `questions:` phrasings or to an FAQ's title is that question: the file ranks first.
 NEAR_QUOTE = 88
+# A query that holds all of a phrasing's content words (three at least) and at most two more.
+CONTAINED_MIN_WORDS = 3
+CONTAINED_EXTRA_WORDS = 2
 NEAR_QUOTE_MIN_CHARS = 25  # shorter questions differ in one word ("vad är LOV" / "vad är LOU")
 QUOTED_CONFIDENCE = 0.9
 
@@ -155,6 +158,7 @@ class Retriever:
             for text in dict.fromkeys(asked):
                 self.phrasings.append(normalise_question(text))
                 self.phrasing_docs.append(record["id"])
+        self.phrasing_tokens = [frozenset(tokens(p)) for p in self.phrasings]
 
     # -- the three rankings -------------------------------------------------------------
     def dense_ranking(self, query: str, n: int, vector: np.ndarray | None = None) -> list[tuple[int, float]]:
@@ -207,7 +211,29 @@ class Retriever:
         ):
             if re.findall(r"\d+", self.phrasings[n]) == numbers:
                 return self.phrasing_docs[n]
-        return None
+        return self._contained_file(asked, numbers)
+
+    def _contained_file(self, asked: str, numbers: list[str]) -> str | None:
+        """The file one of whose phrasings the query holds whole, with at most two words more
+        ("Hur följer vi upp sysselsättningskrav under avtalstiden?" holds the FAQ title "Hur
+        följer vi upp sysselsättningskrav?"); the longest such phrasing, and only when no other
+        file's phrasing is as long."""
+        have = set(tokens(asked))
+        best: dict[str, int] = {}
+        for n, own in enumerate(self.phrasing_tokens):
+            if (
+                len(own) >= CONTAINED_MIN_WORDS
+                and own <= have
+                and len(have - own) <= CONTAINED_EXTRA_WORDS
+                and set(re.findall(r"\d+", self.phrasings[n])) <= set(numbers)
+            ):
+                doc = self.phrasing_docs[n]
+                best[doc] = max(best.get(doc, 0), len(own))
+        if not best:
+            return None
+        longest = max(best.values())
+        winners = [d for d, size in best.items() if size == longest]
+        return winners[0] if len(winners) == 1 else None
 
     def search(
         self,
