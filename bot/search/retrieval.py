@@ -159,6 +159,7 @@ class Retriever:
                 self.phrasings.append(normalise_question(text))
                 self.phrasing_docs.append(record["id"])
         self.phrasing_tokens = [frozenset(tokens(p)) for p in self.phrasings]
+        self.deciding = {d for d, record in index.documents.items() if record.get("compares")}
 
     # -- the three rankings -------------------------------------------------------------
     def dense_ranking(self, query: str, n: int, vector: np.ndarray | None = None) -> list[tuple[int, float]]:
@@ -333,7 +334,11 @@ class Retriever:
             ):
                 hits = [*hits, Hit(self.passages[self.by_id[short]], 0.0)]
         for hit in hits:
-            hit.score *= prefer.get(hit.passage.kind, 1.0)
+            kind = hit.passage.kind
+            if hit.passage.doc_id in self.deciding:  # a FAQ that helps choose between instruments
+                hit.score *= prefer.get("decision", prefer.get(kind, 1.0))
+            else:
+                hit.score *= prefer.get(kind, 1.0)
             if hit.passage.doc_id in boost:
                 hit.score += top * 0.5
             if hit.passage.doc_id == quoted:
