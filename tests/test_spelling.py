@@ -49,3 +49,19 @@ def test_chat_filler_is_dropped_and_everyday_words_become_the_files_terms():
     ]
     assert "utesluta" in normalise_chat("är vi tvungna att peta dem?")
     assert "lönedumpning" in normalise_chat("underleverantörer som dumpar lönerna")
+
+
+def test_a_question_typed_without_diacritics_gets_them_back(pipeline):
+    retriever = pipeline.refresh().retriever
+    assert retriever.with_diacritics("far vi reservera for ett socialt foretag?") == (
+        "får vi reservera för ett socialt företag?"
+    )
+    # a word the knowledge base itself uses is left as typed: "stad" is not "städ"
+    assert retriever.with_diacritics("Malmö stad") == "Malmö stad"
+
+
+def test_without_diacritics_the_answer_is_the_same(pipeline):
+    typed = pipeline.ask("Får vi reservera upphandlingen för sociala företag?")
+    folded = pipeline.ask("far vi reservera upphandlingen for sociala foretag?")
+    assert folded.answered
+    assert folded.parts[0].doc_id == typed.parts[0].doc_id

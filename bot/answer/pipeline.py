@@ -184,10 +184,13 @@ class Pipeline:
         """The ranking an answer is built from: weighed by what the question asks (a "får vi
         …?" prefers FAQs and guidance) and lifting the files it names."""
         engine = self.refresh()
-        analysis = analyse(question, engine.names)
+        analysis = analyse(engine.retriever.with_diacritics(question), engine.names)
         prefer = PRIORS.get(analysis.intent) if mode == "hybrid" else None
         return engine.retriever.search(
-            question, mode=mode, prefer=prefer, boost=named_files(analysis.question, analysis, engine.names)
+            analysis.question,
+            mode=mode,
+            prefer=prefer,
+            boost=named_files(analysis.question, analysis, engine.names),
         )
 
     def ask(
@@ -201,7 +204,7 @@ class Pipeline:
     ) -> Answer:
         started = time.perf_counter()
         engine = self.refresh()  # one consistent index for the whole answer, even mid-swap
-        analysis = analyse(question, engine.names)
+        analysis = analyse(engine.retriever.with_diacritics(question), engine.names)
         searches = self.searches(engine, analysis, kinds, mode)
         answer = engine.composer.compose(analysis, searches, k=k, today=today, min_confidence=min_confidence)
         answer.latency_ms = (time.perf_counter() - started) * 1000

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -159,7 +159,26 @@ class Retriever:
                 self.phrasings.append(normalise_question(text))
                 self.phrasing_docs.append(record["id"])
         self.phrasing_tokens = [frozenset(tokens(p)) for p in self.phrasings]
+        self.surface: Counter[str] = Counter(w for passage in self.passages for w in words(passage.text))
+        self.accented: dict[str, str] = {}  # "fran" -> "från": the most frequent word it folds from
+        for word, _ in self.surface.most_common():
+            if fold(word) != word and len(word) >= 2:
+                self.accented.setdefault(fold(word), word)
         self.deciding = {d for d, record in index.documents.items() if record.get("compares")}
+
+    def with_diacritics(self, text: str) -> str:
+        """The question with å, ä and ö put back where it was typed without them ("far vi kopa
+        direkt fran dom" -> "får vi köpa direkt från dom"): a word is restored when the knowledge
+        base uses it with them at least five times as often as without."""
+
+        def restore(match: re.Match) -> str:
+            word = match.group(0)
+            accented = self.accented.get(word.lower())
+            if accented is None or self.surface.get(word.lower(), 0) * 5 > self.surface[accented]:
+                return word
+            return accented.capitalize() if word[0].isupper() else accented
+
+        return re.sub(r"(?<![\wåäöÅÄÖ])[A-Za-z]{2,}(?![\wåäöÅÄÖ])", restore, text)
 
     # -- the three rankings -------------------------------------------------------------
     def dense_ranking(self, query: str, n: int, vector: np.ndarray | None = None) -> list[tuple[int, float]]:
