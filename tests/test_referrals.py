@@ -43,3 +43,20 @@ def test_sharing_a_word_with_a_topic_is_not_naming_it():
 def test_the_default_answers_what_no_topic_names():
     assert REFERRALS.for_question("hur gör man en budget?").id == "fragservice"
     assert matched("är det moms på tjänsten?") == "skatteverket"
+
+
+def test_a_topic_outweighs_a_hint():
+    referrals = Referrals(
+        [
+            {
+                "id": "kommunjurist",
+                "kind": "referral",
+                "title": "K",
+                "topics": ["kommunallagen"],
+                "hints": ["kommunala bolag"],
+            },
+            {"id": "konkurrensverket", "kind": "referral", "title": "KV", "topics": ["konkurrenssynpunkt"]},
+        ]
+    )
+    asked = "Vårt kommunala bolag säljer städ till privata företag – är det okej ur konkurrenssynpunkt?"
+    assert referrals.for_question(asked).id == "konkurrensverket"

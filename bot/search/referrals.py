@@ -70,10 +70,16 @@ class Referrals:
         best_score = 0
         for referral in self.all:
             found = []
-            for pattern in (referral.topic_pattern, referral.hint_pattern if with_hints else None):
+            score = 0
+            # a topic names the referral's subject; a hint only leans towards it: topics weigh double
+            for pattern, weight in (
+                (referral.topic_pattern, 2),
+                (referral.hint_pattern if with_hints else None, 1),
+            ):
                 if pattern is not None:
-                    found += [m.group(0).split() for m in pattern.finditer(text)]
-            score = sum(len(f) for f in found)
+                    matches = [m.group(0).split() for m in pattern.finditer(text)]
+                    found += matches
+                    score += weight * sum(len(f) for f in matches)
             if score > best_score:
                 topics = [t for f in found for t in f]
                 best, best_score = ReferralMatch(referral, tuple(_topic_words(referral, topics))), score
