@@ -69,25 +69,24 @@ class Referrals:
         best: ReferralMatch | None = None
         best_score = 0
         for referral in self.all:
-            found = []
-            score = 0
-            # a topic names the referral's subject; a hint only leans towards it: topics weigh double
-            for pattern, weight in (
-                (referral.topic_pattern, 2),
-                (referral.hint_pattern if with_hints else None, 1),
-            ):
-                if pattern is not None:
-                    matches = [m.group(0).split() for m in pattern.finditer(text)]
-                    found += matches
-                    score += weight * sum(len(f) for f in matches)
+            # a topic names the referral's subject and counts its words, twice; a hint only
+            # leans towards it and counts once, however long
+            topics = [m.group(0).split() for m in _finditer(referral.topic_pattern, text)]
+            hints = [m.group(0).split() for m in _finditer(referral.hint_pattern, text)] if with_hints else []
+            found = topics + hints
+            score = 2 * sum(len(t) for t in topics) + len(hints)
             if score > best_score:
-                topics = [t for f in found for t in f]
-                best, best_score = ReferralMatch(referral, tuple(_topic_words(referral, topics))), score
+                named = [word for phrase in found for word in phrase]
+                best, best_score = ReferralMatch(referral, tuple(_topic_words(referral, named))), score
         return best
 
     def for_question(self, question: str) -> Referral | None:
         found = self.match(question, with_hints=True)
         return found.referral if found else self.default
+
+
+def _finditer(pattern: re.Pattern | None, text: str):
+    return pattern.finditer(text) if pattern is not None else ()
 
 
 def _pattern(phrases: tuple[tuple[str, ...], ...]) -> re.Pattern | None:
