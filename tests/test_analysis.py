@@ -48,6 +48,8 @@ NAMES = Names.from_records(
         ("har någon låtit ett socialt företag sköta parkerna?", "precedents"),
         ("Kronoberg – har Växjö eller någon annan där gjort sociala upphandlingar?", "precedents"),
         ("vad har vi gjort för fel?", "permission"),
+        ("dalarna, finns nåt?", "precedents"),
+        ("Var i LOU regleras uteslutning av leverantörer?", "provision"),
         ("ASF – vad står det för och vad är grejen med såna företag?", "definition"),
         ("vad har en matchningsansvarig för uppgift när vi ställt sysselsättningskrav?", "definition"),
         ("social procurement – är det samma som sociala hänsyn?", "definition"),
@@ -250,3 +252,14 @@ def test_a_municipality_inside_a_named_buyer_still_filters():
 
 def test_a_provision_typed_without_its_paragraph_sign_is_a_provision():
     assert analyse("vad ar 4 kap 18 lou").intent == "provision"
+
+
+def test_a_law_named_as_context_is_not_the_term_asked_about():
+    names = Names.from_records(
+        [
+            {"id": "ord-lou", "kind": "glossary", "title": "LOU"},
+            {"id": "ord-missgynnad", "kind": "glossary", "title": "Missgynnad person"},
+        ]
+    )
+    assert analyse("Vad är en missgynnad person enligt LOU?", names).term_docs == {"ord-missgynnad"}
+    assert analyse("vad är LOU?", names).term_docs == {"ord-lou"}

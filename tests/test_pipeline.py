@@ -299,3 +299,25 @@ def test_a_question_that_holds_a_files_phrasing_whole_ranks_that_file_first(sett
         ).quoted
         is None
     )
+
+
+def test_a_may_we_question_leads_with_the_rule_and_shows_the_precedent_below(pipeline):
+    from dataclasses import replace
+
+    from bot.answer.analysis import analyse
+    from bot.answer.compose import Searches
+
+    engine = pipeline.refresh()
+    question = "Får en region reservera tvätt av arbetskläder?"
+    analysis = analyse(question, engine.names)
+    found = pipeline.rank(question)
+    # when the search puts the precedent first, the rule still leads and the precedent follows
+    example_first = replace(
+        found, hits=sorted(found.hits, key=lambda h: h.passage.doc_id != "kristianstad-samhall-arbetsklader")
+    )
+    answer = engine.composer.compose(analysis, Searches(example_first))
+    assert answer.parts[0].doc_id == "reserverad-upphandling"
+    assert [p.doc_id for p in answer.precedents] == ["kristianstad-samhall-arbetsklader"]
+    # a question that names the buyer may lead with its precedent
+    named = pipeline.ask("Får vi göra som Kristianstads kommun med tvätten?")
+    assert named.parts[0].doc_id == "kristianstad-samhall-arbetsklader"

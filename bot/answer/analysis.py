@@ -80,6 +80,11 @@ _DEFINITION_ANYWHERE = re.compile(
     r"|\bvad heter\b|\bär (det|de|dom) (samma|samma sak) som\b|\bwhat does [\w ]+ mean\b",
     re.IGNORECASE,
 )
+_WHICH_PROVISION = re.compile(
+    r"\b(var i (lou|luf|luk|lov|lagen)|vilken (paragraf|bestämmelse|regel i lagen)|vilket kapitel|vilka paragrafer"
+    r"|vilken lagparagraf|which (section|article|provision))\b",
+    re.IGNORECASE,
+)
 _PERMISSION = re.compile(
     r"\b(får (vi|man|jag|kommunen|regionen|ni)|kan (vi|man|jag|kommunen|regionen)|måste (vi|man|jag|"
     r"kommunen|regionen)|ska (vi|man)|behöver (vi|man)|är (det|vi) (ok|okej|tillåtet|lagligt|förbjudet|"
@@ -141,7 +146,11 @@ class Names:
         if not self.terms:
             return set()
         typed = fold(normalise_chat(text))
-        found = [m.group(1) for m in self._term_pattern.finditer(typed)]
+        found = [
+            m.group(1)
+            for m in self._term_pattern.finditer(typed)
+            if not re.search(r"\b(enligt|i|inom|under|med)\s+$", typed[: m.start()])  # "… enligt LOU"
+        ]
         # the most specific terms: "reserverad upphandling enligt LOU" asks about the first
         longest = max((len(t) for t in found), default=0)
         return {d for t in found if len(t) >= min(longest, 12) for d in self._folded_terms[t]}
@@ -238,7 +247,7 @@ def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_
     if _PRECEDENT.search(text) or (
         has_place_or_org
         and re.search(
-            r"\bhur (gjorde|har)\b|^\W*(finns det|finns de|fins det)\b|\bhar\b(\s+[\wåäö]+){1,5}?\s+(gjort|"
+            r"\bhur (gjorde|har)\b|^\W*(finns det|finns de|fins det)\b|\bfinns (det |de )?(nåt|något|några|nån|ngt|ngn)\b|\bhar\b(\s+[\wåäö]+){1,5}?\s+(gjort|"
             r"reserverat|använt|ställt|köpt|upphandlat|testat|infört|jobbat|arbetat)\b",
             text,
             re.I,
@@ -252,8 +261,12 @@ def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_
     if _HOW_TO.search(text):
         return "how-to"
     long_words = len([w for w in words_of(text) if len(w) > 2])
-    if names_provision and not _PERMISSION.search(text) and not _HOW_TO.search(text):
-        return "provision"  # "vad är 4 kap. 18 § LOU?"
+    if (
+        (names_provision or _WHICH_PROVISION.search(text))
+        and not _PERMISSION.search(text)
+        and not _HOW_TO.search(text)
+    ):
+        return "provision"  # "vad är 4 kap. 18 § LOU?", "var i LOU regleras uteslutning?"
     if (_DEFINITION.search(text) and long_words <= 8) or (
         _DEFINITION_ANYWHERE.search(text) and long_words <= 12
     ):

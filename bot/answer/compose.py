@@ -53,6 +53,8 @@ __all__ = [
 # Calibrated by benchmarks/calibrate.py: the lowest bar that declines >= 92 % of the
 # out-of-scope questions it is fitted on, so that >= 90 % of unseen ones are declined.
 MIN_CONFIDENCE = 0.59
+# Questions a rule answers (not a precedent), unless the question names the precedent.
+ANSWERED_BY_RULES = frozenset({"permission", "how-to", "definition"})
 # Below the bar but above this, the best one or two files are offered as "Menar du …?".
 NEAR_MISS = 0.30
 MAX_REFS = 5
@@ -224,7 +226,12 @@ class Composer:
         elif analysis.compound and searches.parts:
             self._compound(answer, analysis, searches)
         else:
-            lead = self.lead(main, analysis.question, analysis.intent)
+            unnamed = (
+                self._unnamed_examples(main, analysis) if analysis.intent in ANSWERED_BY_RULES else set()
+            )
+            lead = self.lead(main, analysis.question, analysis.intent, avoid=unnamed) or self.lead(
+                main, analysis.question, analysis.intent
+            )
             answer.parts = [lead] if lead else []
             extra = self.support(main, lead) if lead and analysis.intent != "how-to" else None
             if extra is not None and extra.section != lead.section:
@@ -234,6 +241,16 @@ class Composer:
             return self.decline(answer, analysis, main)
         self._finish(answer, main, k, today)
         return answer
+
+    def _unnamed_examples(self, result: SearchResult, analysis: Analysis) -> set[str]:
+        """Precedents among the best files that the question does not name: a "får vi …?" is
+        answered by what the rules say, with a matching precedent shown below, not by one
+        buyer's story."""
+        return {
+            hit.passage.doc_id
+            for hit in result.documents()[:10]
+            if hit.passage.kind == "example" and hit.passage.doc_id not in analysis.organisation_docs
+        }
 
     def _answerable(self, analysis: Analysis, searches: Searches, bar: float) -> bool:
         if searches.main.confidence >= bar:
@@ -301,7 +318,11 @@ class Composer:
     def _compound(self, answer: Answer, analysis: Analysis, searches: Searches) -> None:
         used: set[str] = set()
         for asked, result in zip(analysis.parts, searches.parts, strict=True):
-            part = self.lead(result, asked, part_intent(asked), avoid=used)
+            intent = part_intent(asked)
+            unnamed = self._unnamed_examples(result, analysis) if intent in ANSWERED_BY_RULES else set()
+            part = self.lead(result, asked, intent, avoid=used | unnamed) or self.lead(
+                result, asked, intent, avoid=used
+            )
             if part is None:
                 continue
             part.label = asked if len(analysis.parts) > 1 else None

@@ -60,7 +60,7 @@ PRIORS = {
     "comparison": {"decision": 1.15, "faq": 1.075, "guidance": 1.038, "glossary": 0.962, "example": 0.925},
     "precedents": {"example": 1.15, "case-law": 1.038, "glossary": 0.887},
     "definition": {"glossary": 1.15, "faq": 0.962, "example": 0.887},
-    "provision": {"law": 1.112, "case-law": 1.038, "glossary": 0.925},
+    "provision": {"law": 1.112, "case-law": 1.038, "glossary": 0.925, "example": 0.887},
     # a side of a choice ("IOP eller reserverad upphandling – vad passar?") is an instrument ...
     "side": {"guidance": 1.075, "glossary": 1.022, "law": 1.0, "faq": 0.978, "example": 0.85},
     # ... and a side of "vad är skillnaden mellan A och B" often a term
