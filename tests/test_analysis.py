@@ -263,3 +263,18 @@ def test_a_law_named_as_context_is_not_the_term_asked_about():
     )
     assert analyse("Vad är en missgynnad person enligt LOU?", names).term_docs == {"ord-missgynnad"}
     assert analyse("vad är LOU?", names).term_docs == {"ord-lou"}
+
+
+def test_a_part_that_points_back_is_searched_with_the_topic_before_it():
+    from bot.answer.pipeline import part_queries
+
+    assert part_queries(
+        ["Måste vi ställa arbetsrättsliga villkor i städupphandlingen", "vilka nivåer gäller då"]
+    ) == [
+        "Måste vi ställa arbetsrättsliga villkor i städupphandlingen",
+        "vilka nivåer gäller då arbetsrättsliga villkor städupphandlingen",
+    ]
+    # a part that names its own topic is searched as asked
+    assert part_queries(["Måste vi ta sociala hänsyn", "är tillgänglighetskrav obligatoriska"])[1] == (
+        "är tillgänglighetskrav obligatoriska"
+    )

@@ -214,7 +214,7 @@ class Pipeline:
         """The whole question and each part or side, their embeddings encoded in one batch."""
         parts = analysis.parts if analysis.compound else []
         sides = [side_query(s, analysis) for s in analysis.sides]
-        queries = [analysis.question, *parts, *sides]
+        queries = [analysis.question, *part_queries(parts), *sides]
         if mode == "bm25":
             vectors = [None] * len(queries)
         else:
@@ -229,7 +229,8 @@ class Pipeline:
 
         main = run(analysis.question, vectors[0], analysis.intent)
         part_results = [
-            run(p, v, part_intent(p)) for p, v in zip(parts, vectors[1 : 1 + len(parts)], strict=True)
+            run(q, v, part_intent(p))
+            for p, q, v in zip(parts, queries[1 : 1 + len(parts)], vectors[1 : 1 + len(parts)], strict=True)
         ]
         side_prior = "side-term" if re.search(r"skillnad|skiljer|vad är", analysis.question, re.I) else "side"
         side_vectors = vectors[1 + len(parts) :]
@@ -243,6 +244,28 @@ def named_files(text: str, analysis: Analysis, names: Names, intent: str | None 
     if (intent or analysis.intent) != "definition":
         return analysis.organisation_docs
     return analysis.organisation_docs | names.find_terms(text)
+
+
+def part_queries(parts: list[str]) -> list[str]:
+    """Each part of a compound question as a search. A later part that says little alone and
+    points back ("Och vilka nivåer gäller då?") is searched with the topic of the part before
+    it ("… arbetsrättsliga villkor städupphandlingen")."""
+    out = []
+    for n, part in enumerate(parts):
+        own = tokens(part)
+        if n and len(own) <= PART_ALONE_WORDS and POINTS_BACK.search(part):
+            topic = [w for w in words(parts[n - 1]) if len(tokens(w)) == 1 and tokens(w)[0] not in own]
+            topic = [w for w in topic if w.lower() not in FRAME and w.lower() not in PART_FRAME]
+            part = " ".join([part, *topic[:4]])
+        out.append(part)
+    return out
+
+
+# A part with this many content words or fewer that points back ("då", "dem", "det") leans on
+# the part before it.
+PART_ALONE_WORDS = 1
+POINTS_BACK = re.compile(r"\b(då|det|de|dem|dom|dessa|detta|den|sånt|såna|där|samma)\b", re.IGNORECASE)
+PART_FRAME = frozenset("måste får kan ska vi man ställa ha göra också".split())
 
 
 def side_query(side: str, analysis: Analysis) -> str:
