@@ -321,3 +321,11 @@ def test_a_may_we_question_leads_with_the_rule_and_shows_the_precedent_below(pip
     # a question that names the buyer may lead with its precedent
     named = pipeline.ask("Får vi göra som Kristianstads kommun med tvätten?")
     assert named.parts[0].doc_id == "kristianstad-samhall-arbetsklader"
+
+
+def test_no_known_case_of_an_instrument_says_so_and_shows_the_rule(pipeline):
+    answer = pipeline.ask("Finns det exempel på arbetsrättsliga villkor?")
+    assert answer.precedent_match == "none"
+    assert answer.parts[0].doc_id == "arbetsrattsliga-villkor"
+    assert answer.parts[0].label.startswith("Inga kända exempel på arbetsrättsliga villkor")
+    assert answer.precedents  # the closest ones, below

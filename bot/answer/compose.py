@@ -298,6 +298,14 @@ class Composer:
             answer.parts = [self.part(self.section(named[0]["id"], SHORT_ANSWER_SLUG))]
         answer.precedents = [self._line(r) for r in records if r not in named]
         answer.precedent_match = match
+        if match == "none" and analysis.instruments and not analysis.places and not answer.parts:
+            # no known case of the instrument: what the rules say about it leads, the closest follow
+            examples = {d for d, r in self.documents.items() if r.get("kind") == "example"}
+            rule = self.lead(searches.main, analysis.question, "permission", avoid=examples)
+            if rule is not None:
+                rule.label = f"Inga kända exempel {precedent_list.wanted_text(analysis)}; vad reglerna säger"
+                rule.asks = rule.related = None
+                answer.parts = [rule]
         answer.more_precedents = more
         if precedent_list.has_filter(analysis):
             answer.precedent_wanted = precedent_list.wanted_text(analysis)

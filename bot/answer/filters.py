@@ -79,7 +79,8 @@ COUNTRIES = {
     "Sverige": "sverige svensk svenska svenskt",
 }
 ABROAD = re.compile(
-    r"\b(andra (eu-)?länder|eu-länder|utomlands|i europa|europeiska|utländska|other countries)\b"
+    r"\b(andra (eu-)?länder|eu-länder|eu-land|eu-exempel|utomlands|i europa|europeiska|utländska|other countries"
+    r"|(i|inom|från|ute i) eu|andra länder i eu)\b"
 )
 
 
