@@ -329,3 +329,15 @@ def test_no_known_case_of_an_instrument_says_so_and_shows_the_rule(pipeline):
     assert answer.parts[0].doc_id == "arbetsrattsliga-villkor"
     assert answer.parts[0].label.startswith("Inga kända exempel på arbetsrättsliga villkor")
     assert answer.precedents  # the closest ones, below
+
+
+def test_between_equally_good_files_the_one_whose_own_question_is_asked_wins(pipeline):
+    retriever = pipeline.refresh().retriever
+    asked = "Får vi ställa krav på att leverantören anställer långtidsarbetslösa?"
+    hits = retriever.search(asked).hits
+    for hit in hits:
+        hit.score = 1.0  # the same evidence for every file ...
+    hits.sort(key=lambda h: h.passage.doc_id == "faq-sysselsattningskrav")  # ... and that FAQ last
+    assert hits[0].passage.doc_id != "faq-sysselsattningskrav"
+    ranked = retriever._by_phrasing(asked, hits)
+    assert ranked[0].passage.doc_id == "faq-sysselsattningskrav"
