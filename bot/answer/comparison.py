@@ -36,7 +36,9 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
         )
         examples = set() if names_precedent else {d for d, r in c.documents.items() if r["kind"] == "example"}
         avoid = used | deciding | examples
-        named = named_by(c, side, result, avoid | terms) or named_by(c, side, result, avoid)
+        named = named_by(c, side, result, avoid | terms, searches.main) or named_by(
+            c, side, result, avoid, searches.main
+        )
         part = c.part(c._section_for(named, "definition", side)) if named else None
         part = part or c.lead(result, side, "definition", avoid=avoid)
         if part is None:
@@ -48,13 +50,13 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
     decision = decision_faq(c, searches.main, {p.doc_id for p in side_docs}, near)
     first = searches.main.documents()[0].passage.doc_id if searches.main.hits else None
     compared = set(c.documents.get(decision.doc_id, {}).get("compares") or ()) if decision else set()
-    exact = len(side_docs) >= 2 and all(p.doc_id in compared for p in side_docs)
-    leads = decision is not None and (choosing(analysis) or decision.doc_id == first or exact)
+    every_side = len(near) >= 2 and all(compared & docs for docs in near)
+    leads = decision is not None and (choosing(analysis) or decision.doc_id == first or every_side)
     if decision is not None:
         decision.label, decision.asks, decision.related = "Vad passar när?", None, None
     # a choice is answered first by the FAQ that helps choose, then side by side; so is "what
     # tells A and B apart" when the best file for the whole question is that FAQ, or when the
-    # FAQ compares exactly the sides' files
+    # FAQ compares a file of every side
     answer.parts = ([decision] if leads else []) + side_docs
     if decision and not leads:
         answer.parts.append(decision)
@@ -69,14 +71,18 @@ def choosing(analysis: Analysis) -> bool:
 CONTRAST = re.compile(r"skillnad|skiljer|samma sak|\bvad är\b|what.?s the diff", re.IGNORECASE)
 
 
-def named_by(c, side: str, result: SearchResult, avoid: set[str]) -> Passage | None:
+def named_by(
+    c, side: str, result: SearchResult, avoid: set[str], context: SearchResult | None = None
+) -> Passage | None:
     """Among the side's best files, the one whose title (or glossary term) is most nearly
     the side itself ("socialt tilldelningskriterium" -> Sociala tilldelningskriterier,
-    not an FAQ whose longer title merely mentions it)."""
+    not an FAQ whose longer title merely mentions it). When two titles fit about as well
+    ("Reserverad upphandling för sociala företag", "… av vissa välfärdstjänster"), the one the
+    whole question (`context`) ranks higher wins."""
     wanted = [w for w in tokens(REF_WORDS.sub(" ", side)) if not w.isdigit()]
     if not wanted:
         return None
-    best: tuple[float, int, Passage] | None = None
+    fits: dict[str, tuple[float, int, Passage]] = {}
     for rank, hit in enumerate(result.documents()[:8]):
         record = c.documents.get(hit.passage.doc_id, {})
         if record.get("id") in avoid:
@@ -85,9 +91,19 @@ def named_by(c, side: str, result: SearchResult, avoid: set[str]) -> Passage | N
             title = tokens(REF_WORDS.sub(" ", name))
             if title and all(any(same_word(w, n) for n in title) for w in wanted):
                 fit = len(wanted) / len(title)
-                if best is None or (fit, -rank) > (best[0], -best[1]):
-                    best = (fit, rank, hit.passage)
-    return best[2] if best else None
+                if fit > fits.get(record["id"], (0.0,))[0]:
+                    fits[record["id"]] = (fit, rank, hit.passage)
+    if not fits:
+        return None
+    best_fit = max(f for f, _, _ in fits.values())
+    where = {h.passage.doc_id: n for n, h in enumerate(context.documents())} if context else {}
+    close = [(doc, f) for doc, f in fits.items() if f[0] >= best_fit - CLOSE_FIT]
+    doc, (_, _, passage) = min(close, key=lambda d: (where.get(d[0], 99), -d[1][0], d[1][1]))
+    return passage
+
+
+# Titles whose fit differs by no more than this fit "about as well".
+CLOSE_FIT = 0.25
 
 
 def decision_faq(c, result: SearchResult, sides: set[str], near: list[set[str]] | None = None) -> Part | None:
