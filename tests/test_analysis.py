@@ -278,3 +278,10 @@ def test_a_part_that_points_back_is_searched_with_the_topic_before_it():
     assert part_queries(["Måste vi ta sociala hänsyn", "är tillgänglighetskrav obligatoriska"])[1] == (
         "är tillgänglighetskrav obligatoriska"
     )
+
+
+def test_a_supplier_named_is_not_a_buyer_named():
+    samhall = analyse("samhall – kan vi köpa direkt från dom?", NAMES)
+    assert samhall.organisation_docs == {"kristianstad-samhall"}
+    assert samhall.buyer_docs == set()
+    assert analyse("Får vi göra som Kristianstad?", NAMES).buyer_docs == {"kristianstad-samhall"}

@@ -117,6 +117,7 @@ class Names:
 
     variants: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lower-case name -> doc ids
     terms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # glossary term -> glossary ids
+    buyers: frozenset[str] = frozenset()  # the names that are a buyer's (or its municipality's)
 
     @classmethod
     def from_records(cls, records: list[dict]) -> Names:
@@ -124,6 +125,7 @@ class Names:
         a record without a kind is an example."""
         out: dict[str, set[str]] = {}
         terms: dict[str, set[str]] = {}
+        buyers: set[str] = set()
         for record in records:
             kind = record.get("kind", "example")
             if kind == "glossary":
@@ -136,8 +138,11 @@ class Names:
             for name in names + list(record.get("suppliers") or []):
                 for variant in name_variants(name):
                     out.setdefault(variant.lower(), set()).add(record["id"])
+            buyers.update(v.lower() for name in names for v in name_variants(name))
         return cls(
-            {k: tuple(sorted(v)) for k, v in out.items()}, {k: tuple(sorted(v)) for k, v in terms.items()}
+            {k: tuple(sorted(v)) for k, v in out.items()},
+            {k: tuple(sorted(v)) for k, v in terms.items()},
+            frozenset(buyers),
         )
 
     def find_terms(self, text: str) -> set[str]:
@@ -218,6 +223,7 @@ class Analysis:
     municipalities: list[str]
     organisations: list[str]  # names from `Names`, lower case
     organisation_docs: set[str]  # precedents that name them
+    buyer_docs: set[str]  # ... of them, those whose buyer the question names ("som Kristianstad")
     term_docs: set[str]  # glossary files whose term the question names
     sectors: list[str]
     instruments: list[str]
@@ -458,6 +464,7 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
         municipalities=municipalities,
         organisations=organisations,
         organisation_docs=org_docs,
+        buyer_docs={d for n in organisations if n in names.buyers for d in names.variants[n]},
         term_docs=names.find_terms(text),
         sectors=detect_sectors(words),
         instruments=detect_instruments(text, words),

@@ -243,13 +243,13 @@ class Composer:
         return answer
 
     def _unnamed_examples(self, result: SearchResult, analysis: Analysis) -> set[str]:
-        """Precedents among the best files that the question does not name: a "får vi …?" is
-        answered by what the rules say, with a matching precedent shown below, not by one
-        buyer's story."""
+        """Precedents among the best files whose buyer the question does not name: a "får vi
+        …?" is answered by what the rules say, with a matching precedent shown below, not by
+        one buyer's story ("Samhall – får vi köpa direkt?" names a supplier, not a case)."""
         return {
             hit.passage.doc_id
             for hit in result.documents()[:10]
-            if hit.passage.kind == "example" and hit.passage.doc_id not in analysis.organisation_docs
+            if hit.passage.kind == "example" and hit.passage.doc_id not in analysis.buyer_docs
         }
 
     def _answerable(self, analysis: Analysis, searches: Searches, bar: float) -> bool:
