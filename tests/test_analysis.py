@@ -3,7 +3,8 @@ sectors, instruments and years it names, in Swedish as people type it and with E
 
 import pytest
 
-from bot.answer.analysis import Names, analyse, comparison_sides, split_parts
+from bot.answer.analysis import analyse, comparison_sides, split_parts
+from bot.answer.names import Names
 
 NAMES = Names.from_records(
     [

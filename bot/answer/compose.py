@@ -25,8 +25,9 @@ from rapidfuzz import fuzz
 from ..knowledge.chunking import SHORT_ANSWER_SLUG, Passage, slugify
 from ..knowledge.loader import STALE_AFTER_DAYS
 from ..knowledge.refs import parse_ref
+from ..search.phrasings import normalise_question
 from ..search.referrals import Referrals
-from ..search.retrieval import SearchResult, normalise_question
+from ..search.retrieval import SearchResult
 from . import precedent_list
 from .analysis import Analysis, asks_for_precedents, asks_something, part_intent, precedent_matches
 from .comparison import compose_comparison

@@ -16,9 +16,10 @@ from ..search.retrieval import Retriever
 from ..search.store import BuildReport, LoadedIndex, build_index, current_build, has_index, load_index
 from ..search.textproc import normalise_chat, tokens, words
 from ..settings import Settings
-from .analysis import Analysis, Names, analyse, part_intent, precedent_matches
+from .analysis import Analysis, analyse, part_intent, precedent_matches
 from .compose import MIN_CONFIDENCE, Composer, Searches
 from .model import Answer
+from .names import Names
 from .precedent_list import has_filter, without_generic_buyer_type
 
 logger = logging.getLogger(__name__)

@@ -7,18 +7,18 @@ Glossary entries expand the lexical query with their synonyms.
 from __future__ import annotations
 
 import math
-import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
-from rapidfuzz import fuzz, process
 
 from ..knowledge.chunking import Passage
 from ..knowledge.refs import find_refs, parse_ref
+from .diacritics import Diacritics
 from .embedding import Embedder
 from .fusion import reciprocal_rank_fusion
 from .lexical import BM25
+from .phrasings import LIKENESS_DEPTH, Phrasings, likeness_factor
 from .store import LoadedIndex
 from .textproc import (
     STOPWORDS,
@@ -43,20 +43,6 @@ MAX_QUERY_CHARS = 1000
 # BM25 ranks Swedish questions better than the English-trained MiniLM (hit@1 0.85 against 0.62
 # on eval_blind3), so the dense ranking weighs less in the fusion; tuned on the training sets.
 DENSE_WEIGHT = 0.4
-# A question this close (rapidfuzz token-sort ratio, 0-100, on folded lower-case text) to one of a
-# file's `questions:` phrasings or to an FAQ's title is that question: the file ranks first.
-NEAR_QUOTE = 88
-# A query that holds all of a phrasing's content words (three at least) and at most two more.
-CONTAINED_MIN_WORDS = 3
-CONTAINED_EXTRA_WORDS = 2
-# A graded near quote: the best files' scores times 1 + weight * (likeness - midpoint), the
-# likeness the best token-set ratio between the query and one of the file's own questions.
-# Chosen on the training sets (weight 0.3–1.0, midpoint 0.5–0.7 tried): hit@1 of eval_blind2
-# 0.721 -> 0.809, eval_blind3 0.788 -> 0.818, usefulness of the fourth set 0.718 -> 0.758.
-PHRASING_WEIGHT = 0.6
-PHRASING_MIDPOINT = 0.5
-PHRASING_DEPTH = 10
-NEAR_QUOTE_MIN_CHARS = 25  # shorter questions differ in one word ("vad är LOV" / "vad är LOU")
 QUOTED_CONFIDENCE = 0.9
 
 
@@ -156,39 +142,13 @@ class Retriever:
         self.glossary = Glossary(
             [(d["id"], d["synonyms"]) for d in index.documents.values() if d.get("synonyms")]
         )
-        self.phrasings: list[str] = []  # folded question phrasings and FAQ titles ...
-        self.phrasing_docs: list[str] = []  # ... and the file each belongs to
-        for record in index.documents.values():
-            asked = list(record.get("questions") or [])
-            if record["kind"] == "faq" and record["title"].rstrip().endswith("?"):
-                asked.append(record["title"])
-            for text in dict.fromkeys(asked):
-                self.phrasings.append(normalise_question(text))
-                self.phrasing_docs.append(record["id"])
-        self.phrasing_tokens = [frozenset(tokens(p)) for p in self.phrasings]
-        self.phrasings_of: dict[str, list[int]] = defaultdict(list)
-        for n, doc in enumerate(self.phrasing_docs):
-            self.phrasings_of[doc].append(n)
-        self.surface: Counter[str] = Counter(w for passage in self.passages for w in words(passage.text))
-        self.accented: dict[str, str] = {}  # "fran" -> "från": the most frequent word it folds from
-        for word, _ in self.surface.most_common():
-            if fold(word) != word and len(word) >= 2:
-                self.accented.setdefault(fold(word), word)
+        self.phrasings = Phrasings(index.documents)
+        self.diacritics = Diacritics(p.text for p in self.passages)
         self.deciding = {d for d, record in index.documents.items() if record.get("compares")}
 
     def with_diacritics(self, text: str) -> str:
-        """The question with å, ä and ö put back where it was typed without them ("far vi kopa
-        direkt fran dom" -> "får vi köpa direkt från dom"): a word is restored when the knowledge
-        base uses it with them at least five times as often as without."""
-
-        def restore(match: re.Match) -> str:
-            word = match.group(0)
-            accented = self.accented.get(word.lower())
-            if accented is None or self.surface.get(word.lower(), 0) * 5 > self.surface[accented]:
-                return word
-            return accented.capitalize() if word[0].isupper() else accented
-
-        return re.sub(r"(?<![\wåäöÅÄÖ])[A-Za-z]{2,}(?![\wåäöÅÄÖ])", restore, text)
+        """The question with å, ä and ö put back where it was typed without them."""
+        return self.diacritics.restore(text)
 
     # -- the three rankings -------------------------------------------------------------
     def dense_ranking(self, query: str, n: int, vector: np.ndarray | None = None) -> list[tuple[int, float]]:
@@ -230,41 +190,6 @@ class Retriever:
         return sorted(cited or hits, key=order)
 
     # -- search -------------------------------------------------------------------------
-    def quoted_file(self, query: str) -> str | None:
-        """The file one of whose phrasings (or FAQ title) the query nearly quotes."""
-        asked = normalise_question(query)
-        if not self.phrasings or len(asked) < NEAR_QUOTE_MIN_CHARS:
-            return None
-        numbers = re.findall(r"\d+", asked)  # "4 kap. 18 §" does not quote "19 a kap."
-        for _, _, n in process.extract(
-            asked, self.phrasings, scorer=fuzz.token_sort_ratio, score_cutoff=NEAR_QUOTE, limit=5
-        ):
-            if re.findall(r"\d+", self.phrasings[n]) == numbers:
-                return self.phrasing_docs[n]
-        return self._contained_file(asked, numbers)
-
-    def _contained_file(self, asked: str, numbers: list[str]) -> str | None:
-        """The file one of whose phrasings the query holds whole, with at most two words more
-        ("Hur följer vi upp sysselsättningskrav under avtalstiden?" holds the FAQ title "Hur
-        följer vi upp sysselsättningskrav?"); the longest such phrasing, and only when no other
-        file's phrasing is as long."""
-        have = set(tokens(asked))
-        best: dict[str, int] = {}
-        for n, own in enumerate(self.phrasing_tokens):
-            if (
-                len(own) >= CONTAINED_MIN_WORDS
-                and own <= have
-                and len(have - own) <= CONTAINED_EXTRA_WORDS
-                and set(re.findall(r"\d+", self.phrasings[n])) <= set(numbers)
-            ):
-                doc = self.phrasing_docs[n]
-                best[doc] = max(best.get(doc, 0), len(own))
-        if not best:
-            return None
-        longest = max(best.values())
-        winners = [d for d, size in best.items() if size == longest]
-        return winners[0] if len(winners) == 1 else None
-
     def search(
         self,
         query: str,
@@ -318,7 +243,7 @@ class Retriever:
             ks.append(REF_K)
             weights.append(1.0)
         fused = reciprocal_rank_fusion(rankings, ks=ks, weights=weights)
-        quoted = self.quoted_file(query) if mode == "hybrid" else None
+        quoted = self.phrasings.quoted_file(query) if mode == "hybrid" else None
 
         best_dense: dict[str, float] = defaultdict(float)
         best_lex: dict[str, float] = defaultdict(float)
@@ -353,20 +278,13 @@ class Retriever:
     def _by_phrasing(self, query: str, hits: list[Hit]) -> list[Hit]:
         """Among the best files, the one whose own questions (or FAQ title) are most like the
         query's words gains: a graded near quote."""
-        asked = normalise_question(query)
-        top = [h.passage.doc_id for h in hits[: 3 * PHRASING_DEPTH]]
-        wanted = list(dict.fromkeys(top))[:PHRASING_DEPTH]
-        likeness = {
-            doc: max(fuzz.token_set_ratio(asked, self.phrasings[n]) / 100 for n in self.phrasings_of[doc])
-            for doc in wanted
-            if doc in self.phrasings_of
-        }
+        top = list(dict.fromkeys(h.passage.doc_id for h in hits[: 3 * LIKENESS_DEPTH]))[:LIKENESS_DEPTH]
+        likeness = self.phrasings.likeness(query, top)
         if not likeness:
             return hits
         for hit in hits:
-            sim = likeness.get(hit.passage.doc_id)
-            if sim is not None:
-                hit.score *= 1 + PHRASING_WEIGHT * (sim - PHRASING_MIDPOINT)
+            if hit.passage.doc_id in likeness:
+                hit.score *= likeness_factor(likeness[hit.passage.doc_id])
         return sorted(hits, key=lambda h: -h.score)
 
     def _reweigh(
@@ -514,11 +432,6 @@ CONFIDENCE_WEIGHTS = {
     "found": 0.672,
     "unknown": -2.577,
 }
-
-
-def normalise_question(text: str) -> str:
-    """Lower case, no diacritics, no punctuation: for comparing phrasings of a question."""
-    return " ".join(fold(w) for w in words(text))
 
 
 def confidence_from(features: dict[str, float], ref_match: bool, mode: str = "hybrid") -> float:

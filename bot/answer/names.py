@@ -1,0 +1,111 @@
+"""The names a question may use for what the knowledge base holds: the organisations its
+precedents name (buyers and suppliers) and the terms its glossary defines."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..search.textproc import fold, normalise_chat
+
+
+@dataclass(frozen=True)
+class Names:
+    """Organisations the precedents name (buyers and suppliers), each with its precedent ids."""
+
+    variants: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lower-case name -> doc ids
+    terms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # glossary term -> glossary ids
+    buyers: frozenset[str] = frozenset()  # the names that are a buyer's (or its municipality's)
+
+    @classmethod
+    def from_records(cls, records: list[dict]) -> Names:
+        """From the examples (buyers, suppliers) and the glossary (terms and their synonyms);
+        a record without a kind is an example."""
+        out: dict[str, set[str]] = {}
+        terms: dict[str, set[str]] = {}
+        buyers: set[str] = set()
+        for record in records:
+            kind = record.get("kind", "example")
+            if kind == "glossary":
+                for term in [term_of(record.get("title") or ""), *(record.get("synonyms") or [])]:
+                    if len(term) >= 3:
+                        terms.setdefault(str(term).lower(), set()).add(record["id"])
+            if kind != "example":
+                continue
+            names = [record.get("buyer") or "", record.get("municipality") or ""]
+            for name in names + list(record.get("suppliers") or []):
+                for variant in name_variants(name):
+                    out.setdefault(variant.lower(), set()).add(record["id"])
+            buyers.update(v.lower() for name in names for v in name_variants(name))
+        return cls(
+            {k: tuple(sorted(v)) for k, v in out.items()},
+            {k: tuple(sorted(v)) for k, v in terms.items()},
+            frozenset(buyers),
+        )
+
+    def find_terms(self, text: str) -> set[str]:
+        """Glossary files whose term (or a synonym of it) the text names as whole words, typed
+        with or without å, ä and ö and in chat shorthand ("vad e sysselsattningskrav")."""
+        if not self.terms:
+            return set()
+        typed = fold(normalise_chat(text))
+        found = [
+            m.group(1)
+            for m in self._term_pattern.finditer(typed)
+            if not re.search(r"\b(enligt|i|inom|under|med)\s+$", typed[: m.start()])  # "… enligt LOU"
+        ]
+        # the most specific terms: "reserverad upphandling enligt LOU" asks about the first
+        longest = max((len(t) for t in found), default=0)
+        return {d for t in found if len(t) >= min(longest, 12) for d in self._folded_terms[t]}
+
+    @cached_property
+    def _folded_terms(self) -> dict[str, set[str]]:
+        out: dict[str, set[str]] = {}
+        for term, docs in self.terms.items():
+            out.setdefault(fold(term), set()).update(docs)
+        return out
+
+    @cached_property
+    def _term_pattern(self) -> re.Pattern:
+        terms = sorted(self._folded_terms, key=len, reverse=True)
+        return re.compile(rf"(?<![\w])({'|'.join(re.escape(t) for t in terms)})(?![\w])")
+
+    def find(self, text: str) -> list[str]:
+        """Names the text mentions, longest first, each only once."""
+        if not self.variants:
+            return []
+        found: list[str] = []
+        for match in self._pattern.finditer(text.lower()):
+            name = match.group(1)
+            if not any(name in longer for longer in found):
+                found.append(name)
+        return found
+
+    @cached_property
+    def _pattern(self) -> re.Pattern:
+        names = sorted(self.variants, key=len, reverse=True)
+        return re.compile(rf"(?<![\wåäö])({'|'.join(re.escape(n) for n in names)})s?(?![\wåäö])")
+
+
+GENERIC_NAMES = frozenset(
+    "region kommun kommune stad stadsmission stadsmissionen reform iss rfsl rfsu abf jobb ideell förening "
+    "upphandlingscenter".split()
+)
+
+
+def term_of(title: str) -> str:
+    """A glossary title's term: "Matchningsansvarig vid sysselsättningskrav" -> matchningsansvarig."""
+    return re.split(r"\s+[–(-]|,|\s+(?:vid|enligt|i|inom)\s+", title.strip())[0].strip().lower()
+
+
+def name_variants(name: str) -> list[str]:
+    """ "Halmstads Fastighets AB (HFAB)" -> Halmstads Fastighets AB, Halmstads Fastighets, HFAB."""
+    abbreviations = re.findall(r"\(([A-ZÅÄÖ]{2,6})\)", name)
+    core = re.split(r"\s*[(–,]|\s+genom\s+|\s+och\s+|\s+vid\s+|\s+för\s+", name)[0].strip()
+    variants = {core, *abbreviations}
+    trimmed = re.sub(r"\s+(AB|Oy|kommun|kommune|stad|Stad|Kommune)$", "", core).strip()
+    variants.add(trimmed)
+    if re.search(r"\s(kommun|stad|Stad)$", core) and trimmed.endswith("s") and len(trimmed) > 4:
+        variants.add(trimmed[:-1])  # "Göteborgs Stad" -> Göteborg
+    return [v for v in variants if len(v) >= 3 and v.lower() not in GENERIC_NAMES]

@@ -1,0 +1,95 @@
+"""The questions each file says it answers (its `questions:` and an FAQ's title), and how near
+a user's question comes to one of them: a near quote, a phrasing held whole, or a graded
+likeness that weighs the best files."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from rapidfuzz import fuzz, process
+
+from .textproc import fold, tokens, words
+
+# A question this close (rapidfuzz token-sort ratio, 0-100, on folded lower-case text) to one of a
+# file's `questions:` phrasings or to an FAQ's title is that question: the file ranks first.
+NEAR_QUOTE = 88
+NEAR_QUOTE_MIN_CHARS = 25  # shorter questions differ in one word ("vad är LOV" / "vad är LOU")
+# A query that holds all of a phrasing's content words (three at least) and at most two more.
+CONTAINED_MIN_WORDS = 3
+CONTAINED_EXTRA_WORDS = 2
+# A graded near quote: the best files' scores times 1 + weight * (likeness - midpoint), the
+# likeness the best token-set ratio between the query and one of the file's own questions.
+# Chosen on the training sets (weight 0.3–1.0, midpoint 0.5–0.7 tried): hit@1 of eval_blind2
+# 0.721 -> 0.809, eval_blind3 0.788 -> 0.818, usefulness of the fourth set 0.718 -> 0.758.
+LIKENESS_WEIGHT = 0.6
+LIKENESS_MIDPOINT = 0.5
+LIKENESS_DEPTH = 10
+
+
+def normalise_question(text: str) -> str:
+    """Lower case, no diacritics, no punctuation: for comparing phrasings of a question."""
+    return " ".join(fold(w) for w in words(text))
+
+
+class Phrasings:
+    def __init__(self, documents: dict[str, dict]):
+        self.texts: list[str] = []  # folded question phrasings and FAQ titles ...
+        self.docs: list[str] = []  # ... and the file each belongs to
+        for record in documents.values():
+            asked = list(record.get("questions") or [])
+            if record["kind"] == "faq" and record["title"].rstrip().endswith("?"):
+                asked.append(record["title"])
+            for text in dict.fromkeys(asked):
+                self.texts.append(normalise_question(text))
+                self.docs.append(record["id"])
+        self.tokens = [frozenset(tokens(p)) for p in self.texts]
+        self.of: dict[str, list[int]] = defaultdict(list)
+        for n, doc in enumerate(self.docs):
+            self.of[doc].append(n)
+
+    def quoted_file(self, query: str) -> str | None:
+        """The file one of whose phrasings (or FAQ title) the query nearly quotes, or holds whole."""
+        asked = normalise_question(query)
+        if not self.texts or len(asked) < NEAR_QUOTE_MIN_CHARS:
+            return None
+        numbers = re.findall(r"\d+", asked)  # "4 kap. 18 §" does not quote "19 a kap."
+        for _, _, n in process.extract(
+            asked, self.texts, scorer=fuzz.token_sort_ratio, score_cutoff=NEAR_QUOTE, limit=5
+        ):
+            if re.findall(r"\d+", self.texts[n]) == numbers:
+                return self.docs[n]
+        return self._contained_file(asked, numbers)
+
+    def _contained_file(self, asked: str, numbers: list[str]) -> str | None:
+        """The file one of whose phrasings the query holds whole, with at most two words more
+        ("Hur fungerar egentligen reserverade kontrakt … i en liten kommun?"); the longest such
+        phrasing, and only when no other file's phrasing is as long."""
+        have = set(tokens(asked))
+        best: dict[str, int] = {}
+        for n, own in enumerate(self.tokens):
+            if (
+                len(own) >= CONTAINED_MIN_WORDS
+                and own <= have
+                and len(have - own) <= CONTAINED_EXTRA_WORDS
+                and set(re.findall(r"\d+", self.texts[n])) <= set(numbers)
+            ):
+                best[self.docs[n]] = max(best.get(self.docs[n], 0), len(own))
+        if not best:
+            return None
+        longest = max(best.values())
+        winners = [d for d, size in best.items() if size == longest]
+        return winners[0] if len(winners) == 1 else None
+
+    def likeness(self, query: str, docs: list[str]) -> dict[str, float]:
+        """0..1 for each file: how like one of its own questions the query's words are."""
+        asked = normalise_question(query)
+        return {
+            doc: max(fuzz.token_set_ratio(asked, self.texts[n]) / 100 for n in self.of[doc])
+            for doc in docs
+            if doc in self.of
+        }
+
+
+def likeness_factor(likeness: float) -> float:
+    return 1 + LIKENESS_WEIGHT * (likeness - LIKENESS_MIDPOINT)
