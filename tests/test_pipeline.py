@@ -257,41 +257,40 @@ def test_a_question_with_a_precedent_part_answers_the_other_part_too(pipeline):
     assert alone.parts == [] and alone.precedents
 
 
-def test_a_near_quote_of_another_provision_is_not_taken_for_this_one(settings, kb_dir):
+def with_law_question(settings, kb_dir, question: str):
+    """A pipeline over the test knowledge base, where the 4 kap. 18 § file has `question` as
+    its own; and that file's id."""
     from bot.answer.pipeline import Pipeline
 
     law = kb_dir / "law" / "lou-4-18-reserverade-kontrakt.md"
     law.write_text(
         law.read_text(encoding="utf-8").replace(
-            "checked: 2026-11-22\n",
-            "checked: 2026-11-22\nquestions:\n  - Vad står det i 4 kap. 18 § LOU om reserverade kontrakt?\n",
+            "checked: 2026-11-22\n", f"checked: 2026-11-22\nquestions:\n  - {question}\n"
         ),
         encoding="utf-8",
     )
-    pipeline = Pipeline(settings)
+    return Pipeline(settings), law.stem
+
+
+def test_a_near_quote_of_another_provision_is_not_taken_for_this_one(settings, kb_dir):
+    pipeline, law = with_law_question(
+        settings, kb_dir, "Vad står det i 4 kap. 18 § LOU om reserverade kontrakt?"
+    )
     # the same words about another provision quote nothing: "19 kap. 25 §" is not "4 kap. 18 §"
-    assert pipeline.rank("Vad står det i 4 kap. 18 § LOU om reserverade kontrakt?").quoted == law.stem
+    assert pipeline.rank("Vad står det i 4 kap. 18 § LOU om reserverade kontrakt?").quoted == law
     assert pipeline.rank("Vad står det i 19 kap. 25 § LOU om reserverade kontrakt?").quoted is None
 
 
 def test_a_question_that_holds_a_files_phrasing_whole_ranks_that_file_first(settings, kb_dir):
-    from bot.answer.pipeline import Pipeline
-
-    law = kb_dir / "law" / "lou-4-18-reserverade-kontrakt.md"
-    law.write_text(
-        law.read_text(encoding="utf-8").replace(
-            "checked: 2026-11-22\n",
-            "checked: 2026-11-22\nquestions:\n  - Hur fungerar reserverade kontrakt för arbetsintegrerande företag?\n",
-        ),
-        encoding="utf-8",
+    pipeline, law = with_law_question(
+        settings, kb_dir, "Hur fungerar reserverade kontrakt för arbetsintegrerande företag?"
     )
-    pipeline = Pipeline(settings)
     # the phrasing's words and two more (too many for a near quote): still that question
     held = pipeline.rank(
         "Hur fungerar egentligen reserverade kontrakt för arbetsintegrerande företag i en liten kommun?"
     )
-    assert held.quoted == law.stem
-    assert held.documents()[0].passage.doc_id == law.stem
+    assert held.quoted == law
+    assert held.documents()[0].passage.doc_id == law
     # many more words ask something else
     assert (
         pipeline.rank(
