@@ -74,10 +74,18 @@ BENCHMARKS = [
         ["--eval", "benchmarks/eval_blind4.jsonl"],
     ),
     (
+        "quality_blind6",
+        "quality",
+        "Retrieval quality, ninth set (eval_blind6: the questions of eval_usefulness_blind6, written blind; "
+        "run once, nothing tuned on it)",
+        ["--eval", "benchmarks/eval_blind6.jsonl"],
+        ["--eval", "benchmarks/eval_blind6.jsonl"],
+    ),
+    (
         "quality_blind5",
         "quality",
         "Retrieval quality, eighth set (eval_blind5: the questions of eval_usefulness_blind5, written "
-        "blind after every change of this round; run once, nothing tuned on it)",
+        "blind; run twice, its misses never read, nothing tuned on it)",
         ["--eval", "benchmarks/eval_blind5.jsonl"],
         ["--eval", "benchmarks/eval_blind5.jsonl"],
     ),
@@ -114,10 +122,18 @@ BENCHMARKS = [
         ["--eval", "benchmarks/eval_usefulness_blind4.jsonl"],
     ),
     (
+        "usefulness_blind6",
+        "usefulness",
+        "Usefulness, sixth set (eval_usefulness_blind6, 137 questions written blind while the last changes "
+        "were made; run once, on the final pipeline)",
+        ["--eval", "benchmarks/eval_usefulness_blind6.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind6.jsonl"],
+    ),
+    (
         "usefulness_blind5",
         "usefulness",
-        "Usefulness, fifth set (eval_usefulness_blind5, written blind after every change of this round; "
-        "run once, nothing tuned on it)",
+        "Usefulness, fifth set (eval_usefulness_blind5, written blind; run after the first round of this "
+        "session and again at its end, its failures never read, nothing tuned on it)",
         ["--eval", "benchmarks/eval_usefulness_blind5.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind5.jsonl"],
     ),
