@@ -340,3 +340,16 @@ def test_between_equally_good_files_the_one_whose_own_question_is_asked_wins(pip
     assert hits[0].passage.doc_id != "faq-sysselsattningskrav"
     ranked = retriever._by_phrasing(asked, hits)
     assert ranked[0].passage.doc_id == "faq-sysselsattningskrav"
+
+
+def test_a_side_that_names_a_provision_is_the_file_that_cites_it(pipeline):
+    from dataclasses import replace
+
+    from bot.answer.comparison import cited_by
+
+    found = pipeline.search("4 kap. 18 §")
+    # even when another file ranks first, the side is the file citing the provision
+    others_first = replace(found, hits=sorted(found.hits, key=lambda h: h.ref_match))
+    assert not others_first.hits[0].ref_match
+    assert cited_by(others_first, set()).doc_id == "lou-4-18-reserverade-kontrakt"
+    assert cited_by(pipeline.search("arbetsrättsliga villkor"), set()) is None  # names no provision

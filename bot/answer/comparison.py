@@ -36,8 +36,10 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
         )
         examples = set() if names_precedent else {d for d, r in c.documents.items() if r["kind"] == "example"}
         avoid = used | deciding | examples
-        named = named_by(c, side, result, avoid | terms, searches.main) or named_by(
-            c, side, result, avoid, searches.main
+        named = (
+            cited_by(result, avoid)
+            or named_by(c, side, result, avoid | terms, searches.main)
+            or named_by(c, side, result, avoid, searches.main)
         )
         part = c.part(c._section_for(named, "definition", side)) if named else None
         part = part or c.lead(result, side, "definition", avoid=avoid)
@@ -69,6 +71,15 @@ def choosing(analysis: Analysis) -> bool:
 
 
 CONTRAST = re.compile(r"skillnad|skiljer|samma sak|\bvad är\b|what.?s the diff", re.IGNORECASE)
+
+
+def cited_by(result: SearchResult, avoid: set[str]) -> Passage | None:
+    """For a side that names a provision ("19 kap. 25 §"), the best file citing it: its law text."""
+    if not result.ref_keys:
+        return None
+    return next(
+        (h.passage for h in result.documents() if h.ref_match and h.passage.doc_id not in avoid), None
+    )
 
 
 def named_by(

@@ -10,6 +10,7 @@ import time
 from dataclasses import dataclass
 
 from ..errors import HansynError
+from ..knowledge.refs import find_refs
 from ..search.embedding import Embedder, make_embedder
 from ..search.referrals import Referrals
 from ..search.retrieval import Retriever
@@ -235,7 +236,11 @@ class Pipeline:
         ]
         side_prior = "side-term" if re.search(r"skillnad|skiljer|vad är", analysis.question, re.I) else "side"
         side_vectors = vectors[1 + len(parts) :]
-        side_results = [run(s, v, side_prior) for s, v in zip(sides, side_vectors, strict=True)]
+        # a side that names a provision ("19 kap. 25 § eller 19 kap. 25 a §") is its law text
+        side_results = [
+            run(s, v, "provision" if find_refs(s) else side_prior)
+            for s, v in zip(sides, side_vectors, strict=True)
+        ]
         return Searches(main, part_results, side_results)
 
 
