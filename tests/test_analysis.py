@@ -244,6 +244,9 @@ def test_a_year_span_a_joint_procurement_and_a_place_typed_without_diacritics():
         "kommunalt bolag"
     ]
     assert analyse("ngn kommun i skane som gjort reserverad upphandling?").counties == {"Skåne län"}
+    assert analyse("I vilka upphandlingar har Skanska haft sociala krav?").places == []  # a company
+    later = analyse("Vilka har ställt sysselsättningskrav, alltså 2020 och framåt?")
+    assert (later.year_from, later.year_to) == (2020, None)
 
 
 def test_a_municipality_inside_a_named_buyer_still_filters():

@@ -146,8 +146,12 @@ def years_asked(text: str) -> tuple[int | None, int | None]:
     year = years[0]
     if re.search(rf"\b(efter|after)\s+{year}\b", text, re.I):
         return year + 1, None
-    if re.search(rf"\b(sedan|från|since|from)\s+{year}\b", text, re.I):
+    if re.search(rf"\b(sedan|från|since|from)\s+{year}\b", text, re.I) or re.search(
+        rf"\b{year}\s+(och|eller)\s+(framåt|senare|efter|nyare)\b", text, re.I
+    ):
         return year, None
+    if re.search(rf"\b{year}\s+(och|eller)\s+(tidigare|bakåt|före|äldre)\b", text, re.I):
+        return None, year
     if re.search(rf"\b(före|innan|before)\s+{year}\b", text, re.I):
         return None, year - 1
     if re.search(rf"\b(till|fram till|until|to)\s+{year}\b", text, re.I):

@@ -92,10 +92,12 @@ def find_places(text: str) -> list[Place]:
         place = by_name.get(_norm(raw))
         if place and place not in found:
             found.append(place)
-    if not found:  # typed without å, ä and ö ("ngn kommun i skane")
+    if not found:  # typed without å, ä and ö, in lower case as in a chat ("ngn kommun i skane")
         folded = text.translate(_FOLD)
         for match in _folded_pattern().finditer(folded):
             raw = match.group(1)
+            if not text[match.start(1) : match.end(1)].islower():
+                continue  # "Skanska" is a company, not "Skånska"
             if raw.lower() in COMMON_WORDS and not _looks_like_place(folded, match):
                 continue
             place = _by_folded_name().get(_norm(raw))
