@@ -289,3 +289,16 @@ def test_a_supplier_named_is_not_a_buyer_named():
     assert samhall.organisation_docs == {"kristianstad-samhall"}
     assert samhall.buyer_docs == set()
     assert analyse("Får vi göra som Kristianstad?", NAMES).buyer_docs == {"kristianstad-samhall"}
+
+
+def test_a_precedent_question_then_how_to_do_the_same():
+    from bot.answer.pipeline import part_queries
+
+    parts = split_parts(
+        "Har någon kommun reserverat tvätt för sociala företag, och hur går vi till väga om vi vill göra likadant?"
+    )
+    assert parts == [
+        "Har någon kommun reserverat tvätt för sociala företag",
+        "hur går vi till väga om vi vill göra likadant",
+    ]
+    assert "reserverat" in part_queries(parts)[1]

@@ -93,7 +93,7 @@ _PERMISSION = re.compile(
 )
 _QUESTION_START = re.compile(
     r"^(och |samt |men |om inte,? |dessutom |också )?(måste|får|kan|ska|hur|vad|vem|vilka|vilken|vilket|"
-    r"är|gäller|behöver|finns|när|var|vart|varför)\b",
+    r"är|gäller|behöver|finns|när|var|vart|varför|har|hade|går|blir)\b",
     re.IGNORECASE,
 )
 _CLAUSE_SPLIT = re.compile(

@@ -316,8 +316,9 @@ class Composer:
         for asked, result in zip(analysis.parts, searches.parts, strict=False):
             if len(analysis.parts) < 2 or asks_for_precedents(asked) or not asks_something(asked):
                 continue
+            examples = {d for d, r in self.documents.items() if r.get("kind") == "example"}
             lead = self.lead(
-                result, asked, part_intent(asked), avoid={p.doc_id for p in answer.parts} | {"example"}
+                result, asked, part_intent(asked), avoid={p.doc_id for p in answer.parts} | examples
             )
             if lead and lead.kind != "example":
                 lead.label = asked

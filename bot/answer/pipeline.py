@@ -258,7 +258,7 @@ def part_queries(parts: list[str]) -> list[str]:
     it ("… arbetsrättsliga villkor städupphandlingen")."""
     out = []
     for n, part in enumerate(parts):
-        own = tokens(part)
+        own = [t for t in tokens(part) if t not in PART_FRAME_TOKENS]
         if n and len(own) <= PART_ALONE_WORDS and POINTS_BACK.search(part):
             topic = [w for w in words(parts[n - 1]) if len(tokens(w)) == 1 and tokens(w)[0] not in own]
             topic = [w for w in topic if w.lower() not in FRAME and w.lower() not in PART_FRAME]
@@ -270,8 +270,12 @@ def part_queries(parts: list[str]) -> list[str]:
 # A part with this many content words or fewer that points back ("då", "dem", "det") leans on
 # the part before it.
 PART_ALONE_WORDS = 1
-POINTS_BACK = re.compile(r"\b(då|det|de|dem|dom|dessa|detta|den|sånt|såna|där|samma)\b", re.IGNORECASE)
+POINTS_BACK = re.compile(
+    r"\b(då|det|de|dem|dom|dessa|detta|den|sånt|såna|där|samma|likadant|detsamma)\b", re.IGNORECASE
+)
 PART_FRAME = frozenset("måste får kan ska vi man ställa ha göra också".split())
+# Words of a part that say how, not what ("hur går vi till väga om vi vill göra likadant").
+PART_FRAME_TOKENS = frozenset(tokens("går gå väga likadant detsamma göra gör kör funkar fungerar"))
 
 
 def side_query(side: str, analysis: Analysis) -> str:
