@@ -5,7 +5,7 @@ likeness that weighs the best files."""
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from rapidfuzz import fuzz, process
 
@@ -47,6 +47,10 @@ class Phrasings:
         self.of: dict[str, list[int]] = defaultdict(list)
         for n, doc in enumerate(self.docs):
             self.of[doc].append(n)
+        self.with_token: dict[str, list[int]] = defaultdict(list)  # token -> phrasings holding it
+        for n, own in enumerate(self.tokens):
+            for tok in own:
+                self.with_token[tok].append(n)
 
     def quoted_file(self, query: str) -> str | None:
         """The file one of whose phrasings (or FAQ title) the query nearly quotes, or holds whole."""
@@ -66,11 +70,13 @@ class Phrasings:
         ("Hur fungerar egentligen reserverade kontrakt … i en liten kommun?"); the longest such
         phrasing, and only when no other file's phrasing is as long."""
         have = set(tokens(asked))
+        shared = Counter(n for tok in have for n in self.with_token.get(tok, ()))
         best: dict[str, int] = {}
-        for n, own in enumerate(self.tokens):
+        for n, count in shared.items():
+            own = self.tokens[n]
             if (
-                len(own) >= CONTAINED_MIN_WORDS
-                and own <= have
+                count == len(own)  # every word of the phrasing is in the query
+                and len(own) >= CONTAINED_MIN_WORDS
                 and len(have - own) <= CONTAINED_EXTRA_WORDS
                 and set(re.findall(r"\d+", self.texts[n])) <= set(numbers)
             ):

@@ -139,6 +139,11 @@ class Retriever:
             doc_id: set().union(*(parse_ref(r).keys() for r in record.get("refs", ())))
             for doc_id, record in index.documents.items()
         }
+        self.doc_first_ref_keys: dict[str, set[str]] = {  # the keys of each file's first ref
+            doc_id: parse_ref(record["refs"][0]).keys()
+            for doc_id, record in index.documents.items()
+            if record.get("refs")
+        }
         self.glossary = Glossary(
             [(d["id"], d["synonyms"]) for d in index.documents.values() if d.get("synonyms")]
         )
@@ -175,7 +180,7 @@ class Retriever:
             passage = self.passages[i]
             refs = self.index.documents.get(passage.doc_id, {}).get("refs", ())
             own = self.doc_ref_keys.get(passage.doc_id, set())
-            primary = bool(refs) and bool(parse_ref(refs[0]).keys() & keys)
+            primary = bool(self.doc_first_ref_keys.get(passage.doc_id, set()) & keys)
             return (
                 -hits[i],
                 not (own & keys),  # the file itself cites it, not just one of its sections
