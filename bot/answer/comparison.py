@@ -22,7 +22,6 @@ REF_WORDS = re.compile(r"\b(enligt|kap\.?|§+|lou|luf|luk|lov|\d+( ?[a-z]\b)?)\b
 
 def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches) -> None:
     """One passage per side, under the side's name, then a FAQ that helps choose."""
-    deciding = {r["id"] for r in c.documents.values() if r.get("compares")}
     # "A eller B – vad passar?" weighs instruments: a side is the guidance on it, not the word's
     # definition; "vad är skillnaden mellan A och B" may well be answered by two definitions
     terms = {d for d, r in c.documents.items() if r["kind"] == "glossary"} if choosing(analysis) else set()
@@ -34,8 +33,7 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
         names_precedent = bool(analysis.organisation_docs) and any(
             n in side.lower() for n in analysis.organisations
         )
-        examples = set() if names_precedent else {d for d, r in c.documents.items() if r["kind"] == "example"}
-        avoid = used | deciding | examples
+        avoid = used | c.deciding_ids | (set() if names_precedent else c.example_ids)
         named = (
             cited_by(result, avoid)
             or named_by(c, side, result, avoid | terms, searches.main)

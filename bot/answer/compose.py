@@ -106,6 +106,8 @@ class Composer:
             if not passage.is_question:
                 self.sections.setdefault(passage.doc_id, []).append(passage)
         self.examples = [d for d in documents.values() if d["kind"] == "example"]
+        self.example_ids = frozenset(d["id"] for d in self.examples)
+        self.deciding_ids = frozenset(d["id"] for d in documents.values() if d.get("compares"))
 
     # -- passages ---------------------------------------------------------------------------
     def section(self, doc_id: str, slug: str) -> Passage | None:
@@ -301,8 +303,7 @@ class Composer:
         answer.precedent_match = match
         if match == "none" and analysis.instruments and not analysis.places and not answer.parts:
             # no known case of the instrument: what the rules say about it leads, the closest follow
-            examples = {d for d, r in self.documents.items() if r.get("kind") == "example"}
-            rule = self.lead(searches.main, analysis.question, "permission", avoid=examples)
+            rule = self.lead(searches.main, analysis.question, "permission", avoid=self.example_ids)
             if rule is not None:
                 rule.label = f"Inga kända exempel {precedent_list.wanted_text(analysis)}; vad reglerna säger"
                 rule.asks = rule.related = None
@@ -316,9 +317,8 @@ class Composer:
         for asked, result in zip(analysis.parts, searches.parts, strict=False):
             if len(analysis.parts) < 2 or asks_for_precedents(asked) or not asks_something(asked):
                 continue
-            examples = {d for d, r in self.documents.items() if r.get("kind") == "example"}
             lead = self.lead(
-                result, asked, part_intent(asked), avoid={p.doc_id for p in answer.parts} | examples
+                result, asked, part_intent(asked), avoid={p.doc_id for p in answer.parts} | self.example_ids
             )
             if lead and lead.kind != "example":
                 lead.label = asked
