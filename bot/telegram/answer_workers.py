@@ -122,6 +122,9 @@ class AnswerWorkers:
         self._pool = self._new_pool()
 
     def shutdown(self) -> None:
+        """Stop the answer processes and wait for them: a pool left to finish on its own may
+        still be closing its wake-up pipe when the interpreter's exit hook writes to it
+        (CPython 3.11 then prints "OSError: Bad file descriptor" at exit)."""
         if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
