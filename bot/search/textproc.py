@@ -119,6 +119,10 @@ CHAT_WORDS = {
     "example": "exempel",
     "examples": "exempel",
     "gothenburg": "göteborg",
+    "taxes": "skatter",
+    "tax": "skatt",
+    "paid": "betalat",
+    "pay": "betala",
     "org": "organisation",
     # chat filler that only lowers the confidence: words the knowledge base never uses
     "asap": "",
