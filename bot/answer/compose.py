@@ -229,12 +229,7 @@ class Composer:
         elif analysis.compound and searches.parts:
             self._compound(answer, analysis, searches)
         else:
-            unnamed = (
-                self._unnamed_examples(main, analysis) if analysis.intent in ANSWERED_BY_RULES else set()
-            )
-            lead = self.lead(main, analysis.question, analysis.intent, avoid=unnamed) or self.lead(
-                main, analysis.question, analysis.intent
-            )
+            lead = self._rule_lead(main, analysis.question, analysis.intent, analysis)
             answer.parts = [lead] if lead else []
             extra = self.support(main, lead) if lead and analysis.intent != "how-to" else None
             if extra is not None and extra.section != lead.section:
@@ -245,15 +240,23 @@ class Composer:
         self._finish(answer, main, k, today)
         return answer
 
-    def _unnamed_examples(self, result: SearchResult, analysis: Analysis) -> set[str]:
-        """Precedents among the best files whose buyer the question does not name: a "får vi
-        …?" is answered by what the rules say, with a matching precedent shown below, not by
-        one buyer's story ("Samhall – får vi köpa direkt?" names a supplier, not a case)."""
-        return {
-            hit.passage.doc_id
-            for hit in result.documents()[:10]
-            if hit.passage.kind == "example" and hit.passage.doc_id not in analysis.buyer_docs
-        }
+    def _rule_lead(
+        self, result: SearchResult, asked: str, intent: str, analysis: Analysis, avoid: set[str] = frozenset()
+    ) -> Part | None:
+        """The lead, but for a "får vi …?", how-to or definition question not a precedent whose
+        buyer the question does not name: the rules answer it, and a matching precedent is shown
+        below ("Samhall – får vi köpa direkt?" names a supplier, not a case). Only when nothing
+        else is left does such a precedent lead."""
+        if intent in ANSWERED_BY_RULES:
+            unnamed = {
+                hit.passage.doc_id
+                for hit in result.documents()[:10]
+                if hit.passage.kind == "example" and hit.passage.doc_id not in analysis.buyer_docs
+            }
+            found = self.lead(result, asked, intent, avoid=avoid | unnamed)
+            if found is not None:
+                return found
+        return self.lead(result, asked, intent, avoid=avoid)
 
     def _answerable(self, analysis: Analysis, searches: Searches, bar: float) -> bool:
         if searches.main.confidence >= bar:
@@ -328,11 +331,7 @@ class Composer:
     def _compound(self, answer: Answer, analysis: Analysis, searches: Searches) -> None:
         used: set[str] = set()
         for asked, result in zip(analysis.parts, searches.parts, strict=True):
-            intent = part_intent(asked)
-            unnamed = self._unnamed_examples(result, analysis) if intent in ANSWERED_BY_RULES else set()
-            part = self.lead(result, asked, intent, avoid=used | unnamed) or self.lead(
-                result, asked, intent, avoid=used
-            )
+            part = self._rule_lead(result, asked, part_intent(asked), analysis, avoid=used)
             if part is None:
                 continue
             part.label = asked if len(analysis.parts) > 1 else None

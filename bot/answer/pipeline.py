@@ -249,7 +249,8 @@ def named_files(text: str, analysis: Analysis, names: Names, intent: str | None 
     it asks what a word means, the glossary files of the terms this text names."""
     if (intent or analysis.intent) != "definition":
         return analysis.organisation_docs
-    return analysis.organisation_docs | names.find_terms(text)
+    terms = analysis.term_docs if text == analysis.question else names.find_terms(text)
+    return analysis.organisation_docs | terms
 
 
 def part_queries(parts: list[str]) -> list[str]:
@@ -260,8 +261,14 @@ def part_queries(parts: list[str]) -> list[str]:
     for n, part in enumerate(parts):
         own = [t for t in tokens(part) if t not in PART_FRAME_TOKENS]
         if n and len(own) <= PART_ALONE_WORDS and POINTS_BACK.search(part):
-            topic = [w for w in words(parts[n - 1]) if len(tokens(w)) == 1 and tokens(w)[0] not in own]
-            topic = [w for w in topic if w.lower() not in FRAME and w.lower() not in PART_FRAME]
+            topic = [
+                w
+                for w in words(parts[n - 1])
+                if len(toks := tokens(w)) == 1
+                and toks[0] not in own
+                and w.lower() not in FRAME
+                and w.lower() not in PART_FRAME
+            ]
             part = " ".join([part, *topic[:4]])
         out.append(part)
     return out
