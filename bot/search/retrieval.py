@@ -19,6 +19,7 @@ from .embedding import Embedder
 from .fusion import reciprocal_rank_fusion
 from .lexical import BM25
 from .phrasings import LIKENESS_DEPTH, Phrasings, likeness_factor
+from .scope import LawScope, laws_in
 from .store import LoadedIndex
 from .textproc import (
     STOPWORDS,
@@ -150,6 +151,7 @@ class Retriever:
         self.phrasings = Phrasings(index.documents)
         self.diacritics = Diacritics(p.text for p in self.passages)
         self.deciding = {d for d, record in index.documents.items() if record.get("compares")}
+        self.law_scope = LawScope(index.documents)
 
     def with_diacritics(self, text: str) -> str:
         """The question with å, ä and ö put back where it was typed without them."""
@@ -274,6 +276,7 @@ class Retriever:
             confidence = max(confidence, QUOTED_CONFIDENCE)
         if mode == "hybrid":
             hits = self._by_phrasing(query, hits)
+            hits = self._by_law(query, hits)
         if prefer or boost or quoted:
             hits = self._reweigh(hits, prefer or {}, boost or set(), quoted, kinds)
         return SearchResult(
@@ -290,6 +293,14 @@ class Retriever:
         for hit in hits:
             if hit.passage.doc_id in likeness:
                 hit.score *= likeness_factor(likeness[hit.passage.doc_id])
+        return sorted(hits, key=lambda h: -h.score)
+
+    def _by_law(self, query: str, hits: list[Hit]) -> list[Hit]:
+        """A file about LOV, LUF or LUK rises when the question names that law and sinks when
+        it does not."""
+        asked = laws_in(query)
+        for hit in hits:
+            hit.score *= self.law_scope.factor(hit.passage.doc_id, asked)
         return sorted(hits, key=lambda h: -h.score)
 
     def _reweigh(

@@ -1,0 +1,51 @@
+"""The law a file is about, when its title names one other than LOU (LOV, LUF, LUK), and
+whether a question names it.
+
+"Kan vi ställa sysselsättningskrav i ett ramavtal?" reads much like the FAQ on
+sysselsättningskrav "i ett valfrihetssystem enligt LOV", and the embedding cannot tell the
+contexts apart: a file about another law than the question asks about sinks, and a file about
+the law the question names rises.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .textproc import fold, words
+
+# Each law, by the words (folded prefixes) that name it. LOU is the default and names nothing.
+LAWS: dict[str, tuple[str, ...]] = {
+    "LOV": ("valfrihetssystem", "valfrihet"),
+    "LUF": ("forsorjningssektor",),
+    "LUK": ("koncession",),
+}
+ABBREVIATIONS = {"lov": "LOV", "luf": "LUF", "luk": "LUK"}
+MISS = 0.7  # a file about a law the question does not name
+MATCH = 1.4  # a file about a law the question names
+
+
+def laws_in(text: str) -> frozenset[str]:
+    """The laws other than LOU a text names."""
+    found = set()
+    for word in words(text):
+        folded = fold(word.lower())
+        if folded in ABBREVIATIONS:
+            found.add(ABBREVIATIONS[folded])
+            continue
+        for law, prefixes in LAWS.items():
+            if folded.startswith(prefixes):
+                found.add(law)
+    return frozenset(found)
+
+
+class LawScope:
+    def __init__(self, documents: dict[str, dict]):
+        self.of = {
+            doc: laws for doc, record in documents.items() if (laws := laws_in(record.get("title", "")))
+        }
+
+    def factor(self, doc_id: str, asked: Iterable[str]) -> float:
+        laws = self.of.get(doc_id)
+        if not laws:
+            return 1.0
+        return MATCH if laws & set(asked) else MISS
