@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 from .textproc import fold, words
 
-# Each law, by the words (folded prefixes) that name it. LOU is the default and names nothing.
+# Each law, by the word stems (folded) that name it, alone or in a compound. LOU is the default and names nothing.
 LAWS: dict[str, tuple[str, ...]] = {
     "LOV": ("valfrihetssystem", "valfrihet"),
     "LUF": ("forsorjningssektor",),
@@ -32,8 +32,8 @@ def laws_in(text: str) -> frozenset[str]:
         if folded in ABBREVIATIONS:
             found.add(ABBREVIATIONS[folded])
             continue
-        for law, prefixes in LAWS.items():
-            if folded.startswith(prefixes):
+        for law, stems in LAWS.items():
+            if any(stem in folded for stem in stems):
                 found.add(law)
     return frozenset(found)
 
