@@ -3,7 +3,7 @@ sectors, instruments and years it names, in Swedish as people type it and with E
 
 import pytest
 
-from bot.answer.analysis import analyse, comparison_sides, split_parts
+from bot.answer.analysis import analyse, comparison_sides, precedent_matches, split_parts
 from bot.answer.names import Names
 
 NAMES = Names.from_records(
@@ -302,3 +302,27 @@ def test_a_precedent_question_then_how_to_do_the_same():
         "hur går vi till väga om vi vill göra likadant",
     ]
     assert "reserverat" in part_queries(parts)[1]
+
+
+def test_what_a_named_supplier_did_and_for_whom_asks_for_its_cases():
+    names = Names.from_records(
+        [{"id": "region-orebro-cykelreturen", "buyer": "Region Örebro län", "suppliers": ["Cykelreturen"]}]
+    )
+    analysis = analyse("Vad gjorde Cykelreturen och vem köpte av dem?", names)
+    assert analysis.intent == "precedents"
+    assert analysis.sectors == []  # "Cykel…" in a supplier's name is not the vehicle sector
+    assert analyse("Vilka offentliga köpare har avtal med Samhall?", NAMES).intent == "precedents"
+
+
+def test_buyers_named_first_then_what_they_did():
+    analysis = analyse("Kommunala bolag, t.ex. bostadsbolag, som använt sysselsättningskrav?")
+    assert analysis.intent == "precedents"
+    assert analysis.buyer_types == ["kommunalt bolag"]
+
+
+def test_swedish_buyer_types_ask_for_swedish_cases_unless_abroad_is_asked():
+    toscana = {"id": "t", "buyer": "Regione Toscana", "buyer_type": "region", "country": "Italien"}
+    orebro = {"id": "o", "buyer": "Region Örebro län", "buyer_type": "region", "country": "Sverige"}
+    asked = analyse("Har någon region använt sociala hänsyn?")
+    assert [precedent_matches(r, asked) for r in (toscana, orebro)] == [False, True]
+    assert precedent_matches(toscana, analyse("Har någon region i andra EU-länder använt sociala hänsyn?"))

@@ -42,6 +42,9 @@ _PRECEDENT = re.compile(
     r"(\s+[\wåäö]+){0,4}?\s+(gjort|reserverat|använt|ställt|haft|köpt|upphandlat|testat|provat|infört|jobbat|"
     r"arbetat|kört|låtit)\b"
     r"|\b(någonstans|nånstans|ngnstans)\b"
+    # "kommunala bolag som använt sysselsättningskrav?", "regioner som har reserverat"
+    r"|\b(kommuner|regioner|myndigheter|bolag|bostadsbolag|städer|köpare)\b[^?]{0,40}\bsom (har |hade )?"
+    r"(gjort|reserverat|använt|ställt|köpt|upphandlat|testat|infört|jobbat|arbetat)\b"
     r"|\bhar (kommunerna|regionerna|myndigheterna|bostadsbolagen|städerna|landstingen|andra)\b)",
     re.IGNORECASE,
 )
@@ -55,6 +58,12 @@ _ASKS_ABOUT_BUYERS = re.compile(
 _PAST = re.compile(
     r"\b(har|hade|som)\b(\s+\w+){0,3}?\s+\w+(at|it|tt|ts|ats|its|ort|ått)\b|\b(gjort|gjorts|fått|ställt|"
     r"använt|reserverat|infört|köpt|upphandlat|genomfört|testat|provat|lyckats|haft)\b",
+    re.IGNORECASE,
+)
+# "vad gjorde Cykelreturen och vem köpte av dem?", "vilka har avtal med Samhall?": what a named
+# organisation did, and for whom
+_ABOUT_A_CASE = re.compile(
+    r"\bvad gjorde\b|\bvem (köpte|har köpt|anlitade|har anlitat|upphandlade)\b|\b(har|hade|med) avtal med\b",
     re.IGNORECASE,
 )
 _COMPARISON = re.compile(
@@ -159,6 +168,8 @@ def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_
         )
     ):
         return "precedents"
+    if has_place_or_org and _ABOUT_A_CASE.search(text):
+        return "precedents"
     if _ASKS_ABOUT_BUYERS.search(text) and _PAST.search(text):
         return "precedents"
     if sides:
@@ -183,7 +194,11 @@ def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_
 
 def asks_for_precedents(text: str) -> bool:
     """Does this question (or part of one) ask who has done something ("har någon kommun gjort så?")."""
-    return bool(_PRECEDENT.search(text) or (_ASKS_ABOUT_BUYERS.search(text) and _PAST.search(text)))
+    return bool(
+        _PRECEDENT.search(text)
+        or _ABOUT_A_CASE.search(text)
+        or (_ASKS_ABOUT_BUYERS.search(text) and _PAST.search(text))
+    )
 
 
 def asks_something(text: str) -> bool:
@@ -365,7 +380,7 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
         organisation_docs=org_docs,
         buyer_docs={d for n in organisations if n in names.buyers for d in names.variants[n]},
         term_docs=names.find_terms(text),
-        sectors=detect_sectors(words),
+        sectors=detect_sectors(without_names(text, organisations)),
         instruments=detect_instruments(text, words),
         buyer_types=buyer_types_asked(text),
         countries=countries,
@@ -374,6 +389,14 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
         year_to=year_to,
         names_provision=names_provision,
     )
+
+
+def without_names(text: str, organisations: list[str]) -> list[str]:
+    """The words of a text but the organisations it names: "Cykelreturen" names a supplier, not
+    the vehicle sector."""
+    for name in organisations:
+        text = re.sub(rf"\b{re.escape(name)}\w*", " ", text, flags=re.IGNORECASE)
+    return words_of(text)
 
 
 def precedent_matches(record: dict, analysis: Analysis) -> bool:
@@ -404,6 +427,9 @@ def precedent_matches(record: dict, analysis: Analysis) -> bool:
             return False
     if analysis.buyer_types and record.get("buyer_type") not in analysis.buyer_types:
         return False
+    swedish_types = set(analysis.buyer_types) - {"samverkan"}
+    if swedish_types and not (analysis.countries or analysis.abroad) and country != "Sverige":
+        return False  # "vilka regioner har …" asks about Swedish regions; joint buyers anywhere
     if analysis.countries and country not in analysis.countries:
         return False
     if analysis.abroad and country == "Sverige":

@@ -320,9 +320,8 @@ class Composer:
         for asked, result in zip(analysis.parts, searches.parts, strict=False):
             if len(analysis.parts) < 2 or asks_for_precedents(asked) or not asks_something(asked):
                 continue
-            lead = self.lead(
-                result, asked, part_intent(asked), avoid={p.doc_id for p in answer.parts} | self.example_ids
-            )
+            shown = {p.doc_id for p in answer.parts + asked_parts}
+            lead = self.lead(result, asked, part_intent(asked), avoid=shown | self.example_ids)
             if lead and lead.kind != "example":
                 lead.label = asked
                 asked_parts.append(lead)

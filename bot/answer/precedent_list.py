@@ -117,7 +117,13 @@ def wanted_text(analysis: Analysis) -> str:
     bits += analysis.sectors
     if analysis.buyer_types and not analysis.places:
         bits += [BUYER_WORDS.get(t, t) for t in analysis.buyer_types]
-    where = sorted(analysis.counties) or analysis.municipalities or analysis.countries
+    swedish = set(analysis.buyer_types) - {"samverkan"} and not analysis.places
+    where = (
+        sorted(analysis.counties)
+        or analysis.municipalities
+        or analysis.countries
+        or (["Sverige"] if swedish else [])
+    )
     if analysis.abroad:
         where = ["andra länder än Sverige"]
     text = f"på {', '.join(bits)}" if bits else ""
