@@ -5,7 +5,8 @@ answer is judged on its body only – the passages it shows, in order (`parts` i
 the precedents it lists (`precedents`) – never on the sources list:
 
 - in scope, the question must be answered (a decline or a "Menar du …?" fails it);
-- `lead`: the first passage shown comes from one of these files (and from `lead_section`);
+- `lead`: the first passage shown comes from one of these files (and from `lead_section`); in an
+  answer that is only a list of precedents, the first precedent listed is what is read first;
 - `cover`: every part or side of the question has a passage from one of its files in the body;
 - `precedents`: the filter the question asks for. The matching precedents are computed from the
   knowledge files' front matter. When some match, the list must hold all of them (or, when more
@@ -34,6 +35,7 @@ from bot.knowledge.places import county_of
 from bot.knowledge.precedents import RESERVATIONS
 
 MAX_REQUIRED = 8
+SHORT = "kort-svar"
 PRECISION = 0.8
 
 
@@ -113,11 +115,14 @@ def judge(row: dict, answer: dict, examples: list[dict]) -> dict:
         return {"failed": failed, "passed": not failed, "sides": None}
     if not answer["answered"]:
         return {"failed": ["declined"], "passed": False, "sides": False}
+    # what the user reads first: the first passage, or, in an answer that is only a list of
+    # precedents, the first precedent listed
+    first = parts[0] if parts else ((precedents[0], SHORT) if precedents else None)
     if row.get("lead"):
-        if not parts or parts[0][0] not in row["lead"]:
-            failed.append(f"lead {parts[0][0] if parts else None}")
-        elif row.get("lead_section") and parts[0][1] != row["lead_section"]:
-            failed.append(f"lead section {parts[0][1]}")
+        if not first or first[0] not in row["lead"]:
+            failed.append(f"lead {first[0] if first else None}")
+        elif row.get("lead_section") and first[1] != row["lead_section"]:
+            failed.append(f"lead section {first[1]}")
     missing = [group for group in row.get("cover") or [] if not shown & set(group)]
     if missing:
         failed.append(f"cover missing {[g[0] for g in missing]}")
