@@ -60,3 +60,33 @@ def test_a_topic_outweighs_a_hint():
     )
     asked = "Vårt kommunala bolag säljer städ till privata företag – är det okej ur konkurrenssynpunkt?"
     assert referrals.for_question(asked).id == "konkurrensverket"
+
+
+def test_the_words_behind_a_match_come_from_the_phrase_the_question_holds():
+    referrals = Referrals(
+        [
+            {
+                "id": "fragservice",
+                "kind": "referral",
+                "title": "Frågeservice",
+                "default": True,
+                "topics": ["förlänga * avtal", "avtalsspärr"],
+            },
+            {
+                "id": "do",
+                "kind": "referral",
+                "title": "DO",
+                "topics": ["diskrimineras"],
+                "hints": ["diskrimin"],
+            },
+        ]
+    )
+    # "avtal" alone is not the topic: the knowledge base speaking of avtal does not cover avtalsspärr
+    assert referrals.match("Hur lång avtalsspärr gäller vid förenklat förfarande?").matched == (
+        "avtalsspärr",
+    )
+    assert referrals.match("hon säger att hon diskrimineras, vart vänder hon sig?").matched == (
+        "diskrimineras",
+    )
+    # the principle of non-discrimination in procurement only leans towards DO
+    assert referrals.match("Är inte det diskriminering av andra leverantörer?") is None

@@ -272,10 +272,22 @@ class Composer:
         return analysis.intent == "precedents" and precedent_list.has_filter(analysis)
 
     def _covers(self, result: SearchResult, topic_words: tuple[str, ...]) -> bool:
-        """Does the best file speak of the referral's topic at all?"""
-        top = result.documents()[0].passage.doc_id
-        text = " ".join(p.text.lower() for p in self.sections.get(top, []))
-        return all(word in text for word in topic_words)
+        """Does the knowledge base speak of the referral's topic: the best file's title, tags or
+        short answer, the best file more than once, or two of the best three files? (One word in
+        passing, "personuppgifter" in a text on sysselsättningskrav, does not make a GDPR
+        question one it answers; unpaid taxes as a ground for exclusion do.)"""
+        docs = [hit.passage.doc_id for hit in result.documents()[:3]]
+        record = self.documents.get(docs[0], {})
+        short = self.section(docs[0], SHORT_ANSWER_SLUG)
+        about = " ".join(
+            [record.get("title") or "", *(record.get("tags") or []), short.text if short else ""]
+        )
+        texts = [" ".join(p.text for p in self.sections.get(d, [])).lower() for d in docs]
+
+        def spoken_of(word: str) -> bool:
+            return word in about.lower() or texts[0].count(word) >= 2 or sum(word in t for t in texts) >= 2
+
+        return all(spoken_of(word) for word in topic_words)
 
     def _precedent_aside(self, answer: Answer, analysis: Analysis, result: SearchResult) -> None:
         """One precedent under an answer, only when it ranks among the best three files and

@@ -104,12 +104,12 @@ def phrase_words(text: str) -> tuple[str, ...]:
 
 
 def _phrase_pattern(phrase: tuple[str, ...]) -> str:
-    """A topic phrase as a pattern; "*" stands for up to two words of any kind ("registrera *
-    ekonomisk förening" matches "registrerar vi en ekonomisk förening")."""
+    """A topic phrase as a pattern; "*" stands for up to four words of any kind ("registrera *
+    ekonomisk förening" matches "registrerar man ett socialt företag som ekonomisk förening")."""
     out = ""
     for n, word in enumerate(phrase):
         if word == "*":
-            out += r"(?:\S+\s+){0,2}"
+            out += r"(?:\S+\s+){0,4}"
             continue
         out += re.escape(word) + (r"\S*" if len(word) >= 4 else "")
         if n < len(phrase) - 1:
@@ -118,12 +118,22 @@ def _phrase_pattern(phrase: tuple[str, ...]) -> str:
 
 
 def _topic_words(referral: Referral, matched: list[str]) -> list[str]:
-    """The topic's own words behind the words a question used ("momsen" -> "moms")."""
+    """The topic's own words behind the words a question used ("momsen" -> "moms"), read only
+    from the phrases the question holds whole ("avtalsspärr" is not the "avtal" of "förlänga *
+    avtal"); of several, the shortest."""
+
+    def names(w: str, word: str) -> bool:
+        return word == w or (len(w) >= 4 and word.startswith(w))
+
+    def held(phrases) -> list[tuple[str, ...]]:
+        return [p for p in phrases if all(w == "*" or any(names(w, word) for word in matched) for w in p)]
+
+    topics, hints = held(referral.topics), held(referral.hints)
     out = []
     for word in matched:
-        for phrase in referral.topics + referral.hints:
-            hit = next((w for w in phrase if word == w or (len(w) >= 4 and word.startswith(w))), None)
-            if hit:
-                out.append(hit)
-                break
+        # a topic's word before a hint's: "diskrimineras" (a topic) is not the hint "diskrimin"
+        hits = [w for p in topics for w in p if w != "*" and names(w, word)]
+        hits = hits or [w for p in hints for w in p if w != "*" and names(w, word)]
+        if hits:
+            out.append(min(hits, key=len))
     return out
