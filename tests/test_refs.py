@@ -65,3 +65,23 @@ def test_free_text_ignores_statute_numbers_and_propositions():
 def test_range_covers_each_paragraph():
     assert parse_ref("17 kap. 3 § LOU").keys() & parse_ref("17 kap. 2–5 §§ LOU").keys()
     assert not (parse_ref("17 kap. 6 § LOU").query_keys() & parse_ref("17 kap. 2–5 §§ LOU").keys())
+
+
+def test_a_provision_typed_loosely_is_read_as_written():
+    from bot.search.textproc import written_refs
+
+    def asked(text: str) -> list[str]:
+        return [str(r) for r in find_refs(written_refs(text))]
+
+    assert asked("vad innebär paragrafen 19 kap. 25 a i LOU för oss?") == ["19 kap. 25 a § LOU"]
+    assert asked("4 kap 2 § i lagen om valfrihetssystem, vad innebär den?") == ["4 kap. 2 § LOV"]
+    assert asked("4 kap 18 lou") == ["4 kap. 18 § LOU"]
+
+
+def test_a_paragraph_asked_is_found_in_the_file_on_its_whole_chapter():
+    from bot.search.retrieval import chapters_of, most_specific
+
+    assert chapters_of({"ref:lou:16:1", "ref:lou:*:1"}) == {"ref:lou:16"}
+    # a file on 16 kap. 7 § is not the file on the whole of 16 kap.
+    assert most_specific(parse_ref("16 kap. 7 § LOU").keys()) == "ref:lou:16:7"
+    assert most_specific(parse_ref("16 kap. LOU").keys()) == "ref:lou:16"

@@ -36,6 +36,7 @@ class Phrasings:
     def __init__(self, documents: dict[str, dict]):
         self.texts: list[str] = []  # folded question phrasings and FAQ titles ...
         self.docs: list[str] = []  # ... and the file each belongs to
+        self.kinds = {doc: record["kind"] for doc, record in documents.items()}
         for record in documents.values():
             asked = list(record.get("questions") or [])
             if record["kind"] == "faq" and record["title"].rstrip().endswith("?"):
@@ -85,6 +86,8 @@ class Phrasings:
             return None
         longest = max(best.values())
         winners = [d for d, size in best.items() if size == longest]
+        if len(winners) > 1:  # one phrasing in a guidance text and in the FAQ that answers it
+            winners = [d for d in winners if self.kinds.get(d) == "faq"]
         return winners[0] if len(winners) == 1 else None
 
     def likeness(self, query: str, docs: list[str]) -> dict[str, float]:

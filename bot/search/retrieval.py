@@ -116,6 +116,16 @@ def _contains(seq: list[str], phrase: tuple[str, ...]) -> bool:
     return any(tuple(seq[i : i + n]) == phrase for i in range(len(seq) - n + 1))
 
 
+def most_specific(keys: set[str]) -> str:
+    """ "ref:lou:16:7" of {"ref:lou:16", "ref:lou:16:7", "ref:lou:*:7"}."""
+    return max((k for k in keys if ":*:" not in k), key=lambda k: k.count(":"), default="")
+
+
+def chapters_of(keys: set[str]) -> set[str]:
+    """The chapter each asked paragraph is in: "ref:lou:16:1" -> "ref:lou:16"."""
+    return {k.rsplit(":", 1)[0] for k in keys if k.count(":") >= 3 and ":*:" not in k}
+
+
 class Retriever:
     """Search over one loaded index. Thread-safe for concurrent reads."""
 
@@ -138,6 +148,10 @@ class Retriever:
             self.folded.setdefault(fold(term), term)
         self.doc_ref_keys: dict[str, set[str]] = {
             doc_id: set().union(*(parse_ref(r).keys() for r in record.get("refs", ())))
+            for doc_id, record in index.documents.items()
+        }
+        self.doc_exact_ref_keys: dict[str, set[str]] = {  # the most specific key of each ref
+            doc_id: {most_specific(parse_ref(r).keys()) for r in record.get("refs", ())}
             for doc_id, record in index.documents.items()
         }
         self.doc_first_ref_keys: dict[str, set[str]] = {  # the keys of each file's first ref
@@ -183,8 +197,11 @@ class Retriever:
             refs = self.index.documents.get(passage.doc_id, {}).get("refs", ())
             own = self.doc_ref_keys.get(passage.doc_id, set())
             primary = bool(self.doc_first_ref_keys.get(passage.doc_id, set()) & keys)
+            exact = bool(self.doc_exact_ref_keys.get(passage.doc_id, set()) & keys)
             return (
+                passage.kind == "example",  # a precedent that cites it in passing comes last
                 -hits[i],
+                not exact,  # "16 kap. LOU" for the chapter, not a file on 16 kap. 7 §
                 not (own & keys),  # the file itself cites it, not just one of its sections
                 not primary,  # the file is about it: its first ref
                 KIND_ORDER.get(passage.kind, 9),  # the law text itself, then case law, guidance
@@ -242,7 +259,8 @@ class Retriever:
             lexical = self.lexical_ranking(weights, CANDIDATES)
             lexical_scores = dict(lexical)
             rankings.append(self._fold([i for i, _ in lexical]))
-        ref_hits = self.ref_ranking(ref_keys) if ref_keys else []
+        # a paragraph asked is also found in the file on its whole chapter
+        ref_hits = self.ref_ranking(ref_keys | chapters_of(ref_keys)) if ref_keys else []
         ks = [RRF_K] * len(rankings)
         weights = [DENSE_WEIGHT, 1.0] if mode == "hybrid" else [1.0] * len(rankings)
         if ref_hits:

@@ -180,12 +180,23 @@ CHAT_PHRASES = {
 
 
 _CHAT_REF = re.compile(
-    r"\b(\d{1,2})\s*kap\.?\s*(\d{1,3})(\s+[a-z])?\s+(?=(?:lou|luf|luk|lov)\b)", re.IGNORECASE
+    r"\b(\d{1,2})\s*kap\.?\s*(\d{1,3})(\s+[a-z])?\s+(?:i\s+)?(?=(?:lou|luf|luk|lov)\b)", re.IGNORECASE
 )
+# A law named in words: "4 kap. 2 § i lagen om valfrihetssystem" is 4 kap. 2 § LOV.
+_LAW_IN_WORDS = {
+    "LOV": r"(i )?lagen om valfrihetssystem",
+    "LUF": r"(i )?lagen om upphandling inom försörjningssektorerna",
+    "LUK": r"(i )?lagen om upphandling av koncessioner",
+    "LOU": r"(i )?lagen om offentlig upphandling",
+}
 
 
 def written_refs(text: str) -> str:
-    """A provision typed without its "§" written out: "4 kap 18 lou" -> "4 kap. 18 § lou"."""
+    """A provision typed without its "§" or with its law in words written out: "4 kap 18 lou"
+    -> "4 kap. 18 § lou", "19 kap. 25 a i LOU" -> "19 kap. 25 a § LOU", "4 kap 2 § i lagen om
+    valfrihetssystem" -> "4 kap 2 § LOV"."""
+    for law, pattern in _LAW_IN_WORDS.items():
+        text = re.sub(rf"(?<=§ ){pattern}\b", law, text, flags=re.IGNORECASE)
     return _CHAT_REF.sub(lambda m: f"{m.group(1)} kap. {m.group(2)}{m.group(3) or ''} § ", text)
 
 
