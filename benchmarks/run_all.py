@@ -77,7 +77,7 @@ BENCHMARKS = [
         "quality_blind6",
         "quality",
         "Retrieval quality, ninth set (eval_blind6: the questions of eval_usefulness_blind6, written blind; "
-        "run once, nothing tuned on it)",
+        "clean for three runs, then its misses were studied in the third session: a TRAINING set now)",
         ["--eval", "benchmarks/eval_blind6.jsonl"],
         ["--eval", "benchmarks/eval_blind6.jsonl"],
     ),
@@ -85,9 +85,17 @@ BENCHMARKS = [
         "quality_blind5",
         "quality",
         "Retrieval quality, eighth set (eval_blind5: the questions of eval_usefulness_blind5, written "
-        "blind; run twice, its misses never read, nothing tuned on it)",
+        "blind; clean for two sessions, then its misses were studied in the third: a TRAINING set now)",
         ["--eval", "benchmarks/eval_blind5.jsonl"],
         ["--eval", "benchmarks/eval_blind5.jsonl"],
+    ),
+    (
+        "quality_blind7",
+        "quality",
+        "Retrieval quality, tenth set (eval_blind7: the questions of eval_usefulness_blind7, written "
+        "blind by a helper in the third session; CLEAN: its misses never read, nothing tuned on it)",
+        ["--eval", "benchmarks/eval_blind7.jsonl"],
+        ["--eval", "benchmarks/eval_blind7.jsonl"],
     ),
     (
         "usefulness",
@@ -124,18 +132,26 @@ BENCHMARKS = [
     (
         "usefulness_blind6",
         "usefulness",
-        "Usefulness, sixth set (eval_usefulness_blind6, 137 questions written blind while the last changes "
-        "were made; run once, on the final pipeline)",
+        "Usefulness, sixth set (eval_usefulness_blind6, 137 questions written blind; clean for three "
+        "runs, then its failures were studied in the third session: a TRAINING set now)",
         ["--eval", "benchmarks/eval_usefulness_blind6.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind6.jsonl"],
     ),
     (
         "usefulness_blind5",
         "usefulness",
-        "Usefulness, fifth set (eval_usefulness_blind5, written blind; run after the first round of this "
-        "session and again at its end, its failures never read, nothing tuned on it)",
+        "Usefulness, fifth set (eval_usefulness_blind5, written blind; clean for two sessions, then its "
+        "failures were studied in the third session: a TRAINING set now)",
         ["--eval", "benchmarks/eval_usefulness_blind5.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind5.jsonl"],
+    ),
+    (
+        "usefulness_blind7",
+        "usefulness",
+        "Usefulness, seventh set (eval_usefulness_blind7, 140 questions written blind by a helper in the "
+        "third session; CLEAN: its failures never read, nothing tuned on it)",
+        ["--eval", "benchmarks/eval_usefulness_blind7.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind7.jsonl"],
     ),
     (
         "paraphrase",
