@@ -33,6 +33,8 @@ NAMES = Names.from_records(
         ("Har någon statlig myndighet ställt sysselsättningskrav?", "precedents"),
         ("Hur gjorde Göteborg med sina sysselsättningskrav?", "precedents"),
         ("Vad betyder skyddad verkstad?", "definition"),
+        ("reserverad upphandling wtf is that", "definition"),
+        ("IOP, what is that?", "definition"),
         ("Vad säger 4 kap. 18 § LOU?", "provision"),
         ("Får vi kräva kollektivavtal eller inte?", "permission"),
         ("Ska vi direktupphandla från föreningen eller annonsera – vilket är säkrast?", "comparison"),

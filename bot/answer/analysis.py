@@ -86,7 +86,8 @@ _DEFINITION = re.compile(
 # "ASF – vad står det för?", "vad har en matchningsansvarig för uppgift?", "är det samma sak som …"
 _DEFINITION_ANYWHERE = re.compile(
     r"\bvad (står|stod) [\wåäö]+ för\b|\bvad har (en|ett) [\wåäö]+ för (uppgift|roll|ansvar)\b"
-    r"|\bvad heter\b|\bär (det|de|dom) (samma|samma sak) som\b|\bwhat does [\w ]+ mean\b",
+    r"|\bvad heter\b|\bär (det|de|dom) (samma|samma sak) som\b|\bwhat does [\w ]+ mean\b"
+    r"|\bw(hat|tf) (is|are) (that|this|it|those)\b|\bwhat'?s (that|this)\b|\bvad är (det|de|dom) för nåt\b",
     re.IGNORECASE,
 )
 _WHICH_PROVISION = re.compile(
