@@ -400,6 +400,12 @@ def without_names(text: str, organisations: list[str]) -> list[str]:
     return words_of(text)
 
 
+def asks_swedish_buyers(analysis: Analysis) -> bool:
+    """ "Vilka regioner har …" asks about Swedish regions (and "kommuner", "myndigheter",
+    "bostadsbolag" about Swedish ones), unless the question asks abroad; joint buyers anywhere."""
+    return bool(set(analysis.buyer_types) - {"samverkan"}) and not (analysis.countries or analysis.abroad)
+
+
 def precedent_matches(record: dict, analysis: Analysis) -> bool:
     """Does a precedent match every filter the question states?"""
     from ..knowledge.places import county_of
@@ -428,9 +434,8 @@ def precedent_matches(record: dict, analysis: Analysis) -> bool:
             return False
     if analysis.buyer_types and record.get("buyer_type") not in analysis.buyer_types:
         return False
-    swedish_types = set(analysis.buyer_types) - {"samverkan"}
-    if swedish_types and not (analysis.countries or analysis.abroad) and country != "Sverige":
-        return False  # "vilka regioner har …" asks about Swedish regions; joint buyers anywhere
+    if asks_swedish_buyers(analysis) and country != "Sverige":
+        return False
     if analysis.countries and country not in analysis.countries:
         return False
     if analysis.abroad and country == "Sverige":

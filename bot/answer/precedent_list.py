@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from ..knowledge.precedents import instrument_label
 from ..search.retrieval import SearchResult
-from .analysis import Analysis, precedent_matches
+from .analysis import Analysis, asks_swedish_buyers, precedent_matches
 from .model import PrecedentLine
 
 MAX_LINES = 8
@@ -117,7 +117,7 @@ def wanted_text(analysis: Analysis) -> str:
     bits += analysis.sectors
     if analysis.buyer_types and not analysis.places:
         bits += [BUYER_WORDS.get(t, t) for t in analysis.buyer_types]
-    swedish = set(analysis.buyer_types) - {"samverkan"} and not analysis.places
+    swedish = asks_swedish_buyers(analysis) and not analysis.places
     where = (
         sorted(analysis.counties)
         or analysis.municipalities
