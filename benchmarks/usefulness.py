@@ -40,8 +40,13 @@ PRECISION = 0.8
 
 
 def matches(record: dict, wanted: dict) -> bool:
-    """Does a precedent's front matter satisfy the filter a question asks for?"""
+    """Does a precedent's front matter satisfy the filter a question asks for? A list of values
+    ("Norrland": five counties) is satisfied by any of them."""
     for key, value in wanted.items():
+        if isinstance(value, list):
+            if not any(matches(record, {key: one}) for one in value):
+                return False
+            continue
         if key == "county":
             county = record.get("county") or county_of(record.get("municipality") or "")
             if county != value:
