@@ -318,7 +318,9 @@ class Composer:
         answer.precedent_match = match
         if match == "none" and analysis.instruments and not analysis.places and not answer.parts:
             # no known case of the instrument: what the rules say about it leads, the closest follow
-            rule = self.lead(searches.main, analysis.question, "permission", avoid=self.example_ids)
+            # the rules on the instrument, not a FAQ that weighs it against others
+            avoid = self.example_ids | self.deciding_ids
+            rule = self.lead(searches.main, analysis.question, "permission", avoid=avoid)
             if rule is not None:
                 rule.label = f"Inga kända exempel {precedent_list.wanted_text(analysis)}; vad reglerna säger"
                 rule.asks = rule.related = None

@@ -5,6 +5,7 @@ that the knowledge base knows none, with the closest ones."""
 from __future__ import annotations
 
 from dataclasses import replace
+from itertools import zip_longest
 
 from ..knowledge.precedents import instrument_label
 from ..search.retrieval import SearchResult
@@ -81,6 +82,9 @@ def lookup(analysis: Analysis, result: SearchResult, examples: list[dict]) -> tu
     if matching:
         ranked = _ranked(matching, result, analysis)
         return ranked[:MAX_LINES], "some", max(0, len(ranked) - MAX_LINES)
+    both = _closest_both_ways(wanted, result, analysis, examples)
+    if both:
+        return both, "none", 0
     relaxed = wanted
     for fields in RELAXATIONS:
         relaxed = replace(
@@ -91,6 +95,35 @@ def lookup(analysis: Analysis, result: SearchResult, examples: list[dict]) -> tu
             return _ranked(closest, result, analysis)[:MAX_CLOSEST], "none", 0
     ranked = [r for r in _ranked(examples, result, analysis) if _rank_of(r, result) is not None]
     return ranked[:MAX_CLOSEST], "none", 0
+
+
+def _closest_both_ways(
+    wanted: Analysis, result: SearchResult, analysis: Analysis, examples: list[dict]
+) -> list[dict]:
+    """When a question asks for two things at once ("reserverat i Dalarna", "reserverad
+    fastighetsskötsel") and no precedent has both: the precedents of each alone, two of each,
+    alternating (the place's own first)."""
+    axes = [
+        ("municipalities", "counties"),  # where
+        ("sectors",),  # what was bought
+        ("instruments",),  # how
+    ]
+    asked = [axis for axis in axes if any(getattr(wanted, f) for f in axis)]
+    if len(asked) < 2:
+        return []
+    loose = replace(wanted, year_from=None, year_to=None, buyer_types=[])
+    home = not (wanted.countries or wanted.abroad)
+    groups = []
+    for axis in asked:
+        others = {f: type(getattr(loose, f))() for a in asked if a != axis for f in a}
+        found = _ranked(
+            [r for r in examples if precedent_matches(r, replace(loose, **others))], result, analysis
+        )
+        # in Sweden before abroad, unless the question asks abroad
+        found.sort(key=lambda r: home and (r.get("country") or "Sverige") != "Sverige")
+        groups.append(found[:2])
+    mixed = [r for row in zip_longest(*groups) for r in row if r is not None]
+    return list({r["id"]: r for r in mixed}.values())[:MAX_CLOSEST]
 
 
 def without_generic_buyer_type(analysis: Analysis) -> Analysis:

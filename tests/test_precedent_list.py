@@ -1,0 +1,44 @@
+"""Precedent lookups: when nothing has everything the question asks for, the closest of each kind."""
+
+from bot.answer.analysis import analyse
+from bot.answer.precedent_list import lookup
+from bot.search.retrieval import SearchResult
+
+
+def example(id_, municipality, sector, instrument, country="Sverige"):
+    return {
+        "id": id_,
+        "kind": "example",
+        "title": id_,
+        "buyer": f"{municipality} kommun",
+        "buyer_type": "kommun",
+        "municipality": municipality,
+        "country": country,
+        "sector": [sector],
+        "instrument": [instrument],
+        "year": 2020,
+    }
+
+
+EXAMPLES = [
+    example("falun-praktik", "Falun", "bygg och anläggning", "sysselsattningskrav"),
+    example("vanersborg-reserverad", "Vänersborg", "park och grönyta", "reserverad-4-18"),
+    example("brescia-reserverad", "Brescia", "park och grönyta", "reserverad-4-18", country="Italien"),
+    example("boden-stad", "Boden", "städ och lokalvård", "sysselsattningskrav"),
+]
+NOTHING_FOUND = SearchResult("", [], 0.0, 0.0)
+
+
+def test_a_place_and_an_instrument_that_never_met_give_the_place_and_the_instrument_elsewhere():
+    found, match, _ = lookup(
+        analyse("har någon kommun i Dalarna reserverat en upphandling?"), NOTHING_FOUND, EXAMPLES
+    )
+    assert match == "none"
+    # Falun's own precedent, and the reservation in Sweden before the one abroad
+    assert [r["id"] for r in found][:2] == ["falun-praktik", "vanersborg-reserverad"]
+
+
+def test_a_sector_and_an_instrument_that_never_met_give_each_alone():
+    found, match, _ = lookup(analyse("exempel på reserverad städning?"), NOTHING_FOUND, EXAMPLES)
+    assert match == "none"
+    assert {"boden-stad", "vanersborg-reserverad"} <= {r["id"] for r in found}
