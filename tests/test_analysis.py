@@ -328,3 +328,10 @@ def test_swedish_buyer_types_ask_for_swedish_cases_unless_abroad_is_asked():
     asked = analyse("Har någon region använt sociala hänsyn?")
     assert [precedent_matches(r, asked) for r in (toscana, orebro)] == [False, True]
     assert precedent_matches(toscana, analyse("Har någon region i andra EU-länder använt sociala hänsyn?"))
+
+
+def test_buyers_and_country_asked_in_english():
+    analysis = analyse("need examples of social procurement in swedish municipalities pls")
+    assert analysis.intent == "precedents"
+    assert analysis.buyer_types == ["kommun"]
+    assert analysis.countries == ["Sverige"]

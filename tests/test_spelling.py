@@ -65,3 +65,13 @@ def test_without_diacritics_the_answer_is_the_same(pipeline):
     folded = pipeline.ask("far vi reservera upphandlingen for sociala foretag?")
     assert folded.answered
     assert folded.parts[0].doc_id == typed.parts[0].doc_id
+
+
+def test_english_and_abbreviations_mixed_in_are_read_in_the_files_words():
+    from bot.search.textproc import normalise_chat
+
+    assert (
+        normalise_chat("bygg + praktikantkrav, how do we follow up")
+        == "bygg + praktikantkrav, how do we följa upp"
+    )
+    assert "mänskliga rättigheter" in normalise_chat("MR i leverantörsled typ arbetskläder")

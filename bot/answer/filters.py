@@ -48,13 +48,13 @@ INSTRUMENT_WORDS = {
 # A buyer type filters precedents only when the question asks about such buyers ("vilka
 # kommuner", "någon region", "finns det bostadsbolag som"), not when it merely mentions one.
 BUYER_TYPE_WORDS = {
-    "kommun": r"kommun(er|erna)?",
-    "region": r"region(er|erna)?|landsting(en)?",
-    "statlig myndighet": r"(statliga? )?myndighet(er|erna)?",
+    "kommun": r"kommun(er|erna)?|municipalit(y|ies)",
+    "region": r"region(er|erna|s)?|landsting(en)?",
+    "statlig myndighet": r"(statliga? )?myndighet(er|erna)?|(state |government )?agenc(y|ies)",
     "kommunalt bolag": r"(allmännyttiga |allmännyttigt |kommunala |kommunalt )?(bostadsbolag|fastighetsbolag|bolag)(en)?",
 }
 _BUYER_ASKED = (
-    r"\b(vilka|vilken|vilket|någon|nån|ngn|några|något|andra|finns det|har|hos|(?:köparen|beställaren) "
+    r"\b(vilka|vilken|vilket|någon|nån|ngn|några|något|andra|finns det|har|hos|which|any|swedish|in|(?:köparen|beställaren) "
     r"(?:är|var)) (\w+ )?(?:PATTERN)\b"
     r"|^\W*(\w+ )?(?:PATTERN)\b[^?]{0,40}\bsom\b"  # "kommunala bolag, t.ex. bostadsbolag, som …"
 )
@@ -77,7 +77,7 @@ COUNTRIES = {
     "Polen": "polen polska polsk",
     "Portugal": "portugal portugisiska",
     "Österrike": "österrike österrikiska",
-    "Sverige": "sverige svensk svenska svenskt",
+    "Sverige": "sverige svensk svenska svenskt sweden swedish",
 }
 ABROAD = re.compile(
     r"\b(andra (eu-)?länder|eu-länder|eu-land|eu-exempel|utomlands|i europa|europeiska|utländska|other countries"
