@@ -335,3 +335,17 @@ def test_buyers_and_country_asked_in_english():
     assert analysis.intent == "precedents"
     assert analysis.buyer_types == ["kommun"]
     assert analysis.countries == ["Sverige"]
+
+
+def test_a_choice_between_two_figures_asks_for_the_rule_not_a_comparison():
+    assert analyse("reserverat kontrakt 30% eller 50% funktionsnedsatta?").sides == []
+    assert analyse("4 kap 18, 19 kap 25 eller 25 a – vilken reservation ska vi välja?").intent == "comparison"
+
+
+def test_judgments_asked_in_general_weigh_the_rulings():
+    from bot.answer.pipeline import prior_of
+
+    asked = analyse("Finns det domar om sysselsättningskrav?")
+    assert prior_of(asked.question, asked.intent, asked) == "rulings"
+    one_case = analyse("Stockholmshem och Belstroj, vad var det domstolen kom fram till?")
+    assert prior_of(one_case.question, one_case.intent, one_case) != "rulings"

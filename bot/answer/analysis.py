@@ -111,6 +111,7 @@ _CLAUSE_SPLIT = re.compile(
     r"är det|finns det|händer|om|har (?:någon|nån|ngn|några|andra|kommunerna|regionerna|myndigheterna))\b)|\. (?=[A-ZÅÄÖ])|(?<=\?)\s*",
     re.IGNORECASE,
 )
+_FIGURE_CHOICE = re.compile(r"\d+\s*(%|procent)\s+eller\s+\d+", re.IGNORECASE)
 _SIDE_FILLER = re.compile(r"(\s+(egentligen|typ|asap|alltså|då|i praktiken))+$", re.IGNORECASE)
 _SIDE_FRAME = re.compile(
     r"^\W*(vad är |vad blir )?(skillnaden|skillnad) (mellan|på) |^(ska vi|bör vi|kan vi|vill vi|välja|"
@@ -251,7 +252,10 @@ def split_parts(text: str) -> list[str]:
 
 def comparison_sides(text: str) -> list[str]:
     """The alternatives a comparison names: "skillnaden mellan A och B", "A eller B – …",
-    "A, B eller C", "A vs B", "A jämfört med B". Empty when the question compares nothing."""
+    "A, B eller C", "A vs B", "A jämfört med B". Empty when the question compares nothing, or
+    asks which of two figures holds ("30 % eller 50 % funktionsnedsatta?" asks what the rule is)."""
+    if _FIGURE_CHOICE.search(text):
+        return []
     clauses = re.split(r"\s+[–-]\s+|[?:;]\s*", text)
     for clause in clauses:  # two things at once: "kombinera A med B", "A och samtidigt B"
         together = re.search(r"\bkombinera (.+?) (?:med|och) (.+)", clause, re.I) or re.search(

@@ -35,6 +35,7 @@ class Engine:
     passages: dict
     composer: Composer
     names: Names
+    rulings: frozenset[str]  # the FAQs on what courts have said
 
 
 # How much each kind of file weighs in the ranking, by what the question asks (1.0 = neutral):
@@ -63,6 +64,8 @@ PRIORS = {
     "precedents": {"example": 1.15, "case-law": 1.038, "glossary": 0.887},
     "definition": {"glossary": 1.15, "faq": 0.962, "example": 0.887},
     "provision": {"law": 1.112, "case-law": 1.038, "glossary": 0.925, "example": 0.887},
+    # "finns det domar om …?", "har någon domstol prövat …?": the judgments and the FAQ on them
+    "rulings": {"case-law": 1.15, "faq": 1.075, "law": 0.962, "glossary": 0.887, "example": 0.925},
     # a side of a choice ("IOP eller reserverad upphandling – vad passar?") is an instrument ...
     "side": {"guidance": 1.075, "glossary": 1.022, "law": 1.0, "faq": 0.978, "example": 0.85},
     # ... and a side of "vad är skillnaden mellan A och B" often a term
@@ -87,7 +90,8 @@ class Pipeline:
         records = list(index.documents.values())
         composer = Composer(passages, index.documents, Referrals(records))
         names = Names.from_records(records)
-        return Engine(index, Retriever(index, self.embedder), passages, composer, names)
+        rulings = frozenset(r["id"] for r in records if r["kind"] == "faq" and RULINGS.search(r["title"]))
+        return Engine(index, Retriever(index, self.embedder), passages, composer, names, rulings)
 
     @property
     def index(self) -> LoadedIndex:
@@ -187,12 +191,13 @@ class Pipeline:
         …?" prefers FAQs and guidance) and lifting the files it names."""
         engine = self.refresh()
         analysis = analyse(engine.retriever.with_diacritics(question), engine.names)
-        prefer = PRIORS.get(analysis.intent) if mode == "hybrid" else None
+        prior = prior_of(analysis.question, analysis.intent, analysis)
+        boost = named_files(analysis.question, analysis, engine.names)
         return engine.retriever.search(
             analysis.question,
             mode=mode,
-            prefer=prefer,
-            boost=named_files(analysis.question, analysis, engine.names),
+            prefer=PRIORS.get(prior) if mode == "hybrid" else None,
+            boost=boost | engine.rulings if prior == "rulings" else boost,
         )
 
     def ask(
@@ -223,8 +228,11 @@ class Pipeline:
             vectors = engine.retriever.embedder.encode_queries([normalise_chat(q) for q in queries])
 
         def run(text: str, vector, intent: str, how: str = mode):
-            prefer = PRIORS.get(intent)
+            prior = prior_of(text, intent, analysis)
+            prefer = PRIORS.get(prior)
             boost = named_files(text, analysis, engine.names, intent)
+            if prior == "rulings":
+                boost = boost | engine.rulings
             return engine.retriever.search(
                 text, kinds=kinds, mode=how, vector=vector, prefer=prefer, boost=boost
             )
@@ -242,6 +250,22 @@ class Pipeline:
             for s, v in zip(sides, side_vectors, strict=True)
         ]
         return Searches(main, part_results, side_results)
+
+
+def prior_of(text: str, intent: str, analysis: Analysis) -> str:
+    """Which PRIORS a search uses: the intent's, or the rulings' when it asks about judgments in
+    general (not what a court said in a case the question names: that precedent answers)."""
+    general = intent != "provision" and not analysis.organisation_docs
+    return "rulings" if general and RULINGS.search(text) else intent
+
+
+# Judgments asked about in general ("finns det domar om …", "har någon domstol prövat …"), not
+# what "domstolen" said in one case
+RULINGS = re.compile(
+    r"\b(domar|domstolar|domstolarna|någon domstol|nån domstol|rättsfall|rättspraxis|praxis|"
+    r"prövats i domstol|prövat i domstol|case law|court rulings?|rulings)\b",
+    re.IGNORECASE,
+)
 
 
 def named_files(text: str, analysis: Analysis, names: Names, intent: str | None = None) -> set[str]:

@@ -173,10 +173,6 @@ CHAT_PHRASES = {
     "apprenticeships": "lärlingar praktikplatser",
     "apprentices": "lärlingar",
     "internships": "praktikplatser",
-    "30% regeln": "30 procent regeln",
-    "30 % regeln": "30 procent regeln",
-    "30%-regeln": "30 procent regeln",
-    "30 %-regeln": "30 procent regeln",
     # everyday Swedish for the files' terms
     "kicka ut": "utesluta",
     "sparka ut": "utesluta",
@@ -214,7 +210,7 @@ def written_refs(text: str) -> str:
 def normalise_chat(text: str) -> str:
     """A question as people type it, in the files' words: chat abbreviations ("e" -> "är",
     "ngn" -> "någon") and English mixed in ("require" -> "kräva")."""
-    lowered = text.lower()
+    lowered = re.sub(r"(\d)\s?%", r"\1 procent", text.lower())  # "30%" as the files write it
     for phrase, swedish in CHAT_PHRASES.items():
         lowered = re.sub(rf"\b{re.escape(phrase)}\b", swedish, lowered)
     return re.sub(r"[a-zåäö]+", lambda m: CHAT_WORDS.get(m.group(), m.group()), lowered)
