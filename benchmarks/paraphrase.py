@@ -5,7 +5,9 @@ Each line of benchmarks/eval_paraphrase.jsonl is a group: 3–5 phrasings of one
 politically sensitive ones first: collective agreements, local firms, reserving for social
 enterprises, the lowest price) and the acceptable top files. A group is *consistent* when all
 its phrasings get one top file, and *right* when that file is an acceptable one. Both are
-measured on the ranking answers use and on the file the answer's body leads with.
+measured on the ranking answers use and on the file the answer's body leads with. Last, what the
+user reads: does every phrasing's answer show an acceptable file among its passages (a close FAQ
+that answers the other way is shown beside the lead, so no phrasing reads only the other answer)?
 
     .venv/bin/python benchmarks/paraphrase.py [--eval benchmarks/eval_paraphrase.jsonl] [-v]
 """
@@ -20,14 +22,15 @@ from _common import ROOT, pipeline_from_env
 
 
 def judge(pipeline, group: dict) -> dict:
-    ranked, led = [], []
+    ranked, led, shown = [], [], []
+    expected = set(group["expected"])
     for phrasing in group["phrasings"]:
         result = pipeline.rank(phrasing)
         docs = result.documents()
         ranked.append(docs[0].passage.doc_id if docs else None)
         answer = pipeline.ask(phrasing)
         led.append(answer.top_doc_id if answer.answered else None)
-    expected = set(group["expected"])
+        shown.append(answer.answered and bool(expected & {p.doc_id for p in answer.parts}))
     return {
         "group": group["group"],
         "ranked": ranked,
@@ -36,6 +39,8 @@ def judge(pipeline, group: dict) -> dict:
         "rank_right": all(d in expected for d in ranked),
         "lead_consistent": len(set(led)) == 1,
         "lead_right": all(d in expected for d in led),
+        "shown": shown,
+        "shown_all": all(shown),
     }
 
 
@@ -51,7 +56,7 @@ def main() -> None:
     n = len(verdicts)
     figures = {
         k: sum(v[k] for v in verdicts) / n
-        for k in ("rank_consistent", "rank_right", "lead_consistent", "lead_right")
+        for k in ("rank_consistent", "rank_right", "lead_consistent", "lead_right", "shown_all")
     }
     figures["groups"] = n
     phrasings = [(d, set(g["expected"])) for v, g in zip(verdicts, groups, strict=True) for d in v["ranked"]]
@@ -59,6 +64,7 @@ def main() -> None:
     leads = [(d, set(g["expected"])) for v, g in zip(verdicts, groups, strict=True) for d in v["led"]]
     figures["phrasing_lead_right"] = sum(d in exp for d, exp in leads) / len(leads)
     figures["phrasings"] = sum(len(g["phrasings"]) for g in groups)
+    figures["phrasing_shown"] = sum(s for v in verdicts for s in v["shown"]) / figures["phrasings"]
     print(f"paraphrase groups on {args.eval.name}: {n} groups, {figures['phrasings']} phrasings")
     print(
         f"  one top file for every phrasing: {figures['rank_consistent']:.3f} (and an expected one: {figures['rank_right']:.3f})"
@@ -69,6 +75,10 @@ def main() -> None:
     print(
         f"  per phrasing: expected top file {figures['phrasing_right']:.3f}, "
         f"answer leads with an expected file {figures['phrasing_lead_right']:.3f}"
+    )
+    print(
+        f"  the body shows an expected file: every phrasing in {figures['shown_all']:.3f} of the groups, "
+        f"{figures['phrasing_shown']:.3f} of the phrasings"
     )
     if args.verbose:
         for v in verdicts:

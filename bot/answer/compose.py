@@ -31,6 +31,7 @@ from ..search.retrieval import SearchResult
 from . import precedent_list
 from .analysis import Analysis, asks_for_precedents, asks_something, part_intent, precedent_matches
 from .comparison import compose_comparison
+from .coverage import speaks_of
 from .model import (
     FRAGESERVICE_URL,
     GUIDANCE_NOTE,
@@ -63,6 +64,8 @@ EXCERPT_CHARS = 300
 HOW_TO_SECTIONS = ("sa-gor-du", "sa-valjer-du", "tank-pa")
 POLAR = re.compile(r"^(Ja|Nej|Det beror på)\b")
 OTHER_LAW = re.compile(r"\b(LUF|LUK|LOV|LUFS)\b", re.IGNORECASE)
+# A second FAQ answering the other way is shown when it scores this close to the lead.
+OPPOSITE_SHARE = 0.85
 MAX_SUPPORT_CHARS = 1200  # a longer matching section is left to "Visa mer"
 EXPLAINING_SECTIONS = ("forklaring", "jamforelse", "vad-lagen-sager", "vad-bestammelsen-sager")
 # How close (rapidfuzz token-set ratio on folded text) the user's question must be to a file's
@@ -217,7 +220,7 @@ class Composer:
         if not main.hits:
             return self.decline(answer, analysis, main)
         referral = self.referrals.match(analysis.question)
-        if referral and not self._covers(main, referral.matched):
+        if referral and not speaks_of(main, referral.matched, self.documents, self.sections):
             return self.decline(answer, analysis, main, force_referral=True)
         if not self._answerable(analysis, searches, min_confidence):
             return self.decline(answer, analysis, main)
@@ -234,11 +237,39 @@ class Composer:
             extra = self.support(main, lead) if lead and analysis.intent != "how-to" else None
             if extra is not None and extra.section != lead.section:
                 answer.parts.append(extra)
+            opposite = self.opposite(main, lead, analysis.question) if lead else None
+            if opposite is not None:
+                answer.parts.append(opposite)
             self._precedent_aside(answer, analysis, main)
         if not answer.parts and not answer.precedents:
             return self.decline(answer, analysis, main)
         self._finish(answer, main, k, today)
         return answer
+
+    def opposite(self, result: SearchResult, lead: Part, asked: str) -> Part | None:
+        """A close second FAQ that answers the other way ("Ja, lön i nivå med kollektivavtal" led;
+        "Nej, men …" to "får vi kräva kollektivavtal?" is nearly as likely what was asked): shown
+        too, under its own question, so that one phrasing never reads as a plain yes and another
+        as a plain no."""
+        lead_short = self.section(lead.doc_id, SHORT_ANSWER_SLUG)
+        said = POLAR.match(lead_short.text) if lead_short else None  # its short answer, shown or not
+        docs = result.documents()
+        scores = {h.passage.doc_id: h.score for h in docs}
+        if not said or said.group(1) == "Det beror på" or lead.doc_id not in scores:
+            return None
+        for hit in docs[:3]:
+            doc = hit.passage.doc_id
+            short = self.section(doc, SHORT_ANSWER_SLUG)
+            other = POLAR.match(short.text) if short and hit.passage.kind == "faq" else None
+            if (
+                doc != lead.doc_id
+                and other
+                and other.group(1) in ("Ja", "Nej")
+                and other.group(1) != said.group(1)
+                and hit.score >= OPPOSITE_SHARE * scores[lead.doc_id]
+            ):
+                return self.part(short, asked=asked)
+        return None
 
     def _rule_lead(
         self, result: SearchResult, asked: str, intent: str, analysis: Analysis, avoid: set[str] = frozenset()
@@ -270,24 +301,6 @@ class Composer:
         # a precedent lookup with a place, sector, instrument or named buyer is answered by the
         # list of matching precedents (or by saying there are none), whatever the search found
         return analysis.intent == "precedents" and precedent_list.has_filter(analysis)
-
-    def _covers(self, result: SearchResult, topic_words: tuple[str, ...]) -> bool:
-        """Does the knowledge base speak of the referral's topic: the best file's title, tags or
-        short answer, the best file more than once, or two of the best three files? (One word in
-        passing, "personuppgifter" in a text on sysselsättningskrav, does not make a GDPR
-        question one it answers; unpaid taxes as a ground for exclusion do.)"""
-        docs = [hit.passage.doc_id for hit in result.documents()[:3]]
-        record = self.documents.get(docs[0], {})
-        short = self.section(docs[0], SHORT_ANSWER_SLUG)
-        about = " ".join(
-            [record.get("title") or "", *(record.get("tags") or []), short.text if short else ""]
-        )
-        texts = [" ".join(p.text for p in self.sections.get(d, [])).lower() for d in docs]
-
-        def spoken_of(word: str) -> bool:
-            return word in about.lower() or texts[0].count(word) >= 2 or sum(word in t for t in texts) >= 2
-
-        return all(spoken_of(word) for word in topic_words)
 
     def _precedent_aside(self, answer: Answer, analysis: Analysis, result: SearchResult) -> None:
         """One precedent under an answer, only when it ranks among the best three files and

@@ -1,0 +1,31 @@
+"""Does the knowledge base itself answer a question that names a referral's topic? Only then is
+it answered rather than sent on."""
+
+from __future__ import annotations
+
+from ..knowledge.chunking import SHORT_ANSWER_SLUG, Passage
+from ..search.retrieval import SearchResult
+
+
+def speaks_of(
+    result: SearchResult,
+    topic_words: tuple[str, ...],
+    documents: dict[str, dict],
+    sections: dict[str, list[Passage]],
+) -> bool:
+    """The best file's title, tags or short answer name the topic, the best file names it more
+    than once, or two of the best three files do. (One word in passing, "personuppgifter" in a
+    text on sysselsättningskrav, does not make a GDPR question one it answers; unpaid taxes as a
+    ground for exclusion do.)"""
+    docs = [hit.passage.doc_id for hit in result.documents()[:3]]
+    record = documents.get(docs[0], {})
+    short = next((p for p in sections.get(docs[0], []) if p.id.endswith(f"#{SHORT_ANSWER_SLUG}")), None)
+    about = " ".join(
+        [record.get("title") or "", *(record.get("tags") or []), short.text if short else ""]
+    ).lower()
+    texts = [" ".join(p.text for p in sections.get(d, [])).lower() for d in docs]
+
+    def spoken_of(word: str) -> bool:
+        return word in about or texts[0].count(word) >= 2 or sum(word in t for t in texts) >= 2
+
+    return all(spoken_of(word) for word in topic_words)

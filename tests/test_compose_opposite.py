@@ -1,0 +1,59 @@
+"""A close second FAQ that answers the other way is shown beside the lead, under its own question."""
+
+from bot.answer.compose import Composer
+from bot.knowledge.chunking import Passage
+from bot.search.referrals import Referrals
+from bot.search.retrieval import Hit, SearchResult
+
+FAQS = {
+    "faq-lon": (
+        "Får vi kräva att leverantören betalar kollektivavtalsenlig lön?",
+        "Ja, i form av villkor om lön.",
+    ),
+    "faq-avtal": (
+        "Får vi kräva att leverantören har kollektivavtal?",
+        "Nej, men ni kan ställa krav på villkorens nivå.",
+    ),
+    "faq-annat": ("Får vi kräva praktikplatser?", "Ja, som ett särskilt kontraktsvillkor."),
+}
+
+
+def composer() -> tuple[Composer, dict[str, Passage]]:
+    passages, documents = {}, {}
+    for doc, (title, text) in FAQS.items():
+        passages[f"{doc}#kort-svar"] = Passage(
+            id=f"{doc}#kort-svar",
+            doc_id=doc,
+            kind="faq",
+            title=title,
+            heading="Kort svar",
+            text=text,
+            refs=(),
+            url=None,
+            checked="2026-12-01",
+        )
+        documents[doc] = {"id": doc, "kind": "faq", "title": title}
+    return Composer(passages, documents, Referrals([])), passages
+
+
+def ranked(passages, scores: dict[str, float]) -> SearchResult:
+    hits = [Hit(passages[f"{doc}#kort-svar"], score) for doc, score in scores.items()]
+    return SearchResult("", hits, 1.0, 1.0)
+
+
+def test_a_close_faq_that_says_no_is_shown_beside_a_yes():
+    comp, passages = composer()
+    result = ranked(passages, {"faq-lon": 0.030, "faq-avtal": 0.028, "faq-annat": 0.020})
+    lead = comp.lead(result, "kollektivavtal som krav lagligt eller ej", "permission")
+    other = comp.opposite(result, lead, "kollektivavtal som krav lagligt eller ej")
+    assert lead.doc_id == "faq-lon"
+    assert other is not None and other.doc_id == "faq-avtal"
+    assert other.related == "Får vi kräva att leverantören har kollektivavtal?"  # under its own question
+
+
+def test_a_distant_or_agreeing_faq_is_not_added():
+    comp, passages = composer()
+    far = ranked(passages, {"faq-lon": 0.030, "faq-avtal": 0.015})
+    assert comp.opposite(far, comp.lead(far, "lön", "permission"), "lön") is None
+    agreeing = ranked(passages, {"faq-lon": 0.030, "faq-annat": 0.029})
+    assert comp.opposite(agreeing, comp.lead(agreeing, "lön", "permission"), "lön") is None
