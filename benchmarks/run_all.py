@@ -93,9 +93,17 @@ BENCHMARKS = [
         "quality_blind7",
         "quality",
         "Retrieval quality, tenth set (eval_blind7: the questions of eval_usefulness_blind7, written "
-        "blind by a helper in the third session; CLEAN: its misses never read, nothing tuned on it)",
+        "blind by a helper in the third session; clean for two runs, then studied: a TRAINING set now)",
         ["--eval", "benchmarks/eval_blind7.jsonl"],
         ["--eval", "benchmarks/eval_blind7.jsonl"],
+    ),
+    (
+        "quality_blind8",
+        "quality",
+        "Retrieval quality, eleventh set (eval_blind8: the questions of eval_usefulness_blind8, written "
+        "blind by a helper in the third session; CLEAN: run once, at the session's end)",
+        ["--eval", "benchmarks/eval_blind8.jsonl"],
+        ["--eval", "benchmarks/eval_blind8.jsonl"],
     ),
     (
         "usefulness",
@@ -149,9 +157,17 @@ BENCHMARKS = [
         "usefulness_blind7",
         "usefulness",
         "Usefulness, seventh set (eval_usefulness_blind7, 140 questions written blind by a helper in the "
-        "third session; CLEAN: its failures never read, nothing tuned on it)",
+        "third session; clean for two runs, then its failures were studied: a TRAINING set now)",
         ["--eval", "benchmarks/eval_usefulness_blind7.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind7.jsonl"],
+    ),
+    (
+        "usefulness_blind8",
+        "usefulness",
+        "Usefulness, eighth set (eval_usefulness_blind8, 140 questions written blind by a helper in the "
+        "third session; CLEAN: run once, at the session's end, its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind8.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind8.jsonl"],
     ),
     (
         "paraphrase",
