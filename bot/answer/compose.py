@@ -28,6 +28,7 @@ from ..knowledge.refs import parse_ref
 from ..search.phrasings import normalise_question
 from ..search.referrals import Referrals
 from ..search.retrieval import SearchResult
+from ..search.scope import laws_in
 from . import precedent_list
 from .analysis import Analysis, asks_for_precedents, asks_something, part_intent, precedent_matches
 from .comparison import compose_comparison
@@ -479,6 +480,10 @@ def own_question(record: dict) -> str | None:
 
 
 def paraphrase(asked: str, own: str) -> bool:
+    """Near enough in words, and about the same law ("… i en byggentreprenad?" does not
+    paraphrase "… i ett valfrihetssystem enligt LOV?")."""
+    if laws_in(asked) != laws_in(own):
+        return False
     return fuzz.token_set_ratio(normalise_question(asked), normalise_question(own)) >= PARAPHRASE
 
 
