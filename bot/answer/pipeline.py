@@ -191,13 +191,9 @@ class Pipeline:
         …?" prefers FAQs and guidance) and lifting the files it names."""
         engine = self.refresh()
         analysis = analyse(engine.retriever.with_diacritics(question), engine.names)
-        prior = prior_of(analysis.question, analysis.intent, analysis)
-        boost = named_files(analysis.question, analysis, engine.names)
+        prefer, boost = weighing(engine, analysis.question, analysis, analysis.intent)
         return engine.retriever.search(
-            analysis.question,
-            mode=mode,
-            prefer=PRIORS.get(prior) if mode == "hybrid" else None,
-            boost=boost | engine.rulings if prior == "rulings" else boost,
+            analysis.question, mode=mode, prefer=prefer if mode == "hybrid" else None, boost=boost
         )
 
     def ask(
@@ -228,11 +224,7 @@ class Pipeline:
             vectors = engine.retriever.embedder.encode_queries([normalise_chat(q) for q in queries])
 
         def run(text: str, vector, intent: str, how: str = mode):
-            prior = prior_of(text, intent, analysis)
-            prefer = PRIORS.get(prior)
-            boost = named_files(text, analysis, engine.names, intent)
-            if prior == "rulings":
-                boost = boost | engine.rulings
+            prefer, boost = weighing(engine, text, analysis, intent)
             return engine.retriever.search(
                 text, kinds=kinds, mode=how, vector=vector, prefer=prefer, boost=boost
             )
@@ -250,6 +242,14 @@ class Pipeline:
             for s, v in zip(sides, side_vectors, strict=True)
         ]
         return Searches(main, part_results, side_results)
+
+
+def weighing(engine: Engine, text: str, analysis: Analysis, intent: str) -> tuple[dict | None, set[str]]:
+    """How a search for `text` is weighed: the kinds of file its intent prefers, and the files
+    lifted (those the question names; for judgments asked in general, the FAQs on them)."""
+    prior = prior_of(text, intent, analysis)
+    boost = named_files(text, analysis, engine.names, intent)
+    return PRIORS.get(prior), boost | engine.rulings if prior == "rulings" else boost
 
 
 def prior_of(text: str, intent: str, analysis: Analysis) -> str:
