@@ -221,7 +221,7 @@ class Composer:
         if not main.hits:
             return self.decline(answer, analysis, main)
         referral = self.referrals.match(analysis.question)
-        if referral and not speaks_of(main, referral.matched, self.documents, self.sections):
+        if referral and not speaks_of(main, referral.matched, self.documents, self.passages, self.sections):
             return self.decline(answer, analysis, main, force_referral=True)
         if not self._answerable(analysis, searches, min_confidence):
             return self.decline(answer, analysis, main)

@@ -11,6 +11,7 @@ def speaks_of(
     result: SearchResult,
     topic_words: tuple[str, ...],
     documents: dict[str, dict],
+    passages: dict[str, Passage],
     sections: dict[str, list[Passage]],
 ) -> bool:
     """The best file's title, tags or short answer name the topic, the best file names it more
@@ -19,7 +20,7 @@ def speaks_of(
     ground for exclusion do.)"""
     docs = [hit.passage.doc_id for hit in result.documents()[:3]]
     record = documents.get(docs[0], {})
-    short = next((p for p in sections.get(docs[0], []) if p.id.endswith(f"#{SHORT_ANSWER_SLUG}")), None)
+    short = passages.get(f"{docs[0]}#{SHORT_ANSWER_SLUG}")
     about = " ".join(
         [record.get("title") or "", *(record.get("tags") or []), short.text if short else ""]
     ).lower()

@@ -146,18 +146,17 @@ class Retriever:
         self.folded: dict[str, str] = {}  # "valfardstjanst" -> "välfärdstjänst"
         for term in sorted(self.bm25.postings, key=lambda t: -len(self.bm25.postings[t])):
             self.folded.setdefault(fold(term), term)
-        self.doc_ref_keys: dict[str, set[str]] = {
-            doc_id: set().union(*(parse_ref(r).keys() for r in record.get("refs", ())))
+        # each file's refs parsed once: the keys of each ref, in the file's order
+        ref_keys = {
+            doc_id: [parse_ref(r).keys() for r in record.get("refs", ())]
             for doc_id, record in index.documents.items()
         }
+        self.doc_ref_keys: dict[str, set[str]] = {doc: set().union(*keys) for doc, keys in ref_keys.items()}
         self.doc_exact_ref_keys: dict[str, set[str]] = {  # the most specific key of each ref
-            doc_id: {most_specific(parse_ref(r).keys()) for r in record.get("refs", ())}
-            for doc_id, record in index.documents.items()
+            doc: {most_specific(k) for k in keys} for doc, keys in ref_keys.items()
         }
         self.doc_first_ref_keys: dict[str, set[str]] = {  # the keys of each file's first ref
-            doc_id: parse_ref(record["refs"][0]).keys()
-            for doc_id, record in index.documents.items()
-            if record.get("refs")
+            doc: keys[0] for doc, keys in ref_keys.items() if keys
         }
         self.glossary = Glossary(
             [(d["id"], d["synonyms"]) for d in index.documents.values() if d.get("synonyms")]

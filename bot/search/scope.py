@@ -15,7 +15,7 @@ from .textproc import fold, words
 
 # Each law, by the word stems (folded) that name it, alone or in a compound. LOU is the default and names nothing.
 LAWS: dict[str, tuple[str, ...]] = {
-    "LOV": ("valfrihetssystem", "valfrihet"),
+    "LOV": ("valfrihet",),  # valfrihetssystem, valfrihetssystemet
     "LUF": ("forsorjningssektor",),
     "LUK": ("koncession",),
 }
