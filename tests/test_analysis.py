@@ -32,6 +32,8 @@ NAMES = Names.from_records(
         ("finns det ngt exempel från norrbotten", "precedents"),
         ("Har någon statlig myndighet ställt sysselsättningskrav?", "precedents"),
         ("Hur gjorde Göteborg med sina sysselsättningskrav?", "precedents"),
+        ("Vem har upphandlat tvätt från ett socialt företag?", "precedents"),
+        ("någon som köpt IT-tjänster med sysselsättningskrav?", "precedents"),
         ("Vad betyder skyddad verkstad?", "definition"),
         ("reserverad upphandling wtf is that", "definition"),
         ("IOP, what is that?", "definition"),
@@ -280,6 +282,10 @@ def test_a_part_that_points_back_is_searched_with_the_topic_before_it():
         "Måste vi ställa arbetsrättsliga villkor i städupphandlingen",
         "vilka nivåer gäller då arbetsrättsliga villkor städupphandlingen",
     ]
+    # "dem" in a later part are the requirements the part before named
+    assert part_queries(["Hur funkar sysselsättningskrav", "hur följer man upp dem sen"])[1] == (
+        "hur följer man upp sysselsättningskrav sen"
+    )
     # a part that names its own topic is searched as asked
     assert part_queries(["Måste vi ta sociala hänsyn", "är tillgänglighetskrav obligatoriska"])[1] == (
         "är tillgänglighetskrav obligatoriska"
@@ -349,3 +355,36 @@ def test_judgments_asked_in_general_weigh_the_rulings():
     assert prior_of(asked.question, asked.intent, asked) == "rulings"
     one_case = analyse("Stockholmshem och Belstroj, vad var det domstolen kom fram till?")
     assert prior_of(one_case.question, one_case.intent, one_case) != "rulings"
+
+
+def test_a_pronoun_is_not_a_side_and_a_question_mid_clause_is_a_part():
+    luk = analyse("Reserverad upphandling i LUK – går det, och hur skiljer det sig från LOU?")
+    assert luk.sides == []
+    assert comparison_sides(
+        "kan vi kräva att leverantören tar emot praktikanter, eller är det bättre att reservera hela kontraktet?"
+    ) == ["kräva att leverantören tar emot praktikanter", "reservera hela kontraktet"]
+    assert split_parts("IOP med stadsmissionen – hur gör man och finns det kommuner som gjort det?") == [
+        "IOP med stadsmissionen – hur gör man",
+        "finns det kommuner som gjort det",
+    ]
+
+
+def test_a_name_many_suppliers_share_names_all_of_them_for_a_list_not_for_the_rules():
+    from bot.answer.pipeline import named_files
+
+    names = Names.from_records(
+        [
+            {"id": "orebro-iop", "buyer": "Örebro kommun", "suppliers": ["Örebro Stadsmission"]},
+            {
+                "id": "ostergotland-iop",
+                "buyer": "Region Östergötland",
+                "suppliers": ["Stadsmissionen i Linköping"],
+            },
+            {"id": "malmo-natt", "buyer": "Malmö stad", "suppliers": ["Förenade Care"]},
+        ]
+    )
+    listed = analyse("Exempel på IOP med en stadsmission?", names)
+    assert listed.organisation_docs == {"orebro-iop", "ostergotland-iop"}
+    assert named_files(listed.question, listed, names) == {"orebro-iop", "ostergotland-iop"}
+    rules = analyse("kan vi göra ett IOP med stadsmissionen i stället för att upphandla?", names)
+    assert named_files(rules.question, rules, names) == set()

@@ -38,6 +38,10 @@ class Names:
                 for variant in name_variants(name):
                     out.setdefault(variant.lower(), set()).add(record["id"])
             buyers.update(v.lower() for name in names for v in name_variants(name))
+            for family, variants in FAMILIES.items():  # "Örebro Stadsmission": one of the stadsmissioner
+                if any(family in supplier.lower() for supplier in record.get("suppliers") or []):
+                    for variant in variants:
+                        out.setdefault(variant, set()).add(record["id"])
         return cls(
             {k: tuple(sorted(v)) for k, v in out.items()},
             {k: tuple(sorted(v)) for k, v in terms.items()},
@@ -92,6 +96,10 @@ GENERIC_NAMES = frozenset(
     "region kommun kommune stad stadsmission stadsmissionen reform iss rfsl rfsu abf jobb ideell förening "
     "upphandlingscenter".split()
 )
+
+# A word that many suppliers' names share: naming it names all of them ("IOP med en stadsmission")
+FAMILIES = {"stadsmission": ("stadsmission", "stadsmissionen", "stadsmissioner", "stadsmissionerna")}
+FAMILY_NAMES = frozenset(v for variants in FAMILIES.values() for v in variants)
 
 
 def term_of(title: str) -> str:

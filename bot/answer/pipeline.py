@@ -17,10 +17,11 @@ from ..search.retrieval import Retriever
 from ..search.store import BuildReport, LoadedIndex, build_index, current_build, has_index, load_index
 from ..search.textproc import normalise_chat, tokens, words
 from ..settings import Settings
-from .analysis import Analysis, analyse, part_intent, precedent_matches
+from .analysis import Analysis, analyse, part_intent, precedent_matches, words_of
 from .compose import MIN_CONFIDENCE, Composer, Searches
+from .filters import detect_instruments
 from .model import Answer
-from .names import Names
+from .names import FAMILY_NAMES, Names
 from .precedent_list import has_filter, without_generic_buyer_type
 
 logger = logging.getLogger(__name__)
@@ -271,10 +272,15 @@ RULINGS = re.compile(
 def named_files(text: str, analysis: Analysis, names: Names, intent: str | None = None) -> set[str]:
     """Files a search lifts: the precedents of the organisations the question names and, when
     it asks what a word means, the glossary files of the terms this text names."""
+    named = analysis.organisation_docs
+    if (intent or analysis.intent) != "precedents":  # "IOP med stadsmissionen i stället?" asks the rules
+        named = {
+            d for n in analysis.organisations if n not in FAMILY_NAMES for d in names.variants.get(n, ())
+        }
     if (intent or analysis.intent) != "definition":
-        return analysis.organisation_docs
+        return named
     terms = analysis.term_docs if text == analysis.question else names.find_terms(text)
-    return analysis.organisation_docs | terms
+    return named | terms
 
 
 def part_queries(parts: list[str]) -> list[str]:
@@ -284,7 +290,9 @@ def part_queries(parts: list[str]) -> list[str]:
     out = []
     for n, part in enumerate(parts):
         own = [t for t in tokens(part) if t not in PART_FRAME_TOKENS]
-        if n and len(own) <= PART_ALONE_WORDS and POINTS_BACK.search(part):
+        # "… sysselsättningskrav och hur följer man upp dem?": "dem" are the requirements
+        them = n and POINTS_TO_THEM.search(part) and not detect_instruments(part, words_of(part))
+        if n and (them or (len(own) <= PART_ALONE_WORDS and POINTS_BACK.search(part))):
             topic = [
                 w
                 for w in words(parts[n - 1])
@@ -292,8 +300,11 @@ def part_queries(parts: list[str]) -> list[str]:
                 and toks[0] not in own
                 and w.lower() not in FRAME
                 and w.lower() not in PART_FRAME
-            ]
-            part = " ".join([part, *topic[:4]])
+            ][:4]
+            if them and topic:
+                part = POINTS_TO_THEM.sub(" ".join(topic), part, count=1)
+            else:
+                part = " ".join([part, *topic])
         out.append(part)
     return out
 
@@ -304,6 +315,7 @@ PART_ALONE_WORDS = 1
 POINTS_BACK = re.compile(
     r"\b(då|det|de|dem|dom|dessa|detta|den|sånt|såna|där|samma|likadant|detsamma)\b", re.IGNORECASE
 )
+POINTS_TO_THEM = re.compile(r"\b(dem|dom|dessa|sådana|såna)\b", re.IGNORECASE)
 PART_FRAME = frozenset("måste får kan ska vi man ställa ha göra också".split())
 # Words of a part that say how, not what ("hur går vi till väga om vi vill göra likadant").
 PART_FRAME_TOKENS = frozenset(tokens("går gå väga likadant detsamma göra gör kör funkar fungerar"))

@@ -77,8 +77,10 @@ class Phrasings:
             own = self.tokens[n]
             if (
                 count == len(own)  # every word of the phrasing is in the query
-                and len(own) >= CONTAINED_MIN_WORDS
-                and len(have - own) <= CONTAINED_EXTRA_WORDS
+                and (
+                    (len(own) >= CONTAINED_MIN_WORDS and len(have - own) <= CONTAINED_EXTRA_WORDS)
+                    or (len(own) == CONTAINED_MIN_WORDS - 1 and have == own)  # nothing but its words
+                )
                 and set(re.findall(r"\d+", self.texts[n])) <= set(numbers)
             ):
                 best[self.docs[n]] = max(best.get(self.docs[n], 0), len(own))
