@@ -90,3 +90,24 @@ def test_the_words_behind_a_match_come_from_the_phrase_the_question_holds():
     )
     # the principle of non-discrimination in procurement only leans towards DO
     assert referrals.match("Är inte det diskriminering av andra leverantörer?") is None
+
+
+def test_the_shipped_referrals_send_employer_and_jobseeker_questions_on_but_not_employment_requirements():
+    from pathlib import Path
+
+    from bot.knowledge.loader import load_knowledge
+
+    root = Path(__file__).resolve().parent.parent / "knowledge"
+    shipped = Referrals([{**doc.meta, "id": doc.id, "kind": doc.kind} for doc in load_knowledge(root)])
+
+    def sent_to(question: str) -> str | None:
+        found = shipped.match(question)
+        return found.referral.id if found else None
+
+    assert sent_to("Får vi säga upp en anställd i kommunen som varit sjukskriven länge?") == "kommunjurist-skr"
+    assert sent_to("En anställd vill anmäla diskriminering på jobbet, vart vänder hen sig?") == (
+        "diskrimineringsombudsmannen"
+    )
+    assert sent_to("Vilket stöd kan en arbetssökande få för att starta eget?") == "arbetsformedlingen"
+    # a buyer who wants the supplier to give someone a job asks for an employment requirement
+    assert sent_to("vi vill att ngn som står långt från arbetsmarknaden ska få jobb, hur gör vi") is None
