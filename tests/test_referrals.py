@@ -104,7 +104,9 @@ def test_the_shipped_referrals_send_employer_and_jobseeker_questions_on_but_not_
         found = shipped.match(question)
         return found.referral.id if found else None
 
-    assert sent_to("Får vi säga upp en anställd i kommunen som varit sjukskriven länge?") == "kommunjurist-skr"
+    assert (
+        sent_to("Får vi säga upp en anställd i kommunen som varit sjukskriven länge?") == "kommunjurist-skr"
+    )
     assert sent_to("En anställd vill anmäla diskriminering på jobbet, vart vänder hen sig?") == (
         "diskrimineringsombudsmannen"
     )
