@@ -388,3 +388,36 @@ def test_a_name_many_suppliers_share_names_all_of_them_for_a_list_not_for_the_ru
     assert named_files(listed.question, listed, names) == {"orebro-iop", "ostergotland-iop"}
     rules = analyse("kan vi göra ett IOP med stadsmissionen i stället för att upphandla?", names)
     assert named_files(rules.question, rules, names) == set()
+
+
+def test_bought_from_social_enterprises_lists_only_those_unless_a_buyer_is_named():
+    fourm = {
+        "id": "lulea",
+        "buyer": "Luleå kommun",
+        "municipality": "Luleå",
+        "sector": ["tvätt"],
+        "instrument": ["sysselsattningskrav"],
+        "supplier_type": "arbetsintegrerande socialt företag",
+    }
+    samhall = {
+        "id": "kramfors",
+        "buyer": "Kramfors kommun",
+        "municipality": "Kramfors",
+        "sector": ["tvätt"],
+        "instrument": ["direktupphandling-socialt-foretag"],
+        "supplier_type": "okänt",
+    }
+    big = {
+        "id": "vasteras",
+        "buyer": "Västerås stad",
+        "municipality": "Västerås",
+        "sector": ["tvätt"],
+        "instrument": ["arbetsrattsliga-villkor"],
+        "supplier_type": "okänt",
+    }
+    asked = analyse("Vem har upphandlat tvätt från ett socialt företag?")
+    assert asked.intent == "precedents" and asked.social_suppliers
+    assert [precedent_matches(r, asked) for r in (fourm, samhall, big)] == [True, True, False]
+    assert not analyse("Vem har upphandlat tvätt med arbetsrättsliga villkor?").social_suppliers
+    # what a named buyer did with social enterprises is whatever that buyer did
+    assert precedent_matches(big, analyse("Vad har Västerås gjort med sociala företag?"))

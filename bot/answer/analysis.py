@@ -19,7 +19,9 @@ from ..search.textproc import written_refs
 from .filters import (
     ABROAD,
     COUNTRIES,
+    SOCIAL_SUPPLIER_WORDS,
     buyer_types_asked,
+    from_social_supplier,
     detect_instruments,
     detect_sectors,
     has_words,
@@ -137,6 +139,7 @@ class Analysis:
     term_docs: set[str]  # glossary files whose term the question names
     sectors: list[str]
     instruments: list[str]
+    social_suppliers: bool  # bought from social enterprises ("tvätt från sociala företag")
     buyer_types: list[str]
     countries: list[str]
     abroad: bool
@@ -389,6 +392,7 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
         term_docs=names.find_terms(text),
         sectors=detect_sectors(without_names(text, organisations)),
         instruments=detect_instruments(text, words),
+        social_suppliers=bool(SOCIAL_SUPPLIER_WORDS.search(text)),
         buyer_types=buyer_types_asked(text),
         countries=countries,
         abroad=bool(ABROAD.search(text.lower())),
@@ -438,6 +442,10 @@ def precedent_matches(record: dict, analysis: Analysis) -> bool:
                 return False
         elif wanted and not wanted & have:
             return False
+    # "Vad har Västerås gjort med sociala företag?" asks what that buyer did
+    named = analysis.places or analysis.organisation_docs
+    if analysis.social_suppliers and not named and not from_social_supplier(record):
+        return False
     if analysis.buyer_types and record.get("buyer_type") not in analysis.buyer_types:
         return False
     if asks_swedish_buyers(analysis) and country != "Sverige":

@@ -26,7 +26,7 @@ SECTOR_WORDS = {
     "assistans* kvinnojour* stödboende* härbärge* boende",
     "arbetskläder och textil": "arbetskläder* kläder textil* uniform* skyddskläder* handskar* workwear",
     "avfall och återvinning": "avfall* återvinning* sophämtning* återbruk*",
-    "park och grönyta": "park parker grönyt* gräsklippning* trädgård* utemiljö* snöröjning* gaturenhållning*",
+    "park och grönyta": "park parker parkskötsel* parkarbete* grönyt* gräsklippning* trädgård* utemiljö* snöröjning* gaturenhållning*",
     "kontor och tryck": "kontorsmaterial* trycksak* tryckeri* kontorsmöbler*",
     "arbetsmarknadstjänster": "arbetsträning* arbetsmarknadstjänst* rehabilitering*",
 }
@@ -63,6 +63,24 @@ _TOGETHER = re.compile(
     r"\b(flera|två|några|olika) (kommuner|regioner|köpare)\b.*\b(samverk|tillsammans|gemensam)"
     r"|\b(gemensam(ma)?|samordnad(e)?) upphandling|\bupphandla(t|de)? tillsammans\b"
 )
+# "köpt tvätt från sociala företag": precedents whose supplier is a (work-integration) social
+# enterprise, or whose contract was reserved for one or bought directly from one
+SOCIAL_SUPPLIER_WORDS = re.compile(
+    r"\b(social(t|a)? ?företag(et|en)?|socialföretag\w*|arbetsintegrerande|sociala kooperativ\w*"
+    r"|skyddade? verkst\w*|social enterprises?|sheltered workshops?)\b",
+    re.IGNORECASE,
+)
+SOCIAL_SUPPLIER_TYPES = ("social", "samhall", "anpassad verksamhet")
+SOCIAL_SUPPLIER_INSTRUMENTS = ("reserverad-4-18", "direktupphandling-socialt-foretag")
+
+
+def from_social_supplier(record: dict) -> bool:
+    kind = str(record.get("supplier_type") or "").lower()
+    return any(word in kind for word in SOCIAL_SUPPLIER_TYPES) or bool(
+        set(record.get("instrument") or []) & set(SOCIAL_SUPPLIER_INSTRUMENTS)
+    )
+
+
 COUNTRIES = {
     "Frankrike": "frankrike franska fransk",
     "Spanien": "spanien spanska spansk",

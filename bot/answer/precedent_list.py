@@ -20,6 +20,7 @@ RELAXATIONS = (
     ("buyer_types",),
     ("municipalities",),
     ("counties",),
+    ("social_suppliers",),
     ("sectors",),
     ("instruments",),
 )
@@ -64,6 +65,7 @@ def has_filter(analysis: Analysis) -> bool:
         or analysis.organisation_docs
         or analysis.sectors
         or analysis.instruments
+        or analysis.social_suppliers
         or analysis.countries
         or analysis.abroad
         or analysis.year_from
@@ -106,7 +108,7 @@ def _closest_both_ways(
     axes = [
         ("municipalities", "counties"),  # where
         ("sectors",),  # what was bought
-        ("instruments",),  # how
+        ("instruments", "social_suppliers"),  # how, and from whom
     ]
     asked = [axis for axis in axes if any(getattr(wanted, f) for f in axis)]
     if len(asked) < 2:
@@ -160,6 +162,8 @@ def wanted_text(analysis: Analysis) -> str:
     if analysis.abroad:
         where = ["andra länder än Sverige"]
     text = f"på {', '.join(bits)}" if bits else ""
+    if analysis.social_suppliers:
+        text = f"{text} från sociala företag".strip()
     if where:
         text = f"{text} i {' och '.join(where)}".strip()
     if analysis.year_from and analysis.year_from == analysis.year_to:
