@@ -21,9 +21,9 @@ from .filters import (
     COUNTRIES,
     SOCIAL_SUPPLIER_WORDS,
     buyer_types_asked,
-    from_social_supplier,
     detect_instruments,
     detect_sectors,
+    from_social_supplier,
     has_words,
     years_asked,
 )
