@@ -421,3 +421,37 @@ def test_bought_from_social_enterprises_lists_only_those_unless_a_buyer_is_named
     assert not analyse("Vem har upphandlat tvätt med arbetsrättsliga villkor?").social_suppliers
     # what a named buyer did with social enterprises is whatever that buyer did
     assert precedent_matches(big, analyse("Vad har Västerås gjort med sociala företag?"))
+
+
+def test_the_nordic_countries_and_a_choice_of_instruments_filter_as_any_of():
+    assert set(analyse("Exempel i Norden, typ Danmark eller Finland?").countries) >= {
+        "Danmark",
+        "Finland",
+        "Norge",
+    }
+    reserved = {
+        "id": "a",
+        "buyer": "A kommun",
+        "buyer_type": "kommun",
+        "sector": ["städ och lokalvård"],
+        "instrument": ["reserverad-4-18"],
+    }
+    employed = {
+        "id": "b",
+        "buyer": "B kommun",
+        "buyer_type": "kommun",
+        "sector": ["städ och lokalvård"],
+        "instrument": ["sysselsattningskrav"],
+    }
+    choice = analyse(
+        "ska vi reservera eller ställa sysselsättningskrav när vi köper städ? finns det kommuner som gjort det?"
+    )
+    assert [precedent_matches(r, choice) for r in (reserved, employed)] == [True, True]
+    both = analyse(
+        "kan vi kombinera en reservation med sysselsättningskrav? finns det exempel på reserverade upphandlingar?"
+    )
+    assert [precedent_matches(r, both) for r in (reserved, employed)] == [True, False]
+
+
+def test_what_a_long_term_means_is_a_definition():
+    assert analyse("Vad menas med personer som står långt från arbetsmarknaden?").intent == "definition"

@@ -353,3 +353,26 @@ def test_a_side_that_names_a_provision_is_the_file_that_cites_it(pipeline):
     assert not others_first.hits[0].ref_match
     assert cited_by(others_first, set()).doc_id == "lou-4-18-reserverade-kontrakt"
     assert cited_by(pipeline.search("arbetsrättsliga villkor"), set()) is None  # names no provision
+
+
+def test_a_terms_phrasing_held_by_a_how_to_question_does_not_put_the_definition_first(settings, kb_dir):
+    from bot.answer.pipeline import Pipeline
+
+    term = kb_dir / "glossary" / "ord-langtidsarbetslos.md"
+    text = term.read_text(encoding="utf-8")
+    term.write_text(
+        text.replace(
+            "checked: ", "questions:\n  - Vad är en långtidsarbetslös person i en upphandling?\nchecked: ", 1
+        ),
+        encoding="utf-8",
+    )
+    pipeline = Pipeline(settings)
+    # asked what the word means: the definition, quoted
+    assert (
+        pipeline.rank("Vad är en långtidsarbetslös person i en upphandling egentligen?").quoted == term.stem
+    )
+    # asked how to measure something about them: the phrasing is held, but it is not the question
+    assert (
+        pipeline.rank("Hur mäter vi resultatet för en långtidsarbetslös person i en upphandling?").quoted
+        is None
+    )

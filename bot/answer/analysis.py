@@ -19,6 +19,8 @@ from ..search.textproc import written_refs
 from .filters import (
     ABROAD,
     COUNTRIES,
+    NORDIC,
+    NORDIC_WORDS,
     SOCIAL_SUPPLIER_WORDS,
     buyer_types_asked,
     detect_instruments,
@@ -92,6 +94,8 @@ _DEFINITION_ANYWHERE = re.compile(
     r"|\bw(hat|tf) (is|are) (that|this|it|those)\b|\bwhat'?s (that|this)\b|\bvad är (det|de|dom) för nåt\b",
     re.IGNORECASE,
 )
+# "Vad menas med personer som står långt från arbetsmarknaden?": a long term is still a term
+_MEANING = re.compile(r"\bvad (betyder|menas med)\b", re.IGNORECASE)
 _WHICH_PROVISION = re.compile(
     r"\b(var i (lou|luf|luk|lov|lagen)|vilken (paragraf|bestämmelse|regel i lagen)|vilket kapitel|vilka paragrafer"
     r"|vilken lagparagraf|which (section|article|provision))\b",
@@ -188,7 +192,7 @@ def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_
         and not _HOW_TO.search(text)
     ):
         return "provision"  # "vad är 4 kap. 18 § LOU?", "var i LOU regleras uteslutning?"
-    if (_DEFINITION.search(text) and long_words <= 8) or (
+    if (_DEFINITION.search(text) and long_words <= (12 if _MEANING.search(text) else 8)) or (
         _DEFINITION_ANYWHERE.search(text) and long_words <= 12
     ):
         return "definition"
@@ -377,6 +381,8 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
     # "svenska kommuner" asks for Sweden; "krav på svenska" names a language
     country_words = words_of(re.sub(r"\bpå svenska\b", " ", text, flags=re.IGNORECASE))
     countries = [c for c, stems in COUNTRIES.items() if has_words(country_words, stems)]
+    if has_words(country_words, NORDIC_WORDS):  # "i Norden": our neighbours, not Sweden itself
+        countries = list(dict.fromkeys([*countries, *NORDIC]))
     year_from, year_to = years_asked(text)
     return Analysis(
         question=text,
@@ -437,8 +443,17 @@ def precedent_matches(record: dict, analysis: Analysis) -> bool:
     if analysis.instruments:
         have = set(record.get("instrument", []))
         wanted = {i for i in analysis.instruments if i != "reserverad"}
-        if "reserverad" in analysis.instruments:
-            if not have & set(RESERVATIONS):
+        reserved = bool(have & set(RESERVATIONS))
+        if (
+            "reserverad" in analysis.instruments
+            and analysis.sides
+            and re.search(r"\beller\b", analysis.question)
+        ):
+            # "reservera eller ställa sysselsättningskrav – finns det kommuner som gjort det?": either
+            if not (reserved or wanted & have):
+                return False
+        elif "reserverad" in analysis.instruments:
+            if not reserved:
                 return False
         elif wanted and not wanted & have:
             return False

@@ -89,6 +89,7 @@ COUNTRIES = {
     "Finland": "finland finska finsk",
     "Danmark": "danmark danska dansk",
     "Norge": "norge norska norsk",
+    "Island": "island isländska isländsk",
     "Belgien": "belgien belgiska belgisk",
     "Nederländerna": "nederländerna holland nederländska holländska",
     "Irland": "irland irländska irländsk",
@@ -97,6 +98,8 @@ COUNTRIES = {
     "Österrike": "österrike österrikiska",
     "Sverige": "sverige svensk svenska svenskt sweden swedish",
 }
+NORDIC = ("Danmark", "Finland", "Norge", "Island")
+NORDIC_WORDS = "norden nordiska nordisk nordic"
 ABROAD = re.compile(
     r"\b(andra (eu-)?länder|eu-länder|eu-land|eu-exempel|utomlands|i europa|europeiska|utländska|other countries"
     r"|(i|inom|från|ute i) eu|andra länder i eu)\b"

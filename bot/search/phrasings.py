@@ -59,12 +59,22 @@ class Phrasings:
         if not self.texts or len(asked) < NEAR_QUOTE_MIN_CHARS:
             return None
         numbers = re.findall(r"\d+", asked)  # "4 kap. 18 §" does not quote "19 a kap."
+        return self._near_quoted(asked, numbers) or self._contained_file(asked, numbers)
+
+    def nearly_quoted_file(self, query: str) -> str | None:
+        """The file one of whose phrasings the query nearly quotes (not only holds)."""
+        asked = normalise_question(query)
+        if not self.texts or len(asked) < NEAR_QUOTE_MIN_CHARS:
+            return None
+        return self._near_quoted(asked, re.findall(r"\d+", asked))
+
+    def _near_quoted(self, asked: str, numbers: list[str]) -> str | None:
         for _, _, n in process.extract(
             asked, self.texts, scorer=fuzz.token_sort_ratio, score_cutoff=NEAR_QUOTE, limit=5
         ):
             if re.findall(r"\d+", self.texts[n]) == numbers:
                 return self.docs[n]
-        return self._contained_file(asked, numbers)
+        return None
 
     def _contained_file(self, asked: str, numbers: list[str]) -> str | None:
         """The file one of whose phrasings the query holds whole, with at most two words more

@@ -291,6 +291,15 @@ class Retriever:
         confidence = confidence_from(features, hits[0].ref_match if hits else False, mode)
         if quoted:
             confidence = max(confidence, QUOTED_CONFIDENCE)
+            # a phrasing held whole by a question that asks another thing of it does not put a
+            # file of a kind the question does not want first ("Hur mäter vi resultatet av sociala
+            # hänsyn …" holds a term's phrasing); a law text's own questions still do
+            unwanted = {kind for kind, weight in (prefer or {}).items() if weight < 1} - {"law"}
+            if (
+                self.phrasings.kinds.get(quoted) in unwanted
+                and self.phrasings.nearly_quoted_file(query) != quoted
+            ):
+                quoted = None
         if mode == "hybrid":
             hits = self._by_phrasing(query, hits)
             hits = self._by_law(query, hits)
