@@ -75,3 +75,7 @@ def test_english_and_abbreviations_mixed_in_are_read_in_the_files_words():
         == "bygg + praktikantkrav, how do we följa upp"
     )
     assert "mänskliga rättigheter" in normalise_chat("MR i leverantörsled typ arbetskläder")
+    assert normalise_chat("reserve contracts for sheltered workshops?") == (
+        "reservera kontrakt for skyddade verkstäder?"
+    )
+    assert "granskning" in normalise_chat("human rights due diligence i upphandling, måste vi?")
