@@ -47,7 +47,7 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
         used.add(part.doc_id)
         near[-1].add(part.doc_id)
         side_docs.append(part)
-    decision = decision_faq(c, searches.main, {p.doc_id for p in side_docs}, near)
+    decision = decision_faq(c, searches.main, {p.doc_id for p in side_docs}, near, combining(analysis))
     first = searches.main.documents()[0].passage.doc_id if searches.main.hits else None
     compared = set(c.documents.get(decision.doc_id, {}).get("compares") or ()) if decision else set()
     every_side = len(near) >= 2 and all(compared & docs for docs in near)
@@ -69,6 +69,14 @@ def choosing(analysis: Analysis) -> bool:
 
 
 CONTRAST = re.compile(r"skillnad|skiljer|samma sak|\bvad är\b|what.?s the diff", re.IGNORECASE)
+
+
+def combining(analysis: Analysis) -> bool:
+    """Two things at once ("kombinera A med B", "A och samtidigt B"), not one or the other."""
+    return bool(COMBINE.search(analysis.question))
+
+
+COMBINE = re.compile(r"\bkombiner\w*|\boch samtidigt\b|\bbåde\b.+\boch\b|\bcombine\b", re.IGNORECASE)
 
 
 def cited_by(result: SearchResult, avoid: set[str]) -> Passage | None:
@@ -115,11 +123,14 @@ def named_by(
 CLOSE_FIT = 0.25
 
 
-def decision_faq(c, result: SearchResult, sides: set[str], near: list[set[str]] | None = None) -> Part | None:
+def decision_faq(
+    c, result: SearchResult, sides: set[str], near: list[set[str]] | None = None, together: bool = False
+) -> Part | None:
     """A FAQ that helps choose: the one that compares files of the most sides (a side counts
-    when the FAQ compares its file or one of the side's best four), then the most of the
-    sides' own files, then the best ranked for the whole question; or the best file itself when
-    it is such a FAQ and among the top three."""
+    when the FAQ compares its file or one of the side's best four), then the one about
+    combining them when the question combines (`together`) and otherwise one that is not,
+    then the most of the sides' own files, then the best ranked for the whole question; or
+    the best file itself when it is such a FAQ and among the top three."""
     near = near or [{d} for d in sides]
     rank = {hit.passage.doc_id: n for n, hit in enumerate(result.documents()[:5])}
     asked = set(tokens(result.query))
@@ -130,7 +141,14 @@ def decision_faq(c, result: SearchResult, sides: set[str], near: list[set[str]] 
             continue
         covered = sum(bool(compared & docs) for docs in near)
         title = set(tokens(record.get("title", "")))
-        score = (covered, len(compared & sides), len(title & asked), -rank.get(record["id"], 99))
+        about_combining = bool(COMBINE.search(record.get("title", "")))
+        score = (
+            covered,
+            about_combining == together,
+            len(compared & sides),
+            len(title & asked),
+            -rank.get(record["id"], 99),
+        )
         if covered >= min(2, len(near)) and len(compared & sides) >= 1 and (best is None or score > best[0]):
             best = (score, record["id"])
     if best is None:

@@ -1,0 +1,44 @@
+"""Comparisons: the FAQ that helps choose is the one about choosing for "A eller B?", and the
+one about combining for "kombinera A med B"."""
+
+from types import SimpleNamespace
+
+from bot.answer.analysis import analyse
+from bot.answer.comparison import combining, decision_faq
+
+DOCUMENTS = {
+    "faq-kombinera": {
+        "id": "faq-kombinera",
+        "title": "Kan vi kombinera en reserverad upphandling med sysselsättningskrav?",
+        "compares": ["reserverad", "syss"],
+    },
+    "faq-vad-passar": {
+        "id": "faq-vad-passar",
+        "title": "Reserverad upphandling eller sysselsättningskrav – vad passar när?",
+        "compares": ["reserverad", "syss"],
+    },
+}
+
+
+class Composer:
+    documents = DOCUMENTS
+
+    def section(self, doc_id, slug):
+        return SimpleNamespace(doc_id=doc_id, slug=slug)
+
+    def part(self, passage):
+        return SimpleNamespace(doc_id=passage.doc_id)
+
+
+def chosen(question: str) -> str:
+    result = SimpleNamespace(query=question, documents=lambda: [])
+    near = [{"reserverad"}, {"syss"}]
+    part = decision_faq(Composer(), result, {"reserverad", "syss"}, near, combining(analyse(question)))
+    return part.doc_id
+
+
+def test_a_choice_gets_the_faq_on_choosing_and_a_combination_the_one_on_combining():
+    assert chosen("kan vi kräva praktikanter, eller är det bättre att reservera hela kontraktet?") == (
+        "faq-vad-passar"
+    )
+    assert chosen("kan vi kombinera en reservation med sysselsättningskrav i samma avtal?") == "faq-kombinera"
