@@ -81,5 +81,5 @@ def test_english_and_abbreviations_mixed_in_are_read_in_the_files_words():
     assert "granskning" in normalise_chat("human rights due diligence i upphandling, måste vi?")
     assert normalise_chat("städ för 3 mkr") == "städ för 3 miljoner"
     assert normalise_chat("vad säger UHM om social procurement") == (
-        "vad säger upphandlingsmyndigheten om social upphandling"
+        "vad säger upphandlingsmyndigheten om socialt ansvarsfull upphandling"
     )

@@ -204,7 +204,7 @@ CHAT_PHRASES = {
     "apprentices": "lärlingar",
     "internships": "praktikplatser",
     "due diligence": "granskning",
-    "social procurement": "social upphandling",
+    "social procurement": "socialt ansvarsfull upphandling",
     "socially responsible procurement": "socialt ansvarsfull upphandling",
     "socially responsible public procurement": "socialt ansvarsfull upphandling",
     "public procurement": "offentlig upphandling",
