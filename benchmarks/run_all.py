@@ -101,9 +101,17 @@ BENCHMARKS = [
         "quality_blind8",
         "quality",
         "Retrieval quality, eleventh set (eval_blind8: the questions of eval_usefulness_blind8, written "
-        "blind by a helper in the third session; CLEAN: run once, at the session's end)",
+        "blind by a helper in the third session; clean for two runs, then studied in the fourth: a TRAINING set now)",
         ["--eval", "benchmarks/eval_blind8.jsonl"],
         ["--eval", "benchmarks/eval_blind8.jsonl"],
+    ),
+    (
+        "quality_blind9",
+        "quality",
+        "Retrieval quality, twelfth set (eval_blind9: the questions of eval_usefulness_blind9, written "
+        "blind by a helper in the fourth session; CLEAN: its misses not read)",
+        ["--eval", "benchmarks/eval_blind9.jsonl"],
+        ["--eval", "benchmarks/eval_blind9.jsonl"],
     ),
     (
         "usefulness",
@@ -165,9 +173,17 @@ BENCHMARKS = [
         "usefulness_blind8",
         "usefulness",
         "Usefulness, eighth set (eval_usefulness_blind8, 140 questions written blind by a helper in the "
-        "third session; CLEAN: run once, at the session's end, its failures not read)",
+        "third session; clean for two runs, then its failures were studied in the fourth: a TRAINING set now)",
         ["--eval", "benchmarks/eval_usefulness_blind8.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind8.jsonl"],
+    ),
+    (
+        "usefulness_blind9",
+        "usefulness",
+        "Usefulness, ninth set (eval_usefulness_blind9, 140 questions written blind by a helper in the "
+        "fourth session; CLEAN: its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind9.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind9.jsonl"],
     ),
     (
         "paraphrase",
