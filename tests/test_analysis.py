@@ -455,3 +455,16 @@ def test_the_nordic_countries_and_a_choice_of_instruments_filter_as_any_of():
 
 def test_what_a_long_term_means_is_a_definition():
     assert analyse("Vad menas med personer som står långt från arbetsmarknaden?").intent == "definition"
+
+
+def test_two_things_at_once_are_the_sides_of_a_combination():
+    assert comparison_sides(
+        "Kan vi ha både tillgänglighetskrav och sysselsättningskrav i samma upphandling?"
+    ) == [
+        "tillgänglighetskrav",
+        "sysselsättningskrav",
+    ]
+    assert comparison_sides(
+        "Om vi reserverar kontraktet för sociala företag, kan vi då också kräva att de anställer folk?"
+    ) == ["reserverar kontraktet för sociala företag", "kräva att de anställer folk"]
+    assert analyse("Hur gör vi med både stora och små leverantörer?").sides == []

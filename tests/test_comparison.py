@@ -42,3 +42,12 @@ def test_a_choice_gets_the_faq_on_choosing_and_a_combination_the_one_on_combinin
         "faq-vad-passar"
     )
     assert chosen("kan vi kombinera en reservation med sysselsättningskrav i samma avtal?") == "faq-kombinera"
+
+
+def test_a_faq_on_combining_two_other_things_does_not_lead_by_ranking_first():
+    question = "Kan vi ha både tillgänglighetskrav och sysselsättningskrav i samma upphandling?"
+    best = SimpleNamespace(passage=SimpleNamespace(doc_id="faq-kombinera"))
+    result = SimpleNamespace(query=question, documents=lambda: [best])
+    # neither side's files are both compared by the FAQ: it speaks of reservation, not accessibility
+    near = [{"tillganglighet"}, {"syss"}]
+    assert decision_faq(Composer(), result, {"tillganglighet", "syss"}, near, True) is None

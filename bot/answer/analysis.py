@@ -265,8 +265,17 @@ def comparison_sides(text: str) -> list[str]:
         return []
     clauses = re.split(r"\s+[–-]\s+|[?:;]\s*", text)
     for clause in clauses:  # two things at once: "kombinera A med B", "A och samtidigt B"
-        together = re.search(r"\bkombinera (.+?) (?:med|och) (.+)", clause, re.I) or re.search(
-            r"(?:\b(?:ha|ställa|använda)\b )?(.+?),? och samtidigt (.+)", clause, re.I
+        together = (
+            re.search(r"\bkombinera (.+?) (?:med|och) (.+)", clause, re.I)
+            or re.search(r"(?:\b(?:ha|ställa|använda)\b )?(.+?),? och samtidigt (.+)", clause, re.I)
+            # "ha både tillgänglighetskrav och sysselsättningskrav i samma upphandling"
+            or re.search(r"\b(?:ha|ställa|använda|kräva) både (.+?) och (.+)", clause, re.I)
+            # "om vi reserverar kontraktet, kan vi då också kräva att de anställer …"
+            or re.search(
+                r"^\W*(?:om|när) (?:vi|man) (.+?), (?:kan|får|måste|bör) (?:vi|man) (?:då )?(?:också|även) (.+)",
+                clause,
+                re.I,
+            )
         )
         if together:
             sides = _clean_sides(

@@ -151,9 +151,12 @@ def decision_faq(
         )
         if covered >= min(2, len(near)) and len(compared & sides) >= 1 and (best is None or score > best[0]):
             best = (score, record["id"])
-    if best is None:
-        for hit in result.documents()[:3]:
-            if c.documents.get(hit.passage.doc_id, {}).get("compares"):
+    if best is None:  # the best file itself, when it is such a FAQ; one on combining two things
+        for hit in result.documents()[:3]:  # speaks only of those two
+            record = c.documents.get(hit.passage.doc_id, {})
+            compared = set(record.get("compares") or ())
+            on_others = COMBINE.search(record.get("title", "")) and not all(compared & d for d in near)
+            if compared and not on_others:
                 best = (0, hit.passage.doc_id)
                 break
     if best is None:
