@@ -6,7 +6,9 @@ the precedents it lists (`precedents`) – never on the sources list:
 
 - in scope, the question must be answered (a decline or a "Menar du …?" fails it);
 - `lead`: the first passage shown comes from one of these files (and from `lead_section`); in an
-  answer that is only a list of precedents, the first precedent listed is what is read first;
+  answer that is only a list of precedents, the first precedent listed is what is read first, and
+  a first precedent that matches the question's `precedents` filter passes too (declared in the
+  fourth session, when precedents were added that the older labels could not name);
 - `cover`: every part or side of the question has a passage from one of its files in the body;
 - `precedents`: the filter the question asks for. The matching precedents are computed from the
   knowledge files' front matter. When some match, the list must hold all of them (or, when more
@@ -123,7 +125,16 @@ def judge(row: dict, answer: dict, examples: list[dict]) -> dict:
     # what the user reads first: the first passage, or, in an answer that is only a list of
     # precedents, the first precedent listed
     first = parts[0] if parts else ((precedents[0], SHORT) if precedents else None)
-    if row.get("lead"):
+    # ... which, in such a list, may be any precedent that matches what the question asks (one
+    # added to the knowledge base after the row was labelled as well as those the labeller knew)
+    matching_first = (
+        not parts
+        and first is not None
+        and bool(row.get("precedents"))
+        and first[0] in example_ids
+        and matches(next(e for e in examples if e["id"] == first[0]), row["precedents"])
+    )
+    if row.get("lead") and not matching_first:
         if not first or first[0] not in row["lead"]:
             failed.append(f"lead {first[0] if first else None}")
         elif row.get("lead_section") and first[1] != row["lead_section"]:

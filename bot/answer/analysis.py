@@ -171,13 +171,28 @@ def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_
         has_place_or_org
         and re.search(
             r"\bhur (gjorde|har)\b|^\W*(finns det|finns de|fins det)\b|\bfinns (det |de )?(nåt|något|några|nån|ngt|ngn)\b|\bhar\b(\s+[\wåäö]+){1,5}?\s+(gjort|"
-            r"reserverat|använt|ställt|köpt|upphandlat|testat|infört|jobbat|arbetat)\b",
+            r"reserverat|använt|ställt|köpt|upphandlat|testat|infört|jobbat|arbetat|vunnit|fått|levererat)\b",
             text,
             re.I,
         )
     ):
         return "precedents"
     if has_place_or_org and _ABOUT_A_CASE.search(text):
+        return "precedents"
+    # "blekinge, något där?", "Samhall?": a place or organisation and little else asks what is known
+    words = words_of(text)
+    short = (
+        len([w for w in words if len(w) > 2]) <= 4
+        and not detect_instruments(text, words)
+        and not re.search(
+            r"\b(ok|okej|okey|lagligt|tillåtet|går det|funkar det)\b", text, re.I
+        )  # "samhall direkt ok?"
+    )
+    if (
+        has_place_or_org
+        and short
+        and not (_PERMISSION.search(text) or _HOW_TO.search(text) or _DEFINITION.search(text))
+    ):
         return "precedents"
     if _ASKS_ABOUT_BUYERS.search(text) and _PAST.search(text):
         return "precedents"
