@@ -376,3 +376,10 @@ def test_a_terms_phrasing_held_by_a_how_to_question_does_not_put_the_definition_
         pipeline.rank("Hur mäter vi resultatet för en långtidsarbetslös person i en upphandling?").quoted
         is None
     )
+
+
+def test_a_named_buyers_case_that_is_only_close_stays_in_the_list(pipeline):
+    # Vänersborg has no IOP: nothing matches, and Vänersborg's own case is among the closest
+    answer = pipeline.ask("Finns det exempel på IOP i Vänersborg?")
+    assert answer.precedent_match == "none"
+    assert "vanersborg-servicekompaniet" in [p.doc_id for p in answer.precedents]

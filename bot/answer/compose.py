@@ -325,8 +325,8 @@ class Composer:
 
     def _precedents(self, answer: Answer, analysis: Analysis, searches: Searches) -> None:
         records, match, more = precedent_list.lookup(analysis, searches.main, self.examples)
-        named = [r for r in records if r["id"] in analysis.organisation_docs][:1]
-        if named and match == "some":
+        named = [r for r in records if r["id"] in analysis.organisation_docs][:1] if match == "some" else []
+        if named:  # the case the question names, shown whole; a closest one stays in the list
             answer.parts = [self.part(self.section(named[0]["id"], SHORT_ANSWER_SLUG))]
         answer.precedents = [self._line(r) for r in records if r not in named]
         answer.precedent_match = match
