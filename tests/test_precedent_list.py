@@ -42,3 +42,21 @@ def test_a_sector_and_an_instrument_that_never_met_give_each_alone():
     found, match, _ = lookup(analyse("exempel på reserverad städning?"), NOTHING_FOUND, EXAMPLES)
     assert match == "none"
     assert {"boden-stad", "vanersborg-reserverad"} <= {r["id"] for r in found}
+
+
+def test_asked_for_municipalities_their_companies_come_too_but_after_them():
+    company = example("njudung-stad", "Vetlanda", "städ och lokalvård", "reserverad-4-18") | {
+        "buyer": "Njudung Energi",
+        "buyer_type": "kommunalt bolag",
+    }
+    region = example("region-stad", "Örebro", "städ och lokalvård", "reserverad-4-18") | {
+        "buyer_type": "region"
+    }
+    municipality = example("gavle-stad", "Gävle", "städ och lokalvård", "reserverad-4-18")
+    found, match, _ = lookup(
+        analyse("Finns det någon kommun som reserverat städningen?"),
+        NOTHING_FOUND,
+        [company, region, municipality],
+    )
+    assert match == "some"
+    assert [r["id"] for r in found] == ["gavle-stad", "njudung-stad"]

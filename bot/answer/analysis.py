@@ -485,7 +485,9 @@ def precedent_matches(record: dict, analysis: Analysis) -> bool:
     named = analysis.places or analysis.organisation_docs
     if analysis.social_suppliers and not named and not from_social_supplier(record):
         return False
-    if analysis.buyer_types and record.get("buyer_type") not in analysis.buyer_types:
+    # "någon kommun som …" takes in the municipalities' own companies too
+    accepted = set(analysis.buyer_types) | ({"kommunalt bolag"} if "kommun" in analysis.buyer_types else set())
+    if analysis.buyer_types and record.get("buyer_type") not in accepted:
         return False
     if asks_swedish_buyers(analysis) and country != "Sverige":
         return False

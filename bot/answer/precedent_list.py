@@ -44,13 +44,15 @@ def line(record: dict, summary: str = "") -> PrecedentLine:
 
 
 def _ranked(examples: list[dict], result: SearchResult, analysis: Analysis) -> list[dict]:
-    """Precedents the question names first, then by how well the search ranked them, then
-    the newest."""
+    """Precedents the question names first, then those of the buyer type it asks for (a
+    municipality before a municipal company for "vilka kommuner"), then by how well the search
+    ranked them, then the newest."""
     rank = {hit.passage.doc_id: n for n, hit in enumerate(result.documents())}
     return sorted(
         examples,
         key=lambda r: (
             r["id"] not in analysis.organisation_docs,
+            bool(analysis.buyer_types) and r.get("buyer_type") not in analysis.buyer_types,
             rank.get(r["id"], 10_000),
             -(r.get("year") or 0),
             r["title"],
