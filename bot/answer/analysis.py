@@ -486,7 +486,9 @@ def precedent_matches(record: dict, analysis: Analysis) -> bool:
     if analysis.social_suppliers and not named and not from_social_supplier(record):
         return False
     # "någon kommun som …" takes in the municipalities' own companies too
-    accepted = set(analysis.buyer_types) | ({"kommunalt bolag"} if "kommun" in analysis.buyer_types else set())
+    accepted = set(analysis.buyer_types) | (
+        {"kommunalt bolag"} if "kommun" in analysis.buyer_types else set()
+    )
     if analysis.buyer_types and record.get("buyer_type") not in accepted:
         return False
     if asks_swedish_buyers(analysis) and country != "Sverige":
