@@ -3,7 +3,8 @@ sectors, instruments and years it names, in Swedish as people type it and with E
 
 import pytest
 
-from bot.answer.analysis import analyse, comparison_sides, precedent_matches, split_parts
+from bot.answer.analysis import analyse, comparison_sides, split_parts
+from bot.answer.matching import precedent_matches
 from bot.answer.names import Names
 
 NAMES = Names.from_records(

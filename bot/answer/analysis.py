@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 
 from ..knowledge.places import Place, find_places
-from ..knowledge.precedents import RESERVATIONS
 from ..knowledge.refs import find_refs
 from ..search.textproc import written_refs
 from .filters import (
@@ -25,7 +24,6 @@ from .filters import (
     buyer_types_asked,
     detect_instruments,
     detect_sectors,
-    from_social_supplier,
     has_words,
     years_asked,
 )
@@ -438,65 +436,3 @@ def without_names(text: str, organisations: list[str]) -> list[str]:
     for name in organisations:
         text = re.sub(rf"\b{re.escape(name)}\w*", " ", text, flags=re.IGNORECASE)
     return words_of(text)
-
-
-def asks_swedish_buyers(analysis: Analysis) -> bool:
-    """ "Vilka regioner har …" asks about Swedish regions (and "kommuner", "myndigheter",
-    "bostadsbolag" about Swedish ones), unless the question asks abroad; joint buyers anywhere."""
-    return bool(set(analysis.buyer_types) - {"samverkan"}) and not (analysis.countries or analysis.abroad)
-
-
-def precedent_matches(record: dict, analysis: Analysis) -> bool:
-    """Does a precedent match every filter the question states?"""
-    from ..knowledge.places import county_of
-
-    country = record.get("country") or "Sverige"
-    if analysis.counties:
-        county = record.get("county") or county_of(record.get("municipality") or "")
-        if county not in analysis.counties and record["id"] not in analysis.organisation_docs:
-            return False
-    if analysis.municipalities and record["id"] not in analysis.organisation_docs:
-        place = {m.lower() for m in analysis.municipalities}
-        municipality = (record.get("municipality") or "").lower()
-        if municipality not in place and not any(m in record["buyer"].lower() for m in place):
-            return False
-    if analysis.organisations and not analysis.places and record["id"] not in analysis.organisation_docs:
-        return False
-    if analysis.sectors and not set(analysis.sectors) & set(record.get("sector", [])):
-        return False
-    if analysis.instruments:
-        have = set(record.get("instrument", []))
-        wanted = {i for i in analysis.instruments if i != "reserverad"}
-        reserved = bool(have & set(RESERVATIONS))
-        if (
-            "reserverad" in analysis.instruments
-            and analysis.sides
-            and re.search(r"\beller\b", analysis.question)
-        ):
-            # "reservera eller ställa sysselsättningskrav – finns det kommuner som gjort det?": either
-            if not (reserved or wanted & have):
-                return False
-        elif "reserverad" in analysis.instruments:
-            if not reserved:
-                return False
-        elif wanted and not wanted & have:
-            return False
-    # "Vad har Västerås gjort med sociala företag?" asks what that buyer did
-    named = analysis.places or analysis.organisation_docs
-    if analysis.social_suppliers and not named and not from_social_supplier(record):
-        return False
-    # "någon kommun som …" takes in the municipalities' own companies too
-    accepted = set(analysis.buyer_types) | (
-        {"kommunalt bolag"} if "kommun" in analysis.buyer_types else set()
-    )
-    if analysis.buyer_types and record.get("buyer_type") not in accepted:
-        return False
-    if asks_swedish_buyers(analysis) and country != "Sverige":
-        return False
-    if analysis.countries and country not in analysis.countries:
-        return False
-    if analysis.abroad and country == "Sverige":
-        return False
-    if analysis.year_from and not (record.get("year") and record["year"] >= analysis.year_from):
-        return False
-    return not (analysis.year_to and not (record.get("year") and record["year"] <= analysis.year_to))

@@ -30,9 +30,10 @@ from ..search.referrals import Referrals
 from ..search.retrieval import SearchResult
 from ..search.scope import laws_in
 from . import precedent_list
-from .analysis import Analysis, asks_for_precedents, asks_something, part_intent, precedent_matches
+from .analysis import Analysis, asks_for_precedents, asks_something, part_intent
 from .comparison import compose_comparison
 from .coverage import speaks_of
+from .matching import precedent_matches
 from .model import (
     FRAGESERVICE_URL,
     GUIDANCE_NOTE,

@@ -17,9 +17,10 @@ from ..search.retrieval import Retriever
 from ..search.store import BuildReport, LoadedIndex, build_index, current_build, has_index, load_index
 from ..search.textproc import normalise_chat, tokens, words
 from ..settings import Settings
-from .analysis import Analysis, analyse, part_intent, precedent_matches, words_of
+from .analysis import Analysis, analyse, part_intent, words_of
 from .compose import MIN_CONFIDENCE, Composer, Searches
 from .filters import detect_instruments
+from .matching import precedent_matches
 from .model import Answer
 from .names import FAMILY_NAMES, Names
 from .precedent_list import has_filter, without_generic_buyer_type

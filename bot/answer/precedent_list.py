@@ -9,7 +9,8 @@ from itertools import zip_longest
 
 from ..knowledge.precedents import instrument_label
 from ..search.retrieval import SearchResult
-from .analysis import Analysis, asks_swedish_buyers, precedent_matches
+from .analysis import Analysis
+from .matching import asks_swedish_buyers, precedent_matches
 from .model import PrecedentLine
 
 MAX_LINES = 8
