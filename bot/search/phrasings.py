@@ -55,18 +55,21 @@ class Phrasings:
 
     def quoted_file(self, query: str) -> str | None:
         """The file one of whose phrasings (or FAQ title) the query nearly quotes, or holds whole."""
+        quote = self.quote(query)
+        return quote[0] if quote else None
+
+    def quote(self, query: str) -> tuple[str, bool] | None:
+        """(the file the query quotes, whether it only holds the phrasing rather than nearly
+        quoting it), or None."""
         asked = normalise_question(query)
         if not self.texts or len(asked) < NEAR_QUOTE_MIN_CHARS:
             return None
         numbers = re.findall(r"\d+", asked)  # "4 kap. 18 §" does not quote "19 a kap."
-        return self._near_quoted(asked, numbers) or self._contained_file(asked, numbers)
-
-    def nearly_quoted_file(self, query: str) -> str | None:
-        """The file one of whose phrasings the query nearly quotes (not only holds)."""
-        asked = normalise_question(query)
-        if not self.texts or len(asked) < NEAR_QUOTE_MIN_CHARS:
-            return None
-        return self._near_quoted(asked, re.findall(r"\d+", asked))
+        near = self._near_quoted(asked, numbers)
+        if near is not None:
+            return near, False
+        held = self._contained_file(asked, numbers)
+        return (held, True) if held is not None else None
 
     def _near_quoted(self, asked: str, numbers: list[str]) -> str | None:
         for _, _, n in process.extract(

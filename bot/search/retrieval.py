@@ -267,7 +267,8 @@ class Retriever:
             ks.append(REF_K)
             weights.append(1.0)
         fused = reciprocal_rank_fusion(rankings, ks=ks, weights=weights)
-        quoted = self.phrasings.quoted_file(query) if mode == "hybrid" else None
+        quote = self.phrasings.quote(query) if mode == "hybrid" else None
+        quoted, only_held = quote if quote else (None, False)
 
         best_dense: dict[str, float] = defaultdict(float)
         best_lex: dict[str, float] = defaultdict(float)
@@ -295,10 +296,7 @@ class Retriever:
             # file of a kind the question does not want first ("Hur mäter vi resultatet av sociala
             # hänsyn …" holds a term's phrasing); a law text's own questions still do
             unwanted = {kind for kind, weight in (prefer or {}).items() if weight < 1} - {"law"}
-            if (
-                self.phrasings.kinds.get(quoted) in unwanted
-                and self.phrasings.nearly_quoted_file(query) != quoted
-            ):
+            if only_held and self.phrasings.kinds.get(quoted) in unwanted:
                 quoted = None
         if mode == "hybrid":
             hits = self._by_phrasing(query, hits)
