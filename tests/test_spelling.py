@@ -83,3 +83,5 @@ def test_english_and_abbreviations_mixed_in_are_read_in_the_files_words():
     assert normalise_chat("vad säger UHM om social procurement") == (
         "vad säger upphandlingsmyndigheten om socialt ansvarsfull upphandling"
     )
+    # a verb with its particle also names the noun the files use
+    assert "uppföljning" in normalise_chat("Hur följer vi upp sysselsättningskrav?")

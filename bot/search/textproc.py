@@ -234,6 +234,10 @@ CHAT_PHRASES = {
     "bo i kommunen": "bo i kommunen lokala",
 }
 
+# A verb with its particle, and the noun the files use for it ("hur följer vi upp kraven" asks
+# about "uppföljning").
+PARTICLE_VERBS = {r"\bfölj(a|er|s|t|de|des)?(\s+[a-zåäö]+){0,2}\s+upp\b": "uppföljning"}
+
 
 _CHAT_REF = re.compile(
     r"\b(\d{1,2})\s*kap\.?\s*(\d{1,3})(\s+[a-z])?\s+(?:i\s+)?(?=(?:lou|luf|luk|lov)\b)", re.IGNORECASE
@@ -262,6 +266,8 @@ def normalise_chat(text: str) -> str:
     lowered = re.sub(r"(\d)\s?%", r"\1 procent", text.lower())  # "30%" as the files write it
     for phrase, swedish in CHAT_PHRASES.items():
         lowered = re.sub(rf"\b{re.escape(phrase)}\b", swedish, lowered)
+    for verb, noun in PARTICLE_VERBS.items():  # "följer upp" also names "uppföljning"
+        lowered = re.sub(verb, rf"\g<0> {noun}", lowered)
     return re.sub(r"[a-zåäö]+", lambda m: CHAT_WORDS.get(m.group(), m.group()), lowered)
 
 
