@@ -179,8 +179,9 @@ def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_
         return "precedents"
     # "blekinge, något där?", "Samhall?": a place or organisation and little else asks what is known
     words = words_of(text)
+    long_words = len([w for w in words if len(w) > 2])
     short = (
-        len([w for w in words if len(w) > 2]) <= 4
+        long_words <= 4
         and not detect_instruments(text, words)
         and not re.search(
             r"\b(ok|okej|okey|lagligt|tillåtet|går det|funkar det)\b", text, re.I
@@ -198,7 +199,6 @@ def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_
         return "comparison"
     if _HOW_TO.search(text):
         return "how-to"
-    long_words = len([w for w in words_of(text) if len(w) > 2])
     if (
         (names_provision or _WHICH_PROVISION.search(text))
         and not _PERMISSION.search(text)
