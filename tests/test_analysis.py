@@ -461,6 +461,12 @@ def test_what_a_long_term_means_is_a_definition():
     assert analyse("Vad menas med personer som står långt från arbetsmarknaden?").intent == "definition"
 
 
+def test_a_term_followed_by_what_is_that_is_a_definition():
+    assert analyse("asf vad e det").intent == "definition"
+    assert analyse("LOV, vad är det?").intent == "definition"
+    assert analyse("vad är det som gäller när vi reserverar, och hur gör vi?").intent != "definition"
+
+
 def test_two_things_at_once_are_the_sides_of_a_combination():
     assert comparison_sides(
         "Kan vi ha både tillgänglighetskrav och sysselsättningskrav i samma upphandling?"

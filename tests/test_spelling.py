@@ -53,11 +53,11 @@ def test_chat_filler_is_dropped_and_everyday_words_become_the_files_terms():
 
 def test_a_question_typed_without_diacritics_gets_them_back(pipeline):
     retriever = pipeline.refresh().retriever
-    assert retriever.with_diacritics("far vi reservera for ett socialt foretag?") == (
+    assert retriever.respell("far vi reservera for ett socialt foretag?") == (
         "får vi reservera för ett socialt företag?"
     )
     # a word the knowledge base itself uses is left as typed: "stad" is not "städ"
-    assert retriever.with_diacritics("Malmö stad") == "Malmö stad"
+    assert retriever.respell("Malmö stad") == "Malmö stad"
 
 
 def test_without_diacritics_the_answer_is_the_same(pipeline):
@@ -85,3 +85,38 @@ def test_english_and_abbreviations_mixed_in_are_read_in_the_files_words():
     )
     # a verb with its particle also names the noun the files use
     assert "uppföljning" in normalise_chat("Hur följer vi upp sysselsättningskrav?")
+
+
+TEXTS = [
+    "Reserverad upphandling och direktupphandling: en upphandling, upphandlingar och upphandlande.",
+    "Arbetsrättsliga villkor om lön och arbetstid gäller i upphandlingen.",
+    "En förening är en idéburen organisation. Året runt i föreningen.",
+    "Sociala företag och ett företag som är en förening.",
+] * 10
+
+
+def test_clipped_chat_words_are_completed_as_the_knowledge_base_writes_them():
+    from bot.search.surface import SurfaceWords
+
+    surface = SurfaceWords(TEXTS)
+    assert surface.respell("tröskelvärde för reserverad upph?") == "tröskelvärde för reserverad upphandling?"
+    assert surface.respell("direktupph i tid") == "direktupphandling i tid"
+    assert surface.respell("arbrättsliga villkor") == "arbetsrättsliga villkor"
+    assert surface.respell("socialt fretag") == "socialt företag"  # a typo, one edit away
+
+
+def test_another_ending_is_not_a_typo():
+    from bot.search.surface import SurfaceWords
+
+    # "socialt" is one edit from "sociala", but an inflection of it, not a typo
+    assert SurfaceWords(TEXTS).respell("ett socialt företag") == "ett socialt företag"
+
+
+def test_inflections_short_words_places_and_names_are_not_clips():
+    from bot.search.surface import SurfaceWords
+
+    surface = SurfaceWords(TEXTS)
+    assert surface.respell("en förenings verksamhet") == "en förenings verksamhet"  # "förening"'s
+    assert surface.respell("kläder som sys i asien") == "kläder som sys i asien"  # too short to guess
+    assert surface.respell("finns det exempel i åre") == "finns det exempel i åre"  # a place, not "året"
+    assert surface.respell("Upph AB") == "Upph AB"  # a name

@@ -85,11 +85,12 @@ _DEFINITION = re.compile(
     r"^\W*((ok|okej|hej|så|men|och|alltså)\W+)*(vad (är|e|ar|betyder|menas med|innebär|heter)|vad är det för|what is|what does|förklara|define)\b",
     re.IGNORECASE,
 )
-# "ASF – vad står det för?", "vad har en matchningsansvarig för uppgift?", "är det samma sak som …"
+# "ASF – vad står det för?", "asf, vad är det?", "vad har en matchningsansvarig för uppgift?", "är det samma sak som …"
 _DEFINITION_ANYWHERE = re.compile(
     r"\bvad (står|stod) [\wåäö]+ för\b|\bvad har (en|ett) [\wåäö]+ för (uppgift|roll|ansvar)\b"
     r"|\bvad heter\b|\bär (det|de|dom) (samma|samma sak) som\b|\bwhat does [\w ]+ mean\b"
-    r"|\bw(hat|tf) (is|are) (that|this|it|those)\b|\bwhat'?s (that|this)\b|\bvad är (det|de|dom) för nåt\b",
+    r"|\bw(hat|tf) (is|are) (that|this|it|those)\b|\bwhat'?s (that|this)\b|\bvad är (det|de|dom) för nåt\b"
+    r"|\bvad (är|e|ar) (det|de|dom|den|detta)\W*$",  # "asf vad e det"
     re.IGNORECASE,
 )
 # "Vad menas med personer som står långt från arbetsmarknaden?": a long term is still a term

@@ -192,7 +192,7 @@ class Pipeline:
         """The ranking an answer is built from: weighed by what the question asks (a "får vi
         …?" prefers FAQs and guidance) and lifting the files it names."""
         engine = self.refresh()
-        analysis = analyse(engine.retriever.with_diacritics(question), engine.names)
+        analysis = analyse(engine.retriever.respell(question), engine.names)
         prefer, boost = weighing(engine, analysis.question, analysis, analysis.intent)
         return engine.retriever.search(
             analysis.question, mode=mode, prefer=prefer if mode == "hybrid" else None, boost=boost
@@ -209,7 +209,7 @@ class Pipeline:
     ) -> Answer:
         started = time.perf_counter()
         engine = self.refresh()  # one consistent index for the whole answer, even mid-swap
-        analysis = analyse(engine.retriever.with_diacritics(question), engine.names)
+        analysis = analyse(engine.retriever.respell(question), engine.names)
         searches = self.searches(engine, analysis, kinds, mode)
         answer = engine.composer.compose(analysis, searches, k=k, today=today, min_confidence=min_confidence)
         answer.latency_ms = (time.perf_counter() - started) * 1000

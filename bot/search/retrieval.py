@@ -14,13 +14,13 @@ import numpy as np
 
 from ..knowledge.chunking import Passage
 from ..knowledge.refs import find_refs, parse_ref
-from .diacritics import Diacritics
 from .embedding import Embedder
 from .fusion import reciprocal_rank_fusion
 from .lexical import BM25
 from .phrasings import LIKENESS_DEPTH, Phrasings, likeness_factor
 from .scope import LawScope, laws_in
 from .store import LoadedIndex
+from .surface import SurfaceWords
 from .textproc import (
     STOPWORDS,
     SpellingCorrector,
@@ -162,13 +162,14 @@ class Retriever:
             [(d["id"], d["synonyms"]) for d in index.documents.values() if d.get("synonyms")]
         )
         self.phrasings = Phrasings(index.documents)
-        self.diacritics = Diacritics(p.text for p in self.passages)
+        self.surface = SurfaceWords(p.text for p in self.passages)
         self.deciding = {d for d, record in index.documents.items() if record.get("compares")}
         self.law_scope = LawScope(index.documents)
 
-    def with_diacritics(self, text: str) -> str:
-        """The question with å, ä and ö put back where it was typed without them."""
-        return self.diacritics.restore(text)
+    def respell(self, text: str) -> str:
+        """The question in the knowledge base's spelling: å, ä and ö put back where it was typed
+        without them, clipped chat words completed."""
+        return self.surface.respell(text)
 
     # -- the three rankings -------------------------------------------------------------
     def dense_ranking(self, query: str, n: int, vector: np.ndarray | None = None) -> list[tuple[int, float]]:

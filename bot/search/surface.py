@@ -1,0 +1,143 @@
+"""A question's words put back the way the knowledge base writes them: å, ä and ö restored where
+they were typed without them, clipped chat words ("upph", "arbrättsliga") completed and typos ("fretag") mended, so that
+reading the question (its places, sectors, instruments) sees the words the search will."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from ..knowledge.places import places
+from .textproc import STOPWORDS, SpellingCorrector, fold, stem, words
+
+# A word is restored when the knowledge base uses the form with diacritics this many times as
+# often as the form typed ("stad" is a word of its own and stays; "fran" becomes "från").
+RESTORE_RATIO = 5
+# A clipped word is completed when one word family (one stem) holds at least this share of the
+# knowledge base's words that start with it ("upph": upphandling, not upphandlingsmyndigheten),
+# and they occur at least MIN_COMPLETIONS times.
+CLIP_SHARE = 0.5
+MIN_COMPLETIONS = 10
+MIN_CLIPPED = 4  # shorter clips ("soc", "lev") are in textproc.CHAT_WORDS: "sys" is a verb
+# A compound clipped inside ("arbrättsliga" for "arbetsrättsliga") keeps its first letters and
+# its ending.
+KEEP_HEAD, KEEP_TAIL, MIN_INNER_CLIPPED = 3, 5, 8
+# A typo ("fretag") is mended to a word the knowledge base uses at least this often, one edit away.
+MIN_TYPO_TARGET = 3
+
+_LETTERS = re.compile(r"(?<![\wåäöÅÄÖ])[A-Za-zåäöÅÄÖéÉ]{2,}(?![\wåäöÅÄÖ])")
+
+
+def _place_words() -> frozenset[str]:
+    """Words of place names, and their genitives: "i åre" is Åre, not "året"."""
+    names = {w for p in places() for w in words(p.name)}
+    return frozenset(names | {w + "s" for w in names})
+
+
+def _subsequence(short: str, long: str) -> bool:
+    rest = iter(long)
+    return all(ch in rest for ch in short)
+
+
+class SurfaceWords:
+    def __init__(self, texts: Iterable[str]):
+        self.surface: Counter[str] = Counter(w for text in texts for w in words(text))
+        self.accented: dict[str, str] = {}  # "fran" -> "från": the most frequent word it folds from
+        for word, _ in self.surface.most_common():
+            if fold(word) != word and len(word) >= 2:
+                self.accented.setdefault(fold(word), word)
+        self._completed: dict[str, str | None] = {}
+        self._places = _place_words()
+        self._typos = SpellingCorrector({w: n for w, n in self.surface.items() if n >= MIN_TYPO_TARGET})
+        self._sorted = sorted(self.surface)
+        self._stems = {stem(w) for w in self._sorted}
+        self._by_head: dict[str, list[str]] = defaultdict(list)
+        for w in self._sorted:
+            self._by_head[w[:KEEP_HEAD]].append(w)
+
+    def respell(self, text: str) -> str:
+        """ "far vi kopa direktupph fran ett socialt fretag" -> "får vi köpa direktupphandling från
+        ett socialt företag"."""
+        return self.complete_clipped(self.restore_diacritics(text))
+
+    def restore_diacritics(self, text: str) -> str:
+        """ "far vi kopa direkt fran dom" -> "får vi köpa direkt från dom"."""
+
+        def one(match: re.Match) -> str:
+            word = match.group(0)
+            accented = self.accented.get(word.lower())
+            if accented is None or self.surface.get(word.lower(), 0) * RESTORE_RATIO > self.surface[accented]:
+                return word
+            return accented.capitalize() if word[0].isupper() else accented
+
+        return re.sub(r"(?<![\wåäöÅÄÖ])[A-Za-z]{2,}(?![\wåäöÅÄÖ])", one, text)
+
+    def complete_clipped(self, text: str) -> str:
+        """ "reserverad upph" -> "reserverad upphandling", "arbrättsliga" -> "arbetsrättsliga".
+        Only words the knowledge base never uses, in no inflection ("förenings" is "förening"'s);
+        names (capitalised or a place's) stay as typed."""
+
+        def one(match: re.Match) -> str:
+            word = match.group(0)
+            if word[0].isupper():
+                return word
+            return self.completion(word) or word
+
+        return _LETTERS.sub(one, text)
+
+    def completion(self, word: str) -> str | None:
+        if word in self._completed:
+            return self._completed[word]
+        found = None
+        if (
+            len(word) >= MIN_CLIPPED
+            and word not in self.surface
+            and word not in STOPWORDS
+            and word not in self._places
+        ):
+            found = (
+                None
+                if stem(word) in self._stems
+                else self._from_prefix(word) or self._typo(word) or self._from_inside(word)
+            )
+        if len(self._completed) < 50_000:
+            self._completed[word] = found
+        return found
+
+    def _from_prefix(self, word: str) -> str | None:
+        longer = []
+        for w in self._sorted[bisect_left(self._sorted, word) :]:
+            if not w.startswith(word):
+                break
+            if len(w) > len(word):
+                longer.append(w)
+        families: Counter[str] = Counter()
+        for w in longer:
+            families[stem(w)] += self.surface[w]
+        total = sum(families.values())
+        if total < MIN_COMPLETIONS:
+            return None
+        family, count = families.most_common(1)[0]
+        if count < CLIP_SHARE * total:
+            return None
+        return max((w for w in longer if stem(w) == family), key=lambda w: (self.surface[w], w))
+
+    def _typo(self, word: str) -> str | None:
+        """One edit away, but not only at the end: "socialt" is not a typo for "sociala"."""
+        found = self._typos.correct(word)
+        if found is None or word[:-1] in (found[:-1], found) or found[:-1] == word:
+            return None
+        return found
+
+    def _from_inside(self, word: str) -> str | None:
+        if len(word) < MIN_INNER_CLIPPED:
+            return None
+        tail = word[-KEEP_TAIL:]
+        found = [
+            w
+            for w in self._by_head.get(word[:KEEP_HEAD], [])
+            if len(w) > len(word) and w.endswith(tail) and _subsequence(word, w)
+        ]
+        return max(found, key=lambda w: (self.surface[w], w)) if found else None
