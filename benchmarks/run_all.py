@@ -109,9 +109,17 @@ BENCHMARKS = [
         "quality_blind9",
         "quality",
         "Retrieval quality, twelfth set (eval_blind9: the questions of eval_usefulness_blind9, written "
-        "blind by a helper in the fourth session; CLEAN: its misses not read)",
+        "blind by a helper in the fourth session; clean for that session, then studied in the fifth: a TRAINING set now)",
         ["--eval", "benchmarks/eval_blind9.jsonl"],
         ["--eval", "benchmarks/eval_blind9.jsonl"],
+    ),
+    (
+        "quality_blind10",
+        "quality",
+        "Retrieval quality, thirteenth set (eval_blind10: the questions of eval_usefulness_blind10, written "
+        "blind by a helper in the fifth session; CLEAN: its misses not read)",
+        ["--eval", "benchmarks/eval_blind10.jsonl"],
+        ["--eval", "benchmarks/eval_blind10.jsonl"],
     ),
     (
         "usefulness",
@@ -181,9 +189,17 @@ BENCHMARKS = [
         "usefulness_blind9",
         "usefulness",
         "Usefulness, ninth set (eval_usefulness_blind9, 140 questions written blind by a helper in the "
-        "fourth session; CLEAN: its failures not read)",
+        "fourth session; clean for that session, then its failures were studied in the fifth: a TRAINING set now)",
         ["--eval", "benchmarks/eval_usefulness_blind9.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind9.jsonl"],
+    ),
+    (
+        "usefulness_blind10",
+        "usefulness",
+        "Usefulness, tenth set (eval_usefulness_blind10, 140 questions written blind by a helper in the "
+        "fifth session; CLEAN: its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind10.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind10.jsonl"],
     ),
     (
         "paraphrase",
