@@ -294,6 +294,17 @@ def test_a_part_that_points_back_is_searched_with_the_topic_before_it():
     assert part_queries(["Måste vi ta sociala hänsyn", "är tillgänglighetskrav obligatoriska"])[1] == (
         "är tillgänglighetskrav obligatoriska"
     )
+    # "det" after "vad är X" is X; a follow-up ("om inte, … istället") is about the part before
+    assert part_queries(["vad är lov", "kan en kommun använda det för hemtjänst"])[1] == (
+        "kan en kommun använda lov för hemtjänst"
+    )
+    assert part_queries(["får vi kräva kollektivavtal", "om inte, vad kan vi kräva istället"])[1] == (
+        "om inte, vad kan vi kräva istället kollektivavtal"
+    )
+    # but not a follow-up that names its own topic
+    assert part_queries(["får vi kräva kollektivavtal", "annars, hur ställer vi arbetsrättsliga villkor"])[
+        1
+    ] == ("annars, hur ställer vi arbetsrättsliga villkor")
 
 
 def test_a_supplier_named_is_not_a_buyer_named():

@@ -111,5 +111,11 @@ def test_the_shipped_referrals_send_employer_and_jobseeker_questions_on_but_not_
         "diskrimineringsombudsmannen"
     )
     assert sent_to("Vilket stöd kan en arbetssökande få för att starta eget?") == "arbetsformedlingen"
+    assert sent_to(
+        "vilken skyddsutrustning ska personalen ha när de jobbar med lösningsmedel och kemikalier"
+    ) == ("arbetsmiljoverket")
+    # "våra egna anställda" only leans towards the employer's lawyer: a named topic outweighs it
+    assert shipped.for_question("hur mycket övertid får våra egna anställda göra").id == "kommunjurist-skr"
+    assert sent_to("kan vi få lönebidrag för våra egna anställda") == "arbetsformedlingen"
     # a buyer who wants the supplier to give someone a job asks for an employment requirement
     assert sent_to("vi vill att ngn som står långt från arbetsmarknaden ska få jobb, hur gör vi") is None

@@ -293,7 +293,12 @@ def part_queries(parts: list[str]) -> list[str]:
         own = [t for t in tokens(part) if t not in PART_FRAME_TOKENS]
         # "… sysselsättningskrav och hur följer man upp dem?": "dem" are the requirements
         them = n and POINTS_TO_THEM.search(part) and not detect_instruments(part, words_of(part))
-        if n and (them or (len(own) <= PART_ALONE_WORDS and POINTS_BACK.search(part))):
+        # "vad är IOP, och får en region använda det för kvinnojourer?": "det" is the term asked
+        it = n and part_intent(parts[n - 1]) == "definition" and USES_IT.search(part)
+        leans = (len(own) <= PART_ALONE_WORDS and POINTS_BACK.search(part)) or (
+            len(own) <= FOLLOW_UP_WORDS and FOLLOWS_UP.search(part)
+        )
+        if n and (it or them or leans):
             topic = [
                 w
                 for w in words(parts[n - 1])
@@ -302,8 +307,11 @@ def part_queries(parts: list[str]) -> list[str]:
                 and w.lower() not in FRAME
                 and w.lower() not in PART_FRAME
             ][:4]
-            if them and topic:
-                part = POINTS_TO_THEM.sub(" ".join(topic), part, count=1)
+            named = " ".join(topic)
+            if it and topic:
+                part = USES_IT.sub(lambda m, named=named: f"{m.group(1)} {named}", part, count=1)
+            elif them and topic:
+                part = POINTS_TO_THEM.sub(named, part, count=1)
             else:
                 part = " ".join([part, *topic])
         out.append(part)
@@ -313,10 +321,18 @@ def part_queries(parts: list[str]) -> list[str]:
 # A part with this many content words or fewer that points back ("då", "dem", "det") leans on
 # the part before it.
 PART_ALONE_WORDS = 1
+# A part that follows up on the one before ("om inte, vad kan vi kräva istället?") leans on it
+# with up to this many content words.
+FOLLOW_UP_WORDS = 2
+FOLLOWS_UP = re.compile(r"\b(istället|i stället|annars|om inte|i så fall|om vi avstår)\b", re.IGNORECASE)
 POINTS_BACK = re.compile(
     r"\b(då|det|de|dem|dom|dessa|detta|den|sånt|såna|där|samma|likadant|detsamma)\b", re.IGNORECASE
 )
 POINTS_TO_THEM = re.compile(r"\b(dem|dom|dessa|sådana|såna)\b", re.IGNORECASE)
+USES_IT = re.compile(
+    r"\b(använda|använder|tillämpa|tillämpar|kombinera|välja|ha|köpa|upphandla) (det|den|detta)\b",
+    re.IGNORECASE,
+)
 PART_FRAME = frozenset("måste får kan ska vi man ställa ha göra också".split())
 # Words of a part that say how, not what ("hur går vi till väga om vi vill göra likadant").
 PART_FRAME_TOKENS = frozenset(tokens("går gå väga likadant detsamma göra gör kör funkar fungerar"))

@@ -125,9 +125,10 @@ class SurfaceWords:
         return max((w for w in longer if stem(w) == family), key=lambda w: (self.surface[w], w))
 
     def _typo(self, word: str) -> str | None:
-        """One edit away, but not only at the end: "socialt" is not a typo for "sociala"."""
+        """One edit away, but not at either end: "socialt" is not a typo for "sociala", nor
+        "istället" for "stället"."""
         found = self._typos.correct(word)
-        if found is None or word[:-1] in (found[:-1], found) or found[:-1] == word:
+        if found is None or found[0] != word[0] or word[:-1] in (found[:-1], found) or found[:-1] == word:
             return None
         return found
 
