@@ -489,3 +489,15 @@ def test_two_things_at_once_are_the_sides_of_a_combination():
         "Om vi reserverar kontraktet för sociala företag, kan vi då också kräva att de anställer folk?"
     ) == ["reserverar kontraktet för sociala företag", "kräva att de anställer folk"]
     assert analyse("Hur gör vi med både stora och små leverantörer?").sides == []
+
+
+def test_alternatives_listed_before_the_comparison_asked_are_its_sides():
+    assert comparison_sides("reserverat kontrakt, iop och lov – kan du jämföra de tre") == [
+        "reserverat kontrakt",
+        "iop",
+        "lov",
+    ]
+    assert comparison_sides("iop och föreningsbidrag, vad är bäst för oss") == ["iop", "föreningsbidrag"]
+    assert analyse("19 kap 25 § och 19 kap 25 a § lou, vad är skillnaden").intent == "comparison"
+    # two things named, then a question that compares nothing
+    assert comparison_sides("städ och tvätt, vad gäller där") == []

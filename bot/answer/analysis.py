@@ -297,6 +297,16 @@ def comparison_sides(text: str) -> list[str]:
             )
             if len(sides) == 2:
                 return sides
+    listed = _LIST_THEN_ASK.match(text)  # "A, B och C – kan du jämföra dem?"
+    if listed and (_COMPARISON.search(listed.group("ask")) or _WHICH_IS_BETTER.search(listed.group("ask"))):
+        items = [  # "A och B handlar båda om …": the alternatives end at the verb
+            re.sub(r"\s+(handlar|gäller|är|har|finns)\b.*$", "", item)
+            for item in re.split(r",\s*|\s+och\s+|\s+eller\s+", listed.group("list"))
+        ]
+        if all(len(item.split()) <= MAX_SIDE_WORDS for item in items):
+            sides = _clean_sides(items)
+            if sides:
+                return sides
     if not (_COMPARISON.search(text) or bare_choice(text)):
         return []
     for clause in clauses:
@@ -329,6 +339,16 @@ def comparison_sides(text: str) -> list[str]:
             return _clean_sides([both.group(1), re.sub(r" (handlar|gäller|är|har)$", "", both.group(2))])
     return []
 
+
+# Alternatives listed first, then the comparison asked: "reserverat kontrakt, IOP och LOV – kan du
+# jämföra de tre", "19 kap. 25 § och 19 kap. 25 a § LOU, vad är skillnaden".
+_LIST_THEN_ASK = re.compile(
+    r"^\W*(?P<list>[^?–:]+?(?:,|\s+och|\s+eller)\s+[^?–:,]+?)\s*(?:,|\s[–-]|:)\s*"
+    r"(?P<ask>(?:vad|vilken|vilket|vilka|hur|kan du|kan ni|jämför|skillnad)\b.*)$",
+    re.IGNORECASE,
+)
+MAX_SIDE_WORDS = 6
+_WHICH_IS_BETTER = re.compile(r"\b(bäst|bättre|lämpligast|välja|jämföra|skillnaden)\b", re.IGNORECASE)
 
 # What comes before the first and after the second of two things asked for at once.
 _SIDE_LEAD = re.compile(

@@ -352,5 +352,6 @@ def side_query(side: str, analysis: Analysis) -> str:
 # Words that frame a comparison rather than name its topic.
 FRAME = frozenset(
     "vad skillnaden skillnad mellan eller passar bäst bättre smidigast ska bör kan vi ha det som skiljer "
-    "jämfört jämför med båda bägge vinna välja köra använda egentligen".split()
+    "jämfört jämför jämföra med båda bägge vinna välja köra använda egentligen två tre alla tips för- nackdelar "
+    "fördelar".split()
 )
