@@ -501,3 +501,27 @@ def test_alternatives_listed_before_the_comparison_asked_are_its_sides():
     assert analyse("19 kap 25 § och 19 kap 25 a § lou, vad är skillnaden").intent == "comparison"
     # two things named, then a question that compares nothing
     assert comparison_sides("städ och tvätt, vad gäller där") == []
+
+
+def test_an_abbreviation_does_not_end_a_part():
+    assert split_parts("vilka regioner har jobbat med sociala hänsyn, t.ex. inom vården") == [
+        "vilka regioner har jobbat med sociala hänsyn, t.ex. inom vården"
+    ]
+    assert len(split_parts("Får vi reservera städ. Hur följer vi upp det sen?")) == 2
+
+
+def test_whether_municipal_companies_have_done_something_asks_for_precedents():
+    assert (
+        analyse("har kommunala bostadsbolag haft sysselsättningskrav i sina byggprojekt").intent
+        == "precedents"
+    )
+    assert analyse("har kommuner krävt kollektivavtal?").intent == "precedents"
+
+
+def test_in_a_region_means_its_county_but_the_region_itself_is_its_own_buyer():
+    names = Names.from_records([{"id": "region-gavleborg-iop", "buyer": "Region Gävleborg", "suppliers": []}])
+    inside = analyse("asf i region gävleborg nån?", names)
+    assert inside.counties == {"Gävleborgs län"} and inside.organisation_docs == set()
+    assert analyse("vad har region gävleborg gjort med iop", names).organisation_docs == {
+        "region-gavleborg-iop"
+    }

@@ -47,7 +47,11 @@ _PRECEDENT = re.compile(
     # "kommunala bolag som använt sysselsättningskrav?", "regioner som har reserverat"
     r"|\b(kommuner|regioner|myndigheter|bolag|bostadsbolag|städer|köpare)\b[^?]{0,40}\bsom (har |hade )?"
     r"(gjort|reserverat|använt|ställt|köpt|upphandlat|testat|infört|jobbat|arbetat)\b"
-    r"|\bhar (kommunerna|regionerna|myndigheterna|bostadsbolagen|städerna|landstingen|andra)\b)",
+    r"|\bhar (kommunerna|regionerna|myndigheterna|bostadsbolagen|städerna|landstingen|andra)\b"
+    # "har kommunala bostadsbolag haft sysselsättningskrav?"
+    r"|\bhar (några |andra )?(kommunala |allmännyttiga |statliga )?(kommuner|regioner|bostadsbolag|bolag|städer|"
+    r"myndigheter)\b(\s+[\wåäö]+){0,4}?\s+(gjort|reserverat|använt|ställt|haft|köpt|upphandlat|testat|provat|"
+    r"infört|jobbat|arbetat|krävt)\b)",
     re.IGNORECASE,
 )
 # "någon kommun som reserverat", "vilka allmännyttiga bostadsbolag har ställt krav": a question
@@ -113,7 +117,7 @@ _QUESTION_START = re.compile(
 )
 _CLAUSE_SPLIT = re.compile(
     r",? (?:och|samt|men) (?=(?:måste|får|kan|ska|hur|vad|vem|vilka|gäller|behöver|"
-    r"är det|finns det|händer|om|har (?:någon|nån|ngn|några|andra|kommunerna|regionerna|myndigheterna))\b)|\. (?=[A-ZÅÄÖ])|(?<=\?)\s*",
+    r"är det|finns det|händer|om|har (?:någon|nån|ngn|några|andra|kommunerna|regionerna|myndigheterna))\b)|(?<!t\.ex)(?<!bl\.a)(?<!m\.m)(?<!s\.k)(?<!d\.v\.s)(?<!o\.s\.v)(?<!\bca)\. (?=[A-ZÅÄÖ])|(?<=\?)\s*",
     re.IGNORECASE,
 )
 _FIGURE_CHOICE = re.compile(r"\d+\s*(%|procent)\s+eller\s+\d+", re.IGNORECASE)
@@ -170,7 +174,8 @@ def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_
         has_place_or_org
         and re.search(
             r"\bhur (gjorde|har)\b|^\W*(finns det|finns de|fins det)\b|\bfinns (det |de )?(nåt|något|några|nån|ngt|ngn)\b|\bhar\b(\s+[\wåäö]+){1,5}?\s+(gjort|"
-            r"reserverat|använt|ställt|köpt|upphandlat|testat|infört|jobbat|arbetat|vunnit|fått|levererat)\b",
+            r"reserverat|använt|ställt|köpt|upphandlat|testat|infört|jobbat|arbetat|vunnit|fått|levererat|haft|krävt|"
+            r"provat|prövat|genomfört)\b",
             text,
             re.I,
         )
@@ -406,7 +411,13 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
     words = words_of(text)
     names = names or Names()
     # "Stockholms län" names the county, not Stockholms stad
-    organisations = [n for n in names.find(text) if not re.search(rf"\b{re.escape(n)}s? län\b", text, re.I)]
+    # ... and "i Region Gävleborg" the county, as "i Gävleborg" does
+    organisations = [
+        n
+        for n in names.find(text)
+        if not re.search(rf"\b{re.escape(n)}s? län\b", text, re.I)
+        and not (n.startswith("region ") and re.search(rf"\b(i|inom) {re.escape(n)}\b", text, re.I))
+    ]
     # ... and "Region Örebro län" names the buyer, not every buyer in the county (but "Malmö
     # stad" also asks for Malmö's municipal companies)
     places = [
