@@ -4,7 +4,7 @@ one about combining for "kombinera A med B"."""
 from types import SimpleNamespace
 
 from bot.answer.analysis import analyse
-from bot.answer.comparison import combining, decision_faq
+from bot.answer.comparison import combining, decision_faq, side_files
 
 DOCUMENTS = {
     "faq-kombinera": {
@@ -51,3 +51,15 @@ def test_a_faq_on_combining_two_other_things_does_not_lead_by_ranking_first():
     # neither side's files are both compared by the FAQ: it speaks of reservation, not accessibility
     near = [{"tillganglighet"}, {"syss"}]
     assert decision_faq(Composer(), result, {"tillganglighet", "syss"}, near, True) is None
+
+
+def test_a_faq_that_compares_takes_no_place_among_a_sides_own_files():
+    ranked = ["ord-reserverad", "lou-4-18", "faq-kombinera", "valfard", "reserverad-upphandling", "annat"]
+    hits = [SimpleNamespace(passage=SimpleNamespace(doc_id=d)) for d in ranked]
+    result = SimpleNamespace(documents=lambda: hits)
+    assert side_files(result, {"faq-kombinera"}) == {
+        "ord-reserverad",
+        "lou-4-18",
+        "valfard",
+        "reserverad-upphandling",
+    }

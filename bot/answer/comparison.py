@@ -29,7 +29,7 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
     used: set[str] = set()
     near: list[set[str]] = []  # each side's best files, to find the FAQ that compares them
     for side, result in zip(analysis.sides, searches.sides, strict=True):
-        near.append({h.passage.doc_id for h in result.documents()[:4]})
+        near.append(side_files(result, c.deciding_ids))
         names_precedent = bool(analysis.organisation_docs) and any(
             n in side.lower() for n in analysis.organisations
         )
@@ -60,6 +60,14 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
     answer.parts = ([decision] if leads else []) + side_docs
     if decision and not leads:
         answer.parts.append(decision)
+
+
+def side_files(result: SearchResult, deciding: set[str], n: int = 4) -> set[str]:
+    """A side's best files, by which a FAQ that compares is judged to speak of the side. A FAQ
+    that compares is not a side's own file and takes none of the places ("reserverad
+    upphandling" ranks the FAQ on combining it with sysselsättningskrav above its own guidance)."""
+    own = [h.passage.doc_id for h in result.documents() if h.passage.doc_id not in deciding]
+    return set(own[:n])
 
 
 def choosing(analysis: Analysis) -> bool:
