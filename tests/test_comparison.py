@@ -4,7 +4,7 @@ one about combining for "kombinera A med B"."""
 from types import SimpleNamespace
 
 from bot.answer.analysis import analyse
-from bot.answer.comparison import combining, decision_faq, side_files
+from bot.answer.comparison import combining, decision_faq, named_by, side_files
 
 DOCUMENTS = {
     "faq-kombinera": {
@@ -63,3 +63,21 @@ def test_a_faq_that_compares_takes_no_place_among_a_sides_own_files():
         "valfard",
         "reserverad-upphandling",
     }
+
+
+def test_a_side_that_is_a_law_is_named_by_the_file_whose_title_names_that_law():
+    records = {
+        "faq-syss-i-lov": {
+            "id": "faq-syss-i-lov",
+            "title": "Kan vi ställa sysselsättningskrav i ett valfrihetssystem enligt LOV?",
+        },
+        "ord-lov": {"id": "ord-lov", "title": "LOV och valfrihetssystem"},
+        "ord-lou": {"id": "ord-lou", "title": "LOU – lagen om offentlig upphandling"},
+    }
+    hits = [SimpleNamespace(passage=SimpleNamespace(doc_id=d)) for d in records]
+    result = SimpleNamespace(documents=lambda: hits)
+    composer = SimpleNamespace(documents=records)
+    assert named_by(composer, "lov", result, set()).doc_id == "ord-lov"
+    assert named_by(composer, "LOU", result, set()).doc_id == "ord-lou"
+    # a provision's words still name no side: "enligt 4 kap." is not the side's name
+    assert named_by(composer, "enligt 4 kap. 2 §", result, set()) is None

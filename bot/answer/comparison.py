@@ -18,6 +18,7 @@ if TYPE_CHECKING:
 
 # Words of a side that name a provision rather than the instrument ("enligt 17 kap.").
 REF_WORDS = re.compile(r"\b(enligt|kap\.?|§+|lou|luf|luk|lov|\d+( ?[a-z]\b)?)\b", re.IGNORECASE)
+PROVISION_WORDS = re.compile(r"\b(enligt|kap\.?|§+|\d+( ?[a-z]\b)?)\b", re.IGNORECASE)
 
 
 def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches) -> None:
@@ -104,7 +105,9 @@ def named_by(
     not an FAQ whose longer title merely mentions it). When two titles fit about as well
     ("Reserverad upphandling för sociala företag", "… av vissa välfärdstjänster"), the one the
     whole question (`context`) ranks higher wins."""
-    wanted = [w for w in tokens(REF_WORDS.sub(" ", side)) if not w.isdigit()]
+    # a side that is a law ("LOV eller LOU …") is named by the titles that name that law
+    strip = REF_WORDS if tokens(REF_WORDS.sub(" ", side)) else PROVISION_WORDS
+    wanted = [w for w in tokens(strip.sub(" ", side)) if not w.isdigit()]
     if not wanted:
         return None
     fits: dict[str, tuple[float, int, Passage]] = {}
@@ -113,7 +116,7 @@ def named_by(
         if record.get("id") in avoid:
             continue
         for name in [record.get("title", ""), *(record.get("synonyms") or [])]:
-            title = tokens(REF_WORDS.sub(" ", name))
+            title = tokens(strip.sub(" ", name))
             if title and all(any(same_word(w, n) for n in title) for w in wanted):
                 fit = len(wanted) / len(title)
                 if fit > fits.get(record["id"], (0.0,))[0]:
