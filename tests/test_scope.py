@@ -35,3 +35,29 @@ def test_a_question_about_another_context_is_not_a_paraphrase_of_the_lov_faq():
     lov = "Kan vi ställa sysselsättningskrav i ett valfrihetssystem enligt LOV?"
     assert not paraphrase("Kan vi ställa sysselsättningskrav i en byggentreprenad?", lov)
     assert paraphrase("kan vi ställa sysselsättningskrav i lov?", lov)
+
+
+LUF_FAQ = """---
+id: faq-luf
+title: Gäller samma sociala hänsyn i LUF som i LOU?
+kind: faq
+refs: ["4 kap. 18 § LOU"]
+sources:
+  - url: https://www.upphandlingsmyndigheten.se/
+    title: Upphandlingsmyndigheten
+checked: 2026-12-03
+---
+# Gäller samma sociala hänsyn i LUF som i LOU?
+
+## Kort svar
+I stort sett ja: LUF har motsvarande regler om reserverade kontrakt och särskilda kontraktsvillkor.
+"""
+
+
+def test_a_short_question_naming_a_law_whose_file_ranks_first_is_answered(kb_dir, settings):
+    from bot.answer.pipeline import Pipeline
+
+    (kb_dir / "faq" / "faq-luf.md").write_text(LUF_FAQ, encoding="utf-8")
+    answer = Pipeline(settings).ask("Vilket lagrum i LUF gäller?")
+    assert answer.answered
+    assert answer.parts[0].doc_id == "faq-luf"

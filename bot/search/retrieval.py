@@ -34,6 +34,8 @@ from .textproc import (
 )
 
 MODES = ("hybrid", "dense", "bm25")
+# The confidence of a question that names a law other than LOU when the best file is about it.
+LAW_NAMED_CONFIDENCE = 0.75
 CANDIDATES = 60
 RRF_K = 60
 # The list of files citing a provision named in the question gets a small k: its order (law
@@ -302,6 +304,11 @@ class Retriever:
         if mode == "hybrid":
             hits = self._by_phrasing(query, hits)
             hits = self._by_law(query, hits)
+            # "Vad är LUK för lag?", "does LUF allow reserved contracts": few words, but they name
+            # a law other than LOU, and the best file, weighed by law, is about it
+            named = laws_in(query)
+            if hits and named and named <= self.law_scope.of.get(hits[0].passage.doc_id, frozenset()):
+                confidence = max(confidence, LAW_NAMED_CONFIDENCE)
         if prefer or boost or quoted:
             hits = self._reweigh(hits, prefer or {}, boost or set(), quoted, kinds)
         return SearchResult(
