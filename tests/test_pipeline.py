@@ -383,3 +383,31 @@ def test_a_named_buyers_case_that_is_only_close_stays_in_the_list(pipeline):
     answer = pipeline.ask("Finns det exempel på IOP i Vänersborg?")
     assert answer.precedent_match == "none"
     assert "vanersborg-servicekompaniet" in [p.doc_id for p in answer.precedents]
+
+
+def test_a_faq_that_compares_weighs_less_when_the_question_names_one_instrument():
+    from types import SimpleNamespace
+
+    from bot.answer.analysis import analyse
+    from bot.answer.names import Names
+    from bot.answer.pipeline import PRIORS, weighing
+
+    engine = SimpleNamespace(names=Names(), rulings=set())
+
+    def decision_weight(question: str) -> float:
+        analysis = analyse(question)
+        prefer, _ = weighing(engine, analysis.question, analysis, analysis.intent)
+        return prefer["decision"]
+
+    # "tröskelvärdet för reserverat kontrakt?" is not asking how to choose or combine
+    assert (
+        decision_weight("tröskelvärdet för reserverat kontrakt, gäller det ens?")
+        < PRIORS["permission"]["decision"]
+    )
+    # a question that names two instruments, or two laws, may well be answered by one
+    both = "Får vi ställa sysselsättningskrav i en reserverad upphandling?"
+    assert decision_weight(both) == PRIORS["permission"]["decision"]
+    assert (
+        decision_weight("Vad säger LUF om reserverade kontrakt jämfört med LOU?")
+        == PRIORS["permission"]["decision"]
+    )
