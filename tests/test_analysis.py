@@ -525,3 +525,31 @@ def test_in_a_region_means_its_county_but_the_region_itself_is_its_own_buyer():
     assert analyse("vad har region gävleborg gjort med iop", names).organisation_docs == {
         "region-gavleborg-iop"
     }
+
+
+def test_a_judgment_named_by_its_parties_is_found_in_any_form():
+    names = Names.from_records(
+        [
+            {
+                "id": "eu-ruffert",
+                "kind": "case-law",
+                "title": "Rüffert (C-346/06) – krav på lön enligt kollektivavtal",
+            },
+            {
+                "id": "eu-concordia",
+                "kind": "case-law",
+                "title": "Concordia Bus (C-513/99) – kriterier vid tilldelning",
+            },
+            {
+                "id": "se-alingsas",
+                "kind": "case-law",
+                "title": "Alingsås kommun och Bräcke diakoni – ett IOP",
+            },
+        ]
+    )
+    assert names.find_cases("vad sa EU-domstolen i Rüffertmålet?") == {"eu-ruffert"}
+    assert names.find_cases("ruffert-domen, vad gällde den") == {"eu-ruffert"}
+    assert names.find_cases("Vad kom EU-domstolen fram till i Concordia Bus?") == {"eu-concordia"}
+    # a Swedish judgment is named by places and organisations, which precedents share: not here
+    assert names.find_cases("vad hände i Alingsås?") == set()
+    assert names.find_cases("ett concordiaavtal") == set()

@@ -17,6 +17,7 @@ class Names:
     variants: dict[str, tuple[str, ...]] = field(default_factory=dict)  # lower-case name -> doc ids
     terms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # glossary term -> glossary ids
     buyers: frozenset[str] = frozenset()  # the names that are a buyer's (or its municipality's)
+    cases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # folded case name -> judgment ids
 
     @classmethod
     def from_records(cls, records: list[dict]) -> Names:
@@ -25,8 +26,11 @@ class Names:
         out: dict[str, set[str]] = {}
         terms: dict[str, set[str]] = {}
         buyers: set[str] = set()
+        cases: dict[str, set[str]] = {}
         for record in records:
             kind = record.get("kind", "example")
+            if kind == "case-law" and (case := case_name(record.get("title") or "")):
+                cases.setdefault(fold(case.lower()), set()).add(record["id"])
             if kind == "glossary":
                 for term in [term_of(record.get("title") or ""), *(record.get("synonyms") or [])]:
                     if len(term) >= 3:
@@ -46,6 +50,7 @@ class Names:
             {k: tuple(sorted(v)) for k, v in out.items()},
             {k: tuple(sorted(v)) for k, v in terms.items()},
             frozenset(buyers),
+            {k: tuple(sorted(v)) for k, v in cases.items()},
         )
 
     def find_terms(self, text: str) -> set[str]:
@@ -62,6 +67,20 @@ class Names:
         # the most specific terms: "reserverad upphandling enligt LOU" asks about the first
         longest = max((len(t) for t in found), default=0)
         return {d for t in found if len(t) >= min(longest, 12) for d in self._folded_terms[t]}
+
+    def find_cases(self, text: str) -> set[str]:
+        """Judgments the text names by their parties: "Concordia Bus", "Rüffertmålet",
+        "Beentjes-domen", typed with or without ü."""
+        if not self.cases:
+            return set()
+        return {d for m in self._case_pattern.finditer(fold(text.lower())) for d in self.cases[m.group(1)]}
+
+    @cached_property
+    def _case_pattern(self) -> re.Pattern:
+        names = sorted(self.cases, key=len, reverse=True)
+        return re.compile(
+            rf"(?<![\w])({'|'.join(re.escape(n) for n in names)})(s|-?(malet|domen|fallet))?(?![\w])"
+        )
 
     @cached_property
     def _folded_terms(self) -> dict[str, set[str]]:
@@ -100,6 +119,13 @@ GENERIC_NAMES = frozenset(
 # A word that many suppliers' names share: naming it names all of them ("IOP med en stadsmission")
 FAMILIES = {"stadsmission": ("stadsmission", "stadsmissionen", "stadsmissioner", "stadsmissionerna")}
 FAMILY_NAMES = frozenset(v for variants in FAMILIES.values() for v in variants)
+
+
+def case_name(title: str) -> str | None:
+    """A judgment of the EU court by its parties, as its title gives them: "Rüffert (C-346/06) – …"
+    -> Rüffert."""
+    found = re.match(r"^([A-ZÅÄÖÜ][\w-]+(?: [A-ZÅÄÖÜ][\w-]+){0,2}) \(C-\d+/\d+\)", title)
+    return found.group(1) if found else None
 
 
 def term_of(title: str) -> str:

@@ -284,11 +284,11 @@ RULINGS = re.compile(
 def named_files(text: str, analysis: Analysis, names: Names, intent: str | None = None) -> set[str]:
     """Files a search lifts: the precedents of the organisations the question names and, when
     it asks what a word means, the glossary files of the terms this text names."""
-    named = analysis.organisation_docs
+    named = analysis.organisation_docs | names.find_cases(text)  # "vad sa EU-domstolen i Rüffert?"
     if (intent or analysis.intent) != "precedents":  # "IOP med stadsmissionen i stället?" asks the rules
         named = {
             d for n in analysis.organisations if n not in FAMILY_NAMES for d in names.variants.get(n, ())
-        }
+        } | names.find_cases(text)
     if (intent or analysis.intent) != "definition":
         return named
     terms = analysis.term_docs if text == analysis.question else names.find_terms(text)
