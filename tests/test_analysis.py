@@ -553,3 +553,23 @@ def test_a_judgment_named_by_its_parties_is_found_in_any_form():
     # a Swedish judgment is named by places and organisations, which precedents share: not here
     assert names.find_cases("vad hände i Alingsås?") == set()
     assert names.find_cases("ett concordiaavtal") == set()
+
+
+def test_two_judgments_named_are_set_side_by_side():
+    names = Names.from_records(
+        [
+            {
+                "id": "eu-ruffert",
+                "kind": "case-law",
+                "title": "Rüffert (C-346/06) – lön enligt kollektivavtal",
+            },
+            {
+                "id": "eu-regiopost",
+                "kind": "case-law",
+                "title": "RegioPost (C-115/14) – lagstadgad minimilön",
+            },
+        ]
+    )
+    asked = analyse("Varför fick Tyskland kräva minimilön i RegioPost men inte i Rüffert?", names)
+    assert asked.intent == "comparison" and asked.sides == ["RegioPost", "Rüffert"]
+    assert analyse("Vad sa EU-domstolen i Rüffert?", names).sides == []

@@ -430,6 +430,8 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
     org_docs = {d for n in organisations for d in names.variants[n]}
     names_provision = bool(find_refs(text))
     sides = comparison_sides(text)
+    if not sides and len(judgments := names.case_mentions(text)) >= 2:
+        sides = judgments[:MAX_PARTS]  # "… i RegioPost men inte i Rüffert?" sets two judgments side by side
     intent = detect_intent(text, sides, names_provision, bool(places or organisations))
     parts = [text] if intent == "comparison" else split_parts(text)
     # "svenska kommuner" asks for Sweden; "krav på svenska" names a language

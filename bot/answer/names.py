@@ -68,6 +68,14 @@ class Names:
         longest = max((len(t) for t in found), default=0)
         return {d for t in found if len(t) >= min(longest, 12) for d in self._folded_terms[t]}
 
+    def case_mentions(self, text: str) -> list[str]:
+        """The judgments' names as the text writes them, in order: "i RegioPost men inte i Rüffert"
+        -> RegioPost, Rüffert."""
+        if not self.cases:
+            return []
+        folded = fold(text.lower())  # letter for letter: the spans are the text's own
+        return list(dict.fromkeys(text[m.start(1) : m.end(1)] for m in self._case_pattern.finditer(folded)))
+
     def find_cases(self, text: str) -> set[str]:
         """Judgments the text names by their parties: "Concordia Bus", "Rüffertmålet",
         "Beentjes-domen", typed with or without ü."""
