@@ -112,8 +112,14 @@ class Glossary:
 
 
 def _contains(seq: list[str], phrase: tuple[str, ...]) -> bool:
+    """Whether `phrase` occurs in `seq` as consecutive tokens. Most phrases are one token, and a
+    window is only compared where the phrase's first token is: this runs for every glossary
+    phrase whose first token the question has."""
     n = len(phrase)
-    return any(tuple(seq[i : i + n]) == phrase for i in range(len(seq) - n + 1))
+    if n == 1:
+        return phrase[0] in seq
+    first = phrase[0]
+    return any(seq[i] == first and tuple(seq[i : i + n]) == phrase for i in range(len(seq) - n + 1))
 
 
 def most_specific(keys: set[str]) -> str:
@@ -134,6 +140,8 @@ class Retriever:
         self.embedder = embedder
         self.passages = index.passages
         self.by_id = {p.id: i for i, p in enumerate(self.passages)}
+        # what each passage stands for: a question passage its file's short answer, else itself
+        self.targets = [p.target or p.id for p in self.passages]
         self.bm25 = BM25(index.lexical)
         self.doc_tokens: dict[str, set[str]] = defaultdict(set)
         self.ref_postings: dict[str, list[int]] = defaultdict(list)
@@ -377,8 +385,7 @@ class Retriever:
         return out, compounds
 
     def _target(self, i: int) -> str:
-        passage = self.passages[i]
-        return passage.target or passage.id
+        return self.targets[i]
 
     def _one_per_doc(self, ids: list[str]) -> list[str]:
         seen: set[str] = set()
@@ -392,7 +399,8 @@ class Retriever:
 
     def _fold(self, ranked: list[int]) -> list[str]:
         """Passage ids, question passages replaced by their targets, first occurrence kept."""
-        return list(dict.fromkeys(self._target(i) for i in ranked))
+        targets = self.targets
+        return list(dict.fromkeys(targets[i] for i in ranked))
 
     # -- confidence ---------------------------------------------------------------------
     def evidence(
