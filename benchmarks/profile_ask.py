@@ -1,7 +1,8 @@
 """Where an answer's time goes: warm `Pipeline.ask` over the latency benchmark's questions, with
 the time spent in each stage (reading the question, encoding, the rankings, fusion, reweighing,
 composition, precedent matching). Stages nest, so a search's parts add up to less than the
-search; each figure is milliseconds per answer (mean) and the stage's p95 over answers.
+search, and the queries are encoded on a thread of their own while they are read; each figure
+is milliseconds per answer (mean) and the stage's p95 over answers.
 
     .venv/bin/python benchmarks/profile_ask.py [--rounds 2]
 """
@@ -26,14 +27,15 @@ def stages():
         (pipeline, "analyse", "analyse"),
         (pipeline, "weighing", "weighing"),
         (pipeline.Pipeline, "searches", "searches (encode + all searches)"),
-        (retrieval.Retriever, "search", "  search"),
+        (retrieval.Retriever, "read", "  read queries (beside encoding)"),
         (retrieval.Retriever, "query_tokens", "    query tokens"),
         (retrieval.Glossary, "expand", "    glossary expansion"),
-        (retrieval.Retriever, "dense_ranking", "    dense (FAISS)"),
         (retrieval.Retriever, "lexical_ranking", "    BM25"),
         (retrieval.Retriever, "ref_ranking", "    references"),
-        (retrieval, "reciprocal_rank_fusion", "    fusion"),
         (phrasings.Phrasings, "quote", "    near quote"),
+        (retrieval.Retriever, "search", "  search"),
+        (retrieval.Retriever, "dense_ranking", "    dense (FAISS)"),
+        (retrieval, "reciprocal_rank_fusion", "    fusion"),
         (retrieval.Retriever, "features", "    confidence features"),
         (retrieval.Retriever, "_by_phrasing", "    phrasing likeness"),
         (retrieval.Retriever, "_by_law", "    law scope"),
@@ -69,8 +71,8 @@ def main() -> None:
         setattr(owner, attribute, timed(getattr(owner, attribute), label))
         labels.append(label)
     encoder = pipeline.embedder
-    encoder.encode_queries = timed(encoder.encode_queries, "  encode queries")
-    labels.insert(labels.index("  search"), "  encode queries")
+    encoder.encode_queries = timed(encoder.encode_queries, "  encode queries (own thread)")
+    labels.insert(labels.index("  read queries (beside encoding)"), "  encode queries (own thread)")
     per_answer: dict[str, list[float]] = defaultdict(list)
     for _ in range(args.rounds):
         for question in questions:
