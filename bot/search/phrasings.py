@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 
+import numpy as np
 from rapidfuzz import fuzz, process
 
 from .textproc import fold, tokens, words
@@ -27,9 +29,17 @@ LIKENESS_MIDPOINT = 0.5
 LIKENESS_DEPTH = 10
 
 
+@lru_cache(maxsize=8192)
 def normalise_question(text: str) -> str:
-    """Lower case, no diacritics, no punctuation: for comparing phrasings of a question."""
+    """Lower case, no diacritics, no punctuation: for comparing phrasings of a question. Cached:
+    composing an answer compares the question with the same files' questions again and again."""
     return " ".join(fold(w) for w in words(text))
+
+
+def sorted_words(text: str) -> str:
+    """The words of a normalised text in sorted order: rapidfuzz's token-sort ratio of two texts
+    is the plain ratio of these, so the phrasings' side is sorted once, not at every question."""
+    return " ".join(sorted(text.split()))
 
 
 class Phrasings:
@@ -44,6 +54,7 @@ class Phrasings:
             for text in dict.fromkeys(asked):
                 self.texts.append(normalise_question(text))
                 self.docs.append(record["id"])
+        self.sorted_texts = [sorted_words(p) for p in self.texts]
         self.tokens = [frozenset(tokens(p)) for p in self.texts]
         self.of: dict[str, list[int]] = defaultdict(list)
         for n, doc in enumerate(self.docs):
@@ -72,8 +83,9 @@ class Phrasings:
         return (held, True) if held is not None else None
 
     def _near_quoted(self, asked: str, numbers: list[str]) -> str | None:
+        # fuzz.token_sort_ratio(asked, text), with the phrasings' words sorted beforehand
         for _, _, n in process.extract(
-            asked, self.texts, scorer=fuzz.token_sort_ratio, score_cutoff=NEAR_QUOTE, limit=5
+            sorted_words(asked), self.sorted_texts, scorer=fuzz.ratio, score_cutoff=NEAR_QUOTE, limit=5
         ):
             if re.findall(r"\d+", self.texts[n]) == numbers:
                 return self.docs[n]
@@ -108,11 +120,18 @@ class Phrasings:
     def likeness(self, query: str, docs: list[str]) -> dict[str, float]:
         """0..1 for each file: how like one of its own questions the query's words are."""
         asked = normalise_question(query)
-        return {
-            doc: max(fuzz.token_set_ratio(asked, self.texts[n]) / 100 for n in self.of[doc])
-            for doc in docs
-            if doc in self.of
-        }
+        known = [doc for doc in docs if doc in self.of]
+        if not known:
+            return {}
+        # one rapidfuzz call over all the files' phrasings (scores as doubles, as one by one)
+        own = [n for doc in known for n in self.of[doc]]
+        scores = process.cdist(
+            [asked], [self.texts[n] for n in own], scorer=fuzz.token_set_ratio, dtype=np.float64
+        )[0].tolist()
+        out: dict[str, float] = {}
+        for doc, score in zip((self.docs[n] for n in own), scores, strict=True):
+            out[doc] = max(out.get(doc, 0.0), score / 100)
+        return out
 
 
 def likeness_factor(likeness: float) -> float:

@@ -6,7 +6,6 @@ Glossary entries expand the lexical query with their synonyms.
 
 from __future__ import annotations
 
-import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 
@@ -14,6 +13,7 @@ import numpy as np
 
 from ..knowledge.chunking import Passage
 from ..knowledge.refs import find_refs, parse_ref
+from .confidence import CONFIDENCE_WEIGHTS, confidence_from, evidence  # noqa: F401 - the weights are re-exported
 from .embedding import Embedder
 from .fusion import reciprocal_rank_fusion
 from .lexical import BM25
@@ -79,6 +79,23 @@ class SearchResult:
         return out
 
 
+@dataclass
+class Reading:
+    """A query's side that needs no embedding (Retriever.read)."""
+
+    asked: str  # as typed, provisions written out
+    text: str  # in the files' words (normalise_chat)
+    mode: str
+    ref_keys: set[str]
+    q_tokens: list[str]
+    compounds: dict[str, list[str]]
+    matched: list[str]  # glossary files whose terms it names
+    stand_ins: dict[str, set[str]]
+    lexical: list[tuple[int, float]] | None  # the BM25 ranking, unless the mode is dense
+    ref_hits: list[int]
+    quote: tuple[str, bool] | None  # Phrasings.quote
+
+
 class Glossary:
     """Maps stemmed phrases (a term or any synonym) to the whole synonym set."""
 
@@ -114,8 +131,14 @@ class Glossary:
 
 
 def _contains(seq: list[str], phrase: tuple[str, ...]) -> bool:
+    """Whether `phrase` occurs in `seq` as consecutive tokens. Most phrases are one token, and a
+    window is only compared where the phrase's first token is: this runs for every glossary
+    phrase whose first token the question has."""
     n = len(phrase)
-    return any(tuple(seq[i : i + n]) == phrase for i in range(len(seq) - n + 1))
+    if n == 1:
+        return phrase[0] in seq
+    first = phrase[0]
+    return any(seq[i] == first and tuple(seq[i : i + n]) == phrase for i in range(len(seq) - n + 1))
 
 
 def most_specific(keys: set[str]) -> str:
@@ -136,6 +159,8 @@ class Retriever:
         self.embedder = embedder
         self.passages = index.passages
         self.by_id = {p.id: i for i, p in enumerate(self.passages)}
+        # what each passage stands for: a question passage its file's short answer, else itself
+        self.targets = [p.target or p.id for p in self.passages]
         self.bm25 = BM25(index.lexical)
         self.doc_tokens: dict[str, set[str]] = defaultdict(set)
         self.ref_postings: dict[str, list[int]] = defaultdict(list)
@@ -216,19 +241,10 @@ class Retriever:
         return sorted(cited or hits, key=order)
 
     # -- search -------------------------------------------------------------------------
-    def search(
-        self,
-        query: str,
-        kinds: list[str] | None = None,
-        mode: str = "hybrid",
-        vector: np.ndarray | None = None,
-        prefer: dict[str, float] | None = None,
-        boost: set[str] | None = None,
-    ) -> SearchResult:
-        """Rank passages for `query`. `vector` is its embedding when the caller has encoded it
-        already (several queries in one batch); `prefer` weighs the fused score by file kind
-        (1.0 = neutral) and `boost` lifts the files a question names. A file whose question the
-        query nearly quotes comes first."""
+    def read(self, query: str, mode: str = "hybrid") -> Reading:
+        """The side of a search its embedding plays no part in: the query's tokens, its BM25
+        ranking, the provisions it names and the file it quotes. Pipeline.searches reads a
+        question's queries while their embeddings are computed."""
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}")
         query = written_refs(query[:MAX_QUERY_CHARS])
@@ -249,7 +265,31 @@ class Retriever:
                 weights.setdefault(part, 0.5)
         for key in ref_keys:
             weights[key] = 3.0
+        lexical = self.lexical_ranking(weights, CANDIDATES) if mode in ("hybrid", "bm25") else None
+        # a paragraph asked is also found in the file on its whole chapter
+        ref_hits = self.ref_ranking(ref_keys | chapters_of(ref_keys)) if ref_keys else []
+        quote = self.phrasings.quote(query) if mode == "hybrid" else None
+        return Reading(
+            asked, query, mode, ref_keys, q_tokens, compounds, matched, stand_ins, lexical, ref_hits, quote
+        )
 
+    def search(
+        self,
+        query: str,
+        kinds: list[str] | None = None,
+        mode: str = "hybrid",
+        vector: np.ndarray | None = None,
+        prefer: dict[str, float] | None = None,
+        boost: set[str] | None = None,
+        reading: Reading | None = None,
+    ) -> SearchResult:
+        """Rank passages for `query`. `vector` is its embedding when the caller has encoded it
+        already (several queries in one batch), and `reading` its `read(query, mode)`; `prefer`
+        weighs the fused score by file kind (1.0 = neutral) and `boost` lifts the files a
+        question names. A file whose question the query nearly quotes comes first."""
+        if reading is None or reading.mode != mode:
+            reading = self.read(query, mode)
+        query, ref_hits = reading.text, reading.ref_hits
         rankings: list[list[str]] = []
         dense_scores: dict[int, float] = {}
         lexical_scores: dict[int, float] = {}
@@ -257,12 +297,9 @@ class Retriever:
             dense = self.dense_ranking(query, CANDIDATES, vector)
             dense_scores = dict(dense)
             rankings.append(self._fold([i for i, _ in dense]))
-        if mode in ("hybrid", "bm25"):
-            lexical = self.lexical_ranking(weights, CANDIDATES)
-            lexical_scores = dict(lexical)
-            rankings.append(self._fold([i for i, _ in lexical]))
-        # a paragraph asked is also found in the file on its whole chapter
-        ref_hits = self.ref_ranking(ref_keys | chapters_of(ref_keys)) if ref_keys else []
+        if reading.lexical is not None:
+            lexical_scores = dict(reading.lexical)
+            rankings.append(self._fold([i for i, _ in reading.lexical]))
         ks = [RRF_K] * len(rankings)
         weights = [DENSE_WEIGHT, 1.0] if mode == "hybrid" else [1.0] * len(rankings)
         if ref_hits:
@@ -270,8 +307,7 @@ class Retriever:
             ks.append(REF_K)
             weights.append(1.0)
         fused = reciprocal_rank_fusion(rankings, ks=ks, weights=weights)
-        quote = self.phrasings.quote(query) if mode == "hybrid" else None
-        quoted, only_held = quote if quote else (None, False)
+        quoted, only_held = reading.quote if reading.quote else (None, False)
 
         best_dense: dict[str, float] = defaultdict(float)
         best_lex: dict[str, float] = defaultdict(float)
@@ -291,7 +327,9 @@ class Retriever:
             hits.append(Hit(passage, score, best_dense.get(pid, 0.0), best_lex.get(pid, 0.0), pid in ref_ids))
         # Confidence is about what the knowledge base holds, so it is read off the plain ranking,
         # before the caller's preferences reorder it; a question that quotes a file's own is sure.
-        features = self.features(hits, q_tokens, stand_ins, compounds, dense_scores, lexical_scores)
+        features = self.features(
+            hits, reading.q_tokens, reading.stand_ins, reading.compounds, dense_scores, lexical_scores
+        )
         confidence = confidence_from(features, hits[0].ref_match if hits else False, mode)
         if quoted:
             confidence = max(confidence, QUOTED_CONFIDENCE)
@@ -311,8 +349,9 @@ class Retriever:
                 confidence = max(confidence, LAW_NAMED_CONFIDENCE)
         if prefer or boost or quoted:
             hits = self._reweigh(hits, prefer or {}, boost or set(), quoted, kinds)
+        coverage = features.get("coverage", 0.0)
         return SearchResult(
-            asked, hits, confidence, features.get("coverage", 0.0), ref_keys, matched, features, quoted
+            reading.asked, hits, confidence, coverage, reading.ref_keys, reading.matched, features, quoted
         )
 
     def _by_phrasing(self, query: str, hits: list[Hit]) -> list[Hit]:
@@ -384,8 +423,7 @@ class Retriever:
         return out, compounds
 
     def _target(self, i: int) -> str:
-        passage = self.passages[i]
-        return passage.target or passage.id
+        return self.targets[i]
 
     def _one_per_doc(self, ids: list[str]) -> list[str]:
         seen: set[str] = set()
@@ -399,7 +437,8 @@ class Retriever:
 
     def _fold(self, ranked: list[int]) -> list[str]:
         """Passage ids, question passages replaced by their targets, first occurrence kept."""
-        return list(dict.fromkeys(self._target(i) for i in ranked))
+        targets = self.targets
+        return list(dict.fromkeys(targets[i] for i in ranked))
 
     # -- confidence ---------------------------------------------------------------------
     def evidence(
@@ -409,25 +448,8 @@ class Retriever:
         stand_ins: dict[str, set[str]] | None = None,
         compounds: dict[str, list[str]] | None = None,
     ) -> tuple[float, float, float]:
-        """IDF mass of the question's words: (all of them, those the document contains, those
-        the knowledge base has never seen). A word counts as contained when the document has
-        it, a glossary synonym of it, or all parts of it as a compound."""
-        content = [t for t in dict.fromkeys(q_tokens) if not t.isdigit()]
-        have = self.doc_tokens.get(doc_id, set())
-        stand_ins = stand_ins or {}
-        compounds = compounds or {}
-
-        def covered(tok: str) -> bool:
-            if tok in have or stand_ins.get(tok, set()) & have:
-                return True
-            parts = compounds.get(tok)
-            return bool(parts) and all(p in have for p in parts)
-
-        idf = self.bm25.term_idf
-        total = sum(idf(t) for t in content)
-        found = sum(idf(t) for t in content if covered(t))
-        unknown = sum(idf(t) for t in content if t not in self.bm25.postings and t not in compounds)
-        return total, found, unknown
+        """IDF mass of the question's words in `doc_id` (see confidence.evidence)."""
+        return evidence(self.bm25, self.doc_tokens.get(doc_id, set()), q_tokens, stand_ins, compounds)
 
     def features(
         self,
@@ -463,36 +485,3 @@ class Retriever:
             "length": total / unit,
             "unknown": unknown / total if total else 1.0,
         }
-
-
-# Logistic model over the features above, fitted by benchmarks/calibrate.py on eval.jsonl,
-# eval_holdout, eval_unseen and eval_blind2 (347 questions that name no provision). 5-fold
-# cross-validated with the bar in bot.answer.compose: 90 % of out-of-scope questions declined, 4 % of
-# in-scope ones wrongly declined; on a set written blind afterwards (eval_blind3), 97 % and 1.5 %.
-# "length" carries weight because "lexical" is a share of what the whole question could score,
-# which no document reaches for a long question.
-CONFIDENCE_WEIGHTS = {
-    "bias": -13.361,
-    "dense": 12.377,
-    "lexical": 12.615,
-    "agree": 0.818,
-    "length": 0.646,
-    "found": 0.672,
-    "unknown": -2.577,
-}
-
-
-def confidence_from(features: dict[str, float], ref_match: bool, mode: str = "hybrid") -> float:
-    """0..1: how sure we are that the top document answers the question."""
-    if not features:
-        return 0.0
-    if ref_match:
-        return 1.0  # the question names a provision the knowledge base covers
-    if mode == "dense":
-        return features["dense"]
-    if mode == "bm25":
-        return features["coverage"]
-    z = CONFIDENCE_WEIGHTS["bias"] + sum(
-        CONFIDENCE_WEIGHTS[name] * value for name, value in features.items() if name in CONFIDENCE_WEIGHTS
-    )
-    return 1.0 / (1.0 + math.exp(-z))

@@ -10,6 +10,7 @@ the law the question names rises.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from .textproc import fold, words
 
@@ -24,8 +25,10 @@ MISS = 0.7  # a file about a law the question does not name
 MATCH = 1.4  # a file about a law the question names
 
 
+@lru_cache(maxsize=8192)
 def laws_in(text: str) -> frozenset[str]:
-    """The laws other than LOU a text names."""
+    """The laws other than LOU a text names. Cached: composing an answer asks it of the same
+    files' questions again and again."""
     found = set()
     for word in words(text):
         folded = fold(word.lower())

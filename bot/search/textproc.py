@@ -263,15 +263,30 @@ def written_refs(text: str) -> str:
     return _CHAT_REF.sub(lambda m: f"{m.group(1)} kap. {m.group(2)}{m.group(3) or ''} § ", text)
 
 
+# The patterns of normalise_chat compiled once: it runs on every question and every part of it.
+_PERCENT = re.compile(r"(\d)\s?%")
+_CHAT_PHRASES = [
+    (phrase, re.compile(rf"\b{re.escape(phrase)}\b"), swedish) for phrase, swedish in CHAT_PHRASES.items()
+]
+_PARTICLE_VERBS = [(re.compile(verb), rf"\g<0> {noun}") for verb, noun in PARTICLE_VERBS.items()]
+_CHAT_WORD = re.compile(r"[a-zåäö]+")
+
+
+def _chat_word(match: re.Match) -> str:
+    word = match.group()
+    return CHAT_WORDS.get(word, word)
+
+
 def normalise_chat(text: str) -> str:
     """A question as people type it, in the files' words: chat abbreviations ("e" -> "är",
     "ngn" -> "någon") and English mixed in ("require" -> "kräva")."""
-    lowered = re.sub(r"(\d)\s?%", r"\1 procent", text.lower())  # "30%" as the files write it
-    for phrase, swedish in CHAT_PHRASES.items():
-        lowered = re.sub(rf"\b{re.escape(phrase)}\b", swedish, lowered)
-    for verb, noun in PARTICLE_VERBS.items():  # "följer upp" also names "uppföljning"
-        lowered = re.sub(verb, rf"\g<0> {noun}", lowered)
-    return re.sub(r"[a-zåäö]+", lambda m: CHAT_WORDS.get(m.group(), m.group()), lowered)
+    lowered = _PERCENT.sub(r"\1 procent", text.lower())  # "30%" as the files write it
+    for phrase, pattern, swedish in _CHAT_PHRASES:
+        if phrase in lowered:  # most questions hold none of them: skip the regular expression
+            lowered = pattern.sub(swedish, lowered)
+    for pattern, replacement in _PARTICLE_VERBS:  # "följer upp" also names "uppföljning"
+        lowered = pattern.sub(replacement, lowered)
+    return _CHAT_WORD.sub(_chat_word, lowered)
 
 
 def words(text: str) -> list[str]:
@@ -308,11 +323,19 @@ class SpellingCorrector:
         self.freq = frequencies
         self.min_length = min_length
         self.terms = sorted(t for t in frequencies if len(t) >= min_length - 1 and not t.startswith("ref:"))
+        # the terms by length: a word one edit away is at most one letter longer or shorter, so
+        # a token is compared with those three lengths only, not with the whole vocabulary
+        self.by_length: dict[int, list[str]] = {}
+        for term in self.terms:
+            self.by_length.setdefault(len(term), []).append(term)
 
     def correct(self, token: str) -> str | None:
         if token in self.freq or len(token) < self.min_length or token.isdigit():
             return None
-        found = process.extract(token, self.terms, scorer=OSA.distance, score_cutoff=1, limit=None)
+        near = [
+            t for size in (len(token) - 1, len(token), len(token) + 1) for t in self.by_length.get(size, ())
+        ]
+        found = process.extract(token, near, scorer=OSA.distance, score_cutoff=1, limit=None)
         if not found:
             return None
         return max(sorted(term for term, _, _ in found), key=lambda term: self.freq[term])
