@@ -7,7 +7,6 @@ import pytest
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
-from bot.answer.pipeline import Background
 from bot.search.phrasings import Phrasings, normalise_question
 from bot.search.retrieval import Glossary, _contains
 from bot.search.textproc import CHAT_PHRASES, CHAT_WORDS, PARTICLE_VERBS, SpellingCorrector, normalise_chat
@@ -116,9 +115,3 @@ def test_a_search_read_beforehand_ranks_as_one_read_by_itself(pipeline):
             plain.features,
             plain.quoted,
         )
-
-
-def test_background_work_returns_its_value_or_raises_its_error():
-    assert Background(sorted, [3, 1, 2]).result() == [1, 2, 3]
-    with pytest.raises(ZeroDivisionError):
-        Background(lambda: 1 / 0).result()

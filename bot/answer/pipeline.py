@@ -228,11 +228,8 @@ class Pipeline:
             readings = [retriever.read(q, mode) for q in queries]
             vectors = [None] * len(queries)
         else:
-            # The encoder releases the GIL: the queries are read (tokens, BM25, provisions, near
-            # quotes) on this thread while their embeddings are computed on another.
-            encoding = Background(retriever.embedder.encode_queries, [normalise_chat(q) for q in queries])
+            vectors = retriever.embedder.encode_queries([normalise_chat(q) for q in queries])
             readings = [retriever.read(q, mode) for q in queries]
-            vectors = encoding.result()
         by_query = dict(zip(queries, readings, strict=True))
 
         def run(text: str, vector, intent: str, how: str = mode):
@@ -254,30 +251,6 @@ class Pipeline:
             for s, v in zip(sides, side_vectors, strict=True)
         ]
         return Searches(main, part_results, side_results)
-
-
-class Background:
-    """`function(*args)` run on a thread of its own (one per call: answers made in parallel threads
-    each get theirs, and nothing is left over after a fork); `result()` waits for it and returns
-    its value or raises its exception."""
-
-    def __init__(self, function, *args):
-        self._value = None
-        self._error: BaseException | None = None
-        self._thread = threading.Thread(target=self._run, args=(function, args), daemon=True)
-        self._thread.start()
-
-    def _run(self, function, args) -> None:
-        try:
-            self._value = function(*args)
-        except BaseException as exc:  # noqa: BLE001 - raised again on the caller's thread
-            self._error = exc
-
-    def result(self):
-        self._thread.join()
-        if self._error is not None:
-            raise self._error
-        return self._value
 
 
 def weighing(engine: Engine, text: str, analysis: Analysis, intent: str) -> tuple[dict | None, set[str]]:
