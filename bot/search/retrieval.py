@@ -189,7 +189,7 @@ class Retriever:
             [(d["id"], d["synonyms"]) for d in index.documents.values() if d.get("synonyms")]
         )
         self.phrasings = Phrasings(index.documents)
-        self.surface = SurfaceWords(p.text for p in self.passages)
+        self.surface = SurfaceWords((p.text for p in self.passages), stems=self.bm25.postings)
         self.deciding = {d for d, record in index.documents.items() if record.get("compares")}
         self.law_scope = LawScope(index.documents)
 

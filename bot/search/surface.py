@@ -42,7 +42,7 @@ def _subsequence(short: str, long: str) -> bool:
 
 
 class SurfaceWords:
-    def __init__(self, texts: Iterable[str]):
+    def __init__(self, texts: Iterable[str], stems: Iterable[str] | None = None):
         self.surface: Counter[str] = Counter(w for text in texts for w in words(text))
         self.accented: dict[str, str] = {}  # "fran" -> "från": the most frequent word it folds from
         for word, _ in self.surface.most_common():
@@ -52,7 +52,8 @@ class SurfaceWords:
         self._places = _place_words()
         self._typos = SpellingCorrector({w: n for w, n in self.surface.items() if n >= MIN_TYPO_TARGET})
         self._sorted = sorted(self.surface)
-        self._stems = {stem(w) for w in self._sorted}
+        # the word families the knowledge base uses; the lexical index has them already
+        self._stems = set(stems) if stems is not None else {stem(w) for w in self._sorted}
         self._by_head: dict[str, list[str]] = defaultdict(list)
         for w in self._sorted:
             self._by_head[w[:KEEP_HEAD]].append(w)
