@@ -195,7 +195,7 @@ class Retriever:
 
     def respell(self, text: str) -> str:
         """The question in the knowledge base's spelling: å, ä and ö put back where it was typed
-        without them, clipped chat words completed."""
+        without them, clipped chat words completed, typos mended."""
         return self.surface.respell(text)
 
     # -- the three rankings -------------------------------------------------------------
@@ -243,8 +243,8 @@ class Retriever:
     # -- search -------------------------------------------------------------------------
     def read(self, query: str, mode: str = "hybrid") -> Reading:
         """The side of a search its embedding plays no part in: the query's tokens, its BM25
-        ranking, the provisions it names and the file it quotes. Pipeline.searches reads a
-        question's queries while their embeddings are computed."""
+        ranking, the provisions it names and the file it quotes. Pipeline.searches reads all of a
+        question's queries next to encoding them in one batch."""
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}")
         query = written_refs(query[:MAX_QUERY_CHARS])
