@@ -225,12 +225,10 @@ class Pipeline:
         queries = [analysis.question, *part_queries(parts), *sides]
         retriever = engine.retriever
         if mode == "bm25":
-            readings = [retriever.read(q, mode) for q in queries]
             vectors = [None] * len(queries)
         else:
             vectors = retriever.embedder.encode_queries([normalise_chat(q) for q in queries])
-            readings = [retriever.read(q, mode) for q in queries]
-        by_query = dict(zip(queries, readings, strict=True))
+        by_query = {q: retriever.read(q, mode) for q in queries}
 
         def run(text: str, vector, intent: str, how: str = mode):
             prefer, boost = weighing(engine, text, analysis, intent)
@@ -288,11 +286,12 @@ RULINGS = re.compile(
 def named_files(text: str, analysis: Analysis, names: Names, intent: str | None = None) -> set[str]:
     """Files a search lifts: the precedents of the organisations the question names and, when
     it asks what a word means, the glossary files of the terms this text names."""
-    named = analysis.organisation_docs | names.find_cases(text)  # "vad sa EU-domstolen i Rüffert?"
+    judgments = names.find_cases(text)  # "vad sa EU-domstolen i Rüffert?"
+    named = analysis.organisation_docs | judgments
     if (intent or analysis.intent) != "precedents":  # "IOP med stadsmissionen i stället?" asks the rules
         named = {
             d for n in analysis.organisations if n not in FAMILY_NAMES for d in names.variants.get(n, ())
-        } | names.find_cases(text)
+        } | judgments
     if (intent or analysis.intent) != "definition":
         return named
     terms = analysis.term_docs if text == analysis.question else names.find_terms(text)
