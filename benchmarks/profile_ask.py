@@ -1,7 +1,7 @@
 """Where an answer's time goes: warm `Pipeline.ask` over the latency benchmark's questions, with
 the time spent in each stage (reading the question, encoding, the rankings, fusion, reweighing,
 composition, precedent matching). Stages nest, so a search's parts add up to less than the
-search, and the queries are encoded on a thread of their own while they are read; each figure
+search, and a question's queries are encoded in one batch, then read; each figure
 is milliseconds per answer (mean) and the stage's p95 over answers.
 
     .venv/bin/python benchmarks/profile_ask.py [--rounds 2]
@@ -27,7 +27,7 @@ def stages():
         (pipeline, "analyse", "analyse"),
         (pipeline, "weighing", "weighing"),
         (pipeline.Pipeline, "searches", "searches (encode + all searches)"),
-        (retrieval.Retriever, "read", "  read queries (beside encoding)"),
+        (retrieval.Retriever, "read", "  read queries"),
         (retrieval.Retriever, "query_tokens", "    query tokens"),
         (retrieval.Glossary, "expand", "    glossary expansion"),
         (retrieval.Retriever, "lexical_ranking", "    BM25"),
@@ -71,8 +71,8 @@ def main() -> None:
         setattr(owner, attribute, timed(getattr(owner, attribute), label))
         labels.append(label)
     encoder = pipeline.embedder
-    encoder.encode_queries = timed(encoder.encode_queries, "  encode queries (own thread)")
-    labels.insert(labels.index("  read queries (beside encoding)"), "  encode queries (own thread)")
+    encoder.encode_queries = timed(encoder.encode_queries, "  encode queries")
+    labels.insert(labels.index("  read queries"), "  encode queries")
     per_answer: dict[str, list[float]] = defaultdict(list)
     for _ in range(args.rounds):
         for question in questions:
