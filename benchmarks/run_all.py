@@ -117,9 +117,17 @@ BENCHMARKS = [
         "quality_blind10",
         "quality",
         "Retrieval quality, thirteenth set (eval_blind10: the questions of eval_usefulness_blind10, written "
-        "blind by a helper in the fifth session; CLEAN: its misses not read)",
+        "blind by a helper in the fifth session; clean for that session, then studied in the sixth: a TRAINING set now)",
         ["--eval", "benchmarks/eval_blind10.jsonl"],
         ["--eval", "benchmarks/eval_blind10.jsonl"],
+    ),
+    (
+        "quality_blind11",
+        "quality",
+        "Retrieval quality, fourteenth set (eval_blind11: the questions of eval_usefulness_blind11, written "
+        "blind by a helper in the sixth session; CLEAN: its misses not read)",
+        ["--eval", "benchmarks/eval_blind11.jsonl"],
+        ["--eval", "benchmarks/eval_blind11.jsonl"],
     ),
     (
         "usefulness",
@@ -197,9 +205,17 @@ BENCHMARKS = [
         "usefulness_blind10",
         "usefulness",
         "Usefulness, tenth set (eval_usefulness_blind10, 140 questions written blind by a helper in the "
-        "fifth session; CLEAN: its failures not read)",
+        "fifth session; clean for that session, then its failures were studied in the sixth: a TRAINING set now)",
         ["--eval", "benchmarks/eval_usefulness_blind10.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind10.jsonl"],
+    ),
+    (
+        "usefulness_blind11",
+        "usefulness",
+        "Usefulness, eleventh set (eval_usefulness_blind11, 140 questions written blind by a helper in the "
+        "sixth session; CLEAN: its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind11.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind11.jsonl"],
     ),
     (
         "paraphrase",
