@@ -573,3 +573,14 @@ def test_two_judgments_named_are_set_side_by_side():
     asked = analyse("Varför fick Tyskland kräva minimilön i RegioPost men inte i Rüffert?", names)
     assert asked.intent == "comparison" and asked.sides == ["RegioPost", "Rüffert"]
     assert analyse("Vad sa EU-domstolen i Rüffert?", names).sides == []
+
+
+def test_an_apology_before_what_a_word_means_is_still_a_definition():
+    assert analyse("sorry dum fråga men vad betyder sociala hänsyn").intent == "definition"
+    assert analyse("förlåt, vad är ett reserverat kontrakt?").intent == "definition"
+
+
+def test_english_it_is_not_the_it_sector():
+    assert analyse("ok so what's the deal med sysselsättningskrav, is it even legal?").sectors == []
+    assert analyse("exempel på IT-upphandlingar med sociala krav").sectors == ["IT och telefoni"]
+    assert analyse("har någon köpt it med sysselsättningskrav?").sectors == ["IT och telefoni"]

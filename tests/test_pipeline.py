@@ -411,3 +411,42 @@ def test_a_faq_that_compares_weighs_less_when_the_question_names_one_instrument(
         decision_weight("Vad säger LUF om reserverade kontrakt jämfört med LOU?")
         == PRIORS["permission"]["decision"]
     )
+
+
+def test_a_question_on_swedish_law_weighs_the_eu_directive_and_judgments_less():
+    from types import SimpleNamespace
+
+    from bot.answer.analysis import analyse
+    from bot.answer.names import Names
+    from bot.answer.pipeline import weighing
+
+    engine = SimpleNamespace(names=Names(), rulings=set())
+
+    def eu_weight(question: str) -> float:
+        analysis = analyse(question)
+        prefer, _ = weighing(engine, analysis.question, analysis, analysis.intent)
+        return prefer.get("eu", 1.0)
+
+    assert eu_weight("vilken paragraf i LOU handlar om reserverade kontrakt?") < 1
+    # ... but not one that asks about EU law or what a court said
+    assert eu_weight("vad säger EU-direktivet om skyddade verkstäder?") == 1
+    assert eu_weight("vad sa EU-domstolen om minimilön?") == 1
+
+
+def test_the_directives_articles_and_the_eu_courts_judgments_are_eu_law():
+    from bot.search.scope import eu_law_of
+
+    documents = {
+        "direktiv-art-20": {"kind": "law", "refs": ["art. 20 direktiv 2014/24/EU", "4 kap. 18 § LOU"]},
+        "eu-ruffert": {"kind": "case-law", "refs": ["C-346/06", "17 kap. 2–5 §§ LOU"]},
+        "lou-4-18": {"kind": "law", "refs": ["4 kap. 18 § LOU", "art. 20 direktiv 2014/24/EU"]},
+        "se-alingsas-iop": {"kind": "case-law", "refs": ["Kammarrätten i Göteborg mål 3556-18"]},
+    }
+    assert eu_law_of(documents) == {"direktiv-art-20", "eu-ruffert"}
+
+
+def test_chat_shorthand_and_english_filler_are_read_in_the_files_words():
+    from bot.search.textproc import normalise_chat
+
+    assert "kollektivavtalskrav" in normalise_chat("behöver vi ha kk-krav i städupphandlingen??")
+    assert "är det tillåtet" in normalise_chat("sysselsättningskrav, is it even legal?")

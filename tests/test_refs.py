@@ -76,6 +76,9 @@ def test_a_provision_typed_loosely_is_read_as_written():
     assert asked("vad innebär paragrafen 19 kap. 25 a i LOU för oss?") == ["19 kap. 25 a § LOU"]
     assert asked("4 kap 2 § i lagen om valfrihetssystem, vad innebär den?") == ["4 kap. 2 § LOV"]
     assert asked("4 kap 18 lou") == ["4 kap. 18 § LOU"]
+    # no "§", the letter glued on, no law named: LOU
+    assert asked("reserverad upphandlin 19 kap 25a vad krävs") == ["19 kap. 25 a § LOU"]
+    assert asked("vad säger 4 kap. 18?") == ["4 kap. 18 § LOU"]
 
 
 def test_a_paragraph_asked_is_found_in_the_file_on_its_whole_chapter():

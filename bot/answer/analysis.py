@@ -86,7 +86,7 @@ _HOW_TO = re.compile(
     re.IGNORECASE,
 )
 _DEFINITION = re.compile(
-    r"^\W*((ok|okej|hej|så|men|och|alltså)\W+)*(vad (är|e|ar|betyder|menas med|innebär|heter)|vad är det för|what is|what does|förklara|define)\b",
+    r"^\W*((ok|okej|hej|så|men|och|alltså|sorry|förlåt|ursäkta|(en |kanske )?(dum|korkad|enkel) fråga)\W+)*(vad (är|e|ar|betyder|menas med|innebär|heter)|vad är det för|what is|what does|förklara|define)\b",
     re.IGNORECASE,
 )
 # "ASF – vad står det för?", "asf, vad är det?", "vad har en matchningsansvarig för uppgift?", "är det samma sak som …"
@@ -107,7 +107,7 @@ _WHICH_PROVISION = re.compile(
 _PERMISSION = re.compile(
     r"\b(får (vi|man|jag|kommunen|regionen|ni)|kan (vi|man|jag|kommunen|regionen)|måste (vi|man|jag|"
     r"kommunen|regionen)|ska (vi|man)|behöver (vi|man)|är (det|vi) (ok|okej|tillåtet|lagligt|förbjudet|"
-    r"olagligt|skyldiga|tvungna)|can we|may we|must we|do we have to|is it (ok|allowed|legal))",
+    r"olagligt|skyldiga|tvungna)|can we|may we|must we|do we have to|is (it|this|that) (even )?(ok|allowed|legal))",
     re.IGNORECASE,
 )
 _QUESTION_START = re.compile(
@@ -129,6 +129,16 @@ _SIDE_FRAME = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[0-9a-zåäöéü:-]+", re.IGNORECASE)
+# English "it" ("is it even legal?") is not the IT sector
+_ENGLISH_IT = re.compile(
+    r"\b(?P<verb>(?:is|do|does|make|was|can|will|would|could|should|about|of|if) )it\b"
+    r"|\bit(?= (is|was|does|will|would|seems|even|work|works|matter|ok)\b)|\bit's\b",
+    re.IGNORECASE,
+)
+
+
+def without_english_it(text: str) -> str:
+    return _ENGLISH_IT.sub(lambda m: m.group("verb") or " ", text)
 
 
 @dataclass
@@ -452,7 +462,7 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
         organisation_docs=org_docs,
         buyer_docs={d for n in organisations if n in names.buyers for d in names.variants[n]},
         term_docs=names.find_terms(text),
-        sectors=detect_sectors(without_names(text, organisations)),
+        sectors=detect_sectors(without_names(without_english_it(text), organisations)),
         instruments=detect_instruments(text, words),
         social_suppliers=bool(SOCIAL_SUPPLIER_WORDS.search(text)),
         buyer_types=buyer_types_asked(text),

@@ -1,5 +1,5 @@
 """The law a file is about, when its title names one other than LOU (LOV, LUF, LUK), and
-whether a question names it.
+whether a question names it; and the files that are EU law rather than Swedish law.
 
 "Kan vi ställa sysselsättningskrav i ett ramavtal?" reads much like the FAQ on
 sysselsättningskrav "i ett valfrihetssystem enligt LOV", and the embedding cannot tell the
@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import lru_cache
 
+from ..knowledge.refs import find_refs
 from .textproc import fold, words
 
 # Each law, by the word stems (folded) that name it, alone or in a compound. LOU is the default and names nothing.
@@ -52,3 +53,14 @@ class LawScope:
         if not laws:
             return 1.0
         return MATCH if laws & set(asked) else MISS
+
+
+def eu_law_of(documents: dict[str, dict]) -> set[str]:
+    """The EU directive's articles and the EU Court's judgments: EU law, not Swedish law (a
+    search weighs them by "eu" in its `prefer`). A file is known by its first ref."""
+    out = set()
+    for doc, record in documents.items():
+        refs = find_refs(" ".join((record.get("refs") or [])[:1]))
+        if record.get("kind") in ("law", "case-law") and refs and refs[0].kind in ("eu", "cjeu"):
+            out.add(doc)
+    return out

@@ -127,6 +127,10 @@ CHAT_WORDS = {
     "paid": "betalat",
     "pay": "betala",
     "org": "organisation",
+    "kk": "kollektivavtal",
+    "småkommun": "liten kommun",
+    "småkommuner": "små kommuner",
+    "sorry": "",
     # chat filler that only lowers the confidence: words the knowledge base never uses
     "asap": "",
     "pls": "",
@@ -225,6 +229,12 @@ CHAT_PHRASES = {
     "welfare services": "välfärdstjänster",
     "direct procurement": "direktupphandling",
     "case law": "rättspraxis",
+    "what's the deal": "vad gäller",
+    "whats the deal": "vad gäller",
+    "is it even legal": "är det tillåtet",
+    "is it legal": "är det tillåtet",
+    "kk-krav": "kollektivavtalskrav",
+    "dum fråga": "",
     # everyday Swedish for the files' terms
     "kicka ut": "utesluta",
     "sparka ut": "utesluta",
@@ -243,7 +253,8 @@ PARTICLE_VERBS = {r"\bfölj(a|er|s|t|de|des)?(\s+[a-zåäö]+){0,2}\s+upp\b": "u
 
 
 _CHAT_REF = re.compile(
-    r"\b(\d{1,2})\s*kap\.?\s*(\d{1,3})(\s+[a-z])?\s+(?:i\s+)?(?=(?:lou|luf|luk|lov)\b)", re.IGNORECASE
+    r"\b(\d{1,2})\s*kap\.?\s*(\d{1,3})(?:\s?([a-f]))?\b(\s*§)?(\s+(?:i\s+)?(?=(?:lou|luf|luk|lov)\b))?",
+    re.IGNORECASE,
 )
 # A law named in words: "4 kap. 2 § i lagen om valfrihetssystem" is 4 kap. 2 § LOV.
 _LAW_IN_WORDS = {
@@ -256,11 +267,16 @@ _LAW_IN_WORDS = {
 
 def written_refs(text: str) -> str:
     """A provision typed without its "§" or with its law in words written out: "4 kap 18 lou"
-    -> "4 kap. 18 § lou", "19 kap. 25 a i LOU" -> "19 kap. 25 a § LOU", "4 kap 2 § i lagen om
-    valfrihetssystem" -> "4 kap 2 § LOV"."""
+    -> "4 kap. 18 § lou", "19 kap. 25 a i LOU" -> "19 kap. 25 a § LOU", "19 kap 25a" -> "19 kap.
+    25 a §" (LOU when no law is named), "4 kap 2 § i lagen om valfrihetssystem" -> "4 kap. 2 § LOV"."""
     for law, pattern in _LAW_IN_WORDS.items():
         text = re.sub(rf"(?<=§ ){pattern}\b", law, text, flags=re.IGNORECASE)
-    return _CHAT_REF.sub(lambda m: f"{m.group(1)} kap. {m.group(2)}{m.group(3) or ''} § ", text)
+    return _CHAT_REF.sub(_written_ref, text)
+
+
+def _written_ref(m: re.Match) -> str:
+    letter = f" {m.group(3).lower()}" if m.group(3) else ""
+    return f"{m.group(1)} kap. {m.group(2)}{letter} §" + (" " if m.group(5) else "")
 
 
 # The patterns of normalise_chat compiled once: it runs on every question and every part of it.
