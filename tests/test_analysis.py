@@ -584,3 +584,7 @@ def test_english_it_is_not_the_it_sector():
     assert analyse("ok so what's the deal med sysselsättningskrav, is it even legal?").sectors == []
     assert analyse("exempel på IT-upphandlingar med sociala krav").sectors == ["IT och telefoni"]
     assert analyse("har någon köpt it med sysselsättningskrav?").sectors == ["IT och telefoni"]
+
+
+def test_whether_any_municipal_company_has_done_something_asks_for_precedents():
+    assert analyse("har något kommunalt bolag ställt sysselsättningskrav?").intent == "precedents"

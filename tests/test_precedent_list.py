@@ -60,3 +60,30 @@ def test_asked_for_municipalities_their_companies_come_too_but_after_them():
     )
     assert match == "some"
     assert [r["id"] for r in found] == ["gavle-stad", "njudung-stad"]
+
+
+def test_swedish_precedents_come_first_unless_the_question_asks_abroad():
+    found, match, _ = lookup(analyse("exempel på reserverade kontrakt?"), NOTHING_FOUND, EXAMPLES)
+    assert match == "some"
+    assert [r["id"] for r in found] == ["vanersborg-reserverad", "brescia-reserverad"]
+    found, _, _ = lookup(
+        analyse("exempel från danmark eller andra EU-länder på reserverade kontrakt?"),
+        NOTHING_FOUND,
+        EXAMPLES,
+    )
+    # "Danmark eller andra EU-länder" is anywhere abroad, not Denmark alone
+    assert [r["id"] for r in found] == ["brescia-reserverad"]
+
+
+def test_a_supplier_named_with_a_county_is_looked_for_in_that_county():
+    from bot.answer.names import Names
+
+    iop = example("uppsala-iop", "Uppsala", "vård och omsorg", "iop") | {
+        "suppliers": ["Uppsala Stadsmission"]
+    }
+    names = Names.from_records([iop])
+    analysis = analyse("vilka kommuner i västra götaland har ett IOP med stadsmissionen?", names)
+    assert analysis.organisation_docs == {"uppsala-iop"}
+    found, match, _ = lookup(analysis, NOTHING_FOUND, [iop, *EXAMPLES])
+    # Uppsala's IOP with its Stadsmission is not in Västra Götaland: nothing matches
+    assert match == "none"

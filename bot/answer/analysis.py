@@ -34,7 +34,7 @@ MAX_PARTS = 3
 
 _PRECEDENT = re.compile(
     r"\b(exempel|examples?|vilka (kommuner|regioner|myndigheter|bostadsbolag|köpare|organisationer)"
-    r"|har (någon|nån|några|ngn|andra) (kommun|region|myndighet|bostadsbolag|köpare|annan|gjort|reserverat|använt)"
+    r"|har (någon|nån|några|ngn|andra|något|nåt) (kommun|region|myndighet|bostadsbolag|köpare|annan|gjort|reserverat|använt)"
     r"|hur (gjorde|har) [A-ZÅÄÖ]|hur gjorde|finns det (några|nån|någon)? ?(kommuner|regioner|fall)"
     r"|andra kommuner|erfarenhet(er)? av|case|prejudikat på|goda exempel|lyckade"
     r"|hur (jobbar|arbetar|har) [\w ]{0,25}(kommuner|regioner|städer|myndigheter|bostadsbolag)"
@@ -49,7 +49,7 @@ _PRECEDENT = re.compile(
     r"(gjort|reserverat|använt|ställt|köpt|upphandlat|testat|infört|jobbat|arbetat)\b"
     r"|\bhar (kommunerna|regionerna|myndigheterna|bostadsbolagen|städerna|landstingen|andra)\b"
     # "har kommunala bostadsbolag haft sysselsättningskrav?"
-    r"|\bhar (några |andra )?(kommunala |allmännyttiga |statliga )?(kommuner|regioner|bostadsbolag|bolag|städer|"
+    r"|\bhar (några |andra |något |nåt |någon |nån )?(kommunala |kommunalt |allmännyttiga |allmännyttigt |statliga )?(kommuner|regioner|bostadsbolag|bolag|städer|"
     r"myndigheter)\b(\s+[\wåäö]+){0,4}?\s+(gjort|reserverat|använt|ställt|haft|köpt|upphandlat|testat|provat|"
     r"infört|jobbat|arbetat|krävt)\b)",
     re.IGNORECASE,
@@ -447,6 +447,8 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
     # "svenska kommuner" asks for Sweden; "krav på svenska" names a language
     country_words = words_of(re.sub(r"\bpå svenska\b", " ", text, flags=re.IGNORECASE))
     countries = [c for c, stems in COUNTRIES.items() if has_words(country_words, stems)]
+    if ABROAD.search(text.lower()) and re.search(r"\beller (andra|övriga)\b", text, re.I):
+        countries = []  # "från Danmark eller andra EU-länder": anywhere abroad
     if has_words(country_words, NORDIC_WORDS):  # "i Norden": our neighbours, not Sweden itself
         countries = list(dict.fromkeys([*countries, *NORDIC]))
     year_from, year_to = years_asked(text)

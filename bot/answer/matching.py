@@ -22,9 +22,9 @@ def precedent_matches(record: dict, analysis: Analysis) -> bool:
     country = record.get("country") or "Sverige"
     if analysis.counties:
         county = record.get("county") or county_of(record.get("municipality") or "")
-        if county not in analysis.counties and record["id"] not in analysis.organisation_docs:
+        if county not in analysis.counties and record["id"] not in analysis.buyer_docs:
             return False
-    if analysis.municipalities and record["id"] not in analysis.organisation_docs:
+    if analysis.municipalities and record["id"] not in analysis.buyer_docs:
         place = {m.lower() for m in analysis.municipalities}
         municipality = (record.get("municipality") or "").lower()
         if municipality not in place and not any(m in record["buyer"].lower() for m in place):

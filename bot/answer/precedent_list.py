@@ -86,6 +86,8 @@ def lookup(analysis: Analysis, result: SearchResult, examples: list[dict]) -> tu
     matching = [r for r in examples if precedent_matches(r, wanted)]
     if matching:
         ranked = _ranked(matching, result, analysis)
+        if not (analysis.countries or analysis.abroad):  # Swedish precedents first, unless asked abroad
+            ranked.sort(key=lambda r: (r.get("country") or "Sverige") != "Sverige")
         return ranked[:MAX_LINES], "some", max(0, len(ranked) - MAX_LINES)
     both = _closest_both_ways(wanted, result, analysis, examples)
     if both:
