@@ -450,3 +450,31 @@ def test_chat_shorthand_and_english_filler_are_read_in_the_files_words():
 
     assert "kollektivavtalskrav" in normalise_chat("behöver vi ha kk-krav i städupphandlingen??")
     assert "är det tillåtet" in normalise_chat("sysselsättningskrav, is it even legal?")
+
+
+def test_what_a_word_means_is_not_taken_for_a_yes_or_no_question_that_uses_the_word(settings, kb_dir):
+    from bot.answer.pipeline import Pipeline
+
+    (kb_dir / "faq" / "faq-langtidsarbetslos-slutar.md").write_text(
+        """---
+id: faq-langtidsarbetslos-slutar
+title: Vad händer om den långtidsarbetslöse slutar?
+kind: faq
+refs: ["17 kap. 1 § LOU"]
+sources:
+  - url: https://www.upphandlingsmyndigheten.se/hallbarhet/socialt-ansvarsfull-upphandling/upphandling-med-mal-att-oka-sysselsattningen/
+    title: Upphandling med mål att öka sysselsättningen
+checked: 2026-11-22
+questions:
+  - vad betyder det om en långtidsarbetslös slutar
+---
+# Vad händer om den långtidsarbetslöse slutar?
+
+## Kort svar
+Det beror på villkoret. Oftast ska leverantören ersätta personen med en annan ur målgruppen.
+""",
+        encoding="utf-8",
+    )
+    answer = Pipeline(settings).ask("vad betyder långtidsarbetslös?")
+    assert answer.answered
+    assert answer.parts[0].doc_id == "ord-langtidsarbetslos"

@@ -30,7 +30,7 @@ def test_a_file_about_another_law_sinks_and_one_about_the_law_asked_rises():
 
 
 def test_a_question_about_another_context_is_not_a_paraphrase_of_the_lov_faq():
-    from bot.answer.compose import paraphrase
+    from bot.answer.asked import paraphrase
 
     lov = "Kan vi ställa sysselsättningskrav i ett valfrihetssystem enligt LOV?"
     assert not paraphrase("Kan vi ställa sysselsättningskrav i en byggentreprenad?", lov)

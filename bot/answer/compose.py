@@ -20,17 +20,14 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
-
-from ..knowledge.chunking import SHORT_ANSWER_SLUG, Passage, slugify
+from ..knowledge.chunking import SHORT_ANSWER_SLUG, Passage
 from ..knowledge.loader import STALE_AFTER_DAYS
 from ..knowledge.refs import parse_ref
-from ..search.phrasings import normalise_question
 from ..search.referrals import Referrals
 from ..search.retrieval import SearchResult
-from ..search.scope import laws_in
 from . import precedent_list
 from .analysis import Analysis, asks_for_precedents, asks_something, part_intent
+from .asked import own_question, paraphrase
 from .comparison import compose_comparison
 from .coverage import speaks_of
 from .matching import precedent_matches
@@ -70,9 +67,6 @@ OTHER_LAW = re.compile(r"\b(LUF|LUK|LOV|LUFS)\b", re.IGNORECASE)
 OPPOSITE_SHARE = 0.85
 MAX_SUPPORT_CHARS = 1200  # a longer matching section is left to "Visa mer"
 EXPLAINING_SECTIONS = ("forklaring", "jamforelse", "vad-lagen-sager", "vad-bestammelsen-sager")
-# How close (rapidfuzz token-set ratio on folded text) the user's question must be to a file's
-# own question for the answer to say "Svar på frågan ”…”".
-PARAPHRASE = 75
 
 
 @dataclass
@@ -137,16 +131,23 @@ class Composer:
         )
 
     def lead(
-        self, result: SearchResult, asked: str, intent: str, avoid: set[str] = frozenset()
+        self,
+        result: SearchResult,
+        asked: str,
+        intent: str,
+        avoid: set[str] = frozenset(),
+        yes_no: bool = True,
     ) -> Part | None:
         """The passage that answers `asked` best. Among the best three files, one whose own
         question the user asked leads with its yes or no; otherwise the best file leads with
         its short answer, its how-to section for a how-to question, or, when its short answer
-        is a yes or no to a different question, a passage that does not open with one."""
+        is a yes or no to a different question, a passage that does not open with one. A question
+        that asks for no yes or no (`yes_no` false: "vad betyder direktupphandling?") is not
+        taken for one that does ("vad kostar en otillåten direktupphandling?")."""
         docs = [h for h in result.documents() if h.passage.doc_id not in avoid]
         if not docs:
             return None
-        if intent != "how-to":
+        if intent != "how-to" and yes_no:
             for hit in docs[:3]:
                 part = self.part(self._section_for(hit.passage, intent, asked), asked=asked)
                 if part.asks or result.quoted == hit.passage.doc_id:
@@ -234,7 +235,9 @@ class Composer:
         elif analysis.compound and searches.parts:
             self._compound(answer, analysis, searches)
         else:
-            lead = self._rule_lead(main, analysis.question, analysis.intent, analysis)
+            lead = self._rule_lead(
+                main, analysis.question, analysis.intent, analysis, yes_no=analysis.intent != "definition"
+            )
             answer.parts = [lead] if lead else []
             extra = self.support(main, lead) if lead and analysis.intent != "how-to" else None
             if extra is not None and extra.section != lead.section:
@@ -274,7 +277,13 @@ class Composer:
         return None
 
     def _rule_lead(
-        self, result: SearchResult, asked: str, intent: str, analysis: Analysis, avoid: set[str] = frozenset()
+        self,
+        result: SearchResult,
+        asked: str,
+        intent: str,
+        analysis: Analysis,
+        avoid: set[str] = frozenset(),
+        yes_no: bool = True,
     ) -> Part | None:
         """The lead, but for a "får vi …?", how-to or definition question not a precedent whose
         buyer the question does not name: the rules answer it, and a matching precedent is shown
@@ -286,10 +295,10 @@ class Composer:
                 for hit in result.documents()[:10]
                 if hit.passage.kind == "example" and hit.passage.doc_id not in analysis.buyer_docs
             }
-            found = self.lead(result, asked, intent, avoid=avoid | unnamed)
+            found = self.lead(result, asked, intent, avoid=avoid | unnamed, yes_no=yes_no)
             if found is not None:
                 return found
-        return self.lead(result, asked, intent, avoid=avoid)
+        return self.lead(result, asked, intent, avoid=avoid, yes_no=yes_no)
 
     def _answerable(self, analysis: Analysis, searches: Searches, bar: float) -> bool:
         if searches.main.confidence >= bar:
@@ -471,22 +480,3 @@ class Composer:
 
     def _referral_text(self, referral_id: str) -> str:
         return self.documents.get(referral_id, {}).get("summary", "")
-
-
-def own_question(record: dict) -> str | None:
-    """The question a file answers: an FAQ's title, else its first `questions:` phrasing."""
-    if record.get("kind") == "faq" and record.get("title", "").rstrip().endswith("?"):
-        return record["title"]
-    return record.get("question")
-
-
-def paraphrase(asked: str, own: str) -> bool:
-    """Near enough in words, and about the same law ("… i en byggentreprenad?" does not
-    paraphrase "… i ett valfrihetssystem enligt LOV?")."""
-    if laws_in(asked) != laws_in(own):
-        return False
-    return fuzz.token_set_ratio(normalise_question(asked), normalise_question(own)) >= PARAPHRASE
-
-
-def slug(heading: str) -> str:
-    return slugify(heading)
