@@ -588,3 +588,8 @@ def test_english_it_is_not_the_it_sector():
 
 def test_whether_any_municipal_company_has_done_something_asks_for_precedents():
     assert analyse("har något kommunalt bolag ställt sysselsättningskrav?").intent == "precedents"
+
+
+def test_hellre_before_an_alternative_is_not_part_of_it():
+    question = "ska vi utesluta leverantörer som inte betalar avtalsenliga löner eller hellre ställa arbetsrättsliga villkor?"
+    assert analyse(question).sides[-1] == "ställa arbetsrättsliga villkor"

@@ -92,6 +92,7 @@ TEXTS = [
     "Arbetsrättsliga villkor om lön och arbetstid gäller i upphandlingen.",
     "En förening är en idéburen organisation. Året runt i föreningen.",
     "Sociala företag och ett företag som är en förening.",
+    "Det är inte heller en fråga om lön.",
 ] * 10
 
 
@@ -110,6 +111,8 @@ def test_another_ending_is_not_a_typo():
 
     # "socialt" is one edit from "sociala", but an inflection of it, not a typo
     assert SurfaceWords(TEXTS).respell("ett socialt företag") == "ett socialt företag"
+    # "hellre" is a word of its own, two letters swapped at the end of "heller"
+    assert SurfaceWords(TEXTS).respell("eller hellre villkor") == "eller hellre villkor"
 
 
 def test_inflections_short_words_places_and_names_are_not_clips():

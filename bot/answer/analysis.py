@@ -124,7 +124,7 @@ _FIGURE_CHOICE = re.compile(r"\d+\s*(%|procent)\s+eller\s+\d+", re.IGNORECASE)
 _SIDE_FILLER = re.compile(r"(\s+(egentligen|typ|asap|alltså|då|i praktiken))+$", re.IGNORECASE)
 _SIDE_FRAME = re.compile(
     r"^\W*(vad är |vad blir )?(skillnaden|skillnad) (mellan|på) |^(ska vi|bör vi|kan vi|vill vi|välja|"
-    r"välj|köra|ha|använda|ska vi köra|ska vi ha|ska vi välja|ska vi använda|som|en|ett|att|med|"
+    r"välj|köra|ha|använda|hellre|snarare|istället|i stället|ska vi köra|ska vi ha|ska vi välja|ska vi använda|som|en|ett|att|med|"
     r"vad passar bäst|vad är bäst|vad skiljer|skiljer|sig|ett|en|eller|är det (bättre|bäst|smartare|enklare))\b\s*",
     re.IGNORECASE,
 )

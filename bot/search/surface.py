@@ -127,9 +127,15 @@ class SurfaceWords:
 
     def _typo(self, word: str) -> str | None:
         """One edit away, but not at either end: "socialt" is not a typo for "sociala", nor
-        "istället" for "stället"."""
+        "istället" for "stället", nor "hellre" for "heller"."""
         found = self._typos.correct(word)
-        if found is None or found[0] != word[0] or word[:-1] in (found[:-1], found) or found[:-1] == word:
+        if (
+            found is None
+            or found[0] != word[0]
+            or found[-1] != word[-1]
+            or word[:-1] in (found[:-1], found)
+            or found[:-1] == word
+        ):
             return None
         return found
 
