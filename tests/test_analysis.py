@@ -593,3 +593,21 @@ def test_whether_any_municipal_company_has_done_something_asks_for_precedents():
 def test_hellre_before_an_alternative_is_not_part_of_it():
     question = "ska vi utesluta leverantörer som inte betalar avtalsenliga löner eller hellre ställa arbetsrättsliga villkor?"
     assert analyse(question).sides[-1] == "ställa arbetsrättsliga villkor"
+
+
+def test_how_a_criterion_should_be_worded_is_a_how_to_question():
+    assert analyse("hur bör ett socialt tilldelningskriterium formuleras och viktas?").intent == "how-to"
+
+
+def test_where_to_find_templates_is_not_a_precedent_lookup():
+    assert analyse("finns det färdiga mallar för sysselsättningskrav nånstans?").intent != "precedents"
+    assert analyse("har någon kommun nånstans ställt sysselsättningskrav?").intent == "precedents"
+
+
+def test_what_a_word_means_is_told_from_what_is_asked_about_it():
+    from bot.answer.analysis import asks_meaning
+
+    assert asks_meaning("vad betyder direktupphandling?")
+    assert asks_meaning("vad är IOP?")
+    assert not asks_meaning("vad är gränsen för direktupphandling nu")
+    assert not asks_meaning("vad e det där med 30 % i reserverad upphandling")

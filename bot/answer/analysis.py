@@ -54,6 +54,11 @@ _PRECEDENT = re.compile(
     r"infört|jobbat|arbetat|krävt)\b)",
     re.IGNORECASE,
 )
+# "finns det färdiga mallar nånstans?" asks where to find a template, not for precedents
+_TEMPLATES = re.compile(
+    r"\b(mall|mallar|mallen|modellvillkor|formuleringar|checklist\w*|vägledning\w*|verktyg)\b", re.IGNORECASE
+)
+_ANYWHERE = re.compile(r"\b(någonstans|nånstans|ngnstans)\b", re.IGNORECASE)
 # "någon kommun som reserverat", "vilka allmännyttiga bostadsbolag har ställt krav": a question
 # about buyers (or contracts) in the past tense asks for precedents.
 _ASKS_ABOUT_BUYERS = re.compile(
@@ -82,7 +87,10 @@ _COMPARISON = re.compile(
 )
 _HOW_TO = re.compile(
     r"\b(hur (?!mycket|många|länge|stor|ofta|lång|gammal)[a-zåäö]+ (vi|man|jag|ni)\b|hur går (vi|man) till väga"
-    r"|vad ska (vi|man) tänka på|steg för steg|how (do|can|should) (we|i)|tips på hur|checklista)",
+    r"|vad ska (vi|man) tänka på|steg för steg|how (do|can|should) (we|i)|tips på hur|checklista"
+    # "hur bör ett socialt tilldelningskriterium formuleras?"
+    r"|hur (bör|ska|skall|kan|måste) ([\wåäö]+ ){1,4}(formuleras|utformas|skrivas|viktas|följas upp|kontrolleras|"
+    r"göras|ställas|användas|genomföras|hanteras|utvärderas))",
     re.IGNORECASE,
 )
 _DEFINITION = re.compile(
@@ -180,7 +188,7 @@ def words_of(text: str) -> list[str]:
 
 
 def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_or_org: bool) -> str:
-    if _PRECEDENT.search(text) or (
+    if _PRECEDENT.search(_ANYWHERE.sub(" ", text) if _TEMPLATES.search(text) else text) or (
         has_place_or_org
         and re.search(
             r"\bhur (gjorde|har)\b|^\W*(finns det|finns de|fins det)\b|\bfinns (det |de )?(nåt|något|några|nån|ngt|ngn)\b|\bhar\b(\s+[\wåäö]+){1,5}?\s+(gjort|"
@@ -228,6 +236,15 @@ def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_
     if names_provision and not _PERMISSION.search(text):
         return "provision"
     return "permission"
+
+
+def asks_meaning(text: str) -> bool:
+    """Does the question ask only what a word means ("vad betyder direktupphandling?", "vad är
+    IOP?"), not something about it ("vad är gränsen för direktupphandling?")?"""
+    return bool(_MEANING.search(text) or _WHAT_IS_WORD.match(text))
+
+
+_WHAT_IS_WORD = re.compile(r"^\W*(vad|va) (är|e) (en |ett )?[\wåäö-]+( [\wåäö-]+)?\W*$", re.IGNORECASE)
 
 
 def asks_for_precedents(text: str) -> bool:

@@ -26,7 +26,7 @@ from ..knowledge.refs import parse_ref
 from ..search.referrals import Referrals
 from ..search.retrieval import SearchResult
 from . import precedent_list
-from .analysis import Analysis, asks_for_precedents, asks_something, part_intent
+from .analysis import Analysis, asks_for_precedents, asks_meaning, asks_something, part_intent
 from .asked import own_question, paraphrase
 from .comparison import compose_comparison
 from .coverage import speaks_of
@@ -236,7 +236,7 @@ class Composer:
             self._compound(answer, analysis, searches)
         else:
             lead = self._rule_lead(
-                main, analysis.question, analysis.intent, analysis, yes_no=analysis.intent != "definition"
+                main, analysis.question, analysis.intent, analysis, yes_no=not asks_meaning(analysis.question)
             )
             answer.parts = [lead] if lead else []
             extra = self.support(main, lead) if lead and analysis.intent != "how-to" else None
