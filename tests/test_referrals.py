@@ -119,3 +119,11 @@ def test_the_shipped_referrals_send_employer_and_jobseeker_questions_on_but_not_
     assert sent_to("kan vi få lönebidrag för våra egna anställda") == "arbetsformedlingen"
     # a buyer who wants the supplier to give someone a job asks for an employment requirement
     assert sent_to("vi vill att ngn som står långt från arbetsmarknaden ska få jobb, hur gör vi") is None
+    # fixed-term posts in the municipality, starting a company, cameras at work
+    assert (
+        sent_to("hur länge får kommunen ha en undersköterska på visstidsanställning?") == "kommunjurist-skr"
+    )
+    assert sent_to("hur startar man ett socialt företag?") == "bolagsverket"
+    assert sent_to("får vi sätta upp kameror i lokalerna där leverantörens städpersonal jobbar?") == "imy"
+    # ... but buying from a social enterprise is the knowledge base's own topic
+    assert sent_to("får vi köpa direkt från ett socialt företag?") is None
