@@ -86,5 +86,7 @@ def test_a_paragraph_asked_is_found_in_the_file_on_its_whole_chapter():
 
     assert chapters_of({"ref:lou:16:1", "ref:lou:*:1"}) == {"ref:lou:16"}
     # a file on 16 kap. 7 § is not the file on the whole of 16 kap.
-    assert most_specific(parse_ref("16 kap. 7 § LOU").keys()) == "ref:lou:16:7"
-    assert most_specific(parse_ref("16 kap. LOU").keys()) == "ref:lou:16"
+    assert most_specific(parse_ref("16 kap. 7 § LOU").keys()) == {"ref:lou:16:7"}
+    assert most_specific(parse_ref("16 kap. LOU").keys()) == {"ref:lou:16"}
+    # every paragraph of a range, whatever order the set is read in
+    assert most_specific(parse_ref("17 kap. 2–5 §§ LOU").keys()) == {f"ref:lou:17:{n}" for n in range(2, 6)}

@@ -124,7 +124,7 @@ _QUESTION_START = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_SPLIT = re.compile(
-    r",? (?:och|samt|men) (?=(?:måste|får|kan|ska|hur|vad|vem|vilka|gäller|behöver|"
+    r",? (?:och|samt|men) (?=(?:måste|får|kan|ska|hur|vad|vem|vilka|vilket|vilken|när|gäller|behöver|"
     r"är det|finns det|händer|om|har (?:någon|nån|ngn|några|andra|kommunerna|regionerna|myndigheterna))\b)|(?<!t\.ex)(?<!bl\.a)(?<!m\.m)(?<!s\.k)(?<!d\.v\.s)(?<!o\.s\.v)(?<!\bca)\. (?=[A-ZÅÄÖ])|(?<=\?)\s*",
     re.IGNORECASE,
 )

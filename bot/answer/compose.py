@@ -458,7 +458,11 @@ class Composer:
         """No answer: the files the user may have meant, or where to ask instead."""
         answer.answered = False
         if not force_referral:
-            named = [d for d in analysis.organisation_docs if d in self.documents][:2]
+            rank = {h.passage.doc_id: n for n, h in enumerate(result.documents())}
+            named = sorted(
+                (d for d in analysis.organisation_docs if d in self.documents),
+                key=lambda d: (rank.get(d, 999), d),
+            )[:2]
             close = (
                 [h.passage.doc_id for h in result.documents()[:2]] if result.confidence >= NEAR_MISS else []
             )

@@ -149,6 +149,8 @@ def detect_instruments(text: str, words: list[str]) -> list[str]:
             found.append("reserverad-19-25a")
         elif "ref:lou:19:25" in keys or any(w.startswith("välfärd") for w in words):
             found.append("reserverad-19-25")
+        elif "ref:lou:4:18" in keys:  # "vilka har använt 4 kap. 18 §?": that paragraph, not 19 kap.
+            found.append("reserverad-4-18")
         else:
             found.append("reserverad")
     words = [w for w in words if w != "praktiken"]  # "i praktiken": in practice

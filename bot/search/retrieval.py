@@ -141,9 +141,13 @@ def _contains(seq: list[str], phrase: tuple[str, ...]) -> bool:
     return any(seq[i] == first and tuple(seq[i : i + n]) == phrase for i in range(len(seq) - n + 1))
 
 
-def most_specific(keys: set[str]) -> str:
-    """ "ref:lou:16:7" of {"ref:lou:16", "ref:lou:16:7", "ref:lou:*:7"}."""
-    return max((k for k in keys if ":*:" not in k), key=lambda k: k.count(":"), default="")
+def most_specific(keys: set[str]) -> set[str]:
+    """{"ref:lou:16:7"} of {"ref:lou:16", "ref:lou:16:7", "ref:lou:*:7"}; every paragraph of a
+    range ("17 kap. 2–5 §§": 17:2 to 17:5), so that which one is found does not depend on the
+    order a set is read in."""
+    named = [k for k in keys if ":*:" not in k]
+    depth = max((k.count(":") for k in named), default=0)
+    return {k for k in named if k.count(":") == depth}
 
 
 def chapters_of(keys: set[str]) -> set[str]:
@@ -180,7 +184,7 @@ class Retriever:
         }
         self.doc_ref_keys: dict[str, set[str]] = {doc: set().union(*keys) for doc, keys in ref_keys.items()}
         self.doc_exact_ref_keys: dict[str, set[str]] = {  # the most specific key of each ref
-            doc: {most_specific(k) for k in keys} for doc, keys in ref_keys.items()
+            doc: set().union(*(most_specific(k) for k in keys)) for doc, keys in ref_keys.items()
         }
         self.doc_first_ref_keys: dict[str, set[str]] = {  # the keys of each file's first ref
             doc: keys[0] for doc, keys in ref_keys.items() if keys
