@@ -611,3 +611,13 @@ def test_what_a_word_means_is_told_from_what_is_asked_about_it():
     assert asks_meaning("vad är IOP?")
     assert not asks_meaning("vad är gränsen för direktupphandling nu")
     assert not asks_meaning("vad e det där med 30 % i reserverad upphandling")
+
+
+def test_och_vilket_starts_a_new_part_and_a_named_paragraph_is_the_instrument():
+    parts = analyse(
+        "vad gäller för välfärdstjänster enligt 19 kap, och vilket tröskelvärde gäller för sociala tjänster?"
+    ).parts
+    assert len(parts) == 2 and parts[1].startswith("vilket tröskelvärde")
+    assert analyse("vad innebär 4 kap 18 §? och vilka kommuner har använt den?").instruments == [
+        "reserverad-4-18"
+    ]
