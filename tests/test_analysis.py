@@ -621,3 +621,14 @@ def test_och_vilket_starts_a_new_part_and_a_named_paragraph_is_the_instrument():
     assert analyse("vad innebär 4 kap 18 §? och vilka kommuner har använt den?").instruments == [
         "reserverad-4-18"
     ]
+
+
+def test_breaches_named_as_the_ground_for_exclusion_are_not_a_second_instrument():
+    question = "finns det exempel på att en leverantör uteslutits pga arbetsrättsliga brott?"
+    assert analyse(question).instruments == ["uteslutning"]
+
+
+def test_how_large_a_share_is_read_as_a_percentage():
+    from bot.search.textproc import normalise_chat
+
+    assert "procent" in normalise_chat("hur stor andel av de anställda måste ha funktionsnedsättning?")

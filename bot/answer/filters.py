@@ -157,6 +157,8 @@ def detect_instruments(text: str, words: list[str]) -> list[str]:
     for instrument, keys in INSTRUMENT_WORDS.items():
         if has_words(words, keys):
             found.append(instrument)
+    if "uteslutning" in found:  # "uteslutits pga arbetsrättsliga brott": the breaches are the ground
+        found = [i for i in found if i != "arbetsrattsliga-villkor"]
     return found
 
 

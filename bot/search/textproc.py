@@ -234,6 +234,7 @@ CHAT_PHRASES = {
     "is it even legal": "är det tillåtet",
     "is it legal": "är det tillåtet",
     "kk-krav": "kollektivavtalskrav",
+    "hur stor andel": "hur stor andel procent",  # a share is asked as a percentage in the files
     "dum fråga": "",
     # everyday Swedish for the files' terms
     "kicka ut": "utesluta",
