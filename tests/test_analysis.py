@@ -632,3 +632,16 @@ def test_how_large_a_share_is_read_as_a_percentage():
     from bot.search.textproc import normalise_chat
 
     assert "procent" in normalise_chat("hur stor andel av de anställda måste ha funktionsnedsättning?")
+
+
+def test_english_comparison_words_set_the_sides():
+    analysis = analyse("whats the difference between reserved contracts and social clauses, snabbt")
+    assert analysis.intent == "comparison"
+    assert analysis.sides == ["reserved contracts", "social clauses"]  # "snabbt" is how, not a side
+
+
+def test_a_precedent_question_about_social_enterprises_is_not_sent_to_a_referral():
+    from bot.answer.precedent_answer import asks_social_precedents
+
+    assert asks_social_precedents(analyse("Exempel på återvinning som gått till sociala företag?"))
+    assert not asks_social_precedents(analyse("Exempel på miljökrav vid upphandling av avfallshantering?"))

@@ -478,3 +478,27 @@ Det beror på villkoret. Oftast ska leverantören ersätta personen med en annan
     answer = Pipeline(settings).ask("vad betyder långtidsarbetslös?")
     assert answer.answered
     assert answer.parts[0].doc_id == "ord-langtidsarbetslos"
+
+
+def test_a_laws_definition_weighs_less_unless_the_question_asks_what_the_law_is():
+    from types import SimpleNamespace
+
+    from bot.answer.analysis import analyse
+    from bot.answer.names import Names
+    from bot.answer.pipeline import weighing
+    from bot.search.scope import law_terms_of
+
+    documents = {
+        "ord-luf": {"kind": "glossary", "synonyms": ["luf", "försörjningslagen"]},
+        "ord-iop": {"kind": "glossary", "synonyms": ["iop"]},
+    }
+    assert law_terms_of(documents) == {"ord-luf"}
+    engine = SimpleNamespace(names=Names(), rulings=set())
+
+    def law_term_weight(question: str) -> float:
+        analysis = analyse(question)
+        prefer, _ = weighing(engine, analysis.question, analysis, analysis.intent)
+        return prefer.get("law-term", 1.0)
+
+    assert law_term_weight("does LUF allow reserved contracts") < 1
+    assert law_term_weight("Vad är LUF?") == 1

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ..knowledge.places import Place, find_places
 from ..knowledge.refs import find_refs
-from ..search.textproc import written_refs
+from .chat import chat_forms, without_english_it
 from .filters import (
     ABROAD,
     COUNTRIES,
@@ -129,7 +129,10 @@ _CLAUSE_SPLIT = re.compile(
     re.IGNORECASE,
 )
 _FIGURE_CHOICE = re.compile(r"\d+\s*(%|procent)\s+eller\s+\d+", re.IGNORECASE)
-_SIDE_FILLER = re.compile(r"(\s+(egentligen|typ|asap|alltså|då|i praktiken))+$", re.IGNORECASE)
+_SIDE_FILLER = re.compile(
+    r"(,?\s+(egentligen|typ|asap|alltså|då|i praktiken|snabbt|kort|kortfattat|tack|pls|please))+$",
+    re.IGNORECASE,
+)
 _SIDE_FRAME = re.compile(
     r"^\W*(vad är |vad blir )?(skillnaden|skillnad) (mellan|på) |^(ska vi|bör vi|kan vi|vill vi|välja|"
     r"välj|köra|ha|använda|hellre|snarare|istället|i stället|ska vi köra|ska vi ha|ska vi välja|ska vi använda|som|en|ett|att|med|"
@@ -137,16 +140,6 @@ _SIDE_FRAME = re.compile(
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[0-9a-zåäöéü:-]+", re.IGNORECASE)
-# English "it" ("is it even legal?") is not the IT sector
-_ENGLISH_IT = re.compile(
-    r"\b(?P<verb>(?:is|do|does|make|was|can|will|would|could|should|about|of|if) )it\b"
-    r"|\bit(?= (is|was|does|will|would|seems|even|work|works|matter|ok)\b)|\bit's\b",
-    re.IGNORECASE,
-)
-
-
-def without_english_it(text: str) -> str:
-    return _ENGLISH_IT.sub(lambda m: m.group("verb") or " ", text)
 
 
 @dataclass
@@ -417,19 +410,13 @@ def _clean_sides(raw: list[str]) -> list[str]:
             side = _SIDE_FRAME.sub("", side).strip()
         if re.match(r"^(vad|vilket|vilken|hur)\b", side, re.IGNORECASE):
             continue  # "…, vad passar oss bäst": the question, not a side
+        if re.fullmatch(r"(snabbt|kort|kortfattat|tack|pls|please|asap)", side, re.IGNORECASE):
+            continue  # "A and B, snabbt": how to answer, not a side
         if re.fullmatch(r"(det|de|dem|dom|den|detta|dessa|sånt)", side, re.IGNORECASE):
             continue  # "går det, och hur skiljer det sig från LOU": a pronoun names no side
         if len(side) >= 2 and words_of(side):
             out.append(side)
     return out[:MAX_PARTS] if len(out) >= 2 else []
-
-
-def chat_forms(text: str) -> str:
-    """The chat shorthands that change how a question splits, written out with the case kept:
-    "o" for "och", "m" for "med", a leading "va" for "vad" ("va e skillnaden på lou o lov")."""
-    text = written_refs(re.sub(r"(?<=\w) o (?=\w)", " och ", text))
-    text = re.sub(r"(?<=\w) m (?=\w)", " med ", text)
-    return re.sub(r"^(\W*)va\b(?= )", r"\1vad", text, flags=re.IGNORECASE)
 
 
 def analyse(question: str, names: Names | None = None) -> Analysis:

@@ -26,11 +26,10 @@ from ..knowledge.refs import parse_ref
 from ..search.referrals import Referrals
 from ..search.retrieval import SearchResult
 from . import precedent_list
-from .analysis import Analysis, asks_for_precedents, asks_meaning, asks_something, part_intent
+from .analysis import Analysis, asks_meaning, part_intent
 from .asked import own_question, paraphrase
 from .comparison import compose_comparison
 from .coverage import speaks_of
-from .matching import precedent_matches
 from .model import (
     FRAGESERVICE_URL,
     GUIDANCE_NOTE,
@@ -40,6 +39,7 @@ from .model import (
     Referral,
     Source,
 )
+from .precedent_answer import asks_social_precedents, compose_precedents, precedent_aside
 
 __all__ = [
     "FRAGESERVICE_URL",
@@ -223,13 +223,17 @@ class Composer:
         if not main.hits:
             return self.decline(answer, analysis, main)
         referral = self.referrals.match(analysis.question)
-        if referral and not speaks_of(main, referral.matched, self.documents, self.passages, self.sections):
+        if (
+            referral
+            and not speaks_of(main, referral.matched, self.documents, self.passages, self.sections)
+            and not asks_social_precedents(analysis)
+        ):
             return self.decline(answer, analysis, main, force_referral=True)
         if not self._answerable(analysis, searches, min_confidence):
             return self.decline(answer, analysis, main)
         answer.answered = True
         if analysis.intent == "precedents":
-            self._precedents(answer, analysis, searches)
+            compose_precedents(self, answer, analysis, searches)
         elif analysis.intent == "comparison" and searches.sides:
             compose_comparison(self, answer, analysis, searches)
         elif analysis.compound and searches.parts:
@@ -245,7 +249,7 @@ class Composer:
             opposite = self.opposite(main, lead, analysis.question) if lead else None
             if opposite is not None:
                 answer.parts.append(opposite)
-            self._precedent_aside(answer, analysis, main)
+            precedent_aside(self, answer, analysis, main)
         if not answer.parts and not answer.precedents:
             return self.decline(answer, analysis, main)
         self._finish(answer, main, k, today)
@@ -312,58 +316,6 @@ class Composer:
         # a precedent lookup with a place, sector, instrument or named buyer is answered by the
         # list of matching precedents (or by saying there are none), whatever the search found
         return analysis.intent == "precedents" and precedent_list.has_filter(analysis)
-
-    def _precedent_aside(self, answer: Answer, analysis: Analysis, result: SearchResult) -> None:
-        """One precedent under an answer, only when it ranks among the best three files and
-        matches the place, sector or instrument the question names."""
-        if not (analysis.places or analysis.sectors or analysis.organisation_docs):
-            return
-        shown = {p.doc_id for p in answer.parts}
-        for hit in result.documents()[:3]:
-            record = self.documents.get(hit.passage.doc_id, {})
-            if (
-                record.get("kind") == "example"
-                and record["id"] not in shown
-                and precedent_matches(record, analysis)
-            ):
-                answer.precedents = [self._line(record)]
-                return
-
-    def _line(self, record: dict):
-        short = self.section(record["id"], SHORT_ANSWER_SLUG)
-        return precedent_list.line(record, short.text if short else "")
-
-    def _precedents(self, answer: Answer, analysis: Analysis, searches: Searches) -> None:
-        records, match, more = precedent_list.lookup(analysis, searches.main, self.examples)
-        named = [r for r in records if r["id"] in analysis.organisation_docs][:1] if match == "some" else []
-        if named:  # the case the question names, shown whole; a closest one stays in the list
-            answer.parts = [self.part(self.section(named[0]["id"], SHORT_ANSWER_SLUG))]
-        answer.precedents = [self._line(r) for r in records if r not in named]
-        answer.precedent_match = match
-        if match == "none" and analysis.instruments and not analysis.places and not answer.parts:
-            # no known case of the instrument: what the rules say about it leads, the closest follow
-            # the rules on the instrument, not a FAQ that weighs it against others
-            avoid = self.example_ids | self.deciding_ids
-            rule = self.lead(searches.main, analysis.question, "permission", avoid=avoid)
-            if rule is not None:
-                rule.label = f"Inga kända exempel {precedent_list.wanted_text(analysis)}; vad reglerna säger"
-                rule.asks = rule.related = None
-                answer.parts = [rule]
-        answer.more_precedents = more
-        if precedent_list.has_filter(analysis):
-            answer.precedent_wanted = precedent_list.wanted_text(analysis)
-        # the other parts of a compound question ("Får vi reservera städningen? Och har någon
-        # kommun gjort så?"): each is answered above the list, in the order asked
-        asked_parts = []
-        for asked, result in zip(analysis.parts, searches.parts, strict=False):
-            if len(analysis.parts) < 2 or asks_for_precedents(asked) or not asks_something(asked):
-                continue
-            shown = {p.doc_id for p in answer.parts + asked_parts}
-            lead = self.lead(result, asked, part_intent(asked), avoid=shown | self.example_ids)
-            if lead and lead.kind != "example":
-                lead.label = asked
-                asked_parts.append(lead)
-        answer.parts = asked_parts + answer.parts
 
     def _compound(self, answer: Answer, analysis: Analysis, searches: Searches) -> None:
         used: set[str] = set()

@@ -48,6 +48,7 @@ class Engine:
 # How much a FAQ that compares weighs in a question that names at most one instrument.
 ONE_INSTRUMENT = 0.93
 SWEDISH_LAW_FIRST = 0.93
+LAW_TERM = 0.7  # also offsets the lift of a file whose title names the law asked (scope.MATCH)
 PRIORS = {
     "permission": {
         "decision": 1.0,  # a FAQ that helps choose (`compares:`) answers a choice, not a "får vi"
@@ -269,6 +270,8 @@ def weighing(engine: Engine, text: str, analysis: Analysis, intent: str) -> tupl
         # a question about Swedish procurement is answered by LOU before the directive behind it
         # and the EU Court's judgments on it
         prefer = {**prefer, "eu": SWEDISH_LAW_FIRST}
+    if prefer is not None and intent != "definition":  # "does LUF allow …" asks what the law allows
+        prefer = {**prefer, "law-term": LAW_TERM}
     return prefer, boost | engine.rulings if prior == "rulings" else boost
 
 

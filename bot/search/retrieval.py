@@ -18,7 +18,7 @@ from .embedding import Embedder
 from .fusion import reciprocal_rank_fusion
 from .lexical import BM25
 from .phrasings import LIKENESS_DEPTH, Phrasings, likeness_factor
-from .scope import LawScope, eu_law_of, laws_in
+from .scope import LawScope, eu_law_of, law_terms_of, laws_in
 from .store import LoadedIndex
 from .surface import SurfaceWords
 from .textproc import (
@@ -196,6 +196,7 @@ class Retriever:
         self.surface = SurfaceWords((p.text for p in self.passages), stems=self.bm25.postings)
         self.deciding = {d for d, record in index.documents.items() if record.get("compares")}
         self.eu_law = eu_law_of(index.documents)
+        self.law_terms = law_terms_of(index.documents)
         self.law_scope = LawScope(index.documents)
 
     def respell(self, text: str) -> str:
@@ -401,6 +402,8 @@ class Retriever:
                 hit.score *= prefer.get(kind, 1.0)
             if hit.passage.doc_id in self.eu_law:
                 hit.score *= prefer.get("eu", 1.0)
+            elif hit.passage.doc_id in self.law_terms:
+                hit.score *= prefer.get("law-term", 1.0)
             if hit.passage.doc_id in boost:
                 hit.score += top * 0.5
             if hit.passage.doc_id == quoted:

@@ -64,3 +64,14 @@ def eu_law_of(documents: dict[str, dict]) -> set[str]:
         if record.get("kind") in ("law", "case-law") and refs and refs[0].kind in ("eu", "cjeu"):
             out.add(doc)
     return out
+
+
+def law_terms_of(documents: dict[str, dict]) -> set[str]:
+    """The glossary files that define a law ("LUF – lagen om upphandling inom
+    försörjningssektorerna"): they answer what the law is, not what it allows (a search weighs
+    them by "law-term" in its `prefer`). A glossary file's first synonym is its term."""
+    return {
+        d
+        for d, record in documents.items()
+        if (record.get("synonyms") or [""])[0] in ABBREVIATIONS | {"lou": "LOU"}
+    }

@@ -127,6 +127,7 @@ CHAT_WORDS = {
     "paid": "betalat",
     "pay": "betala",
     "org": "organisation",
+    "construction": "bygg",
     "kk": "kollektivavtal",
     "småkommun": "liten kommun",
     "småkommuner": "små kommuner",
@@ -229,6 +230,9 @@ CHAT_PHRASES = {
     "welfare services": "välfärdstjänster",
     "direct procurement": "direktupphandling",
     "case law": "rättspraxis",
+    "what's the difference between": "vad är skillnaden mellan",
+    "whats the difference between": "vad är skillnaden mellan",
+    "best practice": "goda exempel",
     "what's the deal": "vad gäller",
     "whats the deal": "vad gäller",
     "is it even legal": "är det tillåtet",
@@ -246,6 +250,9 @@ CHAT_PHRASES = {
     "dumpa löner": "lönedumpning",
     "bor i kommunen": "bor i kommunen lokala",
     "bo i kommunen": "bo i kommunen lokala",
+    # last: the longer English phrases above begin with these
+    "what's": "vad är",
+    "whats": "vad är",
 }
 
 # A verb with its particle, and the noun the files use for it ("hur följer vi upp kraven" asks

@@ -1,0 +1,34 @@
+"""How people type a question in chat, written out before it is analysed: "o" and "and" for
+"och", "or" for "eller", "va" for "vad", English "what's the difference between", provisions
+typed without "§", and English "it" that is not the IT sector."""
+
+from __future__ import annotations
+
+import re
+
+from ..search.textproc import written_refs
+
+# English "it" ("is it even legal?") is not the IT sector
+_ENGLISH_IT = re.compile(
+    r"\b(?P<verb>(?:is|do|does|make|was|can|will|would|could|should|about|of|if) )it\b"
+    r"|\bit(?= (is|was|does|will|would|seems|even|work|works|matter|ok)\b)|\bit's\b",
+    re.IGNORECASE,
+)
+
+
+def without_english_it(text: str) -> str:
+    return _ENGLISH_IT.sub(lambda m: m.group("verb") or " ", text)
+
+
+_DIFFERENCE = re.compile(r"\bwhat'?s the difference between\b", re.IGNORECASE)
+
+
+def chat_forms(text: str) -> str:
+    """The chat shorthands that change how a question splits, written out with the case kept:
+    "o" (and "and") for "och", "or" for "eller", "m" for "med", a leading "va" for "vad" ("va e
+    skillnaden på lou o lov"), "what's the difference between" for "vad är skillnaden mellan"."""
+    text = written_refs(re.sub(r"(?<=\w) (o|and) (?=\w)", " och ", text))
+    text = re.sub(r"(?<=\w) or (?=\w)", " eller ", text)
+    text = _DIFFERENCE.sub("vad är skillnaden mellan", text)
+    text = re.sub(r"(?<=\w) m (?=\w)", " med ", text)
+    return re.sub(r"^(\W*)va\b(?= )", r"\1vad", text, flags=re.IGNORECASE)

@@ -1,0 +1,81 @@
+"""Precedent answers: the list of precedents a lookup asks for (with the other parts of a
+compound question answered above it), one precedent under a rules answer, and whether a
+question on a referral's topic still asks for precedents. `c` is the Composer."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from ..knowledge.chunking import SHORT_ANSWER_SLUG
+from ..search.retrieval import SearchResult
+from . import precedent_list
+from .analysis import Analysis, asks_for_precedents, asks_something, part_intent
+from .matching import precedent_matches
+from .model import Answer
+
+if TYPE_CHECKING:
+    from .compose import Searches
+
+
+def compose_precedents(c, answer: Answer, analysis: Analysis, searches: Searches) -> None:
+    """The matching precedents, one line each (the one the question names shown whole), or the
+    closest with a plain "none known"; the other parts of a compound question above them."""
+    records, match, more = precedent_list.lookup(analysis, searches.main, c.examples)
+    named = [r for r in records if r["id"] in analysis.organisation_docs][:1] if match == "some" else []
+    if named:  # the case the question names, shown whole; a closest one stays in the list
+        answer.parts = [c.part(c.section(named[0]["id"], SHORT_ANSWER_SLUG))]
+    answer.precedents = [line_of(c, r) for r in records if r not in named]
+    answer.precedent_match = match
+    if match == "none" and analysis.instruments and not analysis.places and not answer.parts:
+        # no known case of the instrument: what the rules say about it leads, the closest follow
+        # the rules on the instrument, not a FAQ that weighs it against others
+        avoid = c.example_ids | c.deciding_ids
+        rule = c.lead(searches.main, analysis.question, "permission", avoid=avoid)
+        if rule is not None:
+            rule.label = f"Inga kända exempel {precedent_list.wanted_text(analysis)}; vad reglerna säger"
+            rule.asks = rule.related = None
+            answer.parts = [rule]
+    answer.more_precedents = more
+    if precedent_list.has_filter(analysis):
+        answer.precedent_wanted = precedent_list.wanted_text(analysis)
+    # the other parts of a compound question ("Får vi reservera städningen? Och har någon
+    # kommun gjort så?"): each is answered above the list, in the order asked
+    asked_parts = []
+    for asked, result in zip(analysis.parts, searches.parts, strict=False):
+        if len(analysis.parts) < 2 or asks_for_precedents(asked) or not asks_something(asked):
+            continue
+        shown = {p.doc_id for p in answer.parts + asked_parts}
+        lead = c.lead(result, asked, part_intent(asked), avoid=shown | c.example_ids)
+        if lead and lead.kind != "example":
+            lead.label = asked
+            asked_parts.append(lead)
+    answer.parts = asked_parts + answer.parts
+
+
+def precedent_aside(c, answer: Answer, analysis: Analysis, result: SearchResult) -> None:
+    """One precedent under an answer, only when it ranks among the best three files and
+    matches the place, sector or instrument the question names."""
+    if not (analysis.places or analysis.sectors or analysis.organisation_docs):
+        return
+    shown = {p.doc_id for p in answer.parts}
+    for hit in result.documents()[:3]:
+        record = c.documents.get(hit.passage.doc_id, {})
+        if (
+            record.get("kind") == "example"
+            and record["id"] not in shown
+            and precedent_matches(record, analysis)
+        ):
+            answer.precedents = [line_of(c, record)]
+            return
+
+
+def asks_social_precedents(analysis: Analysis) -> bool:
+    """ "Exempel på återvinning som gått till sociala företag?" asks for precedents of social
+    enterprises or a social instrument, even on a topic a referral covers (waste: Kriterietjänsten):
+    answered by the matching precedents, or by saying none is known."""
+    return analysis.intent == "precedents" and bool(analysis.social_suppliers or analysis.instruments)
+
+
+def line_of(c, record: dict):
+    short = c.section(record["id"], SHORT_ANSWER_SLUG)
+    return precedent_list.line(record, short.text if short else "")
