@@ -645,3 +645,11 @@ def test_a_precedent_question_about_social_enterprises_is_not_sent_to_a_referral
 
     assert asks_social_precedents(analyse("Exempel på återvinning som gått till sociala företag?"))
     assert not asks_social_precedents(analyse("Exempel på miljökrav vid upphandling av avfallshantering?"))
+
+
+def test_does_a_suffice_or_must_we_b_sets_two_sides():
+    question = (
+        "Textilier från Asien: räcker arbetsrättsliga villkor enligt LOU eller behöver vi en uppförandekod?"
+    )
+    assert analyse(question).sides == ["arbetsrättsliga villkor enligt LOU", "uppförandekod"]
+    assert analyse("får vi reservera städ eller tvätt?").sides == []

@@ -128,6 +128,11 @@ _CLAUSE_SPLIT = re.compile(
     r"är det|finns det|händer|om|har (?:någon|nån|ngn|några|andra|kommunerna|regionerna|myndigheterna))\b)|(?<!t\.ex)(?<!bl\.a)(?<!m\.m)(?<!s\.k)(?<!d\.v\.s)(?<!o\.s\.v)(?<!\bca)\. (?=[A-ZÅÄÖ])|(?<=\?)\s*",
     re.IGNORECASE,
 )
+_EITHER_MUST = re.compile(
+    r"\b(?:räcker|räcker det med|får vi|kan vi|ska vi|bör vi) (.+?),? eller (?:behöver|måste|ska|bör|får) "
+    r"(?:vi|man|det)(?: ha| använda| ställa| kräva)? (.+)",
+    re.IGNORECASE,
+)
 _FIGURE_CHOICE = re.compile(r"\d+\s*(%|procent)\s+eller\s+\d+", re.IGNORECASE)
 _SIDE_FILLER = re.compile(
     r"(,?\s+(egentligen|typ|asap|alltså|då|i praktiken|snabbt|kort|kortfattat|tack|pls|please))+$",
@@ -320,6 +325,12 @@ def comparison_sides(text: str) -> list[str]:
             sides = _clean_sides(
                 [_SIDE_LEAD.sub("", together.group(1)), _SIDE_TAIL.sub("", together.group(2))]
             )
+            if len(sides) == 2:
+                return sides
+    for clause in clauses:  # "räcker A eller behöver vi B?", "får vi A eller måste det B?"
+        either = _EITHER_MUST.search(clause)
+        if either:
+            sides = _clean_sides([either.group(1), either.group(2)])
             if len(sides) == 2:
                 return sides
     listed = _LIST_THEN_ASK.match(text)  # "A, B och C – kan du jämföra dem?"
