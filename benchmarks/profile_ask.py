@@ -19,7 +19,7 @@ from _common import ROOT, load_eval, percentile, pipeline_from_env
 
 def stages():
     """(owner, attribute, label) of each function timed."""
-    from bot.answer import compose, pipeline
+    from bot.answer import compose, pipeline, precedent_answer
     from bot.search import phrasings, retrieval, surface
 
     return [
@@ -41,7 +41,8 @@ def stages():
         (retrieval.Retriever, "_by_law", "    law scope"),
         (retrieval.Retriever, "_reweigh", "    reweigh"),
         (compose.Composer, "compose", "compose"),
-        (compose, "precedent_matches", "  precedent matching (aside)"),
+        (compose, "compose_precedents", "  precedent list"),
+        (precedent_answer, "precedent_matches", "  precedent matching"),
     ]
 
 

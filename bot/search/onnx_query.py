@@ -68,8 +68,9 @@ def export(model_dir: Path, target: Path) -> None:
 
 
 class OnnxQueryEncoder:
-    """Encode texts with an exported model, on one thread: one text without padding, several
-    (a question and its parts) in one padded batch."""
+    """Encode texts with an exported model, on one thread, one text at a time and without
+    padding: a padded batch of a question and its parts pays the longest text's length for
+    every text, about a fifth more CPU on a compound question than running them one by one."""
 
     def __init__(self, onnx_file: Path, model_dir: Path, max_tokens: int):
         import onnxruntime
@@ -95,14 +96,4 @@ class OnnxQueryEncoder:
     def encode(self, texts: list[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), np.float32)
-        if len(texts) == 1:
-            return self.encode_one(texts[0])[None, :]
-        encoded = [self.tokenizer.encode(t).ids for t in texts]
-        width = max(len(ids) for ids in encoded)
-        ids = np.zeros((len(encoded), width), dtype=np.int64)
-        mask = np.zeros_like(ids)
-        for row, seq in enumerate(encoded):
-            ids[row, : len(seq)] = seq
-            mask[row, : len(seq)] = 1
-        [vectors] = self.session.run(None, {"input_ids": ids, "attention_mask": mask})
-        return vectors.astype(np.float32)
+        return np.stack([self.encode_one(text) for text in texts])
