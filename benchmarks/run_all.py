@@ -125,9 +125,17 @@ BENCHMARKS = [
         "quality_blind11",
         "quality",
         "Retrieval quality, fourteenth set (eval_blind11: the questions of eval_usefulness_blind11, written "
-        "blind by a helper in the sixth session; CLEAN: its misses not read)",
+        "blind by a helper in the sixth session; clean for that session, then studied in the seventh: a TRAINING set now)",
         ["--eval", "benchmarks/eval_blind11.jsonl"],
         ["--eval", "benchmarks/eval_blind11.jsonl"],
+    ),
+    (
+        "quality_blind12",
+        "quality",
+        "Retrieval quality, fifteenth set (eval_blind12: the questions of eval_usefulness_blind12, written "
+        "blind by a helper in the seventh session; CLEAN: its misses not read)",
+        ["--eval", "benchmarks/eval_blind12.jsonl"],
+        ["--eval", "benchmarks/eval_blind12.jsonl"],
     ),
     (
         "usefulness",
@@ -213,9 +221,17 @@ BENCHMARKS = [
         "usefulness_blind11",
         "usefulness",
         "Usefulness, eleventh set (eval_usefulness_blind11, 140 questions written blind by a helper in the "
-        "sixth session; CLEAN: its failures not read)",
+        "sixth session; clean for that session, then its failures were studied in the seventh: a TRAINING set now)",
         ["--eval", "benchmarks/eval_usefulness_blind11.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind11.jsonl"],
+    ),
+    (
+        "usefulness_blind12",
+        "usefulness",
+        "Usefulness, twelfth set (eval_usefulness_blind12, 140 questions written blind by a helper in the "
+        "seventh session; CLEAN: its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind12.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind12.jsonl"],
     ),
     (
         "paraphrase",
