@@ -20,7 +20,7 @@ from _common import ROOT, load_eval, percentile, pipeline_from_env
 def stages():
     """(owner, attribute, label) of each function timed."""
     from bot.answer import compose, pipeline, precedent_answer
-    from bot.search import phrasings, retrieval, surface
+    from bot.search import glossary, phrasings, retrieval, surface
 
     return [
         (surface.SurfaceWords, "respell", "respell"),
@@ -29,7 +29,7 @@ def stages():
         (pipeline.Pipeline, "searches", "searches (encode + all searches)"),
         (retrieval.Retriever, "read", "  read queries"),
         (retrieval.Retriever, "query_tokens", "    query tokens"),
-        (retrieval.Glossary, "expand", "    glossary expansion"),
+        (glossary.Glossary, "expand", "    glossary expansion"),
         (retrieval.Retriever, "lexical_ranking", "    BM25"),
         (retrieval.Retriever, "ref_ranking", "    references"),
         (phrasings.Phrasings, "quote", "    near quote"),

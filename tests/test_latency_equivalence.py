@@ -7,8 +7,8 @@ import pytest
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from bot.search.glossary import Glossary, _contains
 from bot.search.phrasings import Phrasings, normalise_question
-from bot.search.retrieval import Glossary, _contains
 from bot.search.textproc import CHAT_PHRASES, CHAT_WORDS, PARTICLE_VERBS, SpellingCorrector, normalise_chat
 
 ASKED = [

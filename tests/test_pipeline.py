@@ -450,6 +450,8 @@ def test_chat_shorthand_and_english_filler_are_read_in_the_files_words():
 
     assert "kollektivavtalskrav" in normalise_chat("behöver vi ha kk-krav i städupphandlingen??")
     assert "är det tillåtet" in normalise_chat("sysselsättningskrav, is it even legal?")
+    assert "tillåtet" in normalise_chat("kollektivavtalskrav ok eller ej")
+    assert "sociala företag" in normalise_chat("nåt bra exempel på städ med soc företag?")
 
 
 def test_what_a_word_means_is_not_taken_for_a_yes_or_no_question_that_uses_the_word(settings, kb_dir):

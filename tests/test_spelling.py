@@ -123,3 +123,15 @@ def test_inflections_short_words_places_and_names_are_not_clips():
     assert surface.respell("kläder som sys i asien") == "kläder som sys i asien"  # too short to guess
     assert surface.respell("finns det exempel i åre") == "finns det exempel i åre"  # a place, not "året"
     assert surface.respell("Upph AB") == "Upph AB"  # a name
+
+
+def test_a_compound_the_knowledge_base_uses_once_is_also_read_as_its_parts(settings, kb_dir):
+    from bot.answer.pipeline import Pipeline
+
+    # one example mentions the compound in passing; the guidance on its parts is the file to find
+    example = kb_dir / "example" / "vanersborg-servicekompaniet.md"
+    example.write_text(example.read_text() + "\nKommunen diskuterade ett kollektivavtalskrav.\n")
+    guidance = kb_dir / "guidance" / "arbetsrattsliga-villkor.md"
+    guidance.write_text(guidance.read_text() + "\nEtt krav på kollektivavtal får inte ställas.\n")
+    found = Pipeline(settings).search("kollektivavtalskrav", mode="bm25").documents()
+    assert "arbetsrattsliga-villkor" in [hit.passage.doc_id for hit in found][:2]

@@ -240,6 +240,10 @@ CHAT_PHRASES = {
     "kk-krav": "kollektivavtalskrav",
     "hur stor andel": "hur stor andel procent",  # a share is asked as a percentage in the files
     "dum fråga": "",
+    "ok eller ej": "tillåtet",
+    "ok eller inte": "tillåtet",
+    "okej eller inte": "tillåtet",
+    "soc företag": "sociala företag",
     # everyday Swedish for the files' terms
     "kicka ut": "utesluta",
     "sparka ut": "utesluta",
