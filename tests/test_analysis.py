@@ -653,3 +653,19 @@ def test_does_a_suffice_or_must_we_b_sets_two_sides():
     )
     assert analyse(question).sides == ["arbetsrättsliga villkor enligt LOU", "uppförandekod"]
     assert analyse("får vi reservera städ eller tvätt?").sides == []
+
+
+def test_any_municipality_that_buys_something_asks_for_precedents():
+    # present tense, one buyer: "någon kommun som köper …" asks who does it
+    assert analyse("Någon kommun som köper återbruk från ett socialt företag?").intent == "precedents"
+    assert analyse("Får en kommun som köper städ kräva kollektivavtal?").intent != "precedents"
+
+
+def test_chat_abbreviations_for_social_enterprises_filter_precedents():
+    assert analyse("nåt bra exempel på städ med soc företag?").social_suppliers
+    assert analyse("asf städ tvätt mat, ngn kommun som gjort?").social_suppliers
+
+
+def test_an_example_of_a_municipal_company_filters_by_buyer_type():
+    asked = analyse("Exempel på ett kommunalt bolag som ställt sysselsättningskrav i fastighetsskötsel?")
+    assert asked.buyer_types == ["kommunalt bolag"]

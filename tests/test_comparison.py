@@ -53,6 +53,18 @@ def test_a_faq_on_combining_two_other_things_does_not_lead_by_ranking_first():
     assert decision_faq(Composer(), result, {"tillganglighet", "syss"}, near, True) is None
 
 
+def test_a_faq_that_speaks_of_no_side_does_not_lead_by_ranking_first():
+    question = "Vad är skillnaden mellan öppet och förenklat förfarande?"
+    best = SimpleNamespace(passage=SimpleNamespace(doc_id="faq-vad-passar"))
+    result = SimpleNamespace(query=question, documents=lambda: [best])
+    near = [{"ord-fragservice"}, {"ord-annonspliktig"}]
+    sides = ("öppet", "förenklat förfarande")
+    assert decision_faq(Composer(), result, set(), near, False, sides) is None
+    # the same FAQ ranked first for a question on its own sides is shown
+    asked = ("reserverad upphandling", "sysselsättningskrav")
+    assert decision_faq(Composer(), result, set(), [{"x"}, {"y"}], False, asked).doc_id == "faq-vad-passar"
+
+
 def test_a_faq_that_compares_takes_no_place_among_a_sides_own_files():
     ranked = ["ord-reserverad", "lou-4-18", "faq-kombinera", "valfard", "reserverad-upphandling", "annat"]
     hits = [SimpleNamespace(passage=SimpleNamespace(doc_id=d)) for d in ranked]

@@ -28,55 +28,11 @@ from .filters import (
     years_asked,
 )
 from .names import Names
+from .precedent_words import ABOUT_A_CASE, ANYWHERE, ASKS_ABOUT_BUYERS, PAST, PRECEDENT, TEMPLATES
 
 INTENTS = ("permission", "how-to", "comparison", "precedents", "definition", "provision")
 MAX_PARTS = 3
 
-_PRECEDENT = re.compile(
-    r"\b(exempel|examples?|vilka (kommuner|regioner|myndigheter|bostadsbolag|köpare|organisationer)"
-    r"|har (någon|nån|några|ngn|andra|något|nåt) (kommun|region|myndighet|bostadsbolag|köpare|annan|gjort|reserverat|använt)"
-    r"|hur (gjorde|har) [A-ZÅÄÖ]|hur gjorde|finns det (några|nån|någon)? ?(kommuner|regioner|fall)"
-    r"|andra kommuner|erfarenhet(er)? av|case|prejudikat på|goda exempel|lyckade"
-    r"|hur (jobbar|arbetar|har) [\w ]{0,25}(kommuner|regioner|städer|myndigheter|bostadsbolag)"
-    r"|hur gick det (för|när|i|med) "
-    # "vilka har ställt sysselsättningskrav", "har någon i Uppsala län reserverat …"
-    r"|(vilka(\s+[\wåäö]+){0,3}?\s+har(?! (vi|ni|man|jag)\b)|vem har|(någon|nån|ngn|några|nåra) som( har| hade)?|har (någon|nån|ngn|några|andra)|vad har(?! (vi|ni|man|jag)\b))\b"
-    r"(\s+[\wåäö]+){0,4}?\s+(gjort|reserverat|använt|ställt|haft|köpt|upphandlat|testat|provat|infört|jobbat|"
-    r"arbetat|kört|låtit)\b"
-    r"|\b(någonstans|nånstans|ngnstans)\b"
-    # "kommunala bolag som använt sysselsättningskrav?", "regioner som har reserverat"
-    r"|\b(kommuner|regioner|myndigheter|bolag|bostadsbolag|städer|köpare)\b[^?]{0,40}\bsom (har |hade )?"
-    r"(gjort|reserverat|använt|ställt|köpt|upphandlat|testat|infört|jobbat|arbetat)\b"
-    r"|\bhar (kommunerna|regionerna|myndigheterna|bostadsbolagen|städerna|landstingen|andra)\b"
-    # "har kommunala bostadsbolag haft sysselsättningskrav?"
-    r"|\bhar (några |andra |något |nåt |någon |nån )?(kommunala |kommunalt |allmännyttiga |allmännyttigt |statliga )?(kommuner|regioner|bostadsbolag|bolag|städer|"
-    r"myndigheter)\b(\s+[\wåäö]+){0,4}?\s+(gjort|reserverat|använt|ställt|haft|köpt|upphandlat|testat|provat|"
-    r"infört|jobbat|arbetat|krävt)\b)",
-    re.IGNORECASE,
-)
-# "finns det färdiga mallar nånstans?" asks where to find a template, not for precedents
-_TEMPLATES = re.compile(
-    r"\b(mall|mallar|mallen|modellvillkor|formuleringar|checklist\w*|vägledning\w*|verktyg)\b", re.IGNORECASE
-)
-_ANYWHERE = re.compile(r"\b(någonstans|nånstans|ngnstans)\b", re.IGNORECASE)
-# "någon kommun som reserverat", "vilka allmännyttiga bostadsbolag har ställt krav": a question
-# about buyers (or contracts) in the past tense asks for precedents.
-_ASKS_ABOUT_BUYERS = re.compile(
-    r"\b(vilka|vilken|någon|några|nån|ngn|något|andra)\s+(\w+\s+){0,2}(kommun(er)?|region(er)?|myndighet(er)?|"
-    r"bostadsbolag|köpare|städer|organisationer|upphandlingar|kontrakt|avtal)\b",
-    re.IGNORECASE,
-)
-_PAST = re.compile(
-    r"\b(har|hade|som)\b(\s+\w+){0,3}?\s+\w+(at|it|tt|ts|ats|its|ort|ått)\b|\b(gjort|gjorts|fått|ställt|"
-    r"använt|reserverat|infört|köpt|upphandlat|genomfört|testat|provat|lyckats|haft)\b",
-    re.IGNORECASE,
-)
-# "vad gjorde Cykelreturen och vem köpte av dem?", "vilka har avtal med Samhall?": what a named
-# organisation did, and for whom
-_ABOUT_A_CASE = re.compile(
-    r"\bvad gjorde\b|\bvem (köpte|har köpt|anlitade|har anlitat|upphandlade)\b|\b(har|hade|med) avtal med\b",
-    re.IGNORECASE,
-)
 _COMPARISON = re.compile(
     r"\b(skillnad(en|er)?|jämför|jämfört med|versus|vs\.?|kontra|eller\b.*\b(bäst|passar|smidigast|"
     r"bättre|välja|väljer|föredra|rekommender|ska vi (köra|ha|välja|använda))|(bäst|passar bäst|smidigast|"
@@ -186,7 +142,7 @@ def words_of(text: str) -> list[str]:
 
 
 def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_or_org: bool) -> str:
-    if _PRECEDENT.search(_ANYWHERE.sub(" ", text) if _TEMPLATES.search(text) else text) or (
+    if PRECEDENT.search(ANYWHERE.sub(" ", text) if TEMPLATES.search(text) else text) or (
         has_place_or_org
         and re.search(
             r"\bhur (gjorde|har)\b|^\W*(finns det|finns de|fins det)\b|\bfinns (det |de )?(nåt|något|några|nån|ngt|ngn)\b|\bhar\b(\s+[\wåäö]+){1,5}?\s+(gjort|"
@@ -197,7 +153,7 @@ def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_
         )
     ):
         return "precedents"
-    if has_place_or_org and _ABOUT_A_CASE.search(text):
+    if has_place_or_org and ABOUT_A_CASE.search(text):
         return "precedents"
     # "blekinge, något där?", "Samhall?": a place or organisation and little else asks what is known
     words = words_of(text)
@@ -215,7 +171,7 @@ def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_
         and not (_PERMISSION.search(text) or _HOW_TO.search(text) or _DEFINITION.search(text))
     ):
         return "precedents"
-    if _ASKS_ABOUT_BUYERS.search(text) and _PAST.search(text):
+    if ASKS_ABOUT_BUYERS.search(text) and PAST.search(text):
         return "precedents"
     if sides:
         return "comparison"
@@ -243,15 +199,6 @@ def asks_meaning(text: str) -> bool:
 
 
 _WHAT_IS_WORD = re.compile(r"^\W*(vad|va) (är|e) (en |ett )?[\wåäö-]+( [\wåäö-]+)?\W*$", re.IGNORECASE)
-
-
-def asks_for_precedents(text: str) -> bool:
-    """Does this question (or part of one) ask who has done something ("har någon kommun gjort så?")."""
-    return bool(
-        _PRECEDENT.search(text)
-        or _ABOUT_A_CASE.search(text)
-        or (_ASKS_ABOUT_BUYERS.search(text) and _PAST.search(text))
-    )
 
 
 def asks_something(text: str) -> bool:

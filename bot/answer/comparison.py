@@ -48,7 +48,9 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
         used.add(part.doc_id)
         near[-1].add(part.doc_id)
         side_docs.append(part)
-    decision = decision_faq(c, searches.main, {p.doc_id for p in side_docs}, near, combining(analysis))
+    decision = decision_faq(
+        c, searches.main, {p.doc_id for p in side_docs}, near, combining(analysis), tuple(analysis.sides)
+    )
     first = searches.main.documents()[0].passage.doc_id if searches.main.hits else None
     compared = set(c.documents.get(decision.doc_id, {}).get("compares") or ()) if decision else set()
     every_side = len(near) >= 2 and all(compared & docs for docs in near)
@@ -135,7 +137,12 @@ CLOSE_FIT = 0.25
 
 
 def decision_faq(
-    c, result: SearchResult, sides: set[str], near: list[set[str]] | None = None, together: bool = False
+    c,
+    result: SearchResult,
+    sides: set[str],
+    near: list[set[str]] | None = None,
+    together: bool = False,
+    side_texts: tuple[str, ...] = (),
 ) -> Part | None:
     """A FAQ that helps choose: the one that compares files of the most sides (a side counts
     when the FAQ compares its file or one of the side's best four), then the one about
@@ -162,12 +169,16 @@ def decision_faq(
         )
         if covered >= min(2, len(near)) and len(compared & sides) >= 1 and (best is None or score > best[0]):
             best = (score, record["id"])
+    side_words = {w for side in side_texts for w in tokens(side)}
     if best is None:  # the best file itself, when it is such a FAQ; one on combining two things
         for hit in result.documents()[:3]:  # speaks only of those two
             record = c.documents.get(hit.passage.doc_id, {})
             compared = set(record.get("compares") or ())
             on_others = COMBINE.search(record.get("title", "")) and not all(compared & d for d in near)
-            if compared and not on_others:
+            # ... and it speaks of one side at least, by the files it compares or by its title
+            # ("öppet eller förenklat förfarande" is not helped by the FAQ on collective agreements)
+            speaks = any(compared & d for d in near) or set(tokens(record.get("title", ""))) & side_words
+            if compared and not on_others and speaks:
                 best = (0, hit.passage.doc_id)
                 break
     if best is None:

@@ -54,7 +54,7 @@ BUYER_TYPE_WORDS = {
     "kommunalt bolag": r"(allmännyttiga |allmännyttigt |kommunala |kommunalt )?(bostadsbolag|fastighetsbolag|bolag)(en)?",
 }
 _BUYER_ASKED = (
-    r"\b(vilka|vilken|vilket|någon|nån|ngn|några|något|andra|finns det|har|hos|which|any|swedish|in|(?:köparen|beställaren) "
+    r"\b(vilka|vilken|vilket|någon|nån|ngn|några|något|andra|finns det|har|hos|exempel på|which|any|swedish|in|(?:köparen|beställaren) "
     r"(?:är|var)) (\w+ )?(?:PATTERN)\b"
     r"|^\W*(\w+ )?(?:PATTERN)\b[^?]{0,40}\bsom\b"  # "kommunala bolag, t.ex. bostadsbolag, som …"
 )
@@ -66,7 +66,7 @@ _TOGETHER = re.compile(
 # "köpt tvätt från sociala företag": precedents whose supplier is a (work-integration) social
 # enterprise, or whose contract was reserved for one or bought directly from one
 SOCIAL_SUPPLIER_WORDS = re.compile(
-    r"\b(social(t|a)? ?företag(et|en)?|socialföretag\w*|arbetsintegrerande|sociala kooperativ\w*"
+    r"\b(social(t|a)? ?företag(et|en)?|soc\.? företag(et|en)?|socialföretag\w*|arbetsintegrerande|asf|sociala kooperativ\w*"
     r"|skyddade? verkst\w*|social enterprises?|sheltered workshops?)\b",
     re.IGNORECASE,
 )

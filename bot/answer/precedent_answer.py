@@ -9,9 +9,10 @@ from typing import TYPE_CHECKING
 from ..knowledge.chunking import SHORT_ANSWER_SLUG
 from ..search.retrieval import SearchResult
 from . import precedent_list
-from .analysis import Analysis, asks_for_precedents, asks_something, part_intent
+from .analysis import Analysis, asks_something, part_intent
 from .matching import precedent_matches
 from .model import Answer
+from .precedent_words import asks_for_precedents
 
 if TYPE_CHECKING:
     from .compose import Searches

@@ -1,0 +1,66 @@
+"""The wording that asks for precedents ("har någon kommun gjort …", "finns det exempel på …",
+"vilka har avtal med Samhall?"), apart from the rest of question analysis: `analysis` reads
+the intent with these, and the composer asks of each part of a compound question whether it
+asks for cases."""
+
+from __future__ import annotations
+
+import re
+
+PRECEDENT = re.compile(
+    r"\b(exempel|examples?|vilka (kommuner|regioner|myndigheter|bostadsbolag|köpare|organisationer)"
+    r"|har (någon|nån|några|ngn|andra|något|nåt) (kommun|region|myndighet|bostadsbolag|köpare|annan|gjort|reserverat|använt)"
+    r"|hur (gjorde|har) [A-ZÅÄÖ]|hur gjorde|finns det (några|nån|någon)? ?(kommuner|regioner|fall)"
+    r"|andra kommuner|erfarenhet(er)? av|case|prejudikat på|goda exempel|lyckade"
+    r"|hur (jobbar|arbetar|har) [\w ]{0,25}(kommuner|regioner|städer|myndigheter|bostadsbolag)"
+    r"|hur gick det (för|när|i|med) "
+    # "vilka har ställt sysselsättningskrav", "har någon i Uppsala län reserverat …"
+    r"|(vilka(\s+[\wåäö]+){0,3}?\s+har(?! (vi|ni|man|jag)\b)|vem har|(någon|nån|ngn|några|nåra) som( har| hade)?|har (någon|nån|ngn|några|andra)|vad har(?! (vi|ni|man|jag)\b))\b"
+    r"(\s+[\wåäö]+){0,4}?\s+(gjort|reserverat|använt|ställt|haft|köpt|upphandlat|testat|provat|infört|jobbat|"
+    r"arbetat|kört|låtit)\b"
+    r"|\b(någonstans|nånstans|ngnstans)\b"
+    # "kommunala bolag som använt sysselsättningskrav?", "regioner som har reserverat"
+    r"|\b(kommuner|regioner|myndigheter|bolag|bostadsbolag|städer|köpare)\b[^?]{0,40}\bsom (har |hade )?"
+    r"(gjort|reserverat|använt|ställt|köpt|upphandlat|testat|infört|jobbat|arbetat)\b"
+    # "någon kommun som köper återbruk från sociala företag?"
+    r"|\b(någon|nån|ngn|annan) (kommun|region|myndighet|bostadsbolag|köpare)\b[^?]{0,20}\bsom( redan)? "
+    r"(köper|använder|reserverar|ställer|upphandlar|jobbar|arbetar|har)\b"
+    r"|\bhar (kommunerna|regionerna|myndigheterna|bostadsbolagen|städerna|landstingen|andra)\b"
+    # "har kommunala bostadsbolag haft sysselsättningskrav?"
+    r"|\bhar (några |andra |något |nåt |någon |nån )?(kommunala |kommunalt |allmännyttiga |allmännyttigt |statliga )?(kommuner|regioner|bostadsbolag|bolag|städer|"
+    r"myndigheter)\b(\s+[\wåäö]+){0,4}?\s+(gjort|reserverat|använt|ställt|haft|köpt|upphandlat|testat|provat|"
+    r"infört|jobbat|arbetat|krävt)\b)",
+    re.IGNORECASE,
+)
+# "finns det färdiga mallar nånstans?" asks where to find a template, not for precedents
+TEMPLATES = re.compile(
+    r"\b(mall|mallar|mallen|modellvillkor|formuleringar|checklist\w*|vägledning\w*|verktyg)\b", re.IGNORECASE
+)
+ANYWHERE = re.compile(r"\b(någonstans|nånstans|ngnstans)\b", re.IGNORECASE)
+# "någon kommun som reserverat", "vilka allmännyttiga bostadsbolag har ställt krav": a question
+# about buyers (or contracts) in the past tense asks for precedents.
+ASKS_ABOUT_BUYERS = re.compile(
+    r"\b(vilka|vilken|någon|några|nån|ngn|något|andra)\s+(\w+\s+){0,2}(kommun(er)?|region(er)?|myndighet(er)?|"
+    r"bostadsbolag|köpare|städer|organisationer|upphandlingar|kontrakt|avtal)\b",
+    re.IGNORECASE,
+)
+PAST = re.compile(
+    r"\b(har|hade|som)\b(\s+\w+){0,3}?\s+\w+(at|it|tt|ts|ats|its|ort|ått)\b|\b(gjort|gjorts|fått|ställt|"
+    r"använt|reserverat|infört|köpt|upphandlat|genomfört|testat|provat|lyckats|haft)\b",
+    re.IGNORECASE,
+)
+# "vad gjorde Cykelreturen och vem köpte av dem?", "vilka har avtal med Samhall?": what a named
+# organisation did, and for whom
+ABOUT_A_CASE = re.compile(
+    r"\bvad gjorde\b|\bvem (köpte|har köpt|anlitade|har anlitat|upphandlade)\b|\b(har|hade|med) avtal med\b",
+    re.IGNORECASE,
+)
+
+
+def asks_for_precedents(text: str) -> bool:
+    """Does this question (or part of one) ask who has done something ("har någon kommun gjort så?")."""
+    return bool(
+        PRECEDENT.search(text)
+        or ABOUT_A_CASE.search(text)
+        or (ASKS_ABOUT_BUYERS.search(text) and PAST.search(text))
+    )
