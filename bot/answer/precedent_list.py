@@ -108,8 +108,9 @@ def _closest_both_ways(
     wanted: Analysis, result: SearchResult, analysis: Analysis, examples: list[dict]
 ) -> list[dict]:
     """When a question asks for two things at once ("reserverat i Dalarna", "reserverad
-    fastighetsskötsel") and no precedent has both: the precedents of each alone, two of each,
-    alternating (the place's own first)."""
+    fastighetsskötsel") and no precedent has both: the precedents of what was bought when the
+    question names it and some exist, else those of each alone, two of each, alternating (the
+    place's own first)."""
     axes = [
         ("municipalities", "counties"),  # where
         ("sectors",),  # what was bought
@@ -128,6 +129,8 @@ def _closest_both_ways(
         )
         # in Sweden before abroad, unless the question asks abroad
         found.sort(key=lambda r: home and (r.get("country") or "Sverige") != "Sverige")
+        if axis == ("sectors",) and found:  # what was bought is the closest: "avfall från
+            return found[:MAX_CLOSEST]  # sociala företag" gets the waste contracts, not bike repair
         groups.append(found[:2])
     mixed = [r for row in zip_longest(*groups) for r in row if r is not None]
     return list({r["id"]: r for r in mixed}.values())[:MAX_CLOSEST]
