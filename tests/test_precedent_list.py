@@ -90,3 +90,23 @@ def test_a_supplier_named_with_a_county_is_looked_for_in_that_county():
     found, match, _ = lookup(analysis, NOTHING_FOUND, [iop, *EXAMPLES])
     # Uppsala's IOP with its Stadsmission is not in Västra Götaland: nothing matches
     assert match == "none"
+
+
+def test_a_thing_bought_narrower_than_its_sector_gets_the_precedents_that_name_it():
+    bikes = {**example("orebro-cykel", "Örebro", "fordon och transport", "direktupphandling-socialt-foretag")}
+    bikes["tags"] = ["cykelservice"]
+    partnership = {
+        **example("orebro-partnerskap", "Örebro", "flera områden", "direktupphandling-socialt-foretag")
+    }
+    partnership["suppliers"] = ["Cykelreturen"]
+    cars = example(
+        "karlskrona-bilvard", "Karlskrona", "fordon och transport", "direktupphandling-socialt-foretag"
+    )
+    examples = [bikes, partnership, cars]
+    found, match, _ = lookup(
+        analyse("vem har köpt cykelreparationer av sociala företag?"), NOTHING_FOUND, examples
+    )
+    assert match == "some" and {r["id"] for r in found} == {"orebro-cykel", "orebro-partnerskap"}
+    # an illustration, or a broader word asked too, does not narrow the sector
+    found, _, _ = lookup(analyse("biltvätt eller fordonsvård från sociala företag?"), NOTHING_FOUND, examples)
+    assert {"orebro-cykel", "karlskrona-bilvard"} <= {r["id"] for r in found}

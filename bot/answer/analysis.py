@@ -25,6 +25,7 @@ from .filters import (
     detect_instruments,
     detect_sectors,
     has_words,
+    objects_asked,
     years_asked,
 )
 from .names import Names
@@ -117,6 +118,7 @@ class Analysis:
     buyer_docs: set[str]  # ... of them, those whose buyer the question names ("som Kristianstad")
     term_docs: set[str]  # glossary files whose term the question names
     sectors: list[str]
+    objects: list[str]  # what was bought, when narrower than its sector (`filters.OBJECT_WORDS`)
     instruments: list[str]
     social_suppliers: bool  # bought from social enterprises ("tvätt från sociala företag")
     buyer_types: list[str]
@@ -427,6 +429,7 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
         buyer_docs={d for n in organisations if n in names.buyers for d in names.variants[n]},
         term_docs=names.find_terms(text),
         sectors=detect_sectors(without_names(without_english_it(text), organisations)),
+        objects=objects_asked(without_names(text, organisations)),
         instruments=detect_instruments(text, words),
         social_suppliers=bool(SOCIAL_SUPPLIER_WORDS.search(text)),
         buyer_types=buyer_types_asked(text),

@@ -140,6 +140,28 @@ def detect_sectors(words: list[str]) -> list[str]:
     return [sector for sector, stems in SECTOR_WORDS.items() if has_words(words, stems)]
 
 
+# Things bought that name less than their sector ("cykelreparationer" is not every vehicle
+# contract): a precedent whose title, tags or suppliers name one is what was asked for.
+OBJECT_WORDS = (
+    "cykel biltvätt fordonstvätt bilvård taxi färdtjänst skolskjuts frukt kaffe fönsterputs möbel möbler "
+    "handskar snöröjning gräsklippning"
+).split()
+# ... unless they only illustrate ("IOP, t.ex. kvinnojourer") or a broader word is asked too
+# ("biltvätt eller fordonsvård")
+_FOR_INSTANCE = re.compile(r"\b(t\.? ?ex|typ|till exempel|bland annat|eller liknande|eller andra)\b")
+
+
+def objects_asked(words: list[str]) -> list[str]:
+    objects = [key for key in OBJECT_WORDS if any(w.startswith(key) for w in words)]
+    broader = [w for w in words if not any(w.startswith(k) for k in OBJECT_WORDS) and detect_sectors([w])]
+    return [] if broader or _FOR_INSTANCE.search(" ".join(words)) else objects
+
+
+def names_object(record: dict, objects: list[str]) -> bool:
+    text = " ".join([record.get("title", ""), *record.get("tags", []), *record.get("suppliers", [])]).lower()
+    return any(key in text for key in objects)
+
+
 def detect_instruments(text: str, words: list[str]) -> list[str]:
     found = []
     reserve = any(w.startswith(("reserver", "reservation")) or w == "reserved" for w in words)

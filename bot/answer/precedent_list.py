@@ -10,6 +10,7 @@ from itertools import zip_longest
 from ..knowledge.precedents import instrument_label
 from ..search.retrieval import SearchResult
 from .analysis import Analysis
+from .filters import names_object
 from .matching import asks_swedish_buyers, precedent_matches
 from .model import PrecedentLine
 
@@ -84,6 +85,10 @@ def lookup(analysis: Analysis, result: SearchResult, examples: list[dict]) -> tu
         return ranked[:MAX_LINES], "some", 0
     wanted = without_generic_buyer_type(analysis)
     matching = [r for r in examples if precedent_matches(r, wanted)]
+    if analysis.objects:  # "cykelreparationer": the bike contracts, whatever sector they are filed under
+        loose = replace(wanted, sectors=[])
+        named = [r for r in examples if names_object(r, analysis.objects) and precedent_matches(r, loose)]
+        matching = named or matching
     if matching:
         ranked = _ranked(matching, result, analysis)
         if not (analysis.countries or analysis.abroad):  # Swedish precedents first, unless asked abroad
