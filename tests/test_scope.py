@@ -61,3 +61,12 @@ def test_a_short_question_naming_a_law_whose_file_ranks_first_is_answered(kb_dir
     answer = Pipeline(settings).ask("Vilket lagrum i LUF gäller?")
     assert answer.answered
     assert answer.parts[0].doc_id == "faq-luf"
+
+
+def test_chat_filler_does_not_stop_a_question_from_being_the_faqs_own():
+    from bot.answer.asked import paraphrase
+
+    own = "Får vi kräva att leverantören har kollektivavtal?"
+    # so the FAQ's "Nej, men …" stands under its own question, not a neighbour's "Ja, …"
+    assert paraphrase("får man ens kräva kollektivavtal nu för tiden", own)
+    assert not paraphrase("asf vad e det", "Får vi reservera en upphandling för sociala företag?")

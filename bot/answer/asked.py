@@ -7,6 +7,7 @@ from rapidfuzz import fuzz
 
 from ..search.phrasings import normalise_question
 from ..search.scope import laws_in
+from ..search.textproc import without_filler
 
 # How close (rapidfuzz token-set ratio on folded text) the user's question must be to a file's
 # own question for the answer to say "Svar på frågan ”…”".
@@ -21,8 +22,11 @@ def own_question(record: dict) -> str | None:
 
 
 def paraphrase(asked: str, own: str) -> bool:
-    """Near enough in words, and about the same law ("… i en byggentreprenad?" does not
-    paraphrase "… i ett valfrihetssystem enligt LOV?")."""
+    """Near enough in words, chat filler left out ("får man ens kräva kollektivavtal nu för
+    tiden"), and about the same law ("… i en byggentreprenad?" does
+    not paraphrase "… i ett valfrihetssystem enligt LOV?")."""
     if laws_in(asked) != laws_in(own):
         return False
-    return fuzz.token_set_ratio(normalise_question(asked), normalise_question(own)) >= PARAPHRASE
+    return (
+        fuzz.token_set_ratio(normalise_question(without_filler(asked)), normalise_question(own)) >= PARAPHRASE
+    )

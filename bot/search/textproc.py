@@ -142,6 +142,7 @@ CHAT_WORDS = {
     "tjena": "",
     "btw": "",
     "lol": "",
+    "ens": "",  # "får man ens kräva …": a word the files use only in "inte ens"
     "haha": "",
     "allow": "tillåter",
     "allows": "tillåter",
@@ -240,6 +241,8 @@ CHAT_PHRASES = {
     "kk-krav": "kollektivavtalskrav",
     "hur stor andel": "hur stor andel procent",  # a share is asked as a percentage in the files
     "dum fråga": "",
+    "nu för tiden": "",
+    "nuförtiden": "",
     "ok eller ej": "tillåtet",
     "ok eller inte": "tillåtet",
     "okej eller inte": "tillåtet",
@@ -315,6 +318,20 @@ def normalise_chat(text: str) -> str:
     for pattern, replacement in _PARTICLE_VERBS:  # "följer upp" also names "uppföljning"
         lowered = pattern.sub(replacement, lowered)
     return _CHAT_WORD.sub(_chat_word, lowered)
+
+
+_FILLER_PHRASES = [(pattern, phrase) for phrase, pattern, swedish in _CHAT_PHRASES if not swedish]
+_FILLER_WORDS = frozenset(word for word, swedish in CHAT_WORDS.items() if not swedish)
+
+
+def without_filler(text: str) -> str:
+    """A question without the chat filler that `normalise_chat` drops ("får man ens kräva
+    kollektivavtal nu för tiden" -> "får man kräva kollektivavtal"), its other words as typed."""
+    lowered = text.lower()
+    for pattern, phrase in _FILLER_PHRASES:
+        if phrase in lowered:
+            lowered = pattern.sub("", lowered)
+    return _CHAT_WORD.sub(lambda m: "" if m.group() in _FILLER_WORDS else m.group(), lowered)
 
 
 def words(text: str) -> list[str]:
