@@ -70,3 +70,15 @@ def test_chat_filler_does_not_stop_a_question_from_being_the_faqs_own():
     # so the FAQ's "Nej, men …" stands under its own question, not a neighbour's "Ja, …"
     assert paraphrase("får man ens kräva kollektivavtal nu för tiden", own)
     assert not paraphrase("asf vad e det", "Får vi reservera en upphandling för sociala företag?")
+
+
+def test_a_compound_that_names_another_thing_is_not_the_faqs_own_question():
+    from bot.answer.asked import paraphrase
+
+    own = "Får vi kräva att leverantören har kollektivavtal?"
+    # the wages, not the agreement: its "Nej, men …" must not stand as the reply
+    assert not paraphrase("Får vi kräva att leverantören betalar svensk kollektivavtalslön?", own)
+    assert not paraphrase("får vi kräva kollektivavtalsnivå på lönerna", own)
+    # endings, a requirement of it and its label still name the same thing
+    assert paraphrase("får vi kräva att leverantörerna har kollektivavtalen", own)
+    assert paraphrase("Får vi kräva Fairtrade-märkt kaffe?", "Får vi kräva Fairtrade eller rättvis handel?")

@@ -7,7 +7,7 @@ from rapidfuzz import fuzz
 
 from ..search.phrasings import normalise_question
 from ..search.scope import laws_in
-from ..search.textproc import without_filler
+from ..search.textproc import without_filler, words
 
 # How close (rapidfuzz token-set ratio on folded text) the user's question must be to a file's
 # own question for the answer to say "Svar på frågan ”…”".
@@ -23,10 +23,31 @@ def own_question(record: dict) -> str | None:
 
 def paraphrase(asked: str, own: str) -> bool:
     """Near enough in words, chat filler left out ("får man ens kräva kollektivavtal nu för
-    tiden"), and about the same law ("… i en byggentreprenad?" does
-    not paraphrase "… i ett valfrihetssystem enligt LOV?")."""
-    if laws_in(asked) != laws_in(own):
+    tiden"), about the same law ("… i en byggentreprenad?" does not paraphrase "… i ett
+    valfrihetssystem enligt LOV?") and about the same thing (`narrows`)."""
+    if laws_in(asked) != laws_in(own) or narrows(asked, own):
         return False
     return (
         fuzz.token_set_ratio(normalise_question(without_filler(asked)), normalise_question(own)) >= PARAPHRASE
     )
+
+
+def narrows(asked: str, own: str) -> bool:
+    """Does the question use a compound of one of the own question's words that names another
+    thing ("kollektivavtalslön", "kollektivavtalsnivå" beside "kollektivavtal": the wages, not
+    the agreement)? "kollektivavtalskrav" is still a requirement of one."""
+    mine = set(words(own))
+    for word in set(words(asked)) - mine:
+        for base in mine:
+            rest = word[len(base) :]
+            if len(base) >= 6 and word.startswith(base) and rest not in SAME_THING:
+                return True
+    return False
+
+
+# What may follow a word and still name the same thing: its endings, and a requirement of it
+# ("kollektivavtalskrav") or its label ("Fairtrade-märkt").
+SAME_THING = frozenset(
+    "e a n t s en et na er ar or re erna arna orna ernas arnas ens ets ade ande are "
+    "skrav skraven skravet krav kraven kravet märkt märkta märkning märkningen".split()
+)
