@@ -169,18 +169,16 @@ def decision_faq(
         )
         if covered >= min(2, len(near)) and len(compared & sides) >= 1 and (best is None or score > best[0]):
             best = (score, record["id"])
-    side_words = [set(tokens(side)) for side in side_texts] or [set() for _ in near]
+    side_words = {w for side in side_texts for w in tokens(side)}
     if best is None:  # the best file itself, when it is such a FAQ; one on combining two things
         for hit in result.documents()[:3]:  # speaks only of those two
             record = c.documents.get(hit.passage.doc_id, {})
             compared = set(record.get("compares") or ())
             on_others = COMBINE.search(record.get("title", "")) and not all(compared & d for d in near)
-            # ... and it speaks of two sides, by the files it compares or by its title ("öppet
-            # eller förenklat förfarande" is not helped by the FAQ on collective agreements, nor
-            # "IOP eller LOV" by the one on IOP and grants)
-            title = set(tokens(record.get("title", "")))
-            spoken = sum(bool(compared & d or title & w) for d, w in zip(near, side_words, strict=False))
-            if compared and not on_others and spoken >= min(2, len(near)):
+            # ... and it speaks of one side at least, by the files it compares or by its title
+            # ("öppet eller förenklat förfarande" is not helped by the FAQ on collective agreements)
+            speaks = any(compared & d for d in near) or set(tokens(record.get("title", ""))) & side_words
+            if compared and not on_others and speaks:
                 best = (0, hit.passage.doc_id)
                 break
     if best is None:
