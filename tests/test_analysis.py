@@ -669,3 +669,13 @@ def test_chat_abbreviations_for_social_enterprises_filter_precedents():
 def test_an_example_of_a_municipal_company_filters_by_buyer_type():
     asked = analyse("Exempel på ett kommunalt bolag som ställt sysselsättningskrav i fastighetsskötsel?")
     assert asked.buyer_types == ["kommunalt bolag"]
+
+
+def test_a_question_for_an_amount_or_a_limit_asks_for_a_figure_not_a_yes_or_no():
+    from bot.answer.analysis import asks_figure
+
+    assert asks_figure("max belopp for direktupphandling 2025?")
+    assert asks_figure("hur mkt får vi direktupphandla för nu")
+    assert asks_figure("tröskelvärdena nu 2026?")
+    assert not asks_figure("Får vi reservera en upphandling över tröskelvärdena?")
+    assert not asks_figure("Får vi kräva kollektivavtal?")

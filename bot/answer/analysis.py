@@ -203,6 +203,19 @@ def asks_meaning(text: str) -> bool:
 _WHAT_IS_WORD = re.compile(r"^\W*(vad|va) (är|e) (en |ett )?[\wåäö-]+( [\wåäö-]+)?\W*$", re.IGNORECASE)
 
 
+def asks_figure(text: str) -> bool:
+    """Does the question ask for an amount or a limit ("hur mkt får vi direktupphandla för?",
+    "max belopp för direktupphandling?", "tröskelvärdena nu?"), which no yes or no answers?"""
+    return bool(_FIGURE.search(text)) and not _PERMISSION.match(text)
+
+
+_FIGURE = re.compile(
+    r"\b(hur (mycket|mkt|mycke|stort|stor|höga?)|max(imalt)? belopp|vilket belopp|vilka belopp|beloppsgräns\w*"
+    r"|vad är gränsen|var går gränsen|tröskelvärden(a)?\b(?! för)|hur många procent)",
+    re.IGNORECASE,
+)
+
+
 def asks_something(text: str) -> bool:
     """Does this part ask a question of its own, rather than add a detail ("gärna i Skåne")?"""
     return bool(

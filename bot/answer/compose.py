@@ -26,7 +26,7 @@ from ..knowledge.refs import parse_ref
 from ..search.referrals import Referrals
 from ..search.retrieval import SearchResult
 from . import precedent_list
-from .analysis import Analysis, asks_meaning, part_intent
+from .analysis import Analysis, asks_figure, asks_meaning, part_intent
 from .asked import own_question, paraphrase
 from .comparison import compose_comparison
 from .coverage import speaks_of
@@ -62,6 +62,7 @@ MAX_REFS = 5
 EXCERPT_CHARS = 300
 HOW_TO_SECTIONS = ("sa-gor-du", "sa-valjer-du", "tank-pa")
 POLAR = re.compile(r"^(Ja|Nej|Det beror på)\b")
+YES_OR_NO = re.compile(r"^(Ja|Nej)\b")
 OTHER_LAW = re.compile(r"\b(LUF|LUK|LOV|LUFS)\b", re.IGNORECASE)
 # A second FAQ answering the other way is shown when it scores this close to the lead.
 OPPOSITE_SHARE = 0.85
@@ -239,9 +240,11 @@ class Composer:
         elif analysis.compound and searches.parts:
             self._compound(answer, analysis, searches)
         else:
-            lead = self._rule_lead(
-                main, analysis.question, analysis.intent, analysis, yes_no=not asks_meaning(analysis.question)
-            )
+            asked = analysis.question
+            lead = self._rule_lead(main, asked, analysis.intent, analysis, yes_no=not asks_meaning(asked))
+            if lead is not None and asks_figure(asked) and YES_OR_NO.match(lead.text):
+                # "max belopp för direktupphandling?": no "Ja, om köpet är litet" as the reply
+                lead = self._rule_lead(main, asked, analysis.intent, analysis, yes_no=False) or lead
             answer.parts = [lead] if lead else []
             extra = self.support(main, lead) if lead and analysis.intent != "how-to" else None
             if extra is not None and extra.section != lead.section:
