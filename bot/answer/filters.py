@@ -158,8 +158,8 @@ def objects_asked(words: list[str]) -> list[str]:
 
 
 def names_object(record: dict, objects: list[str]) -> bool:
-    text = " ".join([record.get("title", ""), *record.get("tags", []), *record.get("suppliers", [])]).lower()
-    return any(key in text for key in objects)
+    text = " ".join([record.get("title") or "", *(record.get("tags") or []), *(record.get("suppliers") or [])])
+    return any(key in text.lower() for key in objects)
 
 
 def detect_instruments(text: str, words: list[str]) -> list[str]:
