@@ -158,7 +158,9 @@ def objects_asked(words: list[str]) -> list[str]:
 
 
 def names_object(record: dict, objects: list[str]) -> bool:
-    text = " ".join([record.get("title") or "", *(record.get("tags") or []), *(record.get("suppliers") or [])])
+    text = " ".join(
+        [record.get("title") or "", *(record.get("tags") or []), *(record.get("suppliers") or [])]
+    )
     return any(key in text.lower() for key in objects)
 
 
