@@ -110,3 +110,15 @@ def test_a_thing_bought_narrower_than_its_sector_gets_the_precedents_that_name_i
     # an illustration, or a broader word asked too, does not narrow the sector
     found, _, _ = lookup(analyse("biltvätt eller fordonsvård från sociala företag?"), NOTHING_FOUND, examples)
     assert {"orebro-cykel", "karlskrona-bilvard"} <= {r["id"] for r in found}
+
+
+def test_a_partner_no_precedent_mentions_is_named_as_unknown():
+    from bot.answer.precedent_answer import unknown_partner
+    from bot.search.textproc import stem
+
+    known = frozenset(stem(w) for w in "kvinnojouren stadsmissionen samhall kommun".split())
+    assert unknown_partner("har nån kommun gjort iop m röda korset", known) == "röda korset"
+    # a partner the precedents name, in another form, and words that end the name are not one
+    assert unknown_partner("exempel på IOP med kvinnojourer", known) is None
+    assert unknown_partner("IOP med stadsmissionen någonstans?", known) is None
+    assert unknown_partner("IOP med en stadsmission i Skåne", known) is None

@@ -4,10 +4,12 @@ question on a referral's topic still asks for precedents. `c` is the Composer.""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..knowledge.chunking import SHORT_ANSWER_SLUG
 from ..search.retrieval import SearchResult
+from ..search.textproc import stem
 from . import precedent_list
 from .analysis import Analysis, asks_something, part_intent
 from .matching import precedent_matches
@@ -22,12 +24,15 @@ def compose_precedents(c, answer: Answer, analysis: Analysis, searches: Searches
     """The matching precedents, one line each (the one the question names shown whole), or the
     closest with a plain "none known"; the other parts of a compound question above them."""
     records, match, more = precedent_list.lookup(analysis, searches.main, c.examples)
+    partner = unknown_partner(analysis.question, c.precedent_words) if match == "some" else None
+    if partner:  # "IOP med Röda korset": none known with that partner; the others are the closest
+        records, match, more = records[: precedent_list.MAX_CLOSEST], "none", 0
     named = [r for r in records if r["id"] in analysis.organisation_docs][:1] if match == "some" else []
     if named:  # the case the question names, shown whole; a closest one stays in the list
         answer.parts = [c.part(c.section(named[0]["id"], SHORT_ANSWER_SLUG))]
     answer.precedents = [line_of(c, r) for r in records if r not in named]
     answer.precedent_match = match
-    if match == "none" and analysis.instruments and not analysis.places and not answer.parts:
+    if match == "none" and analysis.instruments and not analysis.places and not answer.parts and not partner:
         # no known case of the instrument: what the rules say about it leads, the closest follow
         # the rules on the instrument, not a FAQ that weighs it against others
         avoid = c.example_ids | c.deciding_ids
@@ -37,8 +42,12 @@ def compose_precedents(c, answer: Answer, analysis: Analysis, searches: Searches
             rule.asks = rule.related = None
             answer.parts = [rule]
     answer.more_precedents = more
-    if precedent_list.has_filter(analysis):
-        answer.precedent_wanted = precedent_list.wanted_text(analysis)
+    if precedent_list.has_filter(analysis) or partner:
+        answer.precedent_wanted = (
+            f"{precedent_list.wanted_text(analysis)} med {partner}"
+            if partner
+            else (precedent_list.wanted_text(analysis))
+        )
     # the other parts of a compound question ("Får vi reservera städningen? Och har någon
     # kommun gjort så?"): each is answered above the list, in the order asked
     asked_parts = []
@@ -80,3 +89,28 @@ def asks_social_precedents(analysis: Analysis) -> bool:
 def line_of(c, record: dict):
     short = c.section(record["id"], SHORT_ANSWER_SLUG)
     return precedent_list.line(record, short.text if short else "")
+
+
+# A partner named after "med" ("IOP med Röda korset"): up to three words, ending at a word that
+# starts something else ("… med idéburna i Skåne").
+PARTNER = re.compile(r"\b(?:med|m)\s+((?:[\wåäöé-]+\s*){1,3})", re.IGNORECASE)
+ENDS_NAME = frozenset(
+    "i för inom som och eller på av från till under när där om någonstans nånstans ngnstans också även "
+    "då nu idag typ osv".split()
+)
+ARTICLES = frozenset("en ett den det de dom".split())
+
+
+def unknown_partner(question: str, known: frozenset[str]) -> str | None:
+    """The name of a partner the question asks about that no precedent mentions (`known`: the
+    stems of the precedents' words), if any."""
+    for match in PARTNER.finditer(question):
+        name: list[str] = []
+        for word in match.group(1).split():
+            if word.lower() in ENDS_NAME:
+                break
+            if name or word.lower() not in ARTICLES:
+                name.append(word)
+        if name and len(name[-1]) > 3 and stem(name[-1].lower()) not in known:
+            return " ".join(name)
+    return None
