@@ -1,7 +1,7 @@
 """Where an answer's time goes: warm `Pipeline.ask` over the latency benchmark's questions, with
 the time spent in each stage (reading the question, encoding, the rankings, fusion, reweighing,
 composition, precedent matching). Stages nest, so a search's parts add up to less than the
-search, and a question's queries are encoded in one batch, then read; each figure
+search, and a question's queries are encoded in one call, then read; each figure
 is milliseconds per answer (mean) and the stage's p95 over answers.
 
     .venv/bin/python benchmarks/profile_ask.py [--rounds 2]

@@ -26,7 +26,7 @@ from ..knowledge.loader import STALE_AFTER_DAYS
 from ..knowledge.refs import parse_ref
 from ..search.referrals import Referrals
 from ..search.retrieval import SearchResult
-from ..search.textproc import stem
+from ..search.textproc import stem, words
 from . import precedent_list
 from .analysis import Analysis, asks_figure, asks_meaning, part_intent
 from .asked import own_question, paraphrase
@@ -65,7 +65,6 @@ EXCERPT_CHARS = 300
 HOW_TO_SECTIONS = ("sa-gor-du", "sa-valjer-du", "tank-pa")
 POLAR = re.compile(r"^(Ja|Nej|Det beror på)\b")
 YES_OR_NO = re.compile(r"^(Ja|Nej)\b")
-KNOWN_WORD = re.compile(r"[\wåäöé-]+")
 OTHER_LAW = re.compile(r"\b(LUF|LUK|LOV|LUFS)\b", re.IGNORECASE)
 # A second FAQ answering the other way is shown when it scores this close to the lead.
 OPPOSITE_SHARE = 0.85
@@ -139,7 +138,7 @@ class Composer:
         """The stems of every word the precedents use: a partner outside them is one no known
         case had ("IOP med Röda korset")."""
         texts = (f"{p.title} {p.text}" for p in self.passages.values() if p.doc_id in self.example_ids)
-        return frozenset(stem(w) for text in texts for w in KNOWN_WORD.findall(text.lower()))
+        return frozenset(stem(w) for text in texts for w in words(text))
 
     def lead(
         self,

@@ -221,7 +221,7 @@ class Pipeline:
         return answer
 
     def searches(self, engine: Engine, analysis: Analysis, kinds: list[str] | None, mode: str) -> Searches:
-        """The whole question and each part or side, their embeddings encoded in one batch."""
+        """The whole question and each part or side, their embeddings encoded in one call."""
         parts = analysis.parts if analysis.compound else []
         sides = [side_query(s, analysis) for s in analysis.sides]
         queries = [analysis.question, *part_queries(parts), *sides]

@@ -43,11 +43,8 @@ def compose_precedents(c, answer: Answer, analysis: Analysis, searches: Searches
             answer.parts = [rule]
     answer.more_precedents = more
     if precedent_list.has_filter(analysis) or partner:
-        answer.precedent_wanted = (
-            f"{precedent_list.wanted_text(analysis)} med {partner}"
-            if partner
-            else (precedent_list.wanted_text(analysis))
-        )
+        wanted = precedent_list.wanted_text(analysis)
+        answer.precedent_wanted = f"{wanted} med {partner}" if partner else wanted
     # the other parts of a compound question ("Får vi reservera städningen? Och har någon
     # kommun gjort så?"): each is answered above the list, in the order asked
     asked_parts = []

@@ -209,7 +209,7 @@ class Retriever:
     def read(self, query: str, mode: str = "hybrid") -> Reading:
         """The side of a search its embedding plays no part in: the query's tokens, its BM25
         ranking, the provisions it names and the file it quotes. Pipeline.searches reads all of a
-        question's queries next to encoding them in one batch."""
+        question's queries next to encoding them in one call."""
         if mode not in MODES:
             raise ValueError(f"mode must be one of {MODES}")
         query = written_refs(query[:MAX_QUERY_CHARS])
@@ -249,7 +249,7 @@ class Retriever:
         reading: Reading | None = None,
     ) -> SearchResult:
         """Rank passages for `query`. `vector` is its embedding when the caller has encoded it
-        already (several queries in one batch), and `reading` its `read(query, mode)`; `prefer`
+        already (several queries in one call), and `reading` its `read(query, mode)`; `prefer`
         weighs the fused score by file kind (1.0 = neutral) and `boost` lifts the files a
         question names. A file whose question the query nearly quotes comes first."""
         if reading is None or reading.mode != mode:
