@@ -133,9 +133,17 @@ BENCHMARKS = [
         "quality_blind12",
         "quality",
         "Retrieval quality, fifteenth set (eval_blind12: the questions of eval_usefulness_blind12, written "
-        "blind by a helper in the seventh session; CLEAN: its misses not read)",
+        "blind by a helper in the seventh session; clean for that session, then studied in the eighth: a TRAINING set now)",
         ["--eval", "benchmarks/eval_blind12.jsonl"],
         ["--eval", "benchmarks/eval_blind12.jsonl"],
+    ),
+    (
+        "quality_blind13",
+        "quality",
+        "Retrieval quality, sixteenth set (eval_blind13: the questions of eval_usefulness_blind13, written "
+        "blind by a helper in the eighth session; CLEAN: its misses not read)",
+        ["--eval", "benchmarks/eval_blind13.jsonl"],
+        ["--eval", "benchmarks/eval_blind13.jsonl"],
     ),
     (
         "usefulness",
@@ -229,9 +237,17 @@ BENCHMARKS = [
         "usefulness_blind12",
         "usefulness",
         "Usefulness, twelfth set (eval_usefulness_blind12, 140 questions written blind by a helper in the "
-        "seventh session; CLEAN: its failures not read)",
+        "seventh session; clean for that session, then its failures were studied in the eighth: a TRAINING set now)",
         ["--eval", "benchmarks/eval_usefulness_blind12.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind12.jsonl"],
+    ),
+    (
+        "usefulness_blind13",
+        "usefulness",
+        "Usefulness, thirteenth set (eval_usefulness_blind13, 140 questions written blind by a helper in the "
+        "eighth session; CLEAN: its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind13.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind13.jsonl"],
     ),
     (
         "paraphrase",
