@@ -65,6 +65,29 @@ def test_a_faq_that_speaks_of_no_side_does_not_lead_by_ranking_first():
     assert decision_faq(Composer(), result, set(), [{"x"}, {"y"}], False, asked).doc_id == "faq-vad-passar"
 
 
+def test_a_faq_whose_title_names_both_sides_helps_choose_whatever_ranks_for_them():
+    documents = {
+        "faq-iop-eller-upphandling": {
+            "id": "faq-iop-eller-upphandling",
+            "title": "IOP eller upphandling – när går ett idéburet offentligt partnerskap?",
+            "compares": ["iop", "valfard"],
+        },
+        "faq-domar": {
+            "id": "faq-domar",
+            "title": "Vad har svenska domstolar sagt om reservationer?",
+            "compares": ["lou-4-18", "alingsas"],
+        },
+    }
+    composer = Composer()
+    composer.documents = documents
+    result = SimpleNamespace(query="", documents=lambda: [])
+    # "en vanlig upphandling" ranks the reservation law, which only the FAQ on rulings compares
+    near = [{"ord-iop", "alingsas"}, {"lou-4-18"}]
+    sides = ("IOP", "en vanlig upphandling")
+    part = decision_faq(composer, result, {"ord-iop", "lou-4-18"}, near, False, sides)
+    assert part.doc_id == "faq-iop-eller-upphandling"
+
+
 def test_a_faq_that_compares_takes_no_place_among_a_sides_own_files():
     ranked = ["ord-reserverad", "lou-4-18", "faq-kombinera", "valfard", "reserverad-upphandling", "annat"]
     hits = [SimpleNamespace(passage=SimpleNamespace(doc_id=d)) for d in ranked]

@@ -157,17 +157,22 @@ def decision_faq(
         compared = set(record.get("compares") or ())
         if not compared:
             continue
-        covered = sum(bool(compared & docs) for docs in near)
         title = set(tokens(record.get("title", "")))
+        # a side counts when the FAQ compares one of its files or its title names the side
+        # ("IOP eller upphandling – …" speaks of "en vanlig upphandling" whatever ranks for it)
+        named = [bool(side_texts) and in_title(side_texts[n], title) for n in range(len(near))]
+        covered = sum(bool(compared & docs) or named[n] for n, docs in enumerate(near))
         about_combining = bool(COMBINE.search(record.get("title", "")))
         score = (
             covered,
             about_combining == together,
+            words_in_title(side_texts, title),
             len(compared & sides),
             len(title & asked),
             -rank.get(record["id"], 99),
         )
-        if covered >= min(2, len(near)) and len(compared & sides) >= 1 and (best is None or score > best[0]):
+        own = len(compared & sides) >= 1 or all(named)
+        if covered >= min(2, len(near)) and own and (best is None or score > best[0]):
             best = (score, record["id"])
     side_words = {w for side in side_texts for w in tokens(side)}
     if best is None:  # the best file itself, when it is such a FAQ; one on combining two things
@@ -185,6 +190,19 @@ def decision_faq(
         return None
     short = c.section(best[1], SHORT_ANSWER_SLUG)
     return c.part(short) if short else None
+
+
+def in_title(side: str, title: set[str]) -> bool:
+    """Does a title name the side: every word of it, or for a side of one or two words ("en
+    vanlig upphandling") its last, the head of the phrase?"""
+    words = [w for w in tokens(side) if not w.isdigit()]
+    named = [any(same_word(w, t) for t in title) for w in words]
+    return bool(words) and (all(named) or (len(words) <= 2 and named[-1]))
+
+
+def words_in_title(sides: tuple[str, ...], title: set[str]) -> int:
+    """How many of the sides' words a title names."""
+    return sum(any(same_word(w, t) for t in title) for side in sides for w in tokens(side))
 
 
 def same_word(a: str, b: str) -> bool:
