@@ -49,6 +49,14 @@ def test_chat_filler_is_dropped_and_everyday_words_become_the_files_terms():
     ]
     assert "utesluta" in normalise_chat("är vi tvungna att peta dem?")
     assert "lönedumpning" in normalise_chat("underleverantörer som dumpar lönerna")
+    # "elr"/"lr" are "eller"; "… eller ej" and a "grej" add nothing to what is asked
+    assert normalise_chat("kräva kollektivavtal lr").split() == ["kräva", "kollektivavtal", "eller"]
+    assert normalise_chat("arbetsrättsliga villkor tvingande elr ej").split() == [
+        "arbetsrättsliga",
+        "villkor",
+        "tvingande",
+    ]
+    assert "grejen" not in normalise_chat("lou-grejen med sociala företag")
 
 
 def test_a_question_typed_without_diacritics_gets_them_back(pipeline):
@@ -104,6 +112,8 @@ def test_clipped_chat_words_are_completed_as_the_knowledge_base_writes_them():
     assert surface.respell("direktupph i tid") == "direktupphandling i tid"
     assert surface.respell("arbrättsliga villkor") == "arbetsrättsliga villkor"
     assert surface.respell("socialt fretag") == "socialt företag"  # a typo, one edit away
+    # typed without "ä" and with a letter left out: one edit from the word with "ä" folded
+    assert surface.respell("arbetsratsliga villkor") == "arbetsrättsliga villkor"
 
 
 def test_another_ending_is_not_a_typo():

@@ -51,6 +51,11 @@ class SurfaceWords:
         self._completed: dict[str, str | None] = {}
         self._places = _place_words()
         self._typos = SpellingCorrector({w: n for w, n in self.surface.items() if n >= MIN_TYPO_TARGET})
+        # a typo typed without å, ä and ö as well ("arbetsratsliga"): one edit from a folded word
+        folded: Counter[str] = Counter()
+        for w, n in self.surface.items():
+            folded[fold(w)] += n
+        self._folded_typos = SpellingCorrector({w: n for w, n in folded.items() if n >= MIN_TYPO_TARGET})
         self._sorted = sorted(self.surface)
         # the word families the knowledge base uses; the lexical index has them already
         self._stems = set(stems) if stems is not None else {stem(w) for w in self._sorted}
@@ -129,6 +134,9 @@ class SurfaceWords:
         """One edit away, but not at either end: "socialt" is not a typo for "sociala", nor
         "istället" for "stället", nor "hellre" for "heller"."""
         found = self._typos.correct(word)
+        if found is None and fold(word) == word:
+            found = self._folded_typos.correct(word)
+            found = self.accented.get(found, found) if found else None
         if (
             found is None
             or found[0] != word[0]

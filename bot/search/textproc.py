@@ -132,6 +132,8 @@ CHAT_WORDS = {
     "småkommun": "liten kommun",
     "småkommuner": "små kommuner",
     "sorry": "",
+    "elr": "eller",
+    "lr": "eller",
     # chat filler that only lowers the confidence: words the knowledge base never uses
     "asap": "",
     "pls": "",
@@ -144,6 +146,10 @@ CHAT_WORDS = {
     "lol": "",
     "ens": "",  # "får man ens kräva …": a word the files use only in "inte ens"
     "haha": "",
+    "grej": "",  # "LOU-grejen med sociala företag": a thing, named by the words around it
+    "grejen": "",
+    "grejer": "",
+    "grejerna": "",
     "allow": "tillåter",
     "allows": "tillåter",
     "imorgon": "",
@@ -246,6 +252,8 @@ CHAT_PHRASES = {
     "ok eller ej": "tillåtet",
     "ok eller inte": "tillåtet",
     "okej eller inte": "tillåtet",
+    "eller ej": "",  # "tvingande eller ej": the question is the same without it
+    "elr ej": "",
     "soc företag": "sociala företag",
     # everyday Swedish for the files' terms
     "kicka ut": "utesluta",
