@@ -588,6 +588,21 @@ def test_english_it_is_not_the_it_sector():
 
 def test_whether_any_municipal_company_has_done_something_asks_for_precedents():
     assert analyse("har något kommunalt bolag ställt sysselsättningskrav?").intent == "precedents"
+    energy = analyse("Har ett kommunalt energibolag ställt sociala krav i en upphandling?")
+    assert energy.intent == "precedents" and energy.buyer_types == ["kommunalt bolag"]
+    # a right, not a case: "har en statlig myndighet rätt att …"
+    assert analyse("har en statlig myndighet rätt att kräva kollektivavtal?").intent == "permission"
+
+
+def test_two_named_buyers_and_what_they_did_asks_for_their_precedents():
+    names = Names.from_records(
+        [
+            {"id": "orebro-iop", "buyer": "Örebro kommun", "suppliers": []},
+            {"id": "region-orebro-cykel", "buyer": "Region Örebro län", "suppliers": []},
+        ]
+    )
+    question = "Har Örebro kommun eller Region Örebro län gjort något med sociala företag?"
+    assert analyse(question, names).intent == "precedents"
 
 
 def test_hellre_before_an_alternative_is_not_part_of_it():

@@ -122,3 +122,24 @@ def test_a_partner_no_precedent_mentions_is_named_as_unknown():
     assert unknown_partner("exempel på IOP med kvinnojourer", known) is None
     assert unknown_partner("IOP med stadsmissionen någonstans?", known) is None
     assert unknown_partner("IOP med en stadsmission i Skåne", known) is None
+
+
+def test_a_buyer_named_as_an_example_of_a_kind_lists_every_buyer_of_that_kind():
+    from bot.answer.names import Names
+
+    agencies = [
+        example(name, "Stockholm", "bygg och anläggning", "sysselsattningskrav")
+        | {"buyer": buyer, "buyer_type": "statlig myndighet"}
+        for name, buyer in [("trafikverket-krav", "Trafikverket"), ("sic-taxi", "Statens inköpscentral")]
+    ]
+    names = Names.from_records(agencies)
+    found, match, _ = lookup(
+        analyse("har någon statlig myndighet ställt krav, typ Trafikverket eller liknande?", names),
+        NOTHING_FOUND,
+        agencies + EXAMPLES,
+    )
+    # the one named first, then the other agency; no municipality
+    assert match == "some" and [r["id"] for r in found] == ["trafikverket-krav", "sic-taxi"]
+    # named without "typ": what that agency did
+    found, _, _ = lookup(analyse("har Trafikverket ställt krav?", names), NOTHING_FOUND, agencies)
+    assert [r["id"] for r in found] == ["trafikverket-krav"]

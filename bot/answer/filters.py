@@ -51,7 +51,7 @@ BUYER_TYPE_WORDS = {
     "kommun": r"kommun(er|erna)?|municipalit(y|ies)",
     "region": r"region(er|erna|s)?|landsting(en)?",
     "statlig myndighet": r"(statliga? )?myndighet(er|erna)?|(state |government )?agenc(y|ies)",
-    "kommunalt bolag": r"(allmännyttiga |allmännyttigt |kommunala |kommunalt )?(bostadsbolag|fastighetsbolag|bolag)(en)?",
+    "kommunalt bolag": r"(allmännyttiga |allmännyttigt |kommunala |kommunalt )?(bostadsbolag|fastighetsbolag|energibolag|vattenbolag|avfallsbolag|bolag)(en)?",
 }
 _BUYER_ASKED = (
     r"\b(vilka|vilken|vilket|någon|nån|ngn|några|något|andra|finns det|har|hos|exempel på|which|any|swedish|in|(?:köparen|beställaren) "

@@ -4,6 +4,7 @@ that the knowledge base knows none, with the closest ones."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from itertools import zip_longest
 
@@ -144,9 +145,23 @@ def _closest_both_ways(
 def without_generic_buyer_type(analysis: Analysis) -> Analysis:
     """ "kommunerna i Dalarna" names a place, not a buyer type: with a place, the buyer type
     ("kommun") does not filter."""
+    if (
+        analysis.buyer_types
+        and analysis.organisation_docs
+        and not analysis.places
+        and AS_AN_EXAMPLE.search(analysis.question)
+    ):
+        # "någon statlig myndighet, typ Trafikverket eller liknande": the kind of buyer is asked;
+        # the one named is an example of it (and listed first)
+        return replace(analysis, organisations=[], organisation_docs=set())
     if analysis.places or analysis.organisation_docs:
         return replace(analysis, buyer_types=[])
     return analysis
+
+
+AS_AN_EXAMPLE = re.compile(
+    r"(typ|t\.? ?ex|till exempel|exempelvis|såsom)\b|\beller liknande\b", re.IGNORECASE
+)
 
 
 def _rank_of(record: dict, result: SearchResult) -> int | None:

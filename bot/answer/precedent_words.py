@@ -29,6 +29,10 @@ PRECEDENT = re.compile(
     # "har kommunala bostadsbolag haft sysselsättningskrav?"
     r"|\bhar (några |andra |något |nåt |någon |nån )?(kommunala |kommunalt |allmännyttiga |allmännyttigt |statliga )?(kommuner|regioner|bostadsbolag|bolag|städer|"
     r"myndigheter)\b(\s+[\wåäö]+){0,4}?\s+(gjort|reserverat|använt|ställt|haft|köpt|upphandlat|testat|provat|"
+    r"infört|jobbat|arbetat|krävt)\b"
+    # "har ett kommunalt energibolag ställt sociala krav?"
+    r"|\bhar (ett|en|något|nåt|någon|nån) (kommunalt|kommunal|allmännyttigt|statligt|statlig) [\wåäö]+"
+    r"\b(\s+[\wåäö]+){0,4}?\s+(gjort|reserverat|använt|ställt|haft|köpt|upphandlat|testat|provat|"
     r"infört|jobbat|arbetat|krävt)\b)",
     re.IGNORECASE,
 )
