@@ -603,6 +603,8 @@ def test_two_named_buyers_and_what_they_did_asks_for_their_precedents():
     )
     question = "Har Örebro kommun eller Region Örebro län gjort något med sociala företag?"
     assert analyse(question, names).intent == "precedents"
+    assert analyse("Har Örebro kommun sociala krav i sina städupphandlingar?", names).intent == "precedents"
+    assert analyse("har någon i Halland direktupphandlat från ett socialt företag?").intent == "precedents"
 
 
 def test_hellre_before_an_alternative_is_not_part_of_it():

@@ -143,3 +143,23 @@ def test_a_buyer_named_as_an_example_of_a_kind_lists_every_buyer_of_that_kind():
     # named without "typ": what that agency did
     found, _, _ = lookup(analyse("har Trafikverket ställt krav?", names), NOTHING_FOUND, agencies)
     assert [r["id"] for r in found] == ["trafikverket-krav"]
+
+
+def test_a_thing_no_precedent_names_is_not_known_and_the_named_buyers_own_come_first():
+    from bot.answer.names import Names
+
+    social = example("kasak-bilvard", "Karlskrona", "annat", "direktupphandling-socialt-foretag")
+    found, match, _ = lookup(
+        analyse("har någon kommun köpt renoverade möbler från ett socialt företag?"),
+        NOTHING_FOUND,
+        [social, *EXAMPLES],
+    )
+    # no precedent mentions furniture: none known, the social enterprises' contracts closest
+    assert match == "none" and found[0]["id"] == "kasak-bilvard"
+    names = Names.from_records([{"id": "boden-stad", "buyer": "Boden kommun", "suppliers": []}])
+    found, match, _ = lookup(
+        analyse("Har Boden kommun arbetsrättsliga villkor i sina parkupphandlingar?", names),
+        NOTHING_FOUND,
+        EXAMPLES,
+    )
+    assert match == "none" and found[0]["id"] == "boden-stad"

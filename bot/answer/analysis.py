@@ -143,6 +143,10 @@ def words_of(text: str) -> list[str]:
     return out
 
 
+# "Har Stockholms stad arbetsrättsliga villkor i sina städupphandlingar?": what a buyer has done
+_IN_THEIR_CONTRACTS = re.compile(r"\b(i|på) sina \w*(upphandling|avtal|kontrakt|inköp)\w*", re.IGNORECASE)
+
+
 def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_or_org: bool) -> str:
     if PRECEDENT.search(ANYWHERE.sub(" ", text) if TEMPLATES.search(text) else text) or (
         has_place_or_org
@@ -155,7 +159,7 @@ def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_
         )
     ):
         return "precedents"
-    if has_place_or_org and ABOUT_A_CASE.search(text):
+    if has_place_or_org and (ABOUT_A_CASE.search(text) or _IN_THEIR_CONTRACTS.search(text)):
         return "precedents"
     # "blekinge, något där?", "Samhall?": a place or organisation and little else asks what is known
     words = words_of(text)

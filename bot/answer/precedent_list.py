@@ -89,15 +89,22 @@ def lookup(analysis: Analysis, result: SearchResult, examples: list[dict]) -> tu
     if analysis.objects:  # "cykelreparationer": the bike contracts, whatever sector they are filed under
         loose = replace(wanted, sectors=[])
         named = [r for r in examples if names_object(r, analysis.objects) and precedent_matches(r, loose)]
-        matching = named or matching
+        # "renoverade möbler från sociala företag": when no precedent names the thing at all, none
+        # is known, and the others are only the closest
+        known = named or any(names_object(r, analysis.objects) for r in examples)
+        matching = named or (matching if known else [])
     if matching:
         ranked = _ranked(matching, result, analysis)
         if not (analysis.countries or analysis.abroad):  # Swedish precedents first, unless asked abroad
             ranked.sort(key=lambda r: (r.get("country") or "Sverige") != "Sverige")
         return ranked[:MAX_LINES], "some", max(0, len(ranked) - MAX_LINES)
+    return _named_first(_closest(wanted, result, analysis, examples), analysis, examples), "none", 0
+
+
+def _closest(wanted: Analysis, result: SearchResult, analysis: Analysis, examples: list[dict]) -> list[dict]:
     both = _closest_both_ways(wanted, result, analysis, examples)
     if both:
-        return both, "none", 0
+        return both
     relaxed = wanted
     for fields in RELAXATIONS:
         relaxed = replace(
@@ -105,9 +112,16 @@ def lookup(analysis: Analysis, result: SearchResult, examples: list[dict]) -> tu
         )
         closest = [r for r in examples if precedent_matches(r, relaxed)]
         if closest and has_filter(relaxed):
-            return _ranked(closest, result, analysis)[:MAX_CLOSEST], "none", 0
+            return _ranked(closest, result, analysis)[:MAX_CLOSEST]
     ranked = [r for r in _ranked(examples, result, analysis) if _rank_of(r, result) is not None]
-    return ranked[:MAX_CLOSEST], "none", 0
+    return ranked[:MAX_CLOSEST]
+
+
+def _named_first(closest: list[dict], analysis: Analysis, examples: list[dict]) -> list[dict]:
+    """ "Har Stockholms stad arbetsrättsliga villkor i sina städupphandlingar?" and none known:
+    what the buyer named did is the closest, then the others."""
+    own = [r for r in examples if r["id"] in analysis.buyer_docs]
+    return (own + [r for r in closest if r not in own])[:MAX_CLOSEST]
 
 
 def _closest_both_ways(
@@ -177,7 +191,7 @@ def wanted_text(analysis: Analysis) -> str:
     bits = [
         instrument_label(i) if i != "reserverad" else "reserverad upphandling" for i in analysis.instruments
     ]
-    bits += analysis.sectors
+    bits += analysis.objects or analysis.sectors  # "möbler", narrower than its sector
     if analysis.buyer_types and not analysis.places:
         bits += [BUYER_WORDS.get(t, t) for t in analysis.buyer_types]
     swedish = asks_swedish_buyers(analysis) and not analysis.places

@@ -18,6 +18,7 @@ PRECEDENT = re.compile(
     r"|(vilka(\s+[\wåäö]+){0,3}?\s+har(?! (vi|ni|man|jag)\b)|vem har|(någon|nån|ngn|några|nåra) som( har| hade)?|har (någon|nån|ngn|några|andra)|vad har(?! (vi|ni|man|jag)\b))\b"
     r"(\s+[\wåäö]+){0,4}?\s+(gjort|reserverat|använt|ställt|haft|köpt|upphandlat|testat|provat|infört|jobbat|"
     r"arbetat|kört|låtit)\b"
+    r"|\bhar (någon|nån|ngn|några|nåra|andra)\b(\s+[\wåäö]+){0,4}?\s+[\wåäö]{4,}(at|it)\b"  # "… direktupphandlat"
     r"|\b(någonstans|nånstans|ngnstans)\b"
     # "kommunala bolag som använt sysselsättningskrav?", "regioner som har reserverat"
     r"|\b(kommuner|regioner|myndigheter|bolag|bostadsbolag|städer|köpare)\b[^?]{0,40}\bsom (har |hade )?"
