@@ -9,6 +9,8 @@ import threading
 import time
 from dataclasses import dataclass
 
+import numpy as np
+
 from ..errors import HansynError
 from ..knowledge.refs import find_refs
 from ..search.embedding import Embedder, make_embedder
@@ -226,10 +228,14 @@ class Pipeline:
         sides = [side_query(s, analysis) for s in analysis.sides]
         queries = [analysis.question, *part_queries(parts), *sides]
         retriever = engine.retriever
+        # a compound question's own vector is first the mean of its parts' (each weighed by its
+        # words); only when that leaves the answer in doubt is the whole question encoded too
+        by_parts = len(parts) >= 2 and mode != "bm25"
         if mode == "bm25":
             vectors = [None] * len(queries)
         else:
-            vectors = retriever.embedder.encode_queries([normalise_chat(q) for q in queries])
+            encoded = retriever.embedder.encode_queries([normalise_chat(q) for q in queries[by_parts:]])
+            vectors = [mean_of(encoded[: len(parts)], parts), *encoded] if by_parts else list(encoded)
         by_query = {q: retriever.read(q, mode) for q in queries}
 
         def run(text: str, vector, intent: str, how: str = mode):
@@ -239,6 +245,9 @@ class Pipeline:
             )
 
         main = run(analysis.question, vectors[0], analysis.intent)
+        if by_parts and main.confidence < SURE:
+            whole = retriever.embedder.encode_queries([normalise_chat(analysis.question)])[0]
+            main = run(analysis.question, whole, analysis.intent)
         part_results = [
             run(q, v, part_intent(p))
             for p, q, v in zip(parts, queries[1 : 1 + len(parts)], vectors[1 : 1 + len(parts)], strict=True)
@@ -310,6 +319,17 @@ def named_files(text: str, analysis: Analysis, names: Names, intent: str | None 
         return named
     terms = analysis.term_docs if text == analysis.question else names.find_terms(text)
     return named | terms
+
+
+# The confidence above which the parts' mean vector stands for a compound question.
+SURE = 0.95
+
+
+def mean_of(vectors, parts: list[str]):
+    """The parts' vectors, each weighed by its number of words, as one unit vector."""
+    weights = np.array([max(1, len(words(p))) for p in parts], dtype=np.float32)
+    mean = (vectors * weights[:, None]).sum(axis=0)
+    return mean / (np.linalg.norm(mean) or 1.0)
 
 
 def part_queries(parts: list[str]) -> list[str]:

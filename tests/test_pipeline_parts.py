@@ -1,0 +1,18 @@
+"""A compound question's own vector is first the mean of its parts' vectors: it points between
+them, the longer part weighing more, and stays a unit vector for cosine scores."""
+
+import numpy as np
+
+from bot.answer.pipeline import mean_of
+
+
+def test_the_parts_mean_leans_to_the_longer_part_and_is_a_unit_vector():
+    vectors = np.array([[1.0, 0.0], [0.0, 1.0]], dtype=np.float32)
+    mean = mean_of(vectors, ["får vi reservera städningen för sociala företag", "exempel?"])
+    assert abs(float(np.linalg.norm(mean)) - 1.0) < 1e-6
+    assert mean[0] > mean[1] > 0
+
+
+def test_a_compound_question_is_answered_part_by_part(pipeline):
+    answer = pipeline.ask("Får vi reservera upphandlingen för sociala företag? Och hur följer vi upp det?")
+    assert answer.answered and answer.parts
