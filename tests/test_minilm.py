@@ -60,3 +60,11 @@ def test_a_damaged_export_falls_back_to_the_numpy_encoder(embedder, tmp_path):
     assert_matches_sentence_transformers(embedder)
     assert not export.exists()  # removed, so the next reindex exports it again
     assert embedder.export_query_encoder(tmp_path) == export and export.exists()
+
+
+def test_texts_of_about_one_length_share_a_run_and_a_long_one_runs_alone():
+    # a comparison's two short sides together; the whole question, much longer, alone
+    assert onnx_query.length_groups([40, 6, 8]) == [[1, 2], [0]]
+    assert onnx_query.length_groups([10, 10, 10]) == [[0, 1, 2]]
+    assert onnx_query.length_groups([5, 30]) == [[0], [1]]
+    assert onnx_query.length_groups([]) == []

@@ -68,9 +68,9 @@ def export(model_dir: Path, target: Path) -> None:
 
 
 class OnnxQueryEncoder:
-    """Encode texts with an exported model, on one thread, one text at a time and without
-    padding: a padded batch of a question and its parts pays the longest text's length for
-    every text, about a fifth more CPU on a compound question than running them one by one."""
+    """Encode texts with an exported model, on one thread. Texts of about one length share a
+    run (`length_groups`); a text much longer than the others runs alone, for a padded batch
+    pays the longest text's length for every text."""
 
     def __init__(self, onnx_file: Path, model_dir: Path, max_tokens: int):
         import onnxruntime
@@ -94,6 +94,39 @@ class OnnxQueryEncoder:
         return vectors[0].astype(np.float32)
 
     def encode(self, texts: list[str]) -> np.ndarray:
+        """The texts' vectors, in order; padding is masked, so a vector is the one its text
+        gets alone."""
         if not texts:
             return np.zeros((0, self.dim), np.float32)
-        return np.stack([self.encode_one(text) for text in texts])
+        ids = [self.tokenizer.encode(text).ids for text in texts]
+        out = np.zeros((len(texts), self.dim), np.float32)
+        for group in length_groups([len(i) for i in ids]):
+            width = max(len(ids[n]) for n in group)
+            batch = np.zeros((len(group), width), np.int64)  # 0: BERT's padding token
+            mask = np.zeros_like(batch)
+            for row, n in enumerate(group):
+                batch[row, : len(ids[n])] = ids[n]
+                mask[row, : len(ids[n])] = 1
+            [vectors] = self.session.run(None, {"input_ids": batch, "attention_mask": mask})
+            out[group] = vectors
+        return out
+
+
+# Padding tokens a shared run may add before it costs more than running the texts apart
+# (measured: a run costs about 2.8 ms before its first token, a token about 0.22 ms).
+PAD_BUDGET = 12
+
+
+def length_groups(lengths: list[int], budget: int = PAD_BUDGET) -> list[list[int]]:
+    """Indices of texts grouped by length (shortest first), a group growing while the padding
+    it needs stays within `budget` tokens."""
+    groups: list[list[int]] = []
+    for n in sorted(range(len(lengths)), key=lambda i: lengths[i]):
+        if groups:
+            group = groups[-1]
+            padding = lengths[n] * (len(group) + 1) - sum(lengths[i] for i in group) - lengths[n]
+            if padding <= budget:
+                group.append(n)
+                continue
+        groups.append([n])
+    return groups
