@@ -3,7 +3,7 @@ sectors, instruments and years it names, in Swedish as people type it and with E
 
 import pytest
 
-from bot.answer.analysis import analyse, comparison_sides, split_parts
+from bot.answer.analysis import analyse, asks_meaning, comparison_sides, split_parts
 from bot.answer.matching import precedent_matches
 from bot.answer.names import Names
 
@@ -476,6 +476,14 @@ def test_a_term_followed_by_what_is_that_is_a_definition():
     assert analyse("asf vad e det").intent == "definition"
     assert analyse("LOV, vad är det?").intent == "definition"
     assert analyse("vad är det som gäller när vi reserverar, och hur gör vi?").intent != "definition"
+    # chat shorthand: "X def?", "X = Y?"
+    assert analyse("socialt företag def?").intent == "definition"
+    assert asks_meaning("socialt företag def?")
+    names = Names.from_records(
+        [{"id": "kramfors-samhall", "buyer": "Kramfors kommun", "suppliers": ["Samhall"]}]
+    )
+    assert analyse("skyddad verkstad = samhall?", names).intent == "definition"
+    assert analyse("samhall?", names).intent == "precedents"
 
 
 def test_two_things_at_once_are_the_sides_of_a_combination():

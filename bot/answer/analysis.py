@@ -62,6 +62,12 @@ _DEFINITION_ANYWHERE = re.compile(
     r"|\bvad (är|e|ar) (det|de|dom|den|detta)\W*$",  # "asf vad e det"
     re.IGNORECASE,
 )
+# "socialt foretag def?", "asf definition": a term and the word for its meaning
+# "skyddad verkstad = samhall?": is one the other
+_TERM_DEFINITION = re.compile(
+    r"^[\wåäö -]{2,40}\b(def|definition|definiera|betydelse)\W*$|^[\wåäö -]{2,40}\s=\s*[\wåäö -]{2,40}\W*$",
+    re.IGNORECASE,
+)
 # "Vad menas med personer som står långt från arbetsmarknaden?": a long term is still a term
 _MEANING = re.compile(r"\bvad (betyder|menas med)\b", re.IGNORECASE)
 _WHICH_PROVISION = re.compile(
@@ -174,7 +180,12 @@ def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_
     if (
         has_place_or_org
         and short
-        and not (_PERMISSION.search(text) or _HOW_TO.search(text) or _DEFINITION.search(text))
+        and not (
+            _PERMISSION.search(text)
+            or _HOW_TO.search(text)
+            or _DEFINITION.search(text)
+            or _TERM_DEFINITION.search(text)
+        )
     ):
         return "precedents"
     if ASKS_ABOUT_BUYERS.search(text) and PAST.search(text):
@@ -190,7 +201,7 @@ def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_
     ):
         return "provision"  # "vad är 4 kap. 18 § LOU?", "var i LOU regleras uteslutning?"
     if (_DEFINITION.search(text) and long_words <= (12 if _MEANING.search(text) else 8)) or (
-        _DEFINITION_ANYWHERE.search(text) and long_words <= 12
+        (_DEFINITION_ANYWHERE.search(text) or _TERM_DEFINITION.search(text)) and long_words <= 12
     ):
         return "definition"
     if names_provision and not _PERMISSION.search(text):
@@ -201,7 +212,7 @@ def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_
 def asks_meaning(text: str) -> bool:
     """Does the question ask only what a word means ("vad betyder direktupphandling?", "vad är
     IOP?"), not something about it ("vad är gränsen för direktupphandling?")?"""
-    return bool(_MEANING.search(text) or _WHAT_IS_WORD.match(text))
+    return bool(_MEANING.search(text) or _WHAT_IS_WORD.match(text) or _TERM_DEFINITION.search(text))
 
 
 _WHAT_IS_WORD = re.compile(r"^\W*(vad|va) (är|e) (en |ett )?[\wåäö-]+( [\wåäö-]+)?\W*$", re.IGNORECASE)
