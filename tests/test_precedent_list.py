@@ -163,3 +163,18 @@ def test_a_thing_no_precedent_names_is_not_known_and_the_named_buyers_own_come_f
         EXAMPLES,
     )
     assert match == "none" and found[0]["id"] == "boden-stad"
+
+
+def test_regions_asked_for_take_in_a_joint_procurement_by_regions():
+    joint = example("regionerna-sialkot", "Stockholm", "vård och omsorg", "sociala-kontraktsvillkor") | {
+        "buyer": "Sveriges regioner i samverkan",
+        "buyer_type": "samverkan",
+    }
+    others = example("upphandlingscenter", "Falun", "vård och omsorg", "sociala-kontraktsvillkor") | {
+        "buyer": "UpphandlingsCenter",
+        "buyer_type": "samverkan",
+    }
+    found, match, _ = lookup(
+        analyse("har någon region ställt krav på uppförandekod?"), NOTHING_FOUND, [joint, others, *EXAMPLES]
+    )
+    assert match == "some" and [r["id"] for r in found] == ["regionerna-sialkot"]

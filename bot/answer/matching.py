@@ -58,7 +58,7 @@ def precedent_matches(record: dict, analysis: Analysis) -> bool:
     accepted = set(analysis.buyer_types) | (
         {"kommunalt bolag"} if "kommun" in analysis.buyer_types else set()
     )
-    if analysis.buyer_types and record.get("buyer_type") not in accepted:
+    if analysis.buyer_types and record.get("buyer_type") not in accepted and not joint_of(record, accepted):
         return False
     if asks_swedish_buyers(analysis) and country != "Sverige":
         return False
@@ -69,3 +69,12 @@ def precedent_matches(record: dict, analysis: Analysis) -> bool:
     if analysis.year_from and not (record.get("year") and record["year"] >= analysis.year_from):
         return False
     return not (analysis.year_to and not (record.get("year") and record["year"] <= analysis.year_to))
+
+
+def joint_of(record: dict, buyer_types: set[str]) -> bool:
+    """A joint procurement by buyers of the kind asked: "Sveriges regioner i samverkan" is one
+    for "har någon region …"."""
+    buyer = (record.get("buyer") or "").lower()
+    return record.get("buyer_type") == "samverkan" and any(
+        t in ("kommun", "region") and t in buyer for t in buyer_types
+    )
