@@ -143,6 +143,13 @@ def test_organisations_the_precedents_name_are_found_in_any_form():
     assert analyse("vad tvättar samhall åt kristianstad", NAMES).organisation_docs == {"kristianstad-samhall"}
     assert analyse("krav från HFAB på städning", NAMES).organisation_docs == {"hfab"}
     assert analyse("Får vi reservera städningen?", NAMES).organisation_docs == set()
+    # a buyer's present name in brackets names it too
+    joint = {
+        "id": "regionerna",
+        "buyer": "Sveriges regioner i samverkan (bland andra SLL, nu Region Stockholm)",
+    }
+    names = Names.from_records([joint | {"suppliers": []}])
+    assert analyse("Har Region Stockholm ställt krav?", names).organisation_docs == {"regionerna"}
 
 
 @pytest.mark.parametrize(

@@ -142,10 +142,13 @@ def term_of(title: str) -> str:
 
 
 def name_variants(name: str) -> list[str]:
-    """ "Halmstads Fastighets AB (HFAB)" -> Halmstads Fastighets AB, Halmstads Fastighets, HFAB."""
+    """ "Halmstads Fastighets AB (HFAB)" -> Halmstads Fastighets AB, Halmstads Fastighets, HFAB;
+    "… (…, nu Region Stockholm)" -> also Region Stockholm."""
     abbreviations = re.findall(r"\(([A-ZÅÄÖ]{2,6})\)", name)
+    # "Sveriges regioner i samverkan (bland andra Stockholms läns landsting, nu Region Stockholm)"
+    renamed = re.findall(r"\bnu ([A-ZÅÄÖ][\wåäö]+(?: [A-ZÅÄÖ][\wåäö]+)*)", name)
     core = re.split(r"\s*[(–,]|\s+genom\s+|\s+och\s+|\s+vid\s+|\s+för\s+", name)[0].strip()
-    variants = {core, *abbreviations}
+    variants = {core, *abbreviations, *renamed}
     trimmed = re.sub(r"\s+(AB|Oy|kommun|kommune|stad|Stad|Kommune)$", "", core).strip()
     variants.add(trimmed)
     if re.search(r"\s(kommun|stad|Stad)$", core) and trimmed.endswith("s") and len(trimmed) > 4:
