@@ -57,6 +57,9 @@ def test_chat_filler_is_dropped_and_everyday_words_become_the_files_terms():
         "tvingande",
     ]
     assert "grejen" not in normalise_chat("lou-grejen med sociala företag")
+    # checking during the contract is following it up; checking a bid is not
+    assert "uppföljning" in normalise_chat("hur kontrollerar vi under avtalstiden att lönerna är rätt")
+    assert "uppföljning" not in normalise_chat("hur kontrollerar vi att anbudsgivaren är ett socialt företag")
 
 
 def test_a_question_typed_without_diacritics_gets_them_back(pipeline):

@@ -272,7 +272,11 @@ CHAT_PHRASES = {
 
 # A verb with its particle, and the noun the files use for it ("hur följer vi upp kraven" asks
 # about "uppföljning").
-PARTICLE_VERBS = {r"\bfölj(a|er|s|t|de|des)?(\s+[a-zåäö]+){0,2}\s+upp\b": "uppföljning"}
+PARTICLE_VERBS = {
+    r"\bfölj(a|er|s|t|de|des)?(\s+[a-zåäö]+){0,2}\s+upp\b": "uppföljning",
+    # "hur kontrollerar vi under avtalstiden att …" is following up, not checking before award
+    r"\b(kontroller|kolla)(a|ar|as|ade|r)?\b(?=[^?]*\bunder (avtals|kontrakts)tiden\b)": "uppföljning",
+}
 
 
 _CHAT_REF = re.compile(
