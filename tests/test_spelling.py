@@ -60,6 +60,9 @@ def test_chat_filler_is_dropped_and_everyday_words_become_the_files_terms():
     # checking during the contract is following it up; checking a bid is not
     assert "uppföljning" in normalise_chat("hur kontrollerar vi under avtalstiden att lönerna är rätt")
     assert "uppföljning" not in normalise_chat("hur kontrollerar vi att anbudsgivaren är ett socialt företag")
+    # letting only social enterprises bid is reserving the contract
+    assert "reserverad" in normalise_chat("får vi bara låta sociala företag lämna anbud på städningen")
+    assert "reserverad" not in normalise_chat("får sociala företag lämna anbud i en vanlig upphandling")
 
 
 def test_a_question_typed_without_diacritics_gets_them_back(pipeline):

@@ -276,6 +276,8 @@ PARTICLE_VERBS = {
     r"\bfölj(a|er|s|t|de|des)?(\s+[a-zåäö]+){0,2}\s+upp\b": "uppföljning",
     # "hur kontrollerar vi under avtalstiden att …" is following up, not checking before award
     r"\b(kontroller|kolla)(a|ar|as|ade|r)?\b(?=[^?]*\bunder (avtals|kontrakts)tiden\b)": "uppföljning",
+    # "bara låta sociala företag lämna anbud", "en upphandling bara för sociala företag": reserving
+    r"\bbara\b(\s+[a-zåäö]+){0,3}?\s+(sociala|socialt|arbetsintegrerande) (företag|kooperativ)\b": "reserverad",
 }
 
 
