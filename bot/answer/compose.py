@@ -68,6 +68,9 @@ YES_OR_NO = re.compile(r"^(Ja|Nej)\b")
 OTHER_LAW = re.compile(r"\b(LUF|LUK|LOV|LUFS)\b", re.IGNORECASE)
 # A second FAQ answering the other way is shown when it scores this close to the lead.
 OPPOSITE_SHARE = 0.85
+# A file with a how-to section within this share of the best file's score leads a how-to
+# question when the best file has none.
+HOW_TO_SHARE = 0.85
 MAX_SUPPORT_CHARS = 1200  # a longer matching section is left to "Visa mer"
 EXPLAINING_SECTIONS = ("forklaring", "jamforelse", "vad-lagen-sager", "vad-bestammelsen-sager")
 
@@ -163,6 +166,16 @@ class Composer:
                 if part.asks or result.quoted == hit.passage.doc_id:
                     return part
         top = docs[0].passage
+        if intent == "how-to" and not self._how_to(top.doc_id):
+            # "hur kontrollerar vi …": a close second file that says how leads, not a law text
+            top = next(
+                (
+                    h.passage
+                    for h in docs[1:3]
+                    if self._how_to(h.passage.doc_id) and h.score >= HOW_TO_SHARE * docs[0].score
+                ),
+                top,
+            )
         part = self.part(self._section_for(top, intent, asked), asked=asked)
         if not part.related:
             return part
@@ -177,6 +190,9 @@ class Composer:
             if not POLAR.match(other.text) and hit.passage.kind not in ("example", "glossary"):
                 return other
         return part  # shown under "Närliggande fråga i kunskapsbanken: …", never as a reply
+
+    def _how_to(self, doc_id: str) -> bool:
+        return any(self.section(doc_id, slug) is not None for slug in HOW_TO_SECTIONS[:2])
 
     def _section_for(self, hit: Passage, intent: str, asked: str = "") -> Passage:
         """The section to show for a file: its how-to section for a how-to question; the

@@ -1,0 +1,48 @@
+"""A how-to question is led by a file that says how ("Så gör du"), when one ranks close to a
+best file that has no such section (a law text)."""
+
+from bot.answer.compose import Composer
+from bot.knowledge.chunking import Passage
+from bot.search.referrals import Referrals
+from bot.search.retrieval import Hit, SearchResult
+
+SECTIONS = {
+    ("lou-4-18", "law", "kort-svar"): "Enligt 4 kap. 18 § LOU får ni reservera en upphandling.",
+    ("reserverad", "guidance", "kort-svar"): "Ja, ni får reservera en upphandling.",
+    ("reserverad", "guidance", "sa-gor-du"): "- Begär in uppgifter om andelen anställda i målgruppen.",
+}
+
+
+def composer() -> tuple[Composer, dict[str, Passage]]:
+    passages, documents = {}, {}
+    for (doc, kind, slug), text in SECTIONS.items():
+        passages[f"{doc}#{slug}"] = Passage(
+            id=f"{doc}#{slug}",
+            doc_id=doc,
+            kind=kind,
+            title=doc,
+            heading=slug,
+            text=text,
+            refs=(),
+            url=None,
+            checked="2026-12-01",
+        )
+        documents[doc] = {"id": doc, "kind": kind, "title": doc}
+    return Composer(passages, documents, Referrals([])), passages
+
+
+def ranked(passages, scores: dict[str, float]) -> SearchResult:
+    return SearchResult("", [Hit(passages[f"{d}#kort-svar"], s) for d, s in scores.items()], 1.0, 1.0)
+
+
+def test_a_close_file_that_says_how_leads_a_how_to_question():
+    comp, passages = composer()
+    asked = "hur kontrollerar vi att anbudsgivaren uppfyller kraven för en reserverad upphandling?"
+    close = comp.lead(ranked(passages, {"lou-4-18": 0.025, "reserverad": 0.022}), asked, "how-to")
+    assert (close.doc_id, close.section) == ("reserverad", "sa-gor-du")
+    # far behind, it does not; nor for a question that is not how-to
+    far = comp.lead(ranked(passages, {"lou-4-18": 0.025, "reserverad": 0.015}), asked, "how-to")
+    assert far.doc_id == "lou-4-18"
+    asked = "får vi reservera?"
+    permission = comp.lead(ranked(passages, {"lou-4-18": 0.025, "reserverad": 0.022}), asked, "permission")
+    assert permission.doc_id == "lou-4-18"
