@@ -3,7 +3,7 @@ sectors, instruments and years it names, in Swedish as people type it and with E
 
 import pytest
 
-from bot.answer.analysis import analyse, asks_meaning, comparison_sides, split_parts
+from bot.answer.analysis import analyse, asks_meaning, comparison_sides, part_intent, split_parts
 from bot.answer.matching import precedent_matches
 from bot.answer.names import Names
 
@@ -711,3 +711,12 @@ def test_a_question_for_an_amount_or_a_limit_asks_for_a_figure_not_a_yes_or_no()
     assert asks_figure("tröskelvärdena nu 2026?")
     assert not asks_figure("Får vi reservera en upphandling över tröskelvärdena?")
     assert not asks_figure("Får vi kräva kollektivavtal?")
+
+
+def test_each_part_of_a_compound_question_has_its_own_intent():
+    parts = split_parts(
+        "Hur formulerar vi ett socialt tilldelningskriterium och hur mycket får det väga mot priset?"
+    )
+    assert [part_intent(p) for p in parts] == ["how-to", "permission"]
+    assert part_intent("hur bestämmer vi lönenivån i arbetsrättsliga villkor") == "how-to"
+    assert part_intent("vad betyder IOP") == "definition"

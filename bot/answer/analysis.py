@@ -244,8 +244,8 @@ def asks_something(text: str) -> bool:
 def part_intent(text: str) -> str:
     """The prior for one part of a compound question."""
     lowered = text.lower()
-    if re.search(r"\bhur (gör|går|följer|ska|kollar|kontrollerar)\b", lowered):
-        return "how-to"
+    if re.search(r"\bhur (gör|går|följer|ska|kollar|kontrollerar)\b", lowered) or _HOW_TO.search(lowered):
+        return "how-to"  # "hur formulerar vi …" too
     if re.match(r"^\W*(vad (är|betyder|menas))\b", lowered) or _DEFINITION_ANYWHERE.search(lowered):
         return "definition"
     return "permission"
