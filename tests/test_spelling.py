@@ -63,6 +63,9 @@ def test_chat_filler_is_dropped_and_everyday_words_become_the_files_terms():
     # letting only social enterprises bid is reserving the contract
     assert "reserverad" in normalise_chat("får vi bara låta sociala företag lämna anbud på städningen")
     assert "reserverad" not in normalise_chat("får sociala företag lämna anbud i en vanlig upphandling")
+    # "är det förbjudet att …?" asks what is allowed; giving local firms an edge is favouring them
+    assert normalise_chat("Är det förbjudet att kräva kollektivavtal?") == "får vi kräva kollektivavtal?"
+    assert "gynna" in normalise_chat("får vi ge företag från vår egen kommun fördel?")
 
 
 def test_a_question_typed_without_diacritics_gets_them_back(pipeline):

@@ -255,6 +255,11 @@ CHAT_PHRASES = {
     "eller ej": "",  # "tvingande eller ej": the question is the same without it
     "elr ej": "",
     "soc företag": "sociala företag",
+    # "är det förbjudet att …?" asks what is allowed, in the files' words
+    "är det förbjudet att": "får vi",
+    "är det olagligt att": "får vi",
+    "är det förbjudet": "är det tillåtet",
+    "är det olagligt": "är det tillåtet",
     # everyday Swedish for the files' terms
     "kicka ut": "utesluta",
     "sparka ut": "utesluta",
@@ -278,6 +283,8 @@ PARTICLE_VERBS = {
     r"\b(kontroller|kolla)(a|ar|as|ade|r)?\b(?=[^?]*\bunder (avtals|kontrakts)tiden\b)": "uppföljning",
     # "bara låta sociala företag lämna anbud", "en upphandling bara för sociala företag": reserving
     r"\bbara\b(\s+[a-zåäö]+){0,3}?\s+(sociala|socialt|arbetsintegrerande) (företag|kooperativ)\b": "reserverad",
+    # "ge företag från vår egen kommun fördel": favouring them
+    r"\bge\b(\s+[a-zåäö]+){1,6}?\s+(en )?fördel(ar)?\b": "gynna",
 }
 
 
