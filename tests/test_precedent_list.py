@@ -140,6 +140,12 @@ def test_a_buyer_named_as_an_example_of_a_kind_lists_every_buyer_of_that_kind():
     )
     # the one named first, then the other agency; no municipality
     assert match == "some" and [r["id"] for r in found] == ["trafikverket-krav", "sic-taxi"]
+    found, _, _ = lookup(
+        analyse("har någon statlig myndighet, t.ex. Trafikverket, ställt krav?", names),
+        NOTHING_FOUND,
+        agencies + EXAMPLES,
+    )
+    assert [r["id"] for r in found] == ["trafikverket-krav", "sic-taxi"]
     # named without "typ": what that agency did
     found, _, _ = lookup(analyse("har Trafikverket ställt krav?", names), NOTHING_FOUND, agencies)
     assert [r["id"] for r in found] == ["trafikverket-krav"]

@@ -174,7 +174,7 @@ def without_generic_buyer_type(analysis: Analysis) -> Analysis:
 
 
 AS_AN_EXAMPLE = re.compile(
-    r"(typ|t\.? ?ex|till exempel|exempelvis|såsom)\b|\beller liknande\b", re.IGNORECASE
+    r"\b(typ|t\.? ?ex|till exempel|exempelvis|såsom)\b|\beller liknande\b", re.IGNORECASE
 )
 
 
