@@ -192,17 +192,21 @@ def decision_faq(
     return c.part(short) if short else None
 
 
+def named_in(side: str, title: set[str]) -> list[bool]:
+    """For each word of the side, whether the title names it."""
+    return [any(same_word(w, t) for t in title) for w in tokens(side) if not w.isdigit()]
+
+
 def in_title(side: str, title: set[str]) -> bool:
     """Does a title name the side: every word of it, or for a side of one or two words ("en
     vanlig upphandling") its last, the head of the phrase?"""
-    words = [w for w in tokens(side) if not w.isdigit()]
-    named = [any(same_word(w, t) for t in title) for w in words]
-    return bool(words) and (all(named) or (len(words) <= 2 and named[-1]))
+    named = named_in(side, title)
+    return bool(named) and (all(named) or (len(named) <= 2 and named[-1]))
 
 
 def words_in_title(sides: tuple[str, ...], title: set[str]) -> int:
     """How many of the sides' words a title names."""
-    return sum(any(same_word(w, t) for t in title) for side in sides for w in tokens(side))
+    return sum(sum(named_in(side, title)) for side in sides)
 
 
 def same_word(a: str, b: str) -> bool:

@@ -88,11 +88,6 @@ class OnnxQueryEncoder:
         self.tokenizer.enable_truncation(max_length=max_tokens)
         self.dim = int(self.session.get_outputs()[0].shape[-1])
 
-    def encode_one(self, text: str) -> np.ndarray:
-        ids = np.array([self.tokenizer.encode(text).ids], dtype=np.int64)
-        [vectors] = self.session.run(None, {"input_ids": ids, "attention_mask": np.ones_like(ids)})
-        return vectors[0].astype(np.float32)
-
     def encode(self, texts: list[str]) -> np.ndarray:
         """The texts' vectors, in order; padding is masked, so a vector is the one its text
         gets alone."""
