@@ -141,9 +141,18 @@ BENCHMARKS = [
         "quality_blind13",
         "quality",
         "Retrieval quality, sixteenth set (eval_blind13: the questions of eval_usefulness_blind13, written "
-        "blind by a helper in the eighth session; CLEAN: its misses not read)",
+        "blind by a helper in the eighth session; clean for that session, then its aggregate was looked at "
+        "while fitting the re-weighing in the ninth: a TRAINING set now)",
         ["--eval", "benchmarks/eval_blind13.jsonl"],
         ["--eval", "benchmarks/eval_blind13.jsonl"],
+    ),
+    (
+        "quality_blind14",
+        "quality",
+        "Retrieval quality, seventeenth set (eval_blind14: the questions of eval_usefulness_blind14, written "
+        "blind by a helper in the ninth session; CLEAN: its misses not read)",
+        ["--eval", "benchmarks/eval_blind14.jsonl"],
+        ["--eval", "benchmarks/eval_blind14.jsonl"],
     ),
     (
         "usefulness",
@@ -245,9 +254,17 @@ BENCHMARKS = [
         "usefulness_blind13",
         "usefulness",
         "Usefulness, thirteenth set (eval_usefulness_blind13, 140 questions written blind by a helper in the "
-        "eighth session; CLEAN: its failures not read)",
+        "eighth session; clean for that session, then a TRAINING set in the ninth)",
         ["--eval", "benchmarks/eval_usefulness_blind13.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind13.jsonl"],
+    ),
+    (
+        "usefulness_blind14",
+        "usefulness",
+        "Usefulness, fourteenth set (eval_usefulness_blind14, 140 questions written blind by a helper in the "
+        "ninth session; CLEAN: its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind14.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind14.jsonl"],
     ),
     (
         "paraphrase",
