@@ -28,6 +28,8 @@ def test_the_list_holds_every_municipality_and_county():
         ("nåt från upplands väsby?", ["Upplands Väsby"]),
         ("exempel på sysselsättningskrav i Lund", ["Lund"]),
         ("exempel från lund", ["Lund"]),
+        # an English name is the place itself
+        ("any social procurement examples from Gothenburg?", ["Göteborg"]),
     ],
 )
 def test_places_named_in_a_question_are_found(question, names):
@@ -45,6 +47,10 @@ def test_places_named_in_a_question_are_found(question, names):
 )
 def test_everyday_words_are_not_taken_for_places(question):
     assert find_places(question) == []
+
+
+def test_an_english_name_is_not_a_municipality_a_precedent_may_give():
+    assert "göteborg" in municipalities() and "gothenburg" not in municipalities()
 
 
 def test_a_landscape_spanning_counties_names_them_all():

@@ -36,14 +36,28 @@ class Place:
 
 
 @lru_cache(maxsize=1)
-def places() -> tuple[Place, ...]:
-    out = []
+def _rows() -> tuple[tuple[str, str, str], ...]:
+    rows = []
     for line in DATA.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#") or line.startswith("kind\t"):
             continue
         kind, name, counties = line.split("\t")
-        out.append(Place(name, kind, tuple(counties.split(";"))))
-    return tuple(out)
+        rows.append((kind, name, counties))
+    return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def places() -> tuple[Place, ...]:
+    return tuple(
+        Place(name, kind, tuple(counties.split(";"))) for kind, name, counties in _rows() if kind != "alias"
+    )
+
+
+@lru_cache(maxsize=1)
+def aliases() -> dict[str, str]:
+    """Another language's name for a place -> the place's name in the list ("Gothenburg" ->
+    "Göteborg"): rows of kind `alias`, whose third column is the place, not a county."""
+    return {name: target for kind, name, target in _rows() if kind == "alias"}
 
 
 @lru_cache(maxsize=1)
@@ -74,7 +88,7 @@ def _norm(text: str) -> str:
 
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
-    names = sorted({p.name for p in places()}, key=len, reverse=True)
+    names = sorted({p.name for p in places()} | set(aliases()), key=len, reverse=True)
     alternatives = "|".join(re.escape(n).replace(r"\-", "[- ]").replace(r"\ ", "[- ]") for n in names)
     # a name, optionally in the genitive ("Göteborgs", "Skånes"), as a whole word
     return re.compile(rf"(?<![\wåäö])({alternatives})(s)?(?![\wåäö])", re.IGNORECASE)
@@ -133,6 +147,8 @@ def _by_name() -> dict[str, Place]:
     out: dict[str, Place] = {}
     for place in places():
         out.setdefault(_norm(place.name), place)
+    for alias, target in aliases().items():
+        out.setdefault(_norm(alias), out[_norm(target)])
     return out
 
 

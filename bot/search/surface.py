@@ -9,7 +9,7 @@ from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from ..knowledge.places import places
+from ..knowledge.places import aliases, places
 from .textproc import STOPWORDS, SpellingCorrector, fold, stem, words
 
 # A word is restored when the knowledge base uses the form with diacritics this many times as
@@ -32,7 +32,7 @@ _LETTERS = re.compile(r"(?<![\wåäöÅÄÖ])[A-Za-zåäöÅÄÖéÉ]{2,}(?![\w�
 
 def _place_words() -> frozenset[str]:
     """Words of place names, and their genitives: "i åre" is Åre, not "året"."""
-    names = {w for p in places() for w in words(p.name)}
+    names = {w for p in places() for w in words(p.name)} | {w for a in aliases() for w in words(a)}
     return frozenset(names | {w + "s" for w in names})
 
 
