@@ -620,6 +620,9 @@ def test_two_named_buyers_and_what_they_did_asks_for_their_precedents():
     assert analyse(question, names).intent == "precedents"
     assert analyse("Har Örebro kommun sociala krav i sina städupphandlingar?", names).intent == "precedents"
     assert analyse("har någon i Halland direktupphandlat från ett socialt företag?").intent == "precedents"
+    # what a named buyer has: "Har Göteborgs stad något IOP?"
+    assert analyse("Har Örebro kommun något IOP?", names).intent == "precedents"
+    assert analyse("Har vi något stöd för att reservera?", names).intent != "precedents"
 
 
 def test_hellre_before_an_alternative_is_not_part_of_it():

@@ -157,6 +157,8 @@ def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_
     if PRECEDENT.search(ANYWHERE.sub(" ", text) if TEMPLATES.search(text) else text) or (
         has_place_or_org
         and re.search(
+            # "Har Göteborgs stad något IOP?": what a named buyer has
+            r"^\W*har\b(\s+[\wåäö]+){1,4}?\s+(något|någon|några|nåt|nån|ngt|ngn)\b|"
             r"\bhur (gjorde|har)\b|^\W*(finns det|finns de|fins det)\b|\bfinns (det |de )?(nåt|något|några|nån|ngt|ngn)\b|\bhar\b(\s+[\wåäö]+){1,7}?\s+(gjort|"
             r"reserverat|använt|ställt|köpt|upphandlat|testat|infört|jobbat|arbetat|vunnit|fått|levererat|haft|krävt|"
             r"provat|prövat|genomfört)\b",
