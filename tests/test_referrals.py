@@ -127,3 +127,8 @@ def test_the_shipped_referrals_send_employer_and_jobseeker_questions_on_but_not_
     assert sent_to("får vi sätta upp kameror i lokalerna där leverantörens städpersonal jobbar?") == "imy"
     # ... but buying from a social enterprise is the knowledge base's own topic
     assert sent_to("får vi köpa direkt från ett socialt företag?") is None
+    # two topics named as much: the one asked about comes first, the rest qualifies it
+    assert sent_to("Hur räknar man arbetsgivaravgifter för en person med nystartsjobb?") == "skatteverket"
+    assert sent_to("Vilka delar av anbuden måste vi lämna ut om någon begär ut handlingarna?") == (
+        "kommunjurist-skr"
+    )

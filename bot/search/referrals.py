@@ -64,18 +64,23 @@ class Referrals:
 
     def match(self, question: str, with_hints: bool = False) -> ReferralMatch | None:
         """The referral whose topics (and, `with_hints`, hints) the question names
-        most (longer phrases count more); None when it names none."""
+        most (longer phrases count more), and of two that it names as much, the one it names
+        first ("arbetsgivaravgifter för en person med nystartsjobb" asks about the fees, not
+        the job); None when it names none."""
         text = " ".join(words(question))
         best: ReferralMatch | None = None
-        best_score = 0
+        best_score: tuple[int, int] = (0, 0)
         for referral in self.all:
             # a topic names the referral's subject and counts its words, twice; a hint only
             # leans towards it and counts once, however long
-            topics = [m.group(0).split() for m in _finditer(referral.topic_pattern, text)]
-            hints = [m.group(0).split() for m in _finditer(referral.hint_pattern, text)] if with_hints else []
+            topic_matches = list(_finditer(referral.topic_pattern, text))
+            hint_matches = list(_finditer(referral.hint_pattern, text)) if with_hints else []
+            topics = [m.group(0).split() for m in topic_matches]
+            hints = [m.group(0).split() for m in hint_matches]
             found = topics + hints
-            score = 2 * sum(len(t) for t in topics) + len(hints)
-            if score > best_score:
+            first = min((m.start() for m in topic_matches + hint_matches), default=len(text))
+            score = (2 * sum(len(t) for t in topics) + len(hints), -first)
+            if score[0] and score > best_score:
                 named = [word for phrase in found for word in phrase]
                 best, best_score = ReferralMatch(referral, tuple(_topic_words(referral, named))), score
         return best
