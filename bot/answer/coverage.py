@@ -14,19 +14,25 @@ def speaks_of(
     passages: dict[str, Passage],
     sections: dict[str, list[Passage]],
 ) -> bool:
-    """The best file's title, tags or short answer name the topic, the best file names it more
-    than once, or two of the best three files do. (One word in passing, "personuppgifter" in a
-    text on sysselsättningskrav, does not make a GDPR question one it answers; unpaid taxes as a
-    ground for exclusion do.)"""
+    """The best file's title or short answer name the topic (or a tag its text names too), the
+    best file names it more than once, or two of the best three files do. (One word in passing,
+    "personuppgifter" in a text on sysselsättningskrav, does not make a GDPR question one it
+    answers; unpaid taxes as a ground for exclusion do.)"""
     docs = [hit.passage.doc_id for hit in result.documents()[:3]]
     record = documents.get(docs[0], {})
     short = passages.get(f"{docs[0]}#{SHORT_ANSWER_SLUG}")
-    about = " ".join(
-        [record.get("title") or "", *(record.get("tags") or []), short.text if short else ""]
-    ).lower()
+    about = " ".join([record.get("title") or "", short.text if short else ""]).lower()
+    tags = " ".join(record.get("tags") or []).lower()
     texts = [" ".join(p.text for p in sections.get(d, [])).lower() for d in docs]
 
     def spoken_of(word: str) -> bool:
-        return word in about or texts[0].count(word) >= 2 or sum(word in t for t in texts) >= 2
+        # a tag counts when the text names it too: "miljökrav" tagged on a cleaning contract
+        # whose text never says what they were does not answer how to set them
+        return (
+            word in about
+            or (word in tags and word in texts[0])
+            or texts[0].count(word) >= 2
+            or sum(word in t for t in texts) >= 2
+        )
 
     return all(spoken_of(word) for word in topic_words)

@@ -1,0 +1,27 @@
+"""Whether the best files speak of a referral's topic (bot/answer/coverage.py): a question on a
+topic the knowledge base only touches is sent on, not answered from a file that names it once."""
+
+from bot.answer.coverage import speaks_of
+from bot.knowledge.chunking import Passage
+from bot.search.retrieval import Hit, SearchResult
+
+
+def passage(doc: str, heading: str, slug: str, text: str) -> Passage:
+    return Passage(f"{doc}#{slug}", doc, "example", doc, heading, text, (), None, "2026-01-01")
+
+
+def check(tags: list[str], text: str) -> bool:
+    short = passage("gavle", "Kort svar", "kort-svar", "Gävle ställde krav på praktikplatser i städningen.")
+    body = passage("gavle", "Vad som krävdes", "vad", text)
+    result = SearchResult("q", [Hit(short, 1.0)], 0.9, 0.5)
+    documents = {"gavle": {"id": "gavle", "title": "Gävle – praktikplatser i städningen", "tags": tags}}
+    passages = {p.id: p for p in (short, body)}
+    return speaks_of(result, ("miljökrav",), documents, passages, {"gavle": [short, body]})
+
+
+def test_a_tag_the_text_never_names_does_not_make_a_file_speak_of_it():
+    assert not check(["städ", "miljökrav"], "Leverantören ska ta emot praktikanter.")
+
+
+def test_a_tag_the_text_names_too_does():
+    assert check(["städ", "miljökrav"], "Miljökrav: städprodukterna ska vara Svanenmärkta.")
