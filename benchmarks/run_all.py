@@ -150,9 +150,18 @@ BENCHMARKS = [
         "quality_blind14",
         "quality",
         "Retrieval quality, seventeenth set (eval_blind14: the questions of eval_usefulness_blind14, written "
+        "blind by a helper in the ninth session; clean for its first run, then its aggregate decided whether the "
+        "query adapter ships: a TRAINING set now)",
+        ["--eval", "benchmarks/eval_blind14.jsonl"],
+        ["--eval", "benchmarks/eval_blind14.jsonl"],
+    ),
+    (
+        "quality_blind15",
+        "quality",
+        "Retrieval quality, eighteenth set (eval_blind15: the questions of eval_usefulness_blind15, written "
         "blind by a helper in the ninth session; CLEAN: its misses not read)",
-        ["--eval", "benchmarks/eval_blind14.jsonl"],
-        ["--eval", "benchmarks/eval_blind14.jsonl"],
+        ["--eval", "benchmarks/eval_blind15.jsonl"],
+        ["--eval", "benchmarks/eval_blind15.jsonl"],
     ),
     (
         "usefulness",
@@ -262,9 +271,18 @@ BENCHMARKS = [
         "usefulness_blind14",
         "usefulness",
         "Usefulness, fourteenth set (eval_usefulness_blind14, 140 questions written blind by a helper in the "
+        "ninth session; clean for its first run, then its aggregate decided whether the query adapter ships: "
+        "a TRAINING set now)",
+        ["--eval", "benchmarks/eval_usefulness_blind14.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind14.jsonl"],
+    ),
+    (
+        "usefulness_blind15",
+        "usefulness",
+        "Usefulness, fifteenth set (eval_usefulness_blind15, 140 questions written blind by a helper in the "
         "ninth session; CLEAN: its failures not read)",
-        ["--eval", "benchmarks/eval_usefulness_blind14.jsonl"],
-        ["--eval", "benchmarks/eval_usefulness_blind14.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind15.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind15.jsonl"],
     ),
     (
         "paraphrase",
