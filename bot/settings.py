@@ -57,6 +57,7 @@ class Settings:
     index_dir: Path = Path("index")
     db_path: Path = Path("hansyn.db")
     embedding_model: str = BUNDLED_MODEL
+    query_adapter: bool = True  # search/adapter.py; HANSYN_QUERY_ADAPTER=off to search without it
     admin_ids: frozenset[int] = field(default_factory=frozenset)
     secret: str | None = None
     telegram_token: str | None = None
@@ -94,6 +95,8 @@ class Settings:
             index_dir=Path(env.get("HANSYN_INDEX_DIR") or "index"),
             db_path=Path(env.get("HANSYN_DB") or "hansyn.db"),
             embedding_model=env.get("HANSYN_EMBEDDING_MODEL") or BUNDLED_MODEL,
+            query_adapter=(env.get("HANSYN_QUERY_ADAPTER") or "on").lower()
+            not in ("off", "0", "no", "false"),
             admin_ids=_parse_ids(env.get("HANSYN_ADMIN_IDS", "")),
             secret=env.get("HANSYN_SECRET") or None,
             telegram_token=env.get("TELEGRAM_BOT_TOKEN") or None,

@@ -13,6 +13,7 @@ import numpy as np
 
 from ..errors import HansynError
 from ..knowledge.refs import find_refs
+from ..search.adapter import load_adapter
 from ..search.embedding import Embedder, make_embedder
 from ..search.referrals import Referrals
 from ..search.retrieval import Retriever
@@ -100,7 +101,10 @@ class Pipeline:
         composer = Composer(passages, index.documents, Referrals(records))
         names = Names.from_records(records)
         rulings = frozenset(r["id"] for r in records if r["kind"] == "faq" and RULINGS.search(r["title"]))
-        return Engine(index, Retriever(index, self.embedder), passages, composer, names, rulings)
+        adapter = (
+            load_adapter(self.embedder.name, index.faiss_index.d) if self.settings.query_adapter else None
+        )
+        return Engine(index, Retriever(index, self.embedder, adapter), passages, composer, names, rulings)
 
     @property
     def index(self) -> LoadedIndex:

@@ -13,6 +13,7 @@ import numpy as np
 
 from ..knowledge.chunking import Passage
 from ..knowledge.refs import find_refs, parse_ref
+from . import adapter
 from .confidence import CONFIDENCE_WEIGHTS, confidence_from, evidence  # noqa: F401 - the weights are re-exported
 from .embedding import Embedder
 from .fusion import reciprocal_rank_fusion
@@ -117,9 +118,10 @@ def chapters_of(keys: set[str]) -> set[str]:
 class Retriever:
     """Search over one loaded index. Thread-safe for concurrent reads."""
 
-    def __init__(self, index: LoadedIndex, embedder: Embedder):
+    def __init__(self, index: LoadedIndex, embedder: Embedder, matrix: np.ndarray | None = None):
         self.index = index
         self.embedder = embedder
+        self.adapter = matrix  # adapter.py: maps a query's vector before the dense search
         self.passages = index.passages
         self.by_id = {p.id: i for i, p in enumerate(self.passages)}
         # what each passage stands for: a question passage its file's short answer, else itself
@@ -168,9 +170,13 @@ class Retriever:
         if not self.passages:
             return []
         vec = self.embedder.encode_queries([query]) if vector is None else vector.reshape(1, -1)
+        vec = np.ascontiguousarray(vec, dtype=np.float32)
         n = min(n, len(self.passages))
-        scores, ids = self.index.faiss_index.search(np.ascontiguousarray(vec, dtype=np.float32), n)
-        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
+        if self.adapter is None:
+            scores, ids = self.index.faiss_index.search(vec, n)
+            return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
+        # the candidates of the mapped vector, scored by the question's own
+        return adapter.search(self.index.faiss_index, vec, self.adapter, n)
 
     def lexical_ranking(self, weights: dict[str, float], n: int) -> list[tuple[int, float]]:
         return self.bm25.top(weights, n)
