@@ -1,8 +1,11 @@
 """Domain-adapt the bundled all-MiniLM-L6-v2 on the knowledge base's own question ↔ passage pairs
 (each `questions:` phrasing against its file's short answer), with in-batch negatives
 (multiple-negatives ranking loss), for the encoder comparison in benchmarks/encoders.py.
+With --sets, the questions of those evaluation sets are paired with their right file's short
+answer too (`lead` in a usefulness set, else the first of `expect`): the sets are then training
+sets, and only sets left out can tell what the model does for new questions.
 
-    .venv/bin/python benchmarks/finetune_minilm.py [--epochs 2] [--out index/cache/minilm-ft]
+    .venv/bin/python benchmarks/finetune_minilm.py [--epochs 2] [--out index/cache/minilm-ft] [--sets eval_blind4 ...]
 
 Takes about 100 s an epoch on 2 cores. The model is written to --out; select it with
 HANSYN_EMBEDDING_MODEL=<that path> (and reindex).
@@ -15,7 +18,7 @@ import random
 import time
 from pathlib import Path
 
-from _common import ROOT
+from _common import ROOT, load_eval
 
 from bot.knowledge.chunking import chunk_all
 from bot.knowledge.loader import load_knowledge
@@ -33,18 +36,32 @@ def pairs(knowledge: Path) -> list[tuple[str, str, str]]:
     return out
 
 
+def set_pairs(knowledge: Path, names: list[str]) -> list[tuple[str, str, str]]:
+    """(question, the right file's short answer, file) for the in-scope questions of `names`."""
+    passages = {p.id: p for p in chunk_all(load_knowledge(knowledge))}
+    out = []
+    for name in names:
+        for row in load_eval(ROOT / "benchmarks" / f"{name}.jsonl"):
+            right = row.get("lead") or row.get("expect") or []
+            short = next((passages[f"{d}#kort-svar"] for d in right if f"{d}#kort-svar" in passages), None)
+            if short is not None and not row.get("referral"):
+                out.append((row["q"], f"{short.title}. {short.heading}. {short.text}", short.doc_id))
+    return out
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--epochs", type=int, default=2)
     parser.add_argument("--batch", type=int, default=32)
     parser.add_argument("--knowledge", type=Path, default=ROOT / "knowledge")
     parser.add_argument("--out", type=Path, default=ROOT / "index" / "cache" / "minilm-ft")
+    parser.add_argument("--sets", nargs="*", default=[], help="evaluation sets to train on too")
     args = parser.parse_args()
     import torch
     from sentence_transformers import SentenceTransformer
 
     torch.manual_seed(1)
-    data = pairs(args.knowledge)
+    data = pairs(args.knowledge) + set_pairs(args.knowledge, args.sets)
     model = SentenceTransformer(resolve_model_path(BUNDLED_MODEL), device="cpu")
     model.max_seq_length = 128
     optimiser = torch.optim.AdamW(model.parameters(), lr=2e-5)
