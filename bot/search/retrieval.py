@@ -453,8 +453,8 @@ class Retriever:
         unit = self.bm25.unseen_idf() or 1.0
 
         def top_docs(scores: dict[int, float]) -> list[str]:
-            ranked = sorted(scores, key=lambda i: -scores[i])
-            return list(dict.fromkeys(self.passages[i].doc_id for i in ranked))[:3]
+            # in the ranking's order: the mapped vector's (adapter.py) when there is one
+            return list(dict.fromkeys(self.passages[i].doc_id for i in scores))[:3]
 
         return {
             "dense": top.dense,
