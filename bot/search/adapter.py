@@ -16,6 +16,7 @@ from pathlib import Path
 import numpy as np
 
 from ..settings import BUNDLED_MODEL
+from .embedding import normalise
 
 ADAPTER_FILE = Path(__file__).with_name("data") / "query_adapter.npy"
 
@@ -31,18 +32,15 @@ def load_adapter(model_name: str, dim: int, path: Path = ADAPTER_FILE) -> np.nda
 
 def moved(vectors: np.ndarray, matrix: np.ndarray) -> np.ndarray:
     """Each vector times the matrix, normalised again."""
-    out = np.asarray(vectors, dtype=np.float32) @ matrix
-    norms = np.linalg.norm(out, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return out / norms
+    return normalise(np.asarray(vectors, dtype=np.float32) @ matrix)
 
 
 def search(faiss_index, vector: np.ndarray, matrix: np.ndarray, n: int) -> list[tuple[int, float]]:
     """The n passages nearest the mapped vector, best first, each with its cosine to the
-    question's own vector (`vector`: one normalised row)."""
+    question's own vector (`vector`: one normalised float32 row)."""
     _, ids = faiss_index.search(moved(vector, matrix), n)
     found = np.array([i for i in ids[0] if i >= 0], dtype=np.int64)
     if not len(found):
         return []
-    own = faiss_index.reconstruct_batch(found) @ np.asarray(vector, dtype=np.float32)[0]
+    own = faiss_index.reconstruct_batch(found) @ vector[0]
     return [(int(i), float(s)) for i, s in zip(found, own, strict=True)]
