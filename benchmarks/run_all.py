@@ -159,9 +159,17 @@ BENCHMARKS = [
         "quality_blind15",
         "quality",
         "Retrieval quality, eighteenth set (eval_blind15: the questions of eval_usefulness_blind15, written "
-        "blind by a helper in the ninth session; CLEAN: its misses not read)",
+        "blind by a helper in the ninth session; clean for that session, then a TRAINING set in the tenth)",
         ["--eval", "benchmarks/eval_blind15.jsonl"],
         ["--eval", "benchmarks/eval_blind15.jsonl"],
+    ),
+    (
+        "quality_blind16",
+        "quality",
+        "Retrieval quality, nineteenth set (eval_blind16: the questions of eval_usefulness_blind16, written "
+        "blind by a helper in the tenth session; CLEAN: its misses not read)",
+        ["--eval", "benchmarks/eval_blind16.jsonl"],
+        ["--eval", "benchmarks/eval_blind16.jsonl"],
     ),
     (
         "usefulness",
@@ -280,9 +288,17 @@ BENCHMARKS = [
         "usefulness_blind15",
         "usefulness",
         "Usefulness, fifteenth set (eval_usefulness_blind15, 140 questions written blind by a helper in the "
-        "ninth session; CLEAN: its failures not read)",
+        "ninth session; clean for that session, then a TRAINING set in the tenth)",
         ["--eval", "benchmarks/eval_usefulness_blind15.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind15.jsonl"],
+    ),
+    (
+        "usefulness_blind16",
+        "usefulness",
+        "Usefulness, sixteenth set (eval_usefulness_blind16, 140 questions written blind by a helper in the "
+        "tenth session; CLEAN: its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind16.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind16.jsonl"],
     ),
     (
         "paraphrase",
