@@ -184,3 +184,41 @@ def test_regions_asked_for_take_in_a_joint_procurement_by_regions():
         analyse("har någon region ställt krav på uppförandekod?"), NOTHING_FOUND, [joint, others, *EXAMPLES]
     )
     assert match == "some" and [r["id"] for r in found] == ["regionerna-sialkot"]
+
+
+def test_a_named_place_asked_about_social_enterprises_gets_its_contracts_with_them():
+    social = example("vanersborg-social", "Vänersborg", "park och grönyta", "reserverad-4-18") | {
+        "supplier_type": "arbetsintegrerande socialt företag"
+    }
+    other = example("vanersborg-praktik", "Vänersborg", "bygg och anläggning", "sysselsattningskrav")
+    found, match, _ = lookup(
+        analyse("Har Vänersborg gjort något med sociala företag?"), NOTHING_FOUND, [other, social]
+    )
+    assert match == "some" and [r["id"] for r in found] == ["vanersborg-social"]
+    # a place with no such contract: what that buyer did is still the answer
+    found, match, _ = lookup(analyse("Har Falun gjort något med sociala företag?"), NOTHING_FOUND, EXAMPLES)
+    assert match == "some" and [r["id"] for r in found] == ["falun-praktik"]
+
+
+def test_buyer_kinds_and_joint_buyers_asked_in_other_words():
+    agency = example("af-reserverad", "Stockholm", "annat", "reserverad-4-18") | {
+        "buyer_type": "statlig myndighet"
+    }
+    found, _, _ = lookup(
+        analyse("Finns det exempel där en statlig myndighet reserverat en upphandling?"),
+        NOTHING_FOUND,
+        [agency, *EXAMPLES],
+    )
+    assert [r["id"] for r in found] == ["af-reserverad"]
+    assert analyse("Exempel på samverkan mellan flera kommuner kring sociala hänsyn?").buyer_types == [
+        "samverkan"
+    ]
+
+
+def test_iop_with_womens_shelters_lists_only_those_naming_one():
+    shelter = example("kalmar-iop", "Kalmar", "vård och omsorg", "iop") | {"tags": ["kvinnojour"]}
+    mission = example("uppsala-iop", "Uppsala", "vård och omsorg", "iop") | {"suppliers": ["Stadsmissionen"]}
+    found, match, _ = lookup(
+        analyse("Vilka har tecknat IOP med kvinnojourer?"), NOTHING_FOUND, [mission, shelter]
+    )
+    assert match == "some" and [r["id"] for r in found] == ["kalmar-iop"]

@@ -54,7 +54,7 @@ BUYER_TYPE_WORDS = {
     "kommunalt bolag": r"(allmännyttiga |allmännyttigt |kommunala |kommunalt )?(bostadsbolag|fastighetsbolag|energibolag|vattenbolag|avfallsbolag|bolag)(en)?",
 }
 _BUYER_ASKED = (
-    r"\b(vilka|vilken|vilket|någon|nån|ngn|några|något|andra|finns det|har|hos|exempel på|which|any|swedish|in|(?:köparen|beställaren) "
+    r"\b(vilka|vilken|vilket|någon|nån|ngn|några|något|andra|finns det|har|hos|exempel på|där|which|any|swedish|in|(?:köparen|beställaren) "
     r"(?:är|var)) (\w+ )?(?:PATTERN)\b"
     r"|^\W*(\w+ )?(?:PATTERN)\b[^?]{0,40}\bsom\b"  # "kommunala bolag, t.ex. bostadsbolag, som …"
 )
@@ -62,6 +62,7 @@ _BUYER_ASKED = (
 _TOGETHER = re.compile(
     r"\b(flera|två|några|olika) (kommuner|regioner|köpare)\b.*\b(samverk|tillsammans|gemensam)"
     r"|\b(gemensam(ma)?|samordnad(e)?) upphandling|\bupphandla(t|de)? tillsammans\b"
+    r"|\bsamverk\w* (mellan|av) (flera |två |några |olika )?(kommuner|regioner)\b"
 )
 # "köpt tvätt från sociala företag": precedents whose supplier is a (work-integration) social
 # enterprise, or whose contract was reserved for one or bought directly from one
@@ -144,7 +145,7 @@ def detect_sectors(words: list[str]) -> list[str]:
 # contract): a precedent whose title, tags or suppliers name one is what was asked for.
 OBJECT_WORDS = (
     "cykel biltvätt fordonstvätt bilvård taxi färdtjänst skolskjuts frukt kaffe fönsterputs möbel möbler "
-    "handskar snöröjning gräsklippning"
+    "handskar snöröjning gräsklippning kvinnojour tjejjour"
 ).split()
 # ... unless they only illustrate ("IOP, t.ex. kvinnojourer") or a broader word is asked too
 # ("biltvätt eller fordonsvård")

@@ -11,7 +11,7 @@ from itertools import zip_longest
 from ..knowledge.precedents import instrument_label
 from ..search.retrieval import SearchResult
 from .analysis import Analysis
-from .filters import names_object
+from .filters import from_social_supplier, names_object
 from .matching import asks_swedish_buyers, precedent_matches
 from .model import PrecedentLine
 
@@ -93,6 +93,10 @@ def lookup(analysis: Analysis, result: SearchResult, examples: list[dict]) -> tu
         # is known, and the others are only the closest
         known = named or any(names_object(r, analysis.objects) for r in examples)
         matching = named or (matching if known else [])
+    if analysis.social_suppliers and (analysis.places or analysis.organisation_docs):
+        # "Har Örebro gjort något med sociala företag?": that buyer's contracts with social
+        # enterprises when it has any, else all it did (matching.precedent_matches)
+        matching = [r for r in matching if from_social_supplier(r)] or matching
     if matching:
         ranked = _ranked(matching, result, analysis)
         if not (analysis.countries or analysis.abroad):  # Swedish precedents first, unless asked abroad
