@@ -480,6 +480,12 @@ Det beror på villkoret. Oftast ska leverantören ersätta personen med en annan
     answer = Pipeline(settings).ask("vad betyder långtidsarbetslös?")
     assert answer.answered
     assert answer.parts[0].doc_id == "ord-langtidsarbetslos"
+    # ... nor when it is one part of a compound question
+    answer = Pipeline(settings).ask(
+        "vad betyder långtidsarbetslös för nåt, och får vi kräva att leverantören anställer en?"
+    )
+    assert answer.answered
+    assert answer.parts[0].doc_id == "ord-langtidsarbetslos"
 
 
 def test_a_laws_definition_weighs_less_unless_the_question_asks_what_the_law_is():

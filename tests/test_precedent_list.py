@@ -222,3 +222,25 @@ def test_iop_with_womens_shelters_lists_only_those_naming_one():
         analyse("Vilka har tecknat IOP med kvinnojourer?"), NOTHING_FOUND, [mission, shelter]
     )
     assert match == "some" and [r["id"] for r in found] == ["kalmar-iop"]
+
+
+def test_a_supplier_named_keeps_the_narrower_kind_of_buyer_asked():
+    from bot.answer.names import Names
+
+    def iop(id_, buyer_type):
+        return example(id_, "Uppsala", "vård och omsorg", "iop") | {
+            "buyer_type": buyer_type,
+            "suppliers": ["Stadsmissionen"],
+        }
+
+    examples = [iop("region-iop", "region"), iop("kommun-iop", "kommun")]
+    names = Names.from_records(examples)
+    found, _, _ = lookup(
+        analyse("har någon region gjort IOP med stadsmissionen?", names), NOTHING_FOUND, examples
+    )
+    assert [r["id"] for r in found] == ["region-iop"]
+    # "vilka kommuner" with a supplier named is any buyer of that supplier
+    found, _, _ = lookup(
+        analyse("vilka kommuner har gjort IOP med stadsmissionen?", names), NOTHING_FOUND, examples
+    )
+    assert {r["id"] for r in found} == {"region-iop", "kommun-iop"}

@@ -217,7 +217,10 @@ def asks_meaning(text: str) -> bool:
     return bool(_MEANING.search(text) or _WHAT_IS_WORD.match(text) or _TERM_DEFINITION.search(text))
 
 
-_WHAT_IS_WORD = re.compile(r"^\W*(vad|va) (är|e) (en |ett )?[\wåäö-]+( [\wåäö-]+)?\W*$", re.IGNORECASE)
+_WHAT_IS_WORD = re.compile(
+    r"^\W*(vad|va) (är|e) (en |ett )?[\wåäö-]+( [\wåäö-]+)?( för (nåt|något|någonting)| egentligen)?\W*$",
+    re.IGNORECASE,
+)
 
 
 def asks_figure(text: str) -> bool:

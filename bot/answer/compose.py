@@ -160,10 +160,14 @@ class Composer:
         docs = [h for h in result.documents() if h.passage.doc_id not in avoid]
         if not docs:
             return None
-        if intent != "how-to" and yes_no:
+        if intent != "how-to":
             for hit in docs[:3]:
                 part = self.part(self._section_for(hit.passage, intent, asked), asked=asked)
-                if part.asks or result.quoted == hit.passage.doc_id:
+                # a file whose own question was asked; for "vad betyder …?" only one that
+                # answers without a yes or no ("Vad betyder 30 procent-kravet?")
+                if (part.asks or result.quoted == hit.passage.doc_id) and (
+                    yes_no or not POLAR.match(part.text)
+                ):
                     return part
         top = docs[0].passage
         if intent == "how-to" and not self._how_to(top.doc_id):
@@ -348,7 +352,9 @@ class Composer:
     def _compound(self, answer: Answer, analysis: Analysis, searches: Searches) -> None:
         used: set[str] = set()
         for asked, result in zip(analysis.parts, searches.parts, strict=True):
-            part = self._rule_lead(result, asked, part_intent(asked), analysis, avoid=used)
+            # "vad är IOP, och …": that part asks what a word means, not another file's yes or no
+            yes_no = not asks_meaning(asked)
+            part = self._rule_lead(result, asked, part_intent(asked), analysis, avoid=used, yes_no=yes_no)
             if part is None:
                 continue
             part.label = asked if len(analysis.parts) > 1 else None

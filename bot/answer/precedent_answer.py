@@ -11,7 +11,7 @@ from ..knowledge.chunking import SHORT_ANSWER_SLUG
 from ..search.retrieval import SearchResult
 from ..search.textproc import stem
 from . import precedent_list
-from .analysis import Analysis, asks_something, part_intent
+from .analysis import Analysis, asks_meaning, asks_something, part_intent
 from .matching import precedent_matches
 from .model import Answer
 from .precedent_words import asks_for_precedents
@@ -52,7 +52,9 @@ def compose_precedents(c, answer: Answer, analysis: Analysis, searches: Searches
         if len(analysis.parts) < 2 or asks_for_precedents(asked) or not asks_something(asked):
             continue
         shown = {p.doc_id for p in answer.parts + asked_parts}
-        lead = c.lead(result, asked, part_intent(asked), avoid=shown | c.example_ids)
+        lead = c.lead(
+            result, asked, part_intent(asked), avoid=shown | c.example_ids, yes_no=not asks_meaning(asked)
+        )
         if lead and lead.kind != "example":
             lead.label = asked
             asked_parts.append(lead)

@@ -172,7 +172,13 @@ def without_generic_buyer_type(analysis: Analysis) -> Analysis:
         # "någon statlig myndighet, typ Trafikverket eller liknande": the kind of buyer is asked;
         # the one named is an example of it (and listed first)
         return replace(analysis, organisations=[], organisation_docs=set())
-    if analysis.places or analysis.organisation_docs:
+    if (
+        analysis.places
+        or analysis.buyer_docs
+        or (analysis.organisation_docs and analysis.buyer_types == ["kommun"])
+    ):
+        # a supplier named with a narrower kind of buyer ("någon region … med en stadsmission")
+        # leaves that kind asked; "vilka kommuner har köpt av Samhall" asks for any buyer
         return replace(analysis, buyer_types=[])
     return analysis
 
