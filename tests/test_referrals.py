@@ -132,3 +132,6 @@ def test_the_shipped_referrals_send_employer_and_jobseeker_questions_on_but_not_
     assert sent_to("Vilka delar av anbuden måste vi lämna ut om någon begär ut handlingarna?") == (
         "kommunjurist-skr"
     )
+    # money from the European Social Fund is Svenska ESF-rådet's, whatever the fund is called
+    assert sent_to("Hur söker vi ESF-medel för ett projekt?") == "esf-radet"
+    assert sent_to("kan ett socialt företag få pengar ur europeiska socialfonden?") == "esf-radet"
