@@ -82,3 +82,23 @@ def test_a_compound_that_names_another_thing_is_not_the_faqs_own_question():
     # endings, a requirement of it and its label still name the same thing
     assert paraphrase("får vi kräva att leverantörerna har kollektivavtalen", own)
     assert not narrows("Får vi kräva Fairtrade-märkt kaffe?", "Får vi kräva Fairtrade eller rättvis handel?")
+
+
+def test_a_question_on_one_kind_of_purchase_is_not_one_on_another():
+    from bot.answer.asked import paraphrase
+    from bot.search.phrasings import Phrasings
+    from bot.search.scope import SettingScope, settings_in
+
+    own = "Får vi ställa sysselsättningskrav i en direktupphandling?"
+    assert paraphrase("får vi ställa sysselsättningskrav vid direktupphandling", own)
+    assert not paraphrase("Får vi ställa sysselsättningskrav i ett ramavtal?", own)
+    assert not paraphrase("Får vi ställa sysselsättningskrav i en byggupphandling?", own)
+    # a question that names no kind of purchase may still be this one
+    assert settings_in("Får vi ställa sysselsättningskrav?") == frozenset()
+    docs = {"direkt": {"id": "direkt", "kind": "faq", "title": own, "questions": [own]}}
+    assert Phrasings(docs).quoted_file("Får vi ställa sysselsättningskrav i en direktupphandling") == "direkt"
+    assert Phrasings(docs).quoted_file("Får vi ställa sysselsättningskrav i en byggupphandling") is None
+    scope = SettingScope(docs)
+    assert scope.factor("direkt", settings_in("… i ett ramavtal?")) < 1.0
+    assert scope.factor("direkt", settings_in("… vid direktupphandling?")) == 1.0
+    assert scope.factor("direkt", settings_in("… över huvud taget?")) == 1.0

@@ -6,7 +6,7 @@ from __future__ import annotations
 from rapidfuzz import fuzz
 
 from ..search.phrasings import normalise_question
-from ..search.scope import laws_in
+from ..search.scope import laws_in, settings_in
 from ..search.textproc import without_filler, words
 
 # How close (rapidfuzz token-set ratio on folded text) the user's question must be to a file's
@@ -25,7 +25,7 @@ def paraphrase(asked: str, own: str) -> bool:
     """Near enough in words, chat filler left out ("får man ens kräva kollektivavtal nu för
     tiden"), about the same law ("… i en byggentreprenad?" does not paraphrase "… i ett
     valfrihetssystem enligt LOV?") and about the same thing (`narrows`)."""
-    if laws_in(asked) != laws_in(own) or narrows(asked, own):
+    if laws_in(asked) != laws_in(own) or narrows(asked, own) or settings_in(own) - settings_in(asked):
         return False
     return (
         fuzz.token_set_ratio(normalise_question(without_filler(asked)), normalise_question(own)) >= PARAPHRASE

@@ -11,6 +11,7 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz, process
 
+from .scope import settings_in
 from .textproc import fold, tokens, words
 
 # A question this close (rapidfuzz token-sort ratio, 0-100, on folded lower-case text) to one of a
@@ -87,7 +88,10 @@ class Phrasings:
         for _, _, n in process.extract(
             sorted_words(asked), self.sorted_texts, scorer=fuzz.ratio, score_cutoff=NEAR_QUOTE, limit=5
         ):
-            if re.findall(r"\d+", self.texts[n]) == numbers:
+            # "… i en byggupphandling" does not quote "… i en direktupphandling"
+            if re.findall(r"\d+", self.texts[n]) == numbers and not settings_in(self.texts[n]) - settings_in(
+                asked
+            ):
                 return self.docs[n]
         return None
 

@@ -20,7 +20,7 @@ from .fusion import reciprocal_rank_fusion
 from .glossary import Glossary
 from .lexical import BM25
 from .phrasings import LIKENESS_DEPTH, Phrasings, likeness_factor
-from .scope import LawScope, eu_law_of, law_terms_of, laws_in
+from .scope import LawScope, SettingScope, eu_law_of, law_terms_of, laws_in, settings_in
 from .store import LoadedIndex
 from .surface import SurfaceWords
 from .textproc import (
@@ -159,6 +159,7 @@ class Retriever:
         self.eu_law = eu_law_of(index.documents)
         self.law_terms = law_terms_of(index.documents)
         self.law_scope = LawScope(index.documents)
+        self.setting_scope = SettingScope(index.documents)
 
     def respell(self, text: str) -> str:
         """The question in the knowledge base's spelling: å, ä and ö put back where it was typed
@@ -339,10 +340,11 @@ class Retriever:
 
     def _by_law(self, query: str, hits: list[Hit]) -> list[Hit]:
         """A file about LOV, LUF or LUK rises when the question names that law and sinks when
-        it does not."""
-        asked = laws_in(query)
+        it does not; a file about one kind of purchase sinks when the question names another."""
+        asked, kinds = laws_in(query), settings_in(query)
         for hit in hits:
-            hit.score *= self.law_scope.factor(hit.passage.doc_id, asked)
+            doc = hit.passage.doc_id
+            hit.score *= self.law_scope.factor(doc, asked) * self.setting_scope.factor(doc, kinds)
         return sorted(hits, key=lambda h: -h.score)
 
     def _reweigh(

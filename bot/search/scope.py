@@ -55,6 +55,36 @@ class LawScope:
         return MATCH if laws & set(asked) else MISS
 
 
+# The kinds of purchase a file's title may be about. "Kan vi ställa sysselsättningskrav i ett
+# ramavtal?" is not asked of the FAQ on sysselsättningskrav "i en direktupphandling": a file
+# about one kind sinks when the question names another kind and not its own (unlike a law, a
+# kind the question does not name at all costs nothing).
+SETTINGS: dict[str, tuple[str, ...]] = {
+    "direktupphandling": ("direktupphandl",),
+    "ramavtal": ("ramavtal",),
+    "byggentreprenad": ("byggentrepren", "byggupphandl"),
+}
+
+
+@lru_cache(maxsize=8192)
+def settings_in(text: str) -> frozenset[str]:
+    joined = " ".join(words(text.lower()))
+    return frozenset(name for name, stems in SETTINGS.items() if any(stem in joined for stem in stems))
+
+
+class SettingScope:
+    def __init__(self, documents: dict[str, dict]):
+        self.of = {
+            doc: kinds for doc, record in documents.items() if (kinds := settings_in(record.get("title", "")))
+        }
+
+    def factor(self, doc_id: str, asked: frozenset[str]) -> float:
+        kinds = self.of.get(doc_id)
+        if not kinds or not asked or kinds & asked:
+            return 1.0
+        return MISS
+
+
 def eu_law_of(documents: dict[str, dict]) -> set[str]:
     """The EU directive's articles and the EU Court's judgments: EU law, not Swedish law (a
     search weighs them by "eu" in its `prefer`). A file is known by its first ref."""
