@@ -210,6 +210,9 @@ def test_buyer_kinds_and_joint_buyers_asked_in_other_words():
         [agency, *EXAMPLES],
     )
     assert [r["id"] for r in found] == ["af-reserverad"]
+    assert analyse("Finns det exempel på att en statlig myndighet har reserverat?").buyer_types == [
+        "statlig myndighet"
+    ]
     assert analyse("Exempel på samverkan mellan flera kommuner kring sociala hänsyn?").buyer_types == [
         "samverkan"
     ]

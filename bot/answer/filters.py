@@ -55,7 +55,7 @@ BUYER_TYPE_WORDS = {
 }
 _BUYER_ASKED = (
     r"\b(vilka|vilken|vilket|någon|nån|ngn|några|något|andra|finns det|har|hos|exempel på|där|which|any|swedish|in|(?:köparen|beställaren) "
-    r"(?:är|var)) (\w+ )?(?:PATTERN)\b"
+    r"(?:är|var)) (\w+ ){0,2}(?:PATTERN)\b"
     r"|^\W*(\w+ )?(?:PATTERN)\b[^?]{0,40}\bsom\b"  # "kommunala bolag, t.ex. bostadsbolag, som …"
 )
 # "flera kommuner som samverkat", "en gemensam upphandling": buyers that procured together
