@@ -135,3 +135,8 @@ def test_the_shipped_referrals_send_employer_and_jobseeker_questions_on_but_not_
     # money from the European Social Fund is Svenska ESF-rådet's, whatever the fund is called
     assert sent_to("Hur söker vi ESF-medel för ett projekt?") == "esf-radet"
     assert sent_to("kan ett socialt företag få pengar ur europeiska socialfonden?") == "esf-radet"
+    # the tax on a social enterprise is Skatteverket's; the municipality's own tax rate and its
+    # staff at a transfer of business are the municipality's lawyer's
+    assert sent_to("Hur beskattas en ekonomisk förening som driver ett socialt företag?") == "skatteverket"
+    assert sent_to("Hur mycket får en kommun höja skatten?") == "kommunjurist-skr"
+    assert sent_to("Hur fungerar LAS vid verksamhetsövergång?") == "kommunjurist-skr"
