@@ -16,3 +16,19 @@ def test_the_parts_mean_leans_to_the_longer_part_and_is_a_unit_vector():
 def test_a_compound_question_is_answered_part_by_part(pipeline):
     answer = pipeline.ask("Får vi reservera upphandlingen för sociala företag? Och hur följer vi upp det?")
     assert answer.answered and answer.parts
+
+
+def test_a_part_that_names_the_thing_before_it_again_is_searched_with_its_topic():
+    from bot.answer.pipeline import part_queries
+
+    parts = [
+        "vad betyder proportionalitet när man ställer sociala krav",
+        "måste kravet ha med kontraktet att göra",
+    ]
+    assert "proportionalitet" in part_queries(parts)[1]
+    # a part about something new stands alone
+    parts = [
+        "vad betyder proportionalitet när man ställer sociala krav",
+        "måste leverantören ha kollektivavtal",
+    ]
+    assert part_queries(parts)[1] == "måste leverantören ha kollektivavtal"

@@ -347,8 +347,10 @@ def part_queries(parts: list[str]) -> list[str]:
         them = n and POINTS_TO_THEM.search(part) and not detect_instruments(part, words_of(part))
         # "vad är IOP, och får en region använda det för kvinnojourer?": "det" is the term asked
         it = n and part_intent(parts[n - 1]) == "definition" and USES_IT.search(part)
-        leans = (len(own) <= PART_ALONE_WORDS and POINTS_BACK.search(part)) or (
-            len(own) <= FOLLOW_UP_WORDS and FOLLOWS_UP.search(part)
+        leans = (
+            (len(own) <= PART_ALONE_WORDS and POINTS_BACK.search(part))
+            or (len(own) <= FOLLOW_UP_WORDS and FOLLOWS_UP.search(part))
+            or (n and names_again(part, parts[n - 1]))
         )
         if n and (it or them or leans):
             topic = [
@@ -368,6 +370,20 @@ def part_queries(parts: list[str]) -> list[str]:
                 part = " ".join([part, *topic])
         out.append(part)
     return out
+
+
+def names_again(part: str, before: str) -> bool:
+    """ "… sociala krav? och måste kravet ha med kontraktet att göra?": the part names, in its
+    definite form, a thing the part before it named, and so asks about that thing."""
+    earlier = set(tokens(before))
+    return any(
+        word.endswith(DEFINITE) and tokens(word) and tokens(word)[0] in earlier
+        for word in words(part)
+        if len(word) > 5
+    )
+
+
+DEFINITE = ("en", "et", "na", "erna", "arna")
 
 
 # A part with this many content words or fewer that points back ("då", "dem", "det") leans on
