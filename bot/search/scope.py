@@ -42,11 +42,14 @@ def laws_in(text: str) -> frozenset[str]:
     return frozenset(found)
 
 
+def named_in_titles(documents: dict[str, dict], finder) -> dict[str, frozenset[str]]:
+    """What `finder` finds in each file's title, for the files whose title names something."""
+    return {doc: found for doc, record in documents.items() if (found := finder(record.get("title", "")))}
+
+
 class LawScope:
     def __init__(self, documents: dict[str, dict]):
-        self.of = {
-            doc: laws for doc, record in documents.items() if (laws := laws_in(record.get("title", "")))
-        }
+        self.of = named_in_titles(documents, laws_in)
 
     def factor(self, doc_id: str, asked: Iterable[str]) -> float:
         laws = self.of.get(doc_id)
@@ -74,9 +77,7 @@ def settings_in(text: str) -> frozenset[str]:
 
 class SettingScope:
     def __init__(self, documents: dict[str, dict]):
-        self.of = {
-            doc: kinds for doc, record in documents.items() if (kinds := settings_in(record.get("title", "")))
-        }
+        self.of = named_in_titles(documents, settings_in)
 
     def factor(self, doc_id: str, asked: frozenset[str]) -> float:
         kinds = self.of.get(doc_id)
