@@ -102,3 +102,18 @@ def test_a_question_on_one_kind_of_purchase_is_not_one_on_another():
     assert scope.factor("direkt", settings_in("… i ett ramavtal?")) < 1.0
     assert scope.factor("direkt", settings_in("… vid direktupphandling?")) == 1.0
     assert scope.factor("direkt", settings_in("… över huvud taget?")) == 1.0
+
+
+def test_a_question_that_asks_how_does_not_quote_one_that_asks_whether():
+    from bot.search.phrasings import Phrasings
+
+    whether = "kan vi göra en upphandling där bara sociala företag får lämna anbud"
+    docs = {"reservera": {"id": "reservera", "kind": "faq", "title": "Reservera?", "questions": [whether]}}
+    phrasings = Phrasings(docs)
+    assert phrasings.quoted_file("kan vi göra en upphandling där bara sociala företag får lämna anbud?") == (
+        "reservera"
+    )
+    assert (
+        phrasings.quoted_file("Hur delar vi upp en upphandling så att sociala företag kan lämna anbud?")
+        is None
+    )

@@ -17,6 +17,9 @@ from .textproc import fold, tokens, words
 # A question this close (rapidfuzz token-sort ratio, 0-100, on folded lower-case text) to one of a
 # file's `questions:` phrasings or to an FAQ's title is that question: the file ranks first.
 NEAR_QUOTE = 88
+# A question that asks how is not one that asks whether (folded text)
+ASKS_HOW = re.compile(r"^\W*hur\b")
+ASKS_YES_NO = re.compile(r"^\W*(kan|far|maste|ska|ar|finns|gar)\b")
 NEAR_QUOTE_MIN_CHARS = 25  # shorter questions differ in one word ("vad är LOV" / "vad är LOU")
 # A query that holds all of a phrasing's content words (three at least) and at most two more.
 CONTAINED_MIN_WORDS = 3
@@ -83,14 +86,22 @@ class Phrasings:
         held = self._contained_file(asked, numbers)
         return (held, True) if held is not None else None
 
+    def _other_kind(self, asked: str, n: int) -> bool:
+        """ "Hur delar vi upp en upphandling så att sociala företag kan lämna anbud?" asks how,
+        and does not quote "kan vi göra en upphandling där bara sociala företag får lämna anbud"
+        however many words they share."""
+        return bool(ASKS_HOW.match(asked)) and bool(ASKS_YES_NO.match(self.texts[n]))
+
     def _near_quoted(self, asked: str, numbers: list[str]) -> str | None:
         # fuzz.token_sort_ratio(asked, text), with the phrasings' words sorted beforehand
         for _, _, n in process.extract(
             sorted_words(asked), self.sorted_texts, scorer=fuzz.ratio, score_cutoff=NEAR_QUOTE, limit=5
         ):
             # "… i en byggupphandling" does not quote "… i en direktupphandling"
-            if re.findall(r"\d+", self.texts[n]) == numbers and not settings_in(self.texts[n]) - settings_in(
-                asked
+            if (
+                re.findall(r"\d+", self.texts[n]) == numbers
+                and not settings_in(self.texts[n]) - settings_in(asked)
+                and not self._other_kind(asked, n)
             ):
                 return self.docs[n]
         return None
@@ -111,6 +122,7 @@ class Phrasings:
                     or (len(own) == CONTAINED_MIN_WORDS - 1 and have == own)  # nothing but its words
                 )
                 and set(re.findall(r"\d+", self.texts[n])) <= set(numbers)
+                and not self._other_kind(asked, n)
             ):
                 best[self.docs[n]] = max(best.get(self.docs[n], 0), len(own))
         if not best:
