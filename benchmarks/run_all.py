@@ -172,6 +172,14 @@ BENCHMARKS = [
         ["--eval", "benchmarks/eval_blind16.jsonl"],
     ),
     (
+        "quality_blind17",
+        "quality",
+        "Retrieval quality, twentieth set (eval_blind17: the questions of eval_usefulness_blind17, written "
+        "blind by a helper at the tenth session's end, first run on its last commit; CLEAN: its misses not read)",
+        ["--eval", "benchmarks/eval_blind17.jsonl"],
+        ["--eval", "benchmarks/eval_blind17.jsonl"],
+    ),
+    (
         "usefulness",
         "usefulness",
         "Usefulness: does the answer a user reads answer the question? (eval_usefulness, written blind; "
@@ -299,6 +307,14 @@ BENCHMARKS = [
         "tenth session; CLEAN: its failures not read)",
         ["--eval", "benchmarks/eval_usefulness_blind16.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind16.jsonl"],
+    ),
+    (
+        "usefulness_blind17",
+        "usefulness",
+        "Usefulness, seventeenth set (eval_usefulness_blind17, 140 questions written blind by a helper at the "
+        "tenth session's end, first run on its last commit; CLEAN: its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind17.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind17.jsonl"],
     ),
     (
         "paraphrase",
