@@ -65,6 +65,10 @@ NAMES = Names.from_records(
         ("ok så vad är sociala hänsyn egentligen", "definition"),
         ("vad e sysselsattningskrav typ", "definition"),
         ("ok vad är 4 kap. 18 § LOU", "provision"),
+        ("Vilka offentliga köpare har Samhall som leverantör via upphandling?", "precedents"),
+        ("vilka byggupphandlingar i Stockholms län har haft krav på lärlingar", "precedents"),
+        ("Kan du visa upphandlingar där sociala aspekter poängsatts vid utvärderingen?", "precedents"),
+        ("Vilka arbetsintegrerande sociala företag har vunnit kontrakt hos kommuner?", "precedents"),
     ],
 )
 def test_the_intent_is_what_the_question_asks_for(question, intent):

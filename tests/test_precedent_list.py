@@ -247,3 +247,17 @@ def test_a_supplier_named_keeps_the_narrower_kind_of_buyer_asked():
         analyse("vilka kommuner har gjort IOP med stadsmissionen?", names), NOTHING_FOUND, examples
     )
     assert {r["id"] for r in found} == {"region-iop", "kommun-iop"}
+
+
+def test_bikes_asked_of_municipalities_when_only_a_region_bought_them_give_the_region_as_closest():
+    bikes = example("region-cykel", "Örebro", "fordon och transport", "direktupphandling-socialt-foretag") | {
+        "buyer_type": "region",
+        "suppliers": ["Cykelreturen"],
+    }
+    cars = example("kommun-bilvard", "Karlskrona", "fordon och transport", "reserverad-4-18")
+    found, match, _ = lookup(
+        analyse("kolla om nån kommun gjort social procurement med cyklar"), NOTHING_FOUND, [cars, bikes]
+    )
+    # "cyklar" is the bikes, not any vehicle contract; no municipality bought them, so the
+    # region's is the closest and the answer says none matched
+    assert match == "none" and [r["id"] for r in found] == ["region-cykel"]

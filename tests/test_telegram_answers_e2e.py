@@ -35,7 +35,7 @@ async def test_a_comparison_in_english_keeps_swedish_content_and_english_labels(
 async def test_a_precedent_lookup_lists_the_matches_and_each_button_opens_a_card(bot, fake):
     message, reply = await bot.ask("Vilka kommuner har reserverat upphandlingar? Ge exempel")
     html = reply.text
-    assert html.startswith("<b>Exempel på reserverad upphandling, kommuner i Sverige (2 st):</b>")
+    assert html.startswith("<b>Exempel på reserverad upphandling hos kommuner i Sverige (2 st):</b>")
     assert "1. Vänersborgs kommun (2017)" in html or "1. Kristianstads kommun (2022)" in html
     assert "Region Örebro län" not in html  # a direct award by a region does not match
     cards = {text: data for text, data in buttons(reply).items() if data.startswith("v1:card:")}

@@ -36,7 +36,7 @@ INSTRUMENT_WORDS = {
     "anställning =jobb =jobben =jobbet",
     "arbetsrattsliga-villkor": "arbetsrättslig* lönevillkor* löner lön semester* arbetstid* kollektivavtal* "
     "lönedumpning*",
-    "socialt-tilldelningskriterium": "tilldelningskriteri* utvärderingskriteri* mervärde* award",
+    "socialt-tilldelningskriterium": "tilldelningskriteri* utvärderingskriteri* mervärde* poäng* award",
     "sociala-kontraktsvillkor": "uppförandekod* mänskliga_rättigheter ilo leverantörskedja* fairtrade* "
     "kontraktsvillkor*",
     "direktupphandling-socialt-foretag": "direktupphandl* direktköp* direktavrop* köpa_direkt köpt_direkt "
@@ -152,9 +152,20 @@ OBJECT_WORDS = (
 _FOR_INSTANCE = re.compile(r"\b(t\.? ?ex|typ|till exempel|bland annat|eller liknande|eller andra)\b")
 
 
+# ... and the forms of them that do not start with the key ("cyklar", "cyklarna")
+_OBJECT_FORMS = {"cykl": "cykel"}
+
+
+def _object_of(word: str) -> str | None:
+    for form, key in _OBJECT_FORMS.items():
+        if word.startswith(form):
+            return key
+    return next((key for key in OBJECT_WORDS if word.startswith(key)), None)
+
+
 def objects_asked(words: list[str]) -> list[str]:
-    objects = [key for key in OBJECT_WORDS if any(w.startswith(key) for w in words)]
-    broader = [w for w in words if not any(w.startswith(k) for k in OBJECT_WORDS) and detect_sectors([w])]
+    objects = list(dict.fromkeys(key for w in words if (key := _object_of(w))))
+    broader = [w for w in words if not _object_of(w) and detect_sectors([w])]
     return [] if broader or _FOR_INSTANCE.search(" ".join(words)) else objects
 
 

@@ -92,6 +92,13 @@ def lookup(analysis: Analysis, result: SearchResult, examples: list[dict]) -> tu
         # "renoverade möbler från sociala företag": when no precedent names the thing at all, none
         # is known, and the others are only the closest
         known = named or any(names_object(r, analysis.objects) for r in examples)
+        if known and not named:  # "nån kommun … med cyklar" and only a region did it: the closest
+            anyone = replace(loose, buyer_types=[], year_from=None, year_to=None)
+            closest = [
+                r for r in examples if names_object(r, analysis.objects) and precedent_matches(r, anyone)
+            ]
+            if closest:
+                return _ranked(closest, result, analysis)[:MAX_CLOSEST], "none", 0
         matching = named or (matching if known else [])
     if analysis.social_suppliers and (analysis.places or analysis.organisation_docs):
         # "Har Örebro gjort något med sociala företag?": that buyer's contracts with social
@@ -202,8 +209,9 @@ def wanted_text(analysis: Analysis) -> str:
         instrument_label(i) if i != "reserverad" else "reserverad upphandling" for i in analysis.instruments
     ]
     bits += analysis.objects or analysis.sectors  # "möbler", narrower than its sector
+    buyers = []
     if analysis.buyer_types and not analysis.places:
-        bits += [BUYER_WORDS.get(t, t) for t in analysis.buyer_types]
+        buyers = [BUYER_WORDS.get(t, t) for t in analysis.buyer_types]
     swedish = asks_swedish_buyers(analysis) and not analysis.places
     where = (
         sorted(analysis.counties)
@@ -214,6 +222,8 @@ def wanted_text(analysis: Analysis) -> str:
     if analysis.abroad:
         where = ["andra länder än Sverige"]
     text = f"på {', '.join(bits)}" if bits else ""
+    if buyers:  # "på cykel hos kommuner", "hos regioner"
+        text = f"{text} hos {' och '.join(buyers)}".strip()
     if analysis.social_suppliers:
         text = f"{text} från sociala företag".strip()
     if where:
@@ -232,4 +242,5 @@ BUYER_WORDS = {
     "region": "regioner",
     "statlig myndighet": "statliga myndigheter",
     "kommunalt bolag": "kommunala bolag",
+    "samverkan": "flera köpare tillsammans",
 }

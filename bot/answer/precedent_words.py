@@ -17,9 +17,15 @@ PRECEDENT = re.compile(
     # "vilka har ställt sysselsättningskrav", "har någon i Uppsala län reserverat …"
     r"|(vilka(\s+[\wåäö]+){0,3}?\s+har(?! (vi|ni|man|jag)\b)|vem har|(någon|nån|ngn|några|nåra) som( har| hade)?|har (någon|nån|ngn|några|andra)|vad har(?! (vi|ni|man|jag)\b))\b"
     r"(\s+[\wåäö]+){0,4}?\s+(gjort|reserverat|använt|ställt|haft|köpt|upphandlat|testat|provat|infört|jobbat|"
-    r"arbetat|kört|låtit)\b"
+    r"arbetat|kört|låtit|vunnit|fått|ingått|tecknat|levererat|samverkat)\b"
     r"|\bhar (någon|nån|ngn|några|nåra|andra)\b(\s+[\wåäö]+){0,4}?\s+[\wåäö]{4,}(at|it)\b"  # "… direktupphandlat"
     r"|\b(någonstans|nånstans|ngnstans)\b"
+    # "vilka offentliga köpare har Samhall som leverantör", "vilka byggupphandlingar i Stockholms
+    # län har haft krav på lärlingar": which buyers or contracts have something
+    r"|\bvilka(\s+[\wåäö]+){0,2}?\s+[\wåäö]*(upphandlingar|kommuner|regioner|köpare|myndigheter|bostadsbolag"
+    r"|städer)\b[^?.]{0,30}?\b(har|hade)\s+(?!(rätt|möjlighet|skyldighet|ansvar|tillsyn)\b)"
+    # "kan du visa upphandlingar där …", "visa några exempel"
+    r"|\bvisa (mig |oss )?(några |nåra |fler )?(upphandlingar|exempel|avtal|kontrakt|fall)\b"
     # "kommunala bolag som använt sysselsättningskrav?", "regioner som har reserverat"
     r"|\b(kommuner|regioner|myndigheter|bolag|bostadsbolag|städer|köpare)\b[^?]{0,40}\bsom (har |hade )?"
     r"(gjort|reserverat|använt|ställt|köpt|upphandlat|testat|infört|jobbat|arbetat)\b"
