@@ -34,3 +34,27 @@ def test_a_phrasing_two_files_share_is_the_faqs():
     phrasings = Phrasings(DOCS)
     asked = "Hur följer vi upp kraven på praktikplatser i avtalet under året?"
     assert phrasings.quoted_file(asked) == "faq-folja-upp"
+
+
+def test_a_question_whether_that_quotes_a_law_text_is_answered_by_the_faq_it_nearly_quotes():
+    docs = {
+        "lou-17-1": {
+            "kind": "law",
+            "title": "17 kap. 1 § LOU",
+            "questions": ["Får vi kräva att leverantören anställer långtidsarbetslösa under avtalet?"],
+        },
+        "faq-anstalla": {
+            "kind": "faq",
+            "title": "Får vi kräva att leverantören anställer långtidsarbetslösa?",
+            "questions": [],
+        },
+    }
+    for id_, record in docs.items():
+        record["id"] = id_
+    phrasings = Phrasings(docs)
+    asked = "Får vi kräva att leverantören anställer långtidsarbetslösa under avtalstiden?"
+    assert phrasings.quoted_file(asked) == "faq-anstalla"
+    # a question about the provision itself still quotes the law text
+    assert phrasings.quoted_file(
+        "vad säger lagen om villkor att anställa långtidsarbetslösa under avtalet"
+    ) != ("faq-anstalla")

@@ -20,6 +20,10 @@ NEAR_QUOTE = 88
 # A question that asks how is not one that asks whether (folded text)
 ASKS_HOW = re.compile(r"^\W*hur\b")
 ASKS_YES_NO = re.compile(r"^\W*(kan|far|maste|ska|ar|finns|gar)\b")
+# ... but a question that asks whether, and quotes a law text, a judgment or a definition, is
+# answered by an FAQ or a guidance text it comes almost as near
+ANSWERS_WHETHER = ("faq", "guidance")
+NEAR_ANSWER = 83
 NEAR_QUOTE_MIN_CHARS = 25  # shorter questions differ in one word ("vad är LOV" / "vad är LOU")
 # A query that holds all of a phrasing's content words (three at least) and at most two more.
 CONTAINED_MIN_WORDS = 3
@@ -94,17 +98,26 @@ class Phrasings:
 
     def _near_quoted(self, asked: str, numbers: list[str]) -> str | None:
         # fuzz.token_sort_ratio(asked, text), with the phrasings' words sorted beforehand
-        for _, _, n in process.extract(
-            sorted_words(asked), self.sorted_texts, scorer=fuzz.ratio, score_cutoff=NEAR_QUOTE, limit=5
-        ):
+        quoted = [
+            (self.docs[n], score)
+            for _, score, n in process.extract(
+                sorted_words(asked), self.sorted_texts, scorer=fuzz.ratio, score_cutoff=NEAR_ANSWER, limit=8
+            )
             # "… i en byggupphandling" does not quote "… i en direktupphandling"
-            if (
-                re.findall(r"\d+", self.texts[n]) == numbers
-                and not settings_in(self.texts[n]) - settings_in(asked)
-                and not self._other_kind(asked, n)
-            ):
-                return self.docs[n]
-        return None
+            if re.findall(r"\d+", self.texts[n]) == numbers
+            and not settings_in(self.texts[n]) - settings_in(asked)
+            and not self._other_kind(asked, n)
+        ]
+        near = [doc for doc, score in quoted if score >= NEAR_QUOTE]
+        if not near:
+            return None
+        if ASKS_YES_NO.match(asked) and not numbers and self.kinds.get(near[0]) not in ANSWERS_WHETHER:
+            # "Får vi kräva att leverantören anställer långtidsarbetslösa under avtalstiden?" nearly
+            # quotes a phrasing of the law text, and almost one of the FAQ: the FAQ answers yes or no
+            answers = [doc for doc, _ in quoted if self.kinds.get(doc) in ANSWERS_WHETHER]
+            if answers:
+                return answers[0]
+        return near[0]
 
     def _contained_file(self, asked: str, numbers: list[str]) -> str | None:
         """The file one of whose phrasings the query holds whole, with at most two words more
