@@ -167,7 +167,7 @@ BENCHMARKS = [
         "quality_blind16",
         "quality",
         "Retrieval quality, nineteenth set (eval_blind16: the questions of eval_usefulness_blind16, written "
-        "blind by a helper in the tenth session; CLEAN: its misses not read)",
+        "blind by a helper in the tenth session; clean for that session, then a TRAINING set in the eleventh)",
         ["--eval", "benchmarks/eval_blind16.jsonl"],
         ["--eval", "benchmarks/eval_blind16.jsonl"],
     ),
@@ -304,7 +304,7 @@ BENCHMARKS = [
         "usefulness_blind16",
         "usefulness",
         "Usefulness, sixteenth set (eval_usefulness_blind16, 140 questions written blind by a helper in the "
-        "tenth session; CLEAN: its failures not read)",
+        "tenth session; clean for that session, then a TRAINING set in the eleventh)",
         ["--eval", "benchmarks/eval_usefulness_blind16.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind16.jsonl"],
     ),
