@@ -116,3 +116,22 @@ def test_a_side_that_is_a_law_is_named_by_the_file_whose_title_names_that_law():
     assert named_by(composer, "LOU", result, set()).doc_id == "ord-lou"
     # a provision's words still name no side: "enligt 4 kap." is not the side's name
     assert named_by(composer, "enligt 4 kap. 2 §", result, set()) is None
+
+
+def test_a_faq_comparing_other_laws_does_not_help_choose_between_two_provisions_of_lou():
+    laws = {
+        "id": "faq-lou-luf-luk",
+        "title": "Gäller samma regler om sociala hänsyn i LOU, LUF och LUK?",
+        "compares": ["lou-17-1", "arbetsrattsliga-villkor"],
+    }
+    composer = Composer()
+    composer.documents = {"faq-lou-luf-luk": laws}
+    near = [{"lou-17-2-5", "arbetsrattsliga-villkor"}, {"lou-17-1", "sarskilda-kontraktsvillkor"}]
+    question = (
+        "Hur skiljer sig arbetsrättsliga villkor enligt 17 kap. 2 § från andra villkor enligt 17 kap. 1 §?"
+    )
+    result = SimpleNamespace(query=question, documents=lambda: [])
+    assert decision_faq(composer, result, {"lou-17-2-5", "lou-17-1"}, near, False) is None
+    # ... but does when the question names those laws
+    result = SimpleNamespace(query="Skiljer sig villkoren i LUK från LOU?", documents=lambda: [])
+    assert decision_faq(composer, result, {"lou-17-2-5", "lou-17-1"}, near, False).doc_id == "faq-lou-luf-luk"

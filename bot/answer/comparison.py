@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 
 # Words of a side that name a provision rather than the instrument ("enligt 17 kap.").
 REF_WORDS = re.compile(r"\b(enligt|kap\.?|§+|lou|luf|luk|lov|\d+( ?[a-z]\b)?)\b", re.IGNORECASE)
+# Laws other than LOU: a FAQ whose title names one compares that law, not two instruments.
+OTHER_LAWS = re.compile(r"\b(LUF|LUK|LOV|LUFS)\b")
 PROVISION_WORDS = re.compile(r"\b(enligt|kap\.?|§+|\d+( ?[a-z]\b)?)\b", re.IGNORECASE)
 
 
@@ -153,9 +155,12 @@ def decision_faq(
     rank = {hit.passage.doc_id: n for n, hit in enumerate(result.documents()[:5])}
     asked = set(tokens(result.query))
     best = None
+    other_laws = set(OTHER_LAWS.findall(result.query.upper()))
     for record in c.documents.values():
         compared = set(record.get("compares") or ())
-        if not compared:
+        laws = set(OTHER_LAWS.findall(record.get("title", "").upper()))
+        if not compared or (laws and not laws & other_laws):
+            # "17 kap. 2 § eller 17 kap. 1 §?" is not helped by the FAQ comparing LOU with LUF and LUK
             continue
         title = set(tokens(record.get("title", "")))
         # a side counts when the FAQ compares one of its files or its title names the side
