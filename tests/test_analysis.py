@@ -69,6 +69,7 @@ NAMES = Names.from_records(
         ("vilka byggupphandlingar i Stockholms län har haft krav på lärlingar", "precedents"),
         ("Kan du visa upphandlingar där sociala aspekter poängsatts vid utvärderingen?", "precedents"),
         ("Vilka arbetsintegrerande sociala företag har vunnit kontrakt hos kommuner?", "precedents"),
+        ("Är det smartare att dela upp upphandlingen i delar eller att reservera den?", "comparison"),
     ],
 )
 def test_the_intent_is_what_the_question_asks_for(question, intent):

@@ -37,7 +37,7 @@ MAX_PARTS = 3
 _COMPARISON = re.compile(
     r"\b(skillnad(en|er)?|jämför|jämfört med|versus|vs\.?|kontra|eller\b.*\b(bäst|passar|smidigast|"
     r"bättre|välja|väljer|föredra|rekommender|ska vi (köra|ha|välja|använda))|(bäst|passar bäst|smidigast|"
-    r"bättre|mest|säkrast|hellre|lämpligast|enklast)\b.*\beller\b|what.?s the diff|skiljer|\bbåda\b|\bbägge\b"
+    r"bättre|mest|säkrast|hellre|lämpligast|enklast|smartare|klokare|vettigare)\b.*\beller\b|what.?s the diff|skiljer|\bbåda\b|\bbägge\b"
     r"|\beller\b.*\b(vilket|vilken|mest|säkrast|hellre|lämpligast|enklast)\b"
     r"|\b(ska|bör) (vi|man) \w+\b.*\beller\b(?! (inte|något|nåt|så|liknande|motsvarande)\b))",
     re.IGNORECASE,
@@ -104,7 +104,7 @@ _SIDE_FILLER = re.compile(
 _SIDE_FRAME = re.compile(
     r"^\W*(vad är |vad blir )?(skillnaden|skillnad) (mellan|på) |^(ska vi|bör vi|kan vi|vill vi|välja|"
     r"välj|köra|ha|använda|hellre|snarare|istället|i stället|ska vi köra|ska vi ha|ska vi välja|ska vi använda|som|en|ett|att|med|"
-    r"vad passar bäst|vad är bäst|vad skiljer|skiljer|sig|ett|en|eller|är det (bättre|bäst|smartare|enklare))\b\s*",
+    r"vad passar bäst|vad är bäst|vad skiljer|skiljer|sig|ett|en|eller|är det (bättre|bäst|smartare|klokare|vettigare|enklare))\b\s*",
     re.IGNORECASE,
 )
 _WORD = re.compile(r"[0-9a-zåäöéü:-]+", re.IGNORECASE)
