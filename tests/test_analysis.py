@@ -70,6 +70,11 @@ NAMES = Names.from_records(
         ("Kan du visa upphandlingar där sociala aspekter poängsatts vid utvärderingen?", "precedents"),
         ("Vilka arbetsintegrerande sociala företag har vunnit kontrakt hos kommuner?", "precedents"),
         ("Är det smartare att dela upp upphandlingen i delar eller att reservera den?", "comparison"),
+        ("Tillgänglighetskrav – ska de in i kravspecen eller som särskilda kontraktsvillkor?", "comparison"),
+        (
+            "ska sysselsättningskravet ligga som kontraktsvillkor eller som tilldelningskriterium?",
+            "comparison",
+        ),
     ],
 )
 def test_the_intent_is_what_the_question_asks_for(question, intent):
@@ -728,3 +733,11 @@ def test_each_part_of_a_compound_question_has_its_own_intent():
     assert [part_intent(p) for p in parts] == ["how-to", "permission"]
     assert part_intent("hur bestämmer vi lönenivån i arbetsrättsliga villkor") == "how-to"
     assert part_intent("vad betyder IOP") == "definition"
+
+
+def test_kontraktet_is_not_kontra_and_a_question_of_two_parts_is_answered_part_by_part():
+    analysis = analyse(
+        "Vad innebär proportionalitetsprincipen för sociala krav? Får kraven gälla hela företaget eller bara kontraktet?"
+    )
+    assert analysis.intent != "comparison" and len(analysis.parts) == 2
+    assert analyse("IOP kontra upphandling?").sides == ["IOP", "upphandling"]

@@ -35,11 +35,13 @@ INTENTS = ("permission", "how-to", "comparison", "precedents", "definition", "pr
 MAX_PARTS = 3
 
 _COMPARISON = re.compile(
-    r"\b(skillnad(en|er)?|jämför|jämfört med|versus|vs\.?|kontra|eller\b.*\b(bäst|passar|smidigast|"
+    r"\b(skillnad(en|er)?|jämför|jämfört med|versus\b|vs\b\.?|kontra\b|eller\b.*\b(bäst|passar|smidigast|"
     r"bättre|välja|väljer|föredra|rekommender|ska vi (köra|ha|välja|använda))|(bäst|passar bäst|smidigast|"
     r"bättre|mest|säkrast|hellre|lämpligast|enklast|smartare|klokare|vettigare)\b.*\beller\b|what.?s the diff|skiljer|\bbåda\b|\bbägge\b"
     r"|\beller\b.*\b(vilket|vilken|mest|säkrast|hellre|lämpligast|enklast)\b"
-    r"|\b(ska|bör) (vi|man) \w+\b.*\beller\b(?! (inte|något|nåt|så|liknande|motsvarande)\b))",
+    r"|\b(ska|bör) (vi|man) \w+\b.*\beller\b(?! (inte|något|nåt|så|liknande|motsvarande)\b)"
+    # "ska sysselsättningskravet ligga som kontraktsvillkor eller som tilldelningskriterium?"
+    r"|\b(ska|bör) [\wåäö]+ (vara|ligga|läggas|ställas|användas|bli|in) .*\beller\b(?! (inte|något|nåt|så|liknande|motsvarande)\b))",
     re.IGNORECASE,
 )
 _HOW_TO = re.compile(
