@@ -10,8 +10,10 @@ the precedents it lists (`precedents`) – never on the sources list:
   a first precedent that matches the question's `precedents` filter passes too (declared in the
   fourth session, when precedents were added that the older labels could not name);
 - `cover`: every part or side of the question has a passage from one of its files in the body;
-- `precedents`: the filter the question asks for. The matching precedents are computed from the
-  knowledge files' front matter. When some match, the list must hold all of them (or, when more
+- `precedents`: the filter the question asks for (`any_of`: a list of filters, any of which a
+  precedent may satisfy; added in the eleventh session, when a new precedent answered rows whose
+  filter named an instrument as a proxy for "from a social enterprise"). The matching precedents
+  are computed from the knowledge files' front matter. When some match, the list must hold all of them (or, when more
   than eight match, eight), and at least 80 % of what it lists must match. When none match, the
   answer must say so (`precedent_match: "none"`) and still list the closest;
 - out of scope (`referral`), the question must be declined and point to that referral.
@@ -45,6 +47,10 @@ def matches(record: dict, wanted: dict) -> bool:
     """Does a precedent's front matter satisfy the filter a question asks for? A list of values
     ("Norrland": five counties) is satisfied by any of them."""
     for key, value in wanted.items():
+        if key == "any_of":  # one of several filters: a precedent added after the row was labelled
+            if not any(matches(record, one) for one in value):  # that the label's proxy missed
+                return False
+            continue
         if isinstance(value, list):
             if not any(matches(record, {key: one}) for one in value):
                 return False
