@@ -741,3 +741,29 @@ def test_kontraktet_is_not_kontra_and_a_question_of_two_parts_is_answered_part_b
     )
     assert analysis.intent != "comparison" and len(analysis.parts) == 2
     assert analyse("IOP kontra upphandling?").sides == ["IOP", "upphandling"]
+
+
+def test_a_judgment_whose_title_names_a_supplier_is_named_with_it():
+    names = Names.from_records(
+        [
+            {"id": "goteborg-iop", "buyer": "Göteborgs Stad", "suppliers": ["Bräcke diakoni"]},
+            {
+                "id": "se-alingsas-iop",
+                "kind": "case-law",
+                "title": "Alingsås kommun och Bräcke diakoni – ett IOP som egentligen var en upphandling",
+            },
+        ]
+    )
+    # "vad hände med Alingsås och Bräcke diakoni?" is as much about the judgment as about Göteborg's IOP
+    assert analyse("vad hände med Alingsås och Bräcke diakoni?", names).organisation_docs == {
+        "goteborg-iop",
+        "se-alingsas-iop",
+    }
+
+
+def test_countries_given_as_instances_of_other_eu_countries_do_not_narrow_the_list():
+    a = analyse(
+        "Finns det exempel från andra EU-länder, t.ex. Frankrike eller Italien, på reserverade kontrakt?"
+    )
+    assert a.abroad and a.countries == []
+    assert analyse("Finns det exempel från Frankrike på reserverade kontrakt?").countries == ["Frankrike"]

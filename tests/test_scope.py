@@ -117,3 +117,26 @@ def test_a_question_that_asks_how_does_not_quote_one_that_asks_whether():
         phrasings.quoted_file("Hur delar vi upp en upphandling så att sociala företag kan lämna anbud?")
         is None
     )
+
+
+def test_the_reservation_of_welfare_services_sinks_unless_the_question_names_welfare():
+    from bot.search.scope import WELFARE_MISS, WelfareScope
+
+    scope = WelfareScope(
+        {
+            "reserverad-upphandling": {
+                "kind": "guidance",
+                "title": "Reserverad upphandling för sociala företag",
+            },
+            "valfard": {"kind": "guidance", "title": "Reserverad upphandling av vissa välfärdstjänster"},
+            "uppsala-ferlin": {
+                "kind": "example",
+                "title": "Uppsala – Ferlin upphandlat bland idéburna organisationer",
+            },
+        }
+    )
+    assert scope.factor("valfard", "whats the deal med reserverade kontrakt") == WELFARE_MISS < 1.0
+    assert scope.factor("valfard", "kan vi reservera hemtjänsten för idéburna?") == 1.0
+    assert scope.factor("valfard", "19 kap 25 eller 25 a, vilken passar?") == 1.0
+    assert scope.factor("reserverad-upphandling", "whats the deal med reserverade kontrakt") == 1.0
+    assert scope.factor("uppsala-ferlin", "reserverade kontrakt") == 1.0  # a precedent is what it is

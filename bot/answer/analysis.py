@@ -446,8 +446,11 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
     # "svenska kommuner" asks for Sweden; "krav på svenska" names a language
     country_words = words_of(re.sub(r"\bpå svenska\b", " ", text, flags=re.IGNORECASE))
     countries = [c for c, stems in COUNTRIES.items() if has_words(country_words, stems)]
-    if ABROAD.search(text.lower()) and re.search(r"\beller (andra|övriga)\b", text, re.I):
-        countries = []  # "från Danmark eller andra EU-länder": anywhere abroad
+    if ABROAD.search(text.lower()) and re.search(
+        r"\beller (andra|övriga)\b|\b(t\.? ?ex|till exempel|exempelvis|som)\b", text, re.I
+    ):
+        # "från Danmark eller andra EU-länder", "andra EU-länder, t.ex. Frankrike": anywhere abroad
+        countries = []
     if has_words(country_words, NORDIC_WORDS):  # "i Norden": our neighbours, not Sweden itself
         countries = list(dict.fromkeys([*countries, *NORDIC]))
     year_from, year_to = years_asked(text)

@@ -46,6 +46,14 @@ class Names:
                 if any(family in supplier.lower() for supplier in record.get("suppliers") or []):
                     for variant in variants:
                         out.setdefault(variant, set()).add(record["id"])
+        # a judgment whose title names an organisation the precedents name ("Alingsås kommun och
+        # Bräcke diakoni – …") is about it as well
+        for record in records:
+            if record.get("kind") == "case-law":
+                title = (record.get("title") or "").lower()
+                for variant in [v for v in out if len(v) >= 6 and v not in FAMILY_NAMES]:
+                    if re.search(rf"\b{re.escape(variant)}\b", title):
+                        out[variant].add(record["id"])
         return cls(
             {k: tuple(sorted(v)) for k, v in out.items()},
             {k: tuple(sorted(v)) for k, v in terms.items()},

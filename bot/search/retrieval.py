@@ -20,7 +20,7 @@ from .fusion import reciprocal_rank_fusion
 from .glossary import Glossary
 from .lexical import BM25
 from .phrasings import LIKENESS_DEPTH, Phrasings, likeness_factor
-from .scope import LawScope, SettingScope, eu_law_of, law_terms_of, laws_in, settings_in
+from .scope import LawScope, SettingScope, WelfareScope, eu_law_of, law_terms_of, laws_in, settings_in
 from .store import LoadedIndex
 from .surface import SurfaceWords
 from .textproc import (
@@ -160,6 +160,7 @@ class Retriever:
         self.law_terms = law_terms_of(index.documents)
         self.law_scope = LawScope(index.documents)
         self.setting_scope = SettingScope(index.documents)
+        self.welfare_scope = WelfareScope(index.documents)
 
     def respell(self, text: str) -> str:
         """The question in the knowledge base's spelling: å, ä and ö put back where it was typed
@@ -340,11 +341,16 @@ class Retriever:
 
     def _by_law(self, query: str, hits: list[Hit]) -> list[Hit]:
         """A file about LOV, LUF or LUK rises when the question names that law and sinks when
-        it does not; a file about one kind of purchase sinks when the question names another."""
+        it does not; a file about one kind of purchase sinks when the question names another; a
+        file about the welfare services of bilaga 2 sinks a little when the question names none."""
         asked, kinds = laws_in(query), settings_in(query)
         for hit in hits:
             doc = hit.passage.doc_id
-            hit.score *= self.law_scope.factor(doc, asked) * self.setting_scope.factor(doc, kinds)
+            hit.score *= (
+                self.law_scope.factor(doc, asked)
+                * self.setting_scope.factor(doc, kinds)
+                * self.welfare_scope.factor(doc, query)
+            )
         return sorted(hits, key=lambda h: -h.score)
 
     def _reweigh(

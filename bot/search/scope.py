@@ -86,6 +86,64 @@ class SettingScope:
         return MISS
 
 
+# The welfare services of bilaga 2 (19 kap. 25 and 25 a §§ LOU): "whats the deal med reserverade
+# kontrakt" asks about reservation for social enterprises, not the narrower reservation of
+# welfare services, which sinks a little unless the question names welfare, its services or
+# the idéburna organisations it may be reserved for.
+WELFARE_TITLE = ("välfärdstjänst", "idéburna organisationer")
+WELFARE_WORDS = (
+    "välfärd",
+    "idéburn",
+    "ideell",
+    "ideburn",
+    "bilaga 2",
+    "19 kap",
+    "19:25",
+    "25 a",
+    "25a",
+    "kap 25",
+    "daglig verksamhet",
+    "welfare",
+    "care",
+    "non-profit",
+    "nonprofit",
+    "social services",
+    "hemtjänst",
+    "omsorg",
+    "vård",
+    "hvb",
+    "lss",
+    "boende",
+    "utbildning",
+    "skola",
+    "förskol",
+    "kultur",
+    "personalkooperativ",
+    "personalägd",
+    "sociala tjänster",
+    "hälso",
+    "assistans",
+    "socialtjänst",
+)
+WELFARE_MISS = 0.85
+
+
+class WelfareScope:
+    def __init__(self, documents: dict[str, dict]):
+        self.of = {
+            doc
+            for doc, record in documents.items()
+            if record.get("kind") != "example"
+            and any(w in (record.get("title") or "").lower() for w in WELFARE_TITLE)
+        }
+
+    def factor(self, doc_id: str, query: str) -> float:
+        if doc_id not in self.of:
+            return 1.0
+        lowered = query.lower()
+        return 1.0 if any(w in lowered for w in WELFARE_WORDS) else WELFARE_MISS
+
+
 def eu_law_of(documents: dict[str, dict]) -> set[str]:
     """The EU directive's articles and the EU Court's judgments: EU law, not Swedish law (a
     search weighs them by "eu" in its `prefer`). A file is known by its first ref."""
