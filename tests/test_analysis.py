@@ -767,3 +767,19 @@ def test_countries_given_as_instances_of_other_eu_countries_do_not_narrow_the_li
     )
     assert a.abroad and a.countries == []
     assert analyse("Finns det exempel från Frankrike på reserverade kontrakt?").countries == ["Frankrike"]
+
+
+def test_two_adjectives_share_the_noun_after_the_last():
+    assert comparison_sides("Obligatorisk eller frivillig uteslutning – vad är skillnaden?") == [
+        "Obligatorisk uteslutning",
+        "frivillig uteslutning",
+    ]
+    assert comparison_sides("Vad är skillnaden mellan öppet och förenklat förfarande?") == [
+        "öppet förfarande",
+        "förenklat förfarande",
+    ]
+    # a noun before "eller" is a side of its own
+    assert comparison_sides("IOP eller reserverad upphandling – vad passar?") == [
+        "IOP",
+        "reserverad upphandling",
+    ]

@@ -411,7 +411,23 @@ def _clean_sides(raw: list[str]) -> list[str]:
             continue  # "går det, och hur skiljer det sig från LOU": a pronoun names no side
         if len(side) >= 2 and words_of(side):
             out.append(side)
-    return out[:MAX_PARTS] if len(out) >= 2 else []
+    return shared_head(out)[:MAX_PARTS] if len(out) >= 2 else []
+
+
+# Adjective endings: "obligatorisk", "frivilliga", "öppet", "förenklat", "reserverad", "nationella"
+_ADJECTIVE = re.compile(r"^[a-zåäö]+(isk|iska|iskt|ig|iga|igt|lig|liga|ligt|ad|ade|at|et|ell|ella|ellt)$")
+
+
+def shared_head(sides: list[str]) -> list[str]:
+    """ "Obligatorisk eller frivillig uteslutning": two adjectives share the noun after the last
+    ("obligatorisk uteslutning", "frivillig uteslutning"), as "öppet eller förenklat förfarande"."""
+    *firsts, last = sides
+    head = last.split()[1:]
+    if not head or not _ADJECTIVE.match(last.split()[0].lower()):
+        return sides
+    if not all(len(s.split()) == 1 and _ADJECTIVE.match(s.lower()) for s in firsts):
+        return sides
+    return [f"{s} {' '.join(head)}" for s in firsts] + [last]
 
 
 def analyse(question: str, names: Names | None = None) -> Analysis:
