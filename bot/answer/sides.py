@@ -1,0 +1,172 @@
+"""The sides of a comparison: what "skillnaden mellan A och B", "A eller B – vad passar?", "A, B
+eller C", "A vs B" or "kombinera A med B" weighs, for `analysis` to search each side."""
+
+from __future__ import annotations
+
+import re
+
+from .wording import COMPARISON, DEFINITION, PERMISSION, QUESTION_START, words_of
+
+MAX_SIDES = 3
+
+_EITHER_MUST = re.compile(
+    r"\b(?:räcker|räcker det med|får vi|kan vi|ska vi|bör vi) (.+?),? eller (?:behöver|måste|ska|bör|får) "
+    r"(?:vi|man|det)(?: ha| använda| ställa| kräva)? (.+)",
+    re.IGNORECASE,
+)
+_FIGURE_CHOICE = re.compile(r"\d+\s*(%|procent)\s+eller\s+\d+", re.IGNORECASE)
+_SIDE_FILLER = re.compile(
+    r"(,?\s+(egentligen|typ|asap|alltså|då|i praktiken|snabbt|kort|kortfattat|tack|pls|please))+$",
+    re.IGNORECASE,
+)
+_SIDE_FRAME = re.compile(
+    r"^\W*(vad är |vad blir )?(skillnaden|skillnad) (mellan|på) |^(ska vi|bör vi|kan vi|vill vi|välja|"
+    r"välj|köra|ha|använda|hellre|snarare|istället|i stället|ska vi köra|ska vi ha|ska vi välja|ska vi använda|som|en|ett|att|med|"
+    r"vad passar bäst|vad är bäst|vad skiljer|skiljer|sig|ett|en|eller|är det (bättre|bäst|smartare|klokare|vettigare|enklare))\b\s*",
+    re.IGNORECASE,
+)
+
+
+def comparison_sides(text: str) -> list[str]:
+    """The alternatives a comparison names: "skillnaden mellan A och B", "A eller B – …",
+    "A, B eller C", "A vs B", "A jämfört med B". Empty when the question compares nothing, or
+    asks which of two figures holds ("30 % eller 50 % funktionsnedsatta?" asks what the rule is)."""
+    if _FIGURE_CHOICE.search(text):
+        return []
+    clauses = re.split(r"\s+[–-]\s+|[?:;]\s*", text)
+    for clause in clauses:  # two things at once: "kombinera A med B", "A och samtidigt B"
+        together = (
+            re.search(r"\bkombinera (.+?) (?:med|och) (.+)", clause, re.I)
+            or re.search(r"(?:\b(?:ha|ställa|använda)\b )?(.+?),? och samtidigt (.+)", clause, re.I)
+            # "ha både tillgänglighetskrav och sysselsättningskrav i samma upphandling"
+            or re.search(r"\b(?:ha|ställa|använda|kräva) både (.+?) och (.+)", clause, re.I)
+            # "om vi reserverar kontraktet, kan vi då också kräva att de anställer …"
+            or re.search(
+                r"^\W*(?:om|när) (?:vi|man) (.+?), (?:kan|får|måste|bör) (?:vi|man) (?:då )?(?:också|även) (.+)",
+                clause,
+                re.I,
+            )
+        )
+        if together:
+            sides = _clean_sides(
+                [_SIDE_LEAD.sub("", together.group(1)), _SIDE_TAIL.sub("", together.group(2))]
+            )
+            if len(sides) == 2:
+                return sides
+    for clause in clauses:  # "räcker A eller behöver vi B?", "får vi A eller måste det B?"
+        either = _EITHER_MUST.search(clause)
+        if either:
+            sides = _clean_sides([either.group(1), either.group(2)])
+            if len(sides) == 2:
+                return sides
+    listed = _LIST_THEN_ASK.match(text)  # "A, B och C – kan du jämföra dem?"
+    if listed and (COMPARISON.search(listed.group("ask")) or _WHICH_IS_BETTER.search(listed.group("ask"))):
+        items = [  # "A och B handlar båda om …": the alternatives end at the verb
+            re.sub(r"\s+(handlar|gäller|är|har|finns)\b.*$", "", item)
+            for item in re.split(r",\s*|\s+och\s+|\s+eller\s+", listed.group("list"))
+        ]
+        if all(len(item.split()) <= MAX_SIDE_WORDS for item in items):
+            sides = _clean_sides(items)
+            if sides:
+                return sides
+    if not (COMPARISON.search(text) or bare_choice(text)):
+        return []
+    for clause in clauses:
+        listed = re.match(r"^\W*jämför (.+)", clause, re.I)  # "Jämför A, B och C"
+        if listed:
+            sides = _clean_sides(re.split(r",\s*|\s+och\s+|\s+med\s+", listed.group(1)))
+            if len(sides) >= 2:
+                return sides
+        between = re.search(r"skillnad(?:en|er)? (?:mellan|på) (.+)", clause, re.I) or re.search(
+            r"skillnad(?:en|er)? ((?:\S+ ){0,3}\S+ (?:och|eller|vs\.?) .+)", clause, re.I
+        )  # "skillnad tilldelningskriterium och kontraktsvillkor"
+        if between:
+            sides = _clean_sides(re.split(r",\s*|\s+och\s+|\s+eller\s+", between.group(1)))
+            if sides:
+                return sides
+            continue  # "skillnaden mellan domarna": the sides are named in another clause
+        apart = re.search(r"skiljer (?:sig )?(.+?) (?:sig )?från (.+)", clause, re.I)
+        if apart:
+            return _clean_sides([apart.group(1), apart.group(2)])
+        for joiner in (r"\s+jämfört med\s+", r"\s+vs\.?\s+", r"\s+versus\s+", r"\s+kontra\s+"):
+            if re.search(joiner, clause, re.I):
+                return _clean_sides(re.split(joiner, clause, flags=re.I))
+        if re.search(r"\beller\b", clause, re.I):
+            return _clean_sides(re.split(r",\s*|\s+eller\s+", clause))
+    for clause in clauses:  # "A och B – båda handlar om …, vad är skillnaden?"
+        both = re.match(
+            r"^\W*([\wåäöÅÄÖü:.-]+(?: [\wåäöÅÄÖü:.-]+)?) och ([\wåäöÅÄÖü:.-]+(?: [\wåäöÅÄÖü:.-]+)?)\b", clause
+        )
+        if both and len(clauses) > 1:
+            return _clean_sides([both.group(1), re.sub(r" (handlar|gäller|är|har)$", "", both.group(2))])
+    return []
+
+
+# Alternatives listed first, then the comparison asked: "reserverat kontrakt, IOP och LOV – kan du
+# jämföra de tre", "19 kap. 25 § och 19 kap. 25 a § LOU, vad är skillnaden".
+_LIST_THEN_ASK = re.compile(
+    r"^\W*(?P<list>[^?–:]+?(?:,|\s+och|\s+eller)\s+[^?–:,]+?)\s*(?:,|\s[–-]|:)\s*"
+    r"(?P<ask>(?:vad|vilken|vilket|vilka|hur|kan du|kan ni|jämför|skillnad)\b.*)$",
+    re.IGNORECASE,
+)
+MAX_SIDE_WORDS = 6
+_WHICH_IS_BETTER = re.compile(r"\b(bäst|bättre|lämpligast|välja|jämföra|skillnaden)\b", re.IGNORECASE)
+
+# What comes before the first and after the second of two things asked for at once.
+_SIDE_LEAD = re.compile(
+    r"^\W*(?:(?:får|kan|ska|måste|bör) (?:vi|man)\s+)?(?:.*\b(?:ha|ställa|använda)\b\s+)?", re.IGNORECASE
+)
+_SIDE_TAIL = re.compile(r"\s+(i|för|på|vid) (samma|en|ett|vår|vårt)\b.*$", re.IGNORECASE)
+
+# Words that open a yes/no question rather than an alternative ("Bör …", "Omfattas …").
+_FINITE = frozenset("är bör ska får kan måste maste gäller omfattas räcker behöver finns har blir".split())
+
+
+def bare_choice(text: str) -> bool:
+    """Two alternatives and nothing else asked: "Tvätten: reservera eller ställa
+    sysselsättningskrav?" (but not "Får vi reservera städ eller tvätt?", "Vad gäller för A eller B?")."""
+    if PERMISSION.search(text) or not text.rstrip().endswith("?") or text.count("?") > 1:
+        return False
+    pieces = re.split(r"[:–]\s*|\s-\s", text)
+    clause = pieces[-1]
+    first = (words_of(clause) or [""])[0]
+    return bool(
+        len(pieces) > 1  # a topic, then the alternatives
+        and first not in _FINITE
+        and re.search(r"\beller\b(?! (inte|något|nåt|så|liknande|motsvarande|andra)\b)", clause, re.I)
+        and not QUESTION_START.search(clause)
+        and not DEFINITION.search(clause)
+    )
+
+
+def _clean_sides(raw: list[str]) -> list[str]:
+    out = []
+    for side in raw:
+        side = _SIDE_FILLER.sub("", side.strip(" ,.?!"))
+        for _ in range(3):
+            side = _SIDE_FRAME.sub("", side).strip()
+        if re.match(r"^(vad|vilket|vilken|hur)\b", side, re.IGNORECASE):
+            continue  # "…, vad passar oss bäst": the question, not a side
+        if re.fullmatch(r"(snabbt|kort|kortfattat|tack|pls|please|asap)", side, re.IGNORECASE):
+            continue  # "A and B, snabbt": how to answer, not a side
+        if re.fullmatch(r"(det|de|dem|dom|den|detta|dessa|sånt)", side, re.IGNORECASE):
+            continue  # "går det, och hur skiljer det sig från LOU": a pronoun names no side
+        if len(side) >= 2 and words_of(side):
+            out.append(side)
+    return shared_head(out)[:MAX_SIDES] if len(out) >= 2 else []
+
+
+# Adjective endings: "obligatorisk", "frivilliga", "öppet", "förenklat", "reserverad", "nationella"
+_ADJECTIVE = re.compile(r"^[a-zåäö]+(isk|iska|iskt|ig|iga|igt|lig|liga|ligt|ad|ade|at|et|ell|ella|ellt)$")
+
+
+def shared_head(sides: list[str]) -> list[str]:
+    """ "Obligatorisk eller frivillig uteslutning": two adjectives share the noun after the last
+    ("obligatorisk uteslutning", "frivillig uteslutning"), as "öppet eller förenklat förfarande"."""
+    *firsts, last = sides
+    head = last.split()[1:]
+    if not head or not _ADJECTIVE.match(last.split()[0].lower()):
+        return sides
+    if not all(len(s.split()) == 1 and _ADJECTIVE.match(s.lower()) for s in firsts):
+        return sides
+    return [f"{s} {' '.join(head)}" for s in firsts] + [last]

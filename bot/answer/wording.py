@@ -1,0 +1,44 @@
+"""The wording that marks what a question asks: a comparison, a definition, a permission, the
+start of a question; and the words of a text. `analysis` reads the intent with these and `sides`
+finds what a comparison weighs."""
+
+from __future__ import annotations
+
+import re
+
+COMPARISON = re.compile(
+    r"\b(skillnad(en|er)?|jämför|jämfört med|versus\b|vs\b\.?|kontra\b|eller\b.*\b(bäst|passar|smidigast|"
+    r"bättre|välja|väljer|föredra|rekommender|ska vi (köra|ha|välja|använda))|(bäst|passar bäst|smidigast|"
+    r"bättre|mest|säkrast|hellre|lämpligast|enklast|smartare|klokare|vettigare)\b.*\beller\b|what.?s the diff|skiljer|\bbåda\b|\bbägge\b"
+    r"|\beller\b.*\b(vilket|vilken|mest|säkrast|hellre|lämpligast|enklast)\b"
+    r"|\b(ska|bör) (vi|man) \w+\b.*\beller\b(?! (inte|något|nåt|så|liknande|motsvarande)\b)"
+    # "ska sysselsättningskravet ligga som kontraktsvillkor eller som tilldelningskriterium?"
+    r"|\b(ska|bör) [\wåäö]+ (vara|ligga|läggas|ställas|användas|bli|in) .*\beller\b(?! (inte|något|nåt|så|liknande|motsvarande)\b))",
+    re.IGNORECASE,
+)
+DEFINITION = re.compile(
+    r"^\W*((ok|okej|hej|så|men|och|alltså|sorry|förlåt|ursäkta|(en |kanske )?(dum|korkad|enkel) fråga)\W+)*(vad (är|e|ar|betyder|menas med|innebär|heter)|vad är det för|what is|what does|förklara|define)\b",
+    re.IGNORECASE,
+)
+PERMISSION = re.compile(
+    r"\b(får (vi|man|jag|kommunen|regionen|ni)|kan (vi|man|jag|kommunen|regionen)|måste (vi|man|jag|"
+    r"kommunen|regionen)|ska (vi|man)|behöver (vi|man)|är (det|vi) (ok|okej|tillåtet|lagligt|förbjudet|"
+    r"olagligt|skyldiga|tvungna)|can we|may we|must we|do we have to|is (it|this|that) (even )?(ok|allowed|legal))",
+    re.IGNORECASE,
+)
+QUESTION_START = re.compile(
+    r"^(och |samt |men |om inte,? |dessutom |också )?(måste|får|kan|ska|hur|vad|vem|vilka|vilken|vilket|"
+    r"är|gäller|behöver|finns|när|var|vart|varför|har|hade|går|blir)\b",
+    re.IGNORECASE,
+)
+WORD = re.compile(r"[0-9a-zåäöéü:-]+", re.IGNORECASE)
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-case words; a hyphenated one also yields its parts ("IT-upphandling", "LOV-system")."""
+    out = []
+    for word in WORD.findall(text.lower()):
+        out.append(word)
+        if "-" in word.strip("-"):
+            out.extend(part for part in word.split("-") if part)
+    return out
