@@ -25,6 +25,7 @@ NAMES = Names.from_records(
         ("is it ok att kräva fairtrade kaffe", "permission"),
         ("Hur gör vi en reserverad upphandling, steg för steg?", "how-to"),
         ("hur följer vi upp sysselsättningskraven?", "how-to"),
+        ("Vad bör vi tänka på när vi utvärderar sociala kriterier i anbuden?", "how-to"),
         ("how do we write social clauses i avtalet", "how-to"),
         ("Vad är skillnaden mellan IOP och reserverad upphandling?", "comparison"),
         ("IOP eller reservation för idéburna – vad passar bäst för kvinnojouren?", "comparison"),
