@@ -510,3 +510,15 @@ def test_a_laws_definition_weighs_less_unless_the_question_asks_what_the_law_is(
 
     assert law_term_weight("does LUF allow reserved contracts") < 1
     assert law_term_weight("Vad är LUF?") == 1
+
+
+def test_no_known_example_but_a_judgment_on_the_instrument_leads_with_the_judgment(settings, pipeline):
+    judgment = "se-stockholmshem-belstroj-uteslutning.md"
+    (settings.knowledge_dir / "case-law").mkdir(exist_ok=True)
+    repo_kb = Path(__file__).parent.parent / "knowledge"
+    shutil.copy(repo_kb / "case-law" / judgment, settings.knowledge_dir / "case-law")
+    pipeline.reindex()
+    answer = pipeline.ask("Finns det fall där en leverantör uteslutits för brott mot arbetsrätten?")
+    assert answer.precedent_match == "none"
+    assert answer.parts[0].doc_id == "se-stockholmshem-belstroj-uteslutning"
+    assert answer.parts[0].label == "Ett rättsfall (uteslutning av leverantör)"

@@ -11,7 +11,8 @@ from ..knowledge.chunking import SHORT_ANSWER_SLUG
 from ..search.retrieval import SearchResult
 from ..search.textproc import stem
 from . import precedent_list
-from .analysis import Analysis, asks_meaning, asks_something, part_intent
+from .analysis import Analysis, asks_meaning, asks_something, part_intent, words_of
+from .filters import detect_instruments
 from .matching import precedent_matches
 from .model import Answer
 from .precedent_words import asks_for_precedents
@@ -36,9 +37,26 @@ def compose_precedents(c, answer: Answer, analysis: Analysis, searches: Searches
         # no known case of the instrument: what the rules say about it leads, the closest follow
         # the rules on the instrument, not a FAQ that weighs it against others
         avoid = c.example_ids | c.deciding_ids
-        rule = c.lead(searches.main, analysis.question, "permission", avoid=avoid)
+        # ... unless a judgment whose title names the instrument ranks among the best five: a
+        # court case is a case ("Finns det fall där en leverantör uteslutits för brott mot
+        # arbetsrätten?" -> Stockholmshem and Belstroj)
+        judged = next(
+            (
+                h.passage.doc_id
+                for h in searches.main.documents()[:5]
+                if judgment_on(c.documents.get(h.passage.doc_id, {}), analysis.instruments)
+            ),
+            None,
+        )
+        rule = c.part(c.section(judged, SHORT_ANSWER_SLUG)) if judged else None
+        rule = rule or c.lead(searches.main, analysis.question, "permission", avoid=avoid)
         if rule is not None:
-            rule.label = f"Inga kända exempel {precedent_list.wanted_text(analysis)}; vad reglerna säger"
+            wanted = precedent_list.wanted_text(analysis)
+            rule.label = (
+                f"Ett rättsfall ({wanted.removeprefix('på ')})"
+                if judged
+                else f"Inga kända exempel {wanted}; vad reglerna säger"
+            )
             rule.asks = rule.related = None
             answer.parts = [rule]
     answer.more_precedents = more
@@ -59,6 +77,14 @@ def compose_precedents(c, answer: Answer, analysis: Analysis, searches: Searches
             lead.label = asked
             asked_parts.append(lead)
     answer.parts = asked_parts + answer.parts
+
+
+def judgment_on(record: dict, instruments: list[str]) -> bool:
+    """A judgment whose title names one of the instruments."""
+    title = record.get("title") or ""
+    return record.get("kind") == "case-law" and bool(
+        set(detect_instruments(title, words_of(title))) & set(instruments)
+    )
 
 
 def precedent_aside(c, answer: Answer, analysis: Analysis, result: SearchResult) -> None:
