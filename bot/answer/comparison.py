@@ -53,7 +53,10 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
     decision = decision_faq(
         c, searches.main, {p.doc_id for p in side_docs}, near, combining(analysis), tuple(analysis.sides)
     )
-    first = searches.main.documents()[0].passage.doc_id if searches.main.hits else None
+    # the best file for the whole question that could lead it (a precedent does not)
+    first = next(
+        (h.passage.doc_id for h in searches.main.documents() if h.passage.doc_id not in c.example_ids), None
+    )
     compared = set(c.documents.get(decision.doc_id, {}).get("compares") or ()) if decision else set()
     every_side = len(near) >= 2 and all(compared & docs for docs in near)
     leads = decision is not None and (choosing(analysis) or decision.doc_id == first or every_side)
