@@ -784,3 +784,13 @@ def test_two_adjectives_share_the_noun_after_the_last():
         "IOP",
         "reserverad upphandling",
     ]
+
+
+def test_a_statement_ending_in_a_tag_question_is_a_part_of_its_own():
+    question = (
+        "Vi vill köpa fruktkorgar direkt från ett socialt företag – går det, och hur mycket får vi köpa för?"
+    )
+    assert split_parts(question) == [
+        "Vi vill köpa fruktkorgar direkt från ett socialt företag – går det",
+        "hur mycket får vi köpa för",
+    ]

@@ -195,7 +195,15 @@ def asks_something(text: str) -> bool:
         or _HOW_TO.search(text)
         or DEFINITION.search(text)
         or QUESTION_START.search(text)
+        or _TAG_QUESTION.search(text)
     )
+
+
+# "Vi vill köpa fruktkorgar direkt från ett socialt företag – går det": a statement, then a question
+_TAG_QUESTION = re.compile(
+    r"\b(går det|funkar det|är det (ok|okej|tillåtet|lagligt)|får vi det|får man det|kan vi det|ok)\W*$",
+    re.IGNORECASE,
+)
 
 
 def part_intent(text: str) -> str:
