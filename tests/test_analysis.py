@@ -794,3 +794,14 @@ def test_a_statement_ending_in_a_tag_question_is_a_part_of_its_own():
         "Vi vill köpa fruktkorgar direkt från ett socialt företag – går det",
         "hur mycket får vi köpa för",
     ]
+
+
+def test_a_statement_after_the_last_question_says_why_and_is_no_part_of_its_own():
+    assert (
+        len(split_parts("är det ok att ge extrapoäng för lokala leverantörer? vill stötta näringslivet")) == 1
+    )
+    # a request for cases after a question is a part of its own
+    assert split_parts("Får vi reservera städningen? Exempel från Skåne") == [
+        "Får vi reservera städningen",
+        "Exempel från Skåne",
+    ]

@@ -216,6 +216,10 @@ def part_intent(text: str) -> str:
     return "permission"
 
 
+# A statement after the last question says why it is asked, and asks nothing of its own
+_AFTERTHOUGHT = re.compile(r"^(vi|jag|vill|behöver|för att|eftersom|det är|det e|tack|pls)\b", re.IGNORECASE)
+
+
 def split_parts(text: str) -> list[str]:
     """The sub-questions of a compound question: at question marks, and at "och"/"samt" that
     start a new question ("…, och måste vi …"). Fragments too short to ask anything alone
@@ -236,6 +240,9 @@ def split_parts(text: str) -> list[str]:
             continue
         if context:
             piece, context = f"{context}. {piece}", ""
+        if parts and not asks and n + 1 == len(pieces) and _AFTERTHOUGHT.match(piece):
+            parts[-1] = f"{parts[-1]}, {piece}"  # "… lokala leverantörer? vill stötta näringslivet"
+            continue
         if parts and not (len(content) >= 2 or (asks and content)):
             parts[-1] = f"{parts[-1]} {piece}"
         else:
