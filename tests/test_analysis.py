@@ -805,3 +805,13 @@ def test_a_statement_after_the_last_question_says_why_and_is_no_part_of_its_own(
         "Får vi reservera städningen",
         "Exempel från Skåne",
     ]
+
+
+def test_a_threshold_for_direct_awards_asks_for_an_amount_a_share_does_not():
+    from bot.answer.analysis import asks_amount, asks_figure
+
+    assert asks_figure("tröskelvärdet för direktupphandling 2025 nån som vet?")
+    assert asks_amount("tröskelvärdet för direktupphandling 2025 nån som vet?")
+    assert asks_amount("hur mkt får vi direktupphandla för nu")
+    assert not asks_amount("hur stor andel av de anställda måste ha en funktionsnedsättning?")
+    assert not asks_amount("hur mkt admin blir det att köra reserverad upphandling?")

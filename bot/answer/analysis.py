@@ -183,7 +183,20 @@ def asks_figure(text: str) -> bool:
 
 _FIGURE = re.compile(
     r"\b(hur (mycket|mkt|mycke|stort|stor|höga?)|max(imalt)? belopp|vilket belopp|vilka belopp|beloppsgräns\w*"
-    r"|vad är gränsen|var går gränsen|tröskelvärden(a)?\b(?! för)|hur många procent)",
+    r"|vad är gränsen|var går gränsen|tröskelvärden(a)?\b(?! för)|hur många procent"
+    r"|tröskelvärdet för direktupphandling\w*|direktupphandlingsgräns\w*|gränsen för direktupphandling\w*)",
+    re.IGNORECASE,
+)
+
+
+def asks_amount(text: str) -> bool:
+    """Does it ask for an amount of money ("tröskelvärdet för direktupphandling 2025?"), not a
+    share or a number of people?"""
+    return bool(_AMOUNT.search(text))
+
+
+_AMOUNT = re.compile(
+    r"belopp|gräns|tröskelvärde|kronor|\bkr\b|hur (mycket|mkt) får (vi|man) (köpa|direktupphandla|handla)",
     re.IGNORECASE,
 )
 

@@ -28,7 +28,7 @@ from ..search.referrals import Referrals
 from ..search.retrieval import SearchResult
 from ..search.textproc import stem, words
 from . import precedent_list
-from .analysis import Analysis, asks_figure, asks_meaning, part_intent
+from .analysis import Analysis, asks_amount, asks_figure, asks_meaning, part_intent
 from .asked import own_question, paraphrase
 from .comparison import compose_comparison
 from .core_topics import names_core_topic
@@ -280,6 +280,12 @@ class Composer:
             if lead is not None and asks_figure(asked) and YES_OR_NO.match(lead.text):
                 # "max belopp för direktupphandling?": no "Ja, om köpet är litet" as the reply
                 lead = self._rule_lead(main, asked, analysis.intent, analysis, yes_no=False) or lead
+                if asks_amount(asked) and YES_OR_NO.match(lead.text):
+                    # "tröskelvärdet för direktupphandling?": nor the yes of the best file
+                    avoid = {lead.doc_id}
+                    lead = (
+                        self._rule_lead(main, asked, analysis.intent, analysis, avoid, yes_no=False) or lead
+                    )
             answer.parts = [lead] if lead else []
             extra = self.support(main, lead) if lead and analysis.intent != "how-to" else None
             if extra is not None and extra.section != lead.section:
