@@ -180,6 +180,14 @@ BENCHMARKS = [
         ["--eval", "benchmarks/eval_blind17.jsonl"],
     ),
     (
+        "quality_blind18",
+        "quality",
+        "Retrieval quality, twenty-first set (eval_blind18: the questions of eval_usefulness_blind18, written "
+        "blind by a helper in the eleventh session, first run on its last commit; CLEAN: its misses not read)",
+        ["--eval", "benchmarks/eval_blind18.jsonl"],
+        ["--eval", "benchmarks/eval_blind18.jsonl"],
+    ),
+    (
         "usefulness",
         "usefulness",
         "Usefulness: does the answer a user reads answer the question? (eval_usefulness, written blind; "
@@ -315,6 +323,14 @@ BENCHMARKS = [
         "tenth session's end, first run on its last commit; CLEAN: its failures not read)",
         ["--eval", "benchmarks/eval_usefulness_blind17.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind17.jsonl"],
+    ),
+    (
+        "usefulness_blind18",
+        "usefulness",
+        "Usefulness, eighteenth set (eval_usefulness_blind18, 140 questions written blind by a helper in the "
+        "eleventh session, first run on its last commit; CLEAN: its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind18.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind18.jsonl"],
     ),
     (
         "paraphrase",
