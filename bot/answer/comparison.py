@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..knowledge.chunking import SHORT_ANSWER_SLUG, Passage
 from ..search.retrieval import SearchResult
+from ..search.scope import laws_in
 from ..search.textproc import tokens
 from .analysis import Analysis
 from .model import Answer, Part
@@ -18,8 +19,6 @@ if TYPE_CHECKING:
 
 # Words of a side that name a provision rather than the instrument ("enligt 17 kap.").
 REF_WORDS = re.compile(r"\b(enligt|kap\.?|§+|lou|luf|luk|lov|\d+( ?[a-z]\b)?)\b", re.IGNORECASE)
-# Laws other than LOU: a FAQ whose title names one compares that law, not two instruments.
-OTHER_LAWS = re.compile(r"\b(LUF|LUK|LOV|LUFS)\b")
 PROVISION_WORDS = re.compile(r"\b(enligt|kap\.?|§+|\d+( ?[a-z]\b)?)\b", re.IGNORECASE)
 
 
@@ -158,10 +157,10 @@ def decision_faq(
     rank = {hit.passage.doc_id: n for n, hit in enumerate(result.documents()[:5])}
     asked = set(tokens(result.query))
     best = None
-    other_laws = set(OTHER_LAWS.findall(result.query.upper()))
+    other_laws = laws_in(result.query)  # a FAQ whose title names LOV, LUF or LUK compares that law
     for record in c.documents.values():
         compared = set(record.get("compares") or ())
-        laws = set(OTHER_LAWS.findall(record.get("title", "").upper()))
+        laws = laws_in(record.get("title", ""))
         if not compared or (laws and not laws & other_laws):
             # "17 kap. 2 § eller 17 kap. 1 §?" is not helped by the FAQ comparing LOU with LUF and LUK
             continue
