@@ -261,3 +261,20 @@ def test_bikes_asked_of_municipalities_when_only_a_region_bought_them_give_the_r
     # "cyklar" is the bikes, not any vehicle contract; no municipality bought them, so the
     # region's is the closest and the answer says none matched
     assert match == "none" and [r["id"] for r in found] == ["region-cykel"]
+
+
+def test_the_kind_of_buyer_asked_is_kept_before_from_whom_when_nothing_has_both():
+    idéburen = example("region-reserverad-ideburen", "Stockholm", "vård och omsorg", "reserverad-19-25a") | {
+        "buyer_type": "region",
+        "supplier_type": "idéburen organisation",
+    }
+    social = example("kommun-reserverad", "Vänersborg", "park och grönyta", "reserverad-4-18") | {
+        "supplier_type": "arbetsintegrerande socialt företag"
+    }
+    found, match, _ = lookup(
+        analyse("Har någon region reserverat en upphandling för sociala företag?"),
+        NOTHING_FOUND,
+        [social, idéburen],
+    )
+    # no region reserved for social enterprises: the region that reserved for idéburna is closest
+    assert match == "none" and [r["id"] for r in found] == ["region-reserverad-ideburen"]

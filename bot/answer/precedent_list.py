@@ -20,10 +20,10 @@ MAX_CLOSEST = 4
 # When nothing matches, filters are dropped in this order until something does.
 RELAXATIONS = (
     ("year_from", "year_to"),
+    ("social_suppliers",),
     ("buyer_types",),
     ("municipalities",),
     ("counties",),
-    ("social_suppliers",),
     ("sectors",),
     ("instruments",),
 )
@@ -123,7 +123,10 @@ def _closest(wanted: Analysis, result: SearchResult, analysis: Analysis, example
         )
         closest = [r for r in examples if precedent_matches(r, relaxed)]
         if closest and has_filter(relaxed):
-            return _ranked(closest, result, analysis)[:MAX_CLOSEST]
+            ranked = _ranked(closest, result, analysis)
+            if not (analysis.countries or analysis.abroad):  # Swedish precedents first here too
+                ranked.sort(key=lambda r: (r.get("country") or "Sverige") != "Sverige")
+            return ranked[:MAX_CLOSEST]
     ranked = [r for r in _ranked(examples, result, analysis) if _rank_of(r, result) is not None]
     return ranked[:MAX_CLOSEST]
 
