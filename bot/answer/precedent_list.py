@@ -105,11 +105,16 @@ def lookup(analysis: Analysis, result: SearchResult, examples: list[dict]) -> tu
         # enterprises when it has any, else all it did (matching.precedent_matches)
         matching = [r for r in matching if from_social_supplier(r)] or matching
     if matching:
-        ranked = _ranked(matching, result, analysis)
-        if not (analysis.countries or analysis.abroad):  # Swedish precedents first, unless asked abroad
-            ranked.sort(key=lambda r: (r.get("country") or "Sverige") != "Sverige")
+        ranked = _swedish_first(_ranked(matching, result, analysis), analysis)
         return ranked[:MAX_LINES], "some", max(0, len(ranked) - MAX_LINES)
     return _named_first(_closest(wanted, result, analysis, examples), analysis, examples), "none", 0
+
+
+def _swedish_first(ranked: list[dict], analysis: Analysis) -> list[dict]:
+    """Swedish precedents before those abroad (in their order), unless the question asks abroad."""
+    if analysis.countries or analysis.abroad:
+        return ranked
+    return sorted(ranked, key=lambda r: (r.get("country") or "Sverige") != "Sverige")
 
 
 def _closest(wanted: Analysis, result: SearchResult, analysis: Analysis, examples: list[dict]) -> list[dict]:
@@ -123,10 +128,7 @@ def _closest(wanted: Analysis, result: SearchResult, analysis: Analysis, example
         )
         closest = [r for r in examples if precedent_matches(r, relaxed)]
         if closest and has_filter(relaxed):
-            ranked = _ranked(closest, result, analysis)
-            if not (analysis.countries or analysis.abroad):  # Swedish precedents first here too
-                ranked.sort(key=lambda r: (r.get("country") or "Sverige") != "Sverige")
-            return ranked[:MAX_CLOSEST]
+            return _swedish_first(_ranked(closest, result, analysis), analysis)[:MAX_CLOSEST]
     ranked = [r for r in _ranked(examples, result, analysis) if _rank_of(r, result) is not None]
     return ranked[:MAX_CLOSEST]
 
