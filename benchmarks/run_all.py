@@ -175,7 +175,7 @@ BENCHMARKS = [
         "quality_blind17",
         "quality",
         "Retrieval quality, twentieth set (eval_blind17: the questions of eval_usefulness_blind17, written "
-        "blind by a helper at the tenth session's end, first run on its last commit; CLEAN: its misses not read)",
+        "blind by a helper at the tenth session's end; clean for the eleventh session, then a TRAINING set in the twelfth)",
         ["--eval", "benchmarks/eval_blind17.jsonl"],
         ["--eval", "benchmarks/eval_blind17.jsonl"],
     ),
@@ -320,7 +320,7 @@ BENCHMARKS = [
         "usefulness_blind17",
         "usefulness",
         "Usefulness, seventeenth set (eval_usefulness_blind17, 140 questions written blind by a helper at the "
-        "tenth session's end, first run on its last commit; CLEAN: its failures not read)",
+        "tenth session's end; clean for the eleventh session, then a TRAINING set in the twelfth)",
         ["--eval", "benchmarks/eval_usefulness_blind17.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind17.jsonl"],
     ),
