@@ -67,6 +67,8 @@ NAMES = Names.from_records(
         ("vad e sysselsattningskrav typ", "definition"),
         ("ok vad är 4 kap. 18 § LOU", "provision"),
         ("Vilka offentliga köpare har Samhall som leverantör via upphandling?", "precedents"),
+        ("vem har direktupphandlat cykelservice från ett socialt företag", "precedents"),
+        ("Känner du till fall där en kommun uteslutit en leverantör?", "precedents"),
         ("vilka byggupphandlingar i Stockholms län har haft krav på lärlingar", "precedents"),
         ("Kan du visa upphandlingar där sociala aspekter poängsatts vid utvärderingen?", "precedents"),
         ("Vilka arbetsintegrerande sociala företag har vunnit kontrakt hos kommuner?", "precedents"),
@@ -815,3 +817,18 @@ def test_a_threshold_for_direct_awards_asks_for_an_amount_a_share_does_not():
     assert asks_amount("hur mkt får vi direktupphandla för nu")
     assert not asks_amount("hur stor andel av de anställda måste ha en funktionsnedsättning?")
     assert not asks_amount("hur mkt admin blir det att köra reserverad upphandling?")
+
+
+def test_a_buyer_in_general_is_no_state_agency_and_office_printing_is_a_sector():
+    excluded = analyse("Känner du till fall där en upphandlande myndighet uteslutit en leverantör?")
+    assert excluded.buyer_types == [] and excluded.instruments == ["uteslutning"]
+    assert analyse("Exempel på tryck- eller kontorstjänster från Samhall?").sectors == ["kontor och tryck"]
+    assert analyse("vilka stadsmissioner har partnerskap med kommuner?").buyer_types == ["kommun"]
+
+
+def test_a_word_of_filler_before_men_is_no_part_of_its_own():
+    assert split_parts("ok men hur funkar IOP rent praktiskt") == ["ok. hur funkar IOP rent praktiskt"]
+    assert split_parts("Vad är IOP och vilka kommuner har använt det?") == [
+        "Vad är IOP",
+        "vilka kommuner har använt det",
+    ]

@@ -278,3 +278,43 @@ def test_the_kind_of_buyer_asked_is_kept_before_from_whom_when_nothing_has_both(
     )
     # no region reserved for social enterprises: the region that reserved for idéburna is closest
     assert match == "none" and [r["id"] for r in found] == ["region-reserverad-ideburen"]
+
+
+def test_a_kind_of_buyer_asked_in_an_area_is_kept_and_the_areas_other_buyers_are_closest():
+    region = example("region-skane-catering", "Malmö", "livsmedel och måltider", "annat") | {
+        "buyer": "Region Skåne",
+        "buyer_type": "region",
+        "county": "Skåne län",
+        "supplier_type": "arbetsintegrerande socialt företag",
+    }
+    elsewhere = example("gavle-maltider", "Gävle", "livsmedel och måltider", "sysselsattningskrav")
+    found, match, _ = lookup(
+        analyse("Har någon kommun i Skåne köpt catering av ett socialt företag?"),
+        NOTHING_FOUND,
+        [elsewhere, region],
+    )
+    # the region's contract is not a municipality's: none matched, and it is the closest
+    assert match == "none" and [r["id"] for r in found] == ["region-skane-catering"]
+    # "kommunerna i Dalarna" names the place only: every buyer there matches
+    assert lookup(analyse("Vad har kommunerna i Skåne köpt för mat?"), NOTHING_FOUND, [region])[1] == "some"
+
+
+def test_the_city_is_not_the_region_of_the_same_name_but_a_region_contract_in_the_city_is():
+    city = example("stockholm-klausuler", "Stockholm", "bygg och anläggning", "sysselsattningskrav")
+    region = example("region-stockholm", "Stockholm", "vård och omsorg", "reserverad-4-18") | {
+        "buyer": "Region Stockholm",
+        "buyer_type": "region",
+        "municipality": None,
+    }
+    found, _, _ = lookup(
+        analyse("Stockholm stad – vilka sociala krav har de ställt i upphandlingar?"),
+        NOTHING_FOUND,
+        [city, region],
+    )
+    assert [r["id"] for r in found] == ["stockholm-klausuler"]
+    in_malmo = example("region-skane-catering", "Malmö", "livsmedel och måltider", "annat") | {
+        "buyer": "Region Skåne",
+        "buyer_type": "region",
+    }
+    found, _, _ = lookup(analyse("Vad har Malmö stad gjort med sociala hänsyn?"), NOTHING_FOUND, [in_malmo])
+    assert [r["id"] for r in found] == ["region-skane-catering"]

@@ -72,6 +72,9 @@ _CLAUSE_SPLIT = re.compile(
 )
 
 
+_FILLER = re.compile(r"^\W*((ok|okej|okey|hej|ja|jaha|nej|alltså|så|tack|hmm+|aha)\W*)+$", re.IGNORECASE)
+
+
 @dataclass
 class Analysis:
     question: str
@@ -244,7 +247,7 @@ def split_parts(text: str) -> list[str]:
         content = [w for w in words_of(piece) if len(w) > 3]
         asks = asks_something(piece)  # "IOP med stadsmissionen – hur gör man"
         if (
-            not asks
+            (not asks or _FILLER.match(piece))  # "ok men hur funkar IOP": "ok" asks nothing
             and n + 1 < len(pieces)
             and not text.rstrip().endswith(piece + "?")
             and f"{piece}?" not in text

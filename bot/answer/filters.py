@@ -27,7 +27,8 @@ SECTOR_WORDS = {
     "arbetskläder och textil": "arbetskläder* kläder textil* uniform* skyddskläder* handskar* workwear",
     "avfall och återvinning": "avfall* återvinning* sophämtning* återbruk*",
     "park och grönyta": "park parker parkskötsel* parkarbete* grönyt* gräsklippning* trädgård* utemiljö* snöröjning* gaturenhållning*",
-    "kontor och tryck": "kontorsmaterial* trycksak* tryckeri* kontorsmöbler*",
+    "kontor och tryck": "kontorsmaterial* kontorstjänst* kontorsservice* kontorsmöbler* trycksak* tryckeri* "
+    "tryck tryckning* tryckt* kopiering* printing",
     "arbetsmarknadstjänster": "arbetsträning* arbetsmarknadstjänst* rehabilitering*",
 }
 INSTRUMENT_WORDS = {
@@ -50,11 +51,12 @@ INSTRUMENT_WORDS = {
 BUYER_TYPE_WORDS = {
     "kommun": r"kommun(er|erna)?|municipalit(y|ies)",
     "region": r"region(er|erna|s)?|landsting(en)?",
-    "statlig myndighet": r"(statliga? )?myndighet(er|erna)?|(state |government )?agenc(y|ies)",
+    # "en upphandlande myndighet" is any buyer, not a state agency
+    "statlig myndighet": r"(statliga? )?(?<!upphandlande )myndighet(er|erna)?|(state |government )?agenc(y|ies)",
     "kommunalt bolag": r"(allmännyttiga |allmännyttigt |kommunala |kommunalt )?(bostadsbolag|fastighetsbolag|energibolag|vattenbolag|avfallsbolag|bolag)(en)?",
 }
 _BUYER_ASKED = (
-    r"\b(vilka|vilken|vilket|någon|nån|ngn|några|något|andra|finns det|har|hos|exempel på|där|which|any|swedish|in|(?:köparen|beställaren) "
+    r"\b(vilka|vilken|vilket|någon|nån|ngn|några|något|andra|finns det|har|hos|med|exempel på|där|which|any|swedish|in|(?:köparen|beställaren) "
     r"(?:är|var)) (\w+ ){0,2}(?:PATTERN)\b"
     r"|^\W*(\w+ )?(?:PATTERN)\b[^?]{0,40}\bsom\b"  # "kommunala bolag, t.ex. bostadsbolag, som …"
 )

@@ -29,6 +29,14 @@ def precedent_matches(record: dict, analysis: Analysis) -> bool:
         municipality = (record.get("municipality") or "").lower()
         if municipality not in place and not any(m in record["buyer"].lower() for m in place):
             return False
+        if (
+            municipality not in place
+            and record.get("buyer_type") == "region"
+            and any(
+                re.search(rf"\b{re.escape(m)}s? (stad|kommun)\b", analysis.question.lower()) for m in place
+            )
+        ):
+            return False  # "Stockholms stad" is not Region Stockholm (a region contract in the city is)
     if analysis.organisations and not analysis.places and record["id"] not in analysis.organisation_docs:
         return False
     if analysis.sectors and not set(analysis.sectors) & set(record.get("sector", [])):

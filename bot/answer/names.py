@@ -43,7 +43,9 @@ class Names:
                     out.setdefault(variant.lower(), set()).add(record["id"])
             buyers.update(v.lower() for name in names for v in name_variants(name))
             for family, variants in FAMILIES.items():  # "Örebro Stadsmission": one of the stadsmissioner
-                if any(family in supplier.lower() for supplier in record.get("suppliers") or []):
+                # also a former supplier that the title names ("… när Skåne Stadsmission lämnade")
+                named = [*(record.get("suppliers") or []), record.get("title") or ""]
+                if any(family in name.lower() for name in named):
                     for variant in variants:
                         out.setdefault(variant, set()).add(record["id"])
         # a judgment whose title names an organisation the precedents name ("Alingsås kommun och

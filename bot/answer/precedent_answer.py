@@ -37,13 +37,13 @@ def compose_precedents(c, answer: Answer, analysis: Analysis, searches: Searches
         # no known case of the instrument: what the rules say about it leads, the closest follow
         # the rules on the instrument, not a FAQ that weighs it against others
         avoid = c.example_ids | c.deciding_ids
-        # ... unless a judgment whose title names the instrument ranks among the best five: a
+        # ... unless a judgment whose title names the instrument is found (the best ranked): a
         # court case is a case ("Finns det fall där en leverantör uteslutits för brott mot
         # arbetsrätten?" -> Stockholmshem and Belstroj)
         judged = next(
             (
                 h.passage.doc_id
-                for h in searches.main.documents()[:5]
+                for h in searches.main.documents()
                 if judgment_on(c.documents.get(h.passage.doc_id, {}), analysis.instruments)
             ),
             None,

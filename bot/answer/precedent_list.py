@@ -118,19 +118,33 @@ def _swedish_first(ranked: list[dict], analysis: Analysis) -> list[dict]:
 
 
 def _closest(wanted: Analysis, result: SearchResult, analysis: Analysis, examples: list[dict]) -> list[dict]:
+    if wanted.buyer_types and wanted.places:
+        # "någon kommun i Skåne … catering": the area's other buyers first (Region Skåne's)
+        kept = _relaxed_until(wanted, result, analysis, examples, RELAXATIONS[:3])
+        if kept:
+            return kept
     both = _closest_both_ways(wanted, result, analysis, examples)
     if both:
         return both
+    return (
+        _relaxed_until(wanted, result, analysis, examples, RELAXATIONS)
+        or [r for r in _ranked(examples, result, analysis) if _rank_of(r, result) is not None][:MAX_CLOSEST]
+    )
+
+
+def _relaxed_until(
+    wanted: Analysis, result: SearchResult, analysis: Analysis, examples: list[dict], relaxations: tuple
+) -> list[dict]:
+    """The precedents that match once the filters are dropped in this order, as soon as some do."""
     relaxed = wanted
-    for fields in RELAXATIONS:
+    for fields in relaxations:
         relaxed = replace(
             relaxed, **{f: (None if f.startswith("year") else type(getattr(relaxed, f))()) for f in fields}
         )
         closest = [r for r in examples if precedent_matches(r, relaxed)]
         if closest and has_filter(relaxed):
             return _swedish_first(_ranked(closest, result, analysis), analysis)[:MAX_CLOSEST]
-    ranked = [r for r in _ranked(examples, result, analysis) if _rank_of(r, result) is not None]
-    return ranked[:MAX_CLOSEST]
+    return []
 
 
 def _named_first(closest: list[dict], analysis: Analysis, examples: list[dict]) -> list[dict]:
@@ -186,6 +200,13 @@ def without_generic_buyer_type(analysis: Analysis) -> Analysis:
         return replace(analysis, organisations=[], organisation_docs=set())
     if (
         analysis.places
+        and KIND_IN_AREA.search(analysis.question)
+        and not any(p.kind == "kommun" for p in analysis.places)
+    ):
+        # "någon kommun i Skåne", "en statlig myndighet i Västerbotten": that kind, in that area
+        return analysis
+    if (
+        analysis.places
         or analysis.buyer_docs
         or (analysis.organisation_docs and analysis.buyer_types == ["kommun"])
     ):
@@ -195,6 +216,10 @@ def without_generic_buyer_type(analysis: Analysis) -> Analysis:
     return analysis
 
 
+KIND_IN_AREA = re.compile(
+    r"\b(någon|nån|ngn|en|ett|vilken|vilket)\s+(statlig\s+|kommunal\s+)?(kommun|region|myndighet|stad)\s+(i|inom|från)\b",
+    re.IGNORECASE,
+)
 AS_AN_EXAMPLE = re.compile(
     r"\b(typ|t\.? ?ex|till exempel|exempelvis|såsom)\b|\beller liknande\b", re.IGNORECASE
 )

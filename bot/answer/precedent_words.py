@@ -20,6 +20,9 @@ PRECEDENT = re.compile(
     r"arbetat|kört|låtit|vunnit|fått|ingått|tecknat|levererat|samverkat)\b"
     r"|\bhar (någon|nån|ngn|några|nåra|andra)\b(\s+[\wåäö]+){0,4}?\s+[\wåäö]{4,}(at|it)\b"  # "… direktupphandlat"
     r"|\b(någonstans|nånstans|ngnstans)\b"
+    # "vem har direktupphandlat cykelservice …", "känner du till fall där en kommun uteslutit …"
+    r"|\bvem (har|hade)\s+([\wåäö]+\s+){0,2}?[\wåäö]{4,}(at|it)\b"
+    r"|\bkänner (du|ni) till\b[^?]{0,30}\b(fall|upphandling\w*|kommun\w*|region\w*|exempel)\b|\bfall där\b"
     # "vilka offentliga köpare har Samhall som leverantör", "vilka byggupphandlingar i Stockholms
     # län har haft krav på lärlingar": which buyers or contracts have something
     r"|\bvilka(\s+[\wåäö]+){0,2}?\s+[\wåäö]*(upphandlingar|kommuner|regioner|köpare|myndigheter|bostadsbolag"
