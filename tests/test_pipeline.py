@@ -522,3 +522,16 @@ def test_no_known_example_but_a_judgment_on_the_instrument_leads_with_the_judgme
     assert answer.precedent_match == "none"
     assert answer.parts[0].doc_id == "se-stockholmshem-belstroj-uteslutning"
     assert answer.parts[0].label == "Ett rättsfall (uteslutning av leverantör)"
+
+
+def test_a_may_we_question_naming_samhall_also_shows_the_glossarys_note_on_samhall(settings, pipeline):
+    repo_kb = Path(__file__).parent.parent / "knowledge"
+    shutil.copy(repo_kb / "glossary" / "ord-samhall.md", settings.knowledge_dir / "glossary")
+    pipeline.reindex()
+    answer = pipeline.ask("Får kommunen reservera en upphandling enbart för Samhall?")
+    assert answer.answered and answer.parts[0].doc_id != "ord-samhall"
+    named = [p for p in answer.parts if p.doc_id == "ord-samhall"]
+    assert named and named[0].label == "Om Samhall" and named[0].section == "tank-pa"
+    # a term written in small letters is no name: "långtidsarbetslös" gets no such note
+    plain = pipeline.ask("Får vi kräva att leverantören anställer långtidsarbetslösa?")
+    assert not [p for p in plain.parts if p.label and p.label.startswith("Om ")]

@@ -42,6 +42,7 @@ from .model import (
     Referral,
     Source,
 )
+from .named_party import named_party_part
 from .precedent_answer import asks_social_precedents, compose_precedents, precedent_aside
 
 __all__ = [
@@ -293,6 +294,8 @@ class Composer:
             opposite = self.opposite(main, lead, analysis.question) if lead else None
             if opposite is not None:
                 answer.parts.append(opposite)
+            if answer.parts and (named := named_party_part(self, answer, analysis)) is not None:
+                answer.parts.append(named)
             precedent_aside(self, answer, analysis, main)
         if not answer.parts and not answer.precedents:
             return self.decline(answer, analysis, main)

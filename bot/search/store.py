@@ -158,6 +158,7 @@ def document_record(doc: Document) -> dict:
     }
     if doc.kind == "glossary":
         record["synonyms"] = list(doc.synonyms)
+        record["term"] = str(doc.meta.get("term") or "").strip()  # as written: "Samhall" is a name
     if doc.questions:
         record["question"] = doc.questions[0]  # the question its short answer replies to
         record["questions"] = list(doc.questions)
