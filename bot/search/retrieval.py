@@ -42,6 +42,7 @@ RRF_K = 60
 # The list of files citing a provision named in the question gets a small k: its order (law
 # text first) then decides, because a named provision is the strongest signal there is.
 REF_K = 5
+REF_K_CHAPTER = 20
 KIND_ORDER = {"law": 0, "case-law": 1, "guidance": 2, "faq": 3, "example": 4, "glossary": 5}
 MAX_QUERY_CHARS = 1000
 # BM25 ranks Swedish questions better than the English-trained MiniLM (hit@1 0.85 against 0.62
@@ -277,7 +278,9 @@ class Retriever:
         weights = [DENSE_WEIGHT, 1.0] if mode == "hybrid" else [1.0] * len(rankings)
         if ref_hits:
             rankings.append(self._one_per_doc(self._fold(ref_hits)))
-            ks.append(REF_K)
+            # a chapter alone ("enligt 17 kap LOU") says less about the file than a paragraph
+            paragraph = any(key.count(":") >= 3 for key in reading.ref_keys)
+            ks.append(REF_K if paragraph else REF_K_CHAPTER)
             weights.append(1.0)
         fused = reciprocal_rank_fusion(rankings, ks=ks, weights=weights)
         quoted, only_held = reading.quote if reading.quote else (None, False)
