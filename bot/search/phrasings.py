@@ -24,6 +24,9 @@ ASKS_YES_NO = re.compile(r"^\W*(kan|far|maste|ska|ar|finns|gar)\b")
 # answered by an FAQ or a guidance text it comes almost as near
 ANSWERS_WHETHER = ("faq", "guidance")
 NEAR_ANSWER = 83
+# The laws other than LOU that a (folded) question names: a phrasing that names none is not
+# quoted by a question about one ("sysselsättningskrav i lov, funkar det")
+OTHER_LAWS = re.compile(r"\b(lov|luf|luk|lufs)\b")
 NEAR_QUOTE_MIN_CHARS = 25  # shorter questions differ in one word ("vad är LOV" / "vad är LOU")
 # A query that holds all of a phrasing's content words (three at least) and at most two more.
 CONTAINED_MIN_WORDS = 3
@@ -42,6 +45,10 @@ def normalise_question(text: str) -> str:
     """Lower case, no diacritics, no punctuation: for comparing phrasings of a question. Cached:
     composing an answer compares the question with the same files' questions again and again."""
     return " ".join(fold(w) for w in words(text))
+
+
+def laws_in(folded: str) -> set[str]:
+    return set(OTHER_LAWS.findall(folded))
 
 
 def sorted_words(text: str) -> str:
@@ -106,6 +113,7 @@ class Phrasings:
             # "… i en byggupphandling" does not quote "… i en direktupphandling"
             if re.findall(r"\d+", self.texts[n]) == numbers
             and not settings_in(self.texts[n]) - settings_in(asked)
+            and laws_in(asked) <= laws_in(self.texts[n])
             and not self._other_kind(asked, n)
         ]
         near = [doc for doc, score in quoted if score >= NEAR_QUOTE]
@@ -135,6 +143,7 @@ class Phrasings:
                     or (len(own) == CONTAINED_MIN_WORDS - 1 and have == own)  # nothing but its words
                 )
                 and set(re.findall(r"\d+", self.texts[n])) <= set(numbers)
+                and laws_in(asked) <= laws_in(self.texts[n])  # "… i lov, funkar det" asks of LOV
                 and not self._other_kind(asked, n)
             ):
                 best[self.docs[n]] = max(best.get(self.docs[n], 0), len(own))
