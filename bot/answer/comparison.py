@@ -13,6 +13,7 @@ from ..search.scope import laws_in
 from ..search.textproc import tokens
 from .analysis import Analysis
 from .model import Answer, Part
+from .names import is_name
 
 if TYPE_CHECKING:
     from .compose import Searches
@@ -26,7 +27,16 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
     """One passage per side, under the side's name, then a FAQ that helps choose."""
     # "A eller B – vad passar?" weighs instruments: a side is the guidance on it, not the word's
     # definition; "vad är skillnaden mellan A och B" may well be answered by two definitions
-    terms = {d for d, r in c.documents.items() if r["kind"] == "glossary"} if choosing(analysis) else set()
+    # (a name's entry is the side itself: "Samhall eller ett socialt företag" gets the glossary's Samhall)
+    terms = (
+        {
+            d
+            for d, r in c.documents.items()
+            if r["kind"] == "glossary" and not is_name(str(r.get("term") or ""))
+        }
+        if choosing(analysis)
+        else set()
+    )
     side_docs: list[Part] = []
     used: set[str] = set()
     near: list[set[str]] = []  # each side's best files, to find the FAQ that compares them

@@ -10,6 +10,7 @@ from ..knowledge.chunking import SHORT_ANSWER_SLUG
 from ..search.textproc import fold
 from .analysis import Analysis
 from .model import Answer, Part
+from .names import is_name
 
 # the section of a name's glossary file that says what it means for a buyer, else its definition
 SECTIONS = ("tank-pa", SHORT_ANSWER_SLUG)
@@ -24,7 +25,7 @@ def named_party_part(c, answer: Answer, analysis: Analysis) -> Part | None:
     typed = fold(analysis.question.lower())
     for doc_id, record in sorted(c.documents.items()):
         term = str(record.get("term") or "")
-        if record.get("kind") != "glossary" or not term[:1].isupper() or doc_id in shown:
+        if record.get("kind") != "glossary" or not is_name(term) or doc_id in shown:
             continue
         forms = [term, *(record.get("synonyms") or [])]
         if not any(re.search(rf"\b{re.escape(fold(str(f).lower()))}\b", typed) for f in forms):

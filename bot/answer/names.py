@@ -10,6 +10,12 @@ from functools import cached_property
 from ..search.textproc import fold, normalise_chat
 
 
+def is_name(term: str) -> bool:
+    """A glossary term that is a name ("Samhall", "Kriterietjänsten"), not a word or an
+    abbreviation ("reserverad upphandling", "IOP")."""
+    return term[:1].isupper() and not term.isupper()
+
+
 @dataclass(frozen=True)
 class Names:
     """Organisations the precedents name (buyers and suppliers), each with its precedent ids."""
@@ -18,6 +24,7 @@ class Names:
     terms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # glossary term -> glossary ids
     buyers: frozenset[str] = frozenset()  # the names that are a buyer's (or its municipality's)
     cases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # folded case name -> judgment ids
+    proper: frozenset[str] = frozenset()  # glossary files whose term is a name ("Samhall")
 
     @classmethod
     def from_records(cls, records: list[dict]) -> Names:
@@ -61,6 +68,9 @@ class Names:
             {k: tuple(sorted(v)) for k, v in terms.items()},
             frozenset(buyers),
             {k: tuple(sorted(v)) for k, v in cases.items()},
+            frozenset(
+                r["id"] for r in records if r.get("kind") == "glossary" and is_name(str(r.get("term") or ""))
+            ),
         )
 
     def find_terms(self, text: str) -> set[str]:

@@ -319,6 +319,8 @@ def named_files(text: str, analysis: Analysis, names: Names, intent: str | None 
         named = {
             d for n in analysis.organisations if n not in FAMILY_NAMES for d in names.variants.get(n, ())
         } | judgments
+    if (intent or analysis.intent) in ("side", "side-term"):  # "Samhall eller ett socialt företag"
+        named |= names.find_terms(text) & names.proper  # the side named is the glossary's Samhall
     if (intent or analysis.intent) != "definition":
         return named
     terms = analysis.term_docs if text == analysis.question else names.find_terms(text)
