@@ -177,6 +177,10 @@ def test_organisations_the_precedents_name_are_found_in_any_form():
             "Bygget: ska vi ge poäng för praktikplatser eller kräva dem i avtalet?",
             ["ge poäng för praktikplatser", "kräva dem i avtalet"],
         ),
+        ("whats the diff mellan lov o lou", ["lov", "lou"]),
+        ("iop vs upphandling whats the diff", ["iop", "upphandling"]),
+        ("lov o iop, vad funkar för daglig verksamhet", ["lov", "iop"]),
+        ("LOV eller IOP för daglig verksamhet enligt LSS?", ["LOV", "IOP"]),
     ],
 )
 def test_chat_shorthand_and_choices_give_the_sides(question, sides):

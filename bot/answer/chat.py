@@ -20,13 +20,16 @@ def without_english_it(text: str) -> str:
     return _ENGLISH_IT.sub(lambda m: m.group("verb") or " ", text)
 
 
-_DIFFERENCE = re.compile(r"\bwhat'?s the difference between\b", re.IGNORECASE)
+_DIFFERENCE = re.compile(
+    r"\bwhat'?s the (difference|diff) between\b|\b(what'?s the |vad är |va e |vad e )?(diff|diffen) (mellan|between)\b",
+    re.IGNORECASE,
+)
 
 
 def chat_forms(text: str) -> str:
     """The chat shorthands that change how a question splits, written out with the case kept:
     "o" (and "and") for "och", "or" for "eller", "m" for "med", a leading "va" for "vad" ("va e
-    skillnaden på lou o lov"), "what's the difference between" for "vad är skillnaden mellan"."""
+    skillnaden på lou o lov"), "what's the difference between" and "diffen mellan" for "vad är skillnaden mellan"."""
     text = written_refs(re.sub(r"(?<=\w) (o|and) (?=\w)", " och ", text))
     text = re.sub(r"(?<=\w) or (?=\w)", " eller ", text)
     text = _DIFFERENCE.sub("vad är skillnaden mellan", text)

@@ -16,7 +16,8 @@ _EITHER_MUST = re.compile(
 )
 _FIGURE_CHOICE = re.compile(r"\d+\s*(%|procent)\s+eller\s+\d+", re.IGNORECASE)
 _SIDE_FILLER = re.compile(
-    r"(,?\s+(egentligen|typ|asap|alltså|då|i praktiken|snabbt|kort|kortfattat|tack|pls|please))+$",
+    r"(,?\s+(egentligen|typ|asap|alltså|då|i praktiken|snabbt|kort|kortfattat|tack|pls|please"
+    r"|what'?s the (diff|difference|deal)|(vad|va) (är|e) (skillnaden|grejen|diffen)))+$",
     re.IGNORECASE,
 )
 _SIDE_FRAME = re.compile(
@@ -92,7 +93,10 @@ def comparison_sides(text: str) -> list[str]:
             if re.search(joiner, clause, re.I):
                 return _clean_sides(re.split(joiner, clause, flags=re.I))
         if re.search(r"\beller\b", clause, re.I):
-            return _clean_sides(re.split(r",\s*|\s+eller\s+", clause))
+            sides = re.split(r",\s*|\s+eller\s+", clause)
+            if _OPENS_WITH_CHOICE.match(clause):  # "LOV eller IOP för daglig verksamhet": what for
+                sides[-1] = re.sub(r"\s+(för|till|vid|när|i)\b.*$", "", sides[-1], flags=re.I)
+            return _clean_sides(sides)
     for clause in clauses:  # "A och B – båda handlar om …, vad är skillnaden?"
         both = re.match(
             r"^\W*([\wåäöÅÄÖü:.-]+(?: [\wåäöÅÄÖü:.-]+)?) och ([\wåäöÅÄÖü:.-]+(?: [\wåäöÅÄÖü:.-]+)?)\b", clause
@@ -110,7 +114,9 @@ _LIST_THEN_ASK = re.compile(
     re.IGNORECASE,
 )
 MAX_SIDE_WORDS = 6
-_WHICH_IS_BETTER = re.compile(r"\b(bäst|bättre|lämpligast|välja|jämföra|skillnaden)\b", re.IGNORECASE)
+_WHICH_IS_BETTER = re.compile(
+    r"\b(bäst|bättre|lämpligast|välja|jämföra|skillnaden|passar|funkar)\b", re.IGNORECASE
+)
 
 # What comes before the first and after the second of two things asked for at once.
 _SIDE_LEAD = re.compile(
@@ -122,6 +128,13 @@ _SIDE_TAIL = re.compile(r"\s+(i|för|på|vid) (samma|en|ett|vår|vårt)\b.*$", r
 _FINITE = frozenset("är bör ska får kan måste maste gäller omfattas räcker behöver finns har blir".split())
 
 
+# Two short alternatives that open the question, then what they are for
+_OPENS_WITH_CHOICE = re.compile(
+    r"^\W*[\wåäö.:-]+(?: [\wåäö.:-]+){0,2} eller [\wåäö.:-]+(?: [\wåäö.:-]+){0,2} (för|till|vid|när|i)\b",
+    re.IGNORECASE,
+)
+
+
 def bare_choice(text: str) -> bool:
     """Two alternatives and nothing else asked: "Tvätten: reservera eller ställa
     sysselsättningskrav?" (but not "Får vi reservera städ eller tvätt?", "Vad gäller för A eller B?")."""
@@ -130,6 +143,8 @@ def bare_choice(text: str) -> bool:
     pieces = re.split(r"[:–]\s*|\s-\s", text)
     clause = pieces[-1]
     first = (words_of(clause) or [""])[0]
+    if len(pieces) == 1 and first not in _FINITE and _OPENS_WITH_CHOICE.match(clause):
+        return True  # "LOV eller IOP för daglig verksamhet enligt LSS?"
     return bool(
         len(pieces) > 1  # a topic, then the alternatives
         and first not in _FINITE
