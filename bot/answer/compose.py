@@ -78,6 +78,7 @@ OPPOSITE_SHARE = 0.85
 # A file with a how-to section within this share of the best file's score leads a how-to
 # question when the best file has none.
 HOW_TO_SHARE = 0.85
+GUIDANCE_SHARE = 0.95
 MAX_SUPPORT_CHARS = 1200  # a longer matching section is left to "Visa mer"
 EXPLAINING_SECTIONS = ("forklaring", "jamforelse", "vad-lagen-sager", "vad-bestammelsen-sager")
 
@@ -177,6 +178,19 @@ class Composer:
                 ):
                     return part
         top = docs[0].passage
+        if intent == "how-to" and top.kind == "faq":
+            # "hur formulerar vi ett socialt tilldelningskriterium?": the guidance on it says how,
+            # before the steps of an FAQ that answers another question ("måste vi välja lägsta pris?")
+            top = next(
+                (
+                    h.passage
+                    for h in docs[1:3]
+                    if h.passage.kind == "guidance"
+                    and self._how_to(h.passage.doc_id)
+                    and h.score >= GUIDANCE_SHARE * docs[0].score
+                ),
+                top,
+            )
         if intent == "how-to" and not self._how_to(top.doc_id):
             # "hur kontrollerar vi …": a close second file that says how leads, not a law text
             top = next(
