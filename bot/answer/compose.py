@@ -22,8 +22,6 @@ from dataclasses import dataclass, field
 from functools import cached_property
 
 from ..knowledge.chunking import SHORT_ANSWER_SLUG, Passage
-from ..knowledge.loader import STALE_AFTER_DAYS
-from ..knowledge.refs import parse_ref
 from ..search.referrals import Referrals
 from ..search.retrieval import SearchResult
 from ..search.textproc import stem, words
@@ -44,6 +42,7 @@ from .model import (
 )
 from .named_party import named_party_part
 from .precedent_answer import asks_social_precedents, compose_precedents, precedent_aside
+from .sources import is_stale, refs_of, source_of
 
 __all__ = [
     "FRAGESERVICE_URL",
@@ -67,8 +66,6 @@ NEAR_MISS = 0.30
 # upphandling vars värde ligger över EU:s tröskelvärde?" scores 0.19), and 0.10 declined no
 # fewer out-of-scope questions on them either.
 TOPIC_BAR = 0.15
-MAX_REFS = 5
-EXCERPT_CHARS = 300
 HOW_TO_SECTIONS = ("sa-gor-du", "sa-valjer-du", "tank-pa")
 POLAR = re.compile(r"^(Ja|Nej|Det beror på)\b")
 YES_OR_NO = re.compile(r"^(Ja|Nej)\b")
@@ -76,7 +73,7 @@ OTHER_LAW = re.compile(r"\b(LUF|LUK|LOV|LUFS)\b", re.IGNORECASE)
 # A second FAQ answering the other way is shown when it scores this close to the lead.
 OPPOSITE_SHARE = 0.85
 # A file with a how-to section within this share of the best file's score leads a how-to
-# question when the best file has none.
+# question when the best file has none; a guidance text within the second, when it is an FAQ.
 HOW_TO_SHARE = 0.85
 GUIDANCE_SHARE = 0.95
 MAX_SUPPORT_CHARS = 1200  # a longer matching section is left to "Visa mer"
@@ -90,21 +87,6 @@ class Searches:
     main: SearchResult
     parts: list[SearchResult] = field(default_factory=list)
     sides: list[SearchResult] = field(default_factory=list)
-
-
-def excerpt(text: str, limit: int = EXCERPT_CHARS) -> str:
-    flat = " ".join(text.split())
-    if len(flat) <= limit:
-        return flat
-    cut = flat[:limit].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:") + " …"
-
-
-def is_stale(checked: str, today: dt.date) -> bool:
-    try:
-        return (today - dt.date.fromisoformat(checked)).days > STALE_AFTER_DAYS
-    except ValueError:
-        return True
 
 
 class Composer:
@@ -177,30 +159,7 @@ class Composer:
                     yes_no or not POLAR.match(part.text)
                 ):
                     return part
-        top = docs[0].passage
-        if intent == "how-to" and top.kind == "faq":
-            # "hur formulerar vi ett socialt tilldelningskriterium?": the guidance on it says how,
-            # before the steps of an FAQ that answers another question ("måste vi välja lägsta pris?")
-            top = next(
-                (
-                    h.passage
-                    for h in docs[1:3]
-                    if h.passage.kind == "guidance"
-                    and self._how_to(h.passage.doc_id)
-                    and h.score >= GUIDANCE_SHARE * docs[0].score
-                ),
-                top,
-            )
-        if intent == "how-to" and not self._how_to(top.doc_id):
-            # "hur kontrollerar vi …": a close second file that says how leads, not a law text
-            top = next(
-                (
-                    h.passage
-                    for h in docs[1:3]
-                    if self._how_to(h.passage.doc_id) and h.score >= HOW_TO_SHARE * docs[0].score
-                ),
-                top,
-            )
+        top = self._how_to_top(docs) if intent == "how-to" else docs[0].passage
         part = self.part(self._section_for(top, intent, asked), asked=asked)
         if not part.related:
             return part
@@ -215,6 +174,25 @@ class Composer:
             if not POLAR.match(other.text) and hit.passage.kind not in ("example", "glossary"):
                 return other
         return part  # shown under "Närliggande fråga i kunskapsbanken: …", never as a reply
+
+    def _how_to_top(self, docs: list) -> Passage:
+        """The file that leads a how-to question: a close guidance text that says how before
+        the steps of an FAQ on another question ("hur formulerar vi ett socialt
+        tilldelningskriterium?" is not "måste vi välja lägsta pris?"), and a close file that says
+        how before one that does not, a law text ("hur kontrollerar vi …")."""
+        best = docs[0]
+        rules = [(GUIDANCE_SHARE, "guidance")] if best.passage.kind == "faq" else []
+        if not self._how_to(best.passage.doc_id):
+            rules.append((HOW_TO_SHARE, None))
+        for share, kind in rules:
+            for hit in docs[1:3]:
+                if (
+                    kind in (None, hit.passage.kind)
+                    and self._how_to(hit.passage.doc_id)
+                    and hit.score >= share * best.score
+                ):
+                    return hit.passage
+        return best.passage
 
     def _how_to(self, doc_id: str) -> bool:
         return any(self.section(doc_id, slug) is not None for slug in HOW_TO_SECTIONS[:2])
@@ -442,34 +420,11 @@ class Composer:
             )
 
     def _source(self, n: int, doc_id: str, hit) -> Source:
-        record = self.documents.get(doc_id, {})
         passage = hit.passage if hit else self.section(doc_id, SHORT_ANSWER_SLUG)
-        first = (record.get("sources") or [{}])[0]
-        return Source(
-            n=n,
-            id=passage.id if passage else doc_id,
-            doc_id=doc_id,
-            title=record.get("title", doc_id),
-            kind=record.get("kind", ""),
-            refs=list(record.get("refs", [])),
-            url=first.get("url"),
-            checked=record.get("checked", ""),
-            score=hit.score if hit else 0.0,
-            excerpt=excerpt(passage.text) if passage else "",
-        )
+        return source_of(n, doc_id, self.documents.get(doc_id, {}), passage, hit.score if hit else 0.0)
 
     def _refs(self, doc_ids: list[str], asked_keys: set[str]) -> list[str]:
-        refs = list(dict.fromkeys(r for d in doc_ids for r in self.documents.get(d, {}).get("refs", [])))
-
-        def asked(ref: str) -> bool:
-            try:
-                return bool(parse_ref(ref).keys() & asked_keys)
-            except ValueError:
-                return False
-
-        if asked_keys:
-            refs.sort(key=lambda r: not asked(r))
-        return refs[:MAX_REFS]
+        return refs_of([self.documents.get(d, {}) for d in doc_ids], asked_keys)
 
     # -- declining ------------------------------------------------------------------------------
     def decline(
