@@ -836,3 +836,9 @@ def test_a_word_of_filler_before_men_is_no_part_of_its_own():
         "Vad är IOP",
         "vilka kommuner har använt det",
     ]
+
+
+def test_a_question_word_alone_asks_for_more_of_the_part_before_it():
+    asked = "Har någon upphandling med sociala krav blivit överprövad i domstol? Vilka?"
+    assert split_parts(asked) == ["Har någon upphandling med sociala krav blivit överprövad i domstol? Vilka"]
+    assert analyse(asked).intent == "precedents"

@@ -72,6 +72,11 @@ _CLAUSE_SPLIT = re.compile(
 )
 
 
+# A question word alone asks for more of the part before it
+_BARE_FOLLOW_UP = re.compile(
+    r"^\W*(vilka|vilken|vilket|vem|vilka då|hur då|var då|var|när|varför|vilka är det|vilka var det|which)\W*$",
+    re.IGNORECASE,
+)
 _FILLER = re.compile(r"^\W*((ok|okej|okey|hej|ja|jaha|nej|alltså|så|tack|hmm+|aha)\W*)+$", re.IGNORECASE)
 
 
@@ -256,6 +261,9 @@ def split_parts(text: str) -> list[str]:
             continue
         if context:
             piece, context = f"{context}. {piece}", ""
+        if parts and _BARE_FOLLOW_UP.match(piece):  # "… blivit överprövad i domstol? Vilka?"
+            parts[-1] = f"{parts[-1]}? {piece}"
+            continue
         if parts and not asks and n + 1 == len(pieces) and _AFTERTHOUGHT.match(piece):
             parts[-1] = f"{parts[-1]}, {piece}"  # "… lokala leverantörer? vill stötta näringslivet"
             continue
