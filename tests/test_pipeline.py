@@ -553,3 +553,24 @@ def test_a_comparison_with_samhall_as_one_side_shows_the_glossarys_samhall_not_a
     answer = pipeline.ask(question, min_confidence=0.0)  # the test model's scores are low
     samhall = [p for p in answer.parts if p.label == "Samhall"]
     assert samhall and samhall[0].doc_id == "ord-samhall"
+
+
+def test_a_broad_question_on_social_considerations_is_led_by_the_overview_of_the_instruments(
+    settings, pipeline
+):
+    repo_kb = Path(__file__).parent.parent / "knowledge"
+    overview = "faq-reservation-sysselsattningskrav-eller-arbetsrattsliga-villkor"
+    text = (repo_kb / "faq" / f"{overview}.md").read_text(encoding="utf-8")
+    # (the files it compares are not all in the test knowledge base)
+    text = "\n".join(line for line in text.splitlines() if not line.startswith("compares:"))
+    (settings.knowledge_dir / "faq" / f"{overview}.md").write_text(text + "\n", encoding="utf-8")
+    pipeline.reindex()
+    for asked in (
+        "sociala hänsyn i bygg?? tips",
+        "politikerna vill ha fler jobb via upphandlingarna, vad kan vi ens göra",
+    ):
+        answer = pipeline.ask(asked, min_confidence=0.0)
+        assert answer.parts[0].doc_id == overview, asked
+    # a question on one instrument is not broad: its own files answer it
+    narrow = pipeline.ask("Får vi reservera städningen för sociala företag, tips?", min_confidence=0.0)
+    assert narrow.parts[0].doc_id != overview

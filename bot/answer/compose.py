@@ -41,6 +41,7 @@ from .model import (
     Source,
 )
 from .named_party import named_party_part
+from .overview import asks_overview, overview_docs
 from .precedent_answer import asks_social_precedents, compose_precedents, precedent_aside
 from .sources import is_stale, refs_of, source_of
 
@@ -269,7 +270,10 @@ class Composer:
             self._compound(answer, analysis, searches)
         else:
             asked = analysis.question
-            lead = self._rule_lead(main, asked, analysis.intent, analysis, yes_no=not asks_meaning(asked))
+            lead = self._overview(main) if asks_overview(analysis) else None
+            lead = lead or self._rule_lead(
+                main, asked, analysis.intent, analysis, yes_no=not asks_meaning(asked)
+            )
             if lead is not None and asks_figure(asked) and YES_OR_NO.match(lead.text):
                 # "max belopp för direktupphandling?": no "Ja, om köpet är litet" as the reply
                 lead = self._rule_lead(main, asked, analysis.intent, analysis, yes_no=False) or lead
@@ -319,6 +323,13 @@ class Composer:
                 return self.part(short, asked=asked)
         return None
 
+    def _overview(self, result: SearchResult) -> Part | None:
+        """The short answer of the overview file (tagged `översikt`) the search ranks best."""
+        rank = {h.passage.doc_id: n for n, h in enumerate(result.documents())}
+        docs = sorted(overview_docs(self.documents), key=lambda d: rank.get(d, 10_000))
+        short = self.section(docs[0], SHORT_ANSWER_SLUG) if docs else None
+        return self.part(short) if short else None
+
     def _rule_lead(
         self,
         result: SearchResult,
@@ -349,7 +360,9 @@ class Composer:
         # "tänkte reservera vår tvättupphandling, ok?" (core_topics.py); a caller that asks for a
         # stricter bar than the calibrated one gets it for these questions too
         topic_bar = TOPIC_BAR if bar <= MIN_CONFIDENCE else bar
-        if searches.main.confidence >= topic_bar and names_core_topic(analysis.question):
+        if searches.main.confidence >= topic_bar and (
+            names_core_topic(analysis.question) or asks_overview(analysis)
+        ):
             return True
         subs = searches.parts or searches.sides
         if len(subs) >= 2 and sum(r.confidence >= bar for r in subs) >= 2:

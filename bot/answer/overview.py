@@ -1,0 +1,43 @@
+"""Questions about social considerations in general ("whats the deal med sociala hänsyn",
+"chefen vill att vi gör nåt socialt, tips?", "vad kan vi ens göra för fler jobb via
+upphandlingarna?"): they are answered by the file that lays out the instruments and when each
+fits, the one an admin tags `översikt`, not by whichever single rule ranks first."""
+
+from __future__ import annotations
+
+import re
+
+from .analysis import Analysis
+
+OVERVIEW_TAG = "översikt"
+TOPIC = re.compile(
+    r"\bsocial(a|t)? (hänsyn|krav|upphandling|villkor|hållbarhet|ansvar\w*)\b|\bsocial (hänsyn|upphandling)\b"
+    r"|\bsocial (clauses|procurement|considerations|requirements)\b|\b(nåt|något|nånting) socialt\b"
+    r"|\bfler (jobb|i jobb|i arbete)\b",
+    re.IGNORECASE,
+)
+MORE_JOBS = re.compile(r"\bfler (jobb|i jobb|i arbete)\b", re.IGNORECASE)
+BROAD_ASK = re.compile(
+    r"\btips\b|\bvad kan (vi|man|ni)( ens)? (göra|kräva|ställa)\b|\bwhat'?s the deal\b|\bvad säger\b(?! (lagen|lou|luf|luk|lov|\d))"
+    r"|\bwhat can (we|you)\b|\bhur (börjar|kommer) (vi|man)( igång)?\b|\bvar (börjar|ska) (vi|man) börja\b"
+    r"|\böversikt\b|\bkort om\b|\bwhere do (we|i) start\b",
+    re.IGNORECASE,
+)
+
+
+def asks_overview(analysis: Analysis) -> bool:
+    """A broad question on the topic as a whole: no instrument, side, place or organisation named."""
+    # "fler jobb via upphandlingarna" names jobs, which is the topic here, not one instrument
+    jobs = {"sysselsattningskrav"} if MORE_JOBS.search(analysis.question) else set()
+    return bool(
+        analysis.intent in ("permission", "how-to")
+        and TOPIC.search(analysis.question)
+        and BROAD_ASK.search(analysis.question)
+        and not (
+            set(analysis.instruments) - jobs or analysis.sides or analysis.places or analysis.organisations
+        )
+    )
+
+
+def overview_docs(documents: dict[str, dict]) -> list[str]:
+    return sorted(d for d, r in documents.items() if OVERVIEW_TAG in (r.get("tags") or []))
