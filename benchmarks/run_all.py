@@ -188,6 +188,14 @@ BENCHMARKS = [
         ["--eval", "benchmarks/eval_blind18.jsonl"],
     ),
     (
+        "quality_blind19",
+        "quality",
+        "Retrieval quality, twenty-second set (eval_blind19: the questions of eval_usefulness_blind19, written "
+        "blind by a helper in the twelfth session, first run on that session's first code; CLEAN: misses not read)",
+        ["--eval", "benchmarks/eval_blind19.jsonl"],
+        ["--eval", "benchmarks/eval_blind19.jsonl"],
+    ),
+    (
         "usefulness",
         "usefulness",
         "Usefulness: does the answer a user reads answer the question? (eval_usefulness, written blind; "
@@ -331,6 +339,14 @@ BENCHMARKS = [
         "eleventh session, first run on its last commit; CLEAN: its failures not read)",
         ["--eval", "benchmarks/eval_usefulness_blind18.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind18.jsonl"],
+    ),
+    (
+        "usefulness_blind19",
+        "usefulness",
+        "Usefulness, nineteenth set (eval_usefulness_blind19, 140 questions written blind by a helper in the "
+        "twelfth session, first run on that session's first code; CLEAN: its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind19.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind19.jsonl"],
     ),
     (
         "paraphrase",
