@@ -17,8 +17,8 @@ SECTIONS = ("tank-pa", SHORT_ANSWER_SLUG)
 
 
 def named_party_part(c, answer: Answer, analysis: Analysis) -> Part | None:
-    """The glossary note on an organisation the question names (a term written with a capital,
-    "Samhall", "Kriterietjänsten"), when the answer does not show that file already."""
+    """The glossary note on an organisation the question names (a name, names.is_name:
+    "Samhall", "Kriterietjänsten", not "IOP"), when the answer does not show that file already."""
     if analysis.intent not in ("permission", "how-to"):
         return None
     shown = {p.doc_id for p in answer.parts}
