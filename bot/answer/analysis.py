@@ -93,6 +93,7 @@ class Analysis:
     organisation_docs: set[str]  # precedents that name them
     buyer_docs: set[str]  # ... of them, those whose buyer the question names ("som Kristianstad")
     term_docs: set[str]  # glossary files whose term the question names
+    name_docs: list[str]  # ... and those that are names ("Samhall"), however specific the others
     sectors: list[str]
     objects: list[str]  # what was bought, when narrower than its sector (`filters.OBJECT_WORDS`)
     instruments: list[str]
@@ -326,6 +327,7 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
         organisation_docs=org_docs,
         buyer_docs={d for n in organisations if n in names.buyers for d in names.variants[n]},
         term_docs=names.find_terms(text),
+        name_docs=names.find_names(text),
         sectors=detect_sectors(without_names(without_english_it(text), organisations)),
         objects=objects_asked(without_names(text, organisations)),
         instruments=detect_instruments(text, words),

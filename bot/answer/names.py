@@ -24,7 +24,8 @@ class Names:
     terms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # glossary term -> glossary ids
     buyers: frozenset[str] = frozenset()  # the names that are a buyer's (or its municipality's)
     cases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # folded case name -> judgment ids
-    proper: frozenset[str] = frozenset()  # glossary files whose term is a name ("Samhall")
+    # glossary files whose term is a name ("Samhall"), each with its forms, folded
+    name_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
     @classmethod
     def from_records(cls, records: list[dict]) -> Names:
@@ -68,10 +69,26 @@ class Names:
             {k: tuple(sorted(v)) for k, v in terms.items()},
             frozenset(buyers),
             {k: tuple(sorted(v)) for k, v in cases.items()},
-            frozenset(
-                r["id"] for r in records if r.get("kind") == "glossary" and is_name(str(r.get("term") or ""))
-            ),
+            {
+                r["id"]: tuple(fold(str(f).lower()) for f in [r["term"], *(r.get("synonyms") or [])])
+                for r in records
+                if r.get("kind") == "glossary" and is_name(str(r.get("term") or ""))
+            },
         )
+
+    @property
+    def proper(self) -> frozenset[str]:
+        return frozenset(self.name_forms)
+
+    def find_names(self, text: str) -> list[str]:
+        """The glossary files of the names the text writes out ("kan vi köpa från samhall direkt"),
+        in id order, however specific the other terms it names."""
+        typed = fold(text.lower())
+        return [
+            doc
+            for doc, forms in sorted(self.name_forms.items())
+            if any(re.search(rf"\b{re.escape(form)}\b", typed) for form in forms)
+        ]
 
     def find_terms(self, text: str) -> set[str]:
         """Glossary files whose term (or a synonym of it) the text names as whole words, typed
