@@ -60,6 +60,7 @@ NAMES = Names.from_records(
         ("Har Samhall vunnit någon reserverad upphandling?", "precedents"),
         ("samhall direkt utan upphandling ok?", "permission"),
         ("Var i LOU regleras uteslutning av leverantörer?", "provision"),
+        ("Var står reglerna om obligatorisk uteslutning?", "provision"),
         ("ASF – vad står det för och vad är grejen med såna företag?", "definition"),
         ("vad har en matchningsansvarig för uppgift när vi ställt sysselsättningskrav?", "definition"),
         ("social procurement – är det samma som sociala hänsyn?", "definition"),
@@ -279,6 +280,25 @@ def test_a_year_span_a_joint_procurement_and_a_place_typed_without_diacritics():
     assert analyse("I vilka upphandlingar har Skanska haft sociala krav?").places == []  # a company
     later = analyse("Vilka har ställt sysselsättningskrav, alltså 2020 och framåt?")
     assert (later.year_from, later.year_to) == (2020, None)
+
+
+@pytest.mark.parametrize(
+    "question, years",
+    [
+        ("Finns det exempel från 2021 på reserverade upphandlingar?", (2021, 2021)),  # that year
+        ("Exempel på sysselsättningskrav från 2019 eller tidigare", (None, 2019)),
+        ("sysselsättningskrav från och med 2020?", (2020, None)),
+        ("exempel fr.o.m. 2020 på IOP", (2020, None)),
+    ],
+)
+def test_the_years_a_precedent_question_asks_for(question, years):
+    a = analyse(question)
+    assert (a.year_from, a.year_to) == years
+
+
+def test_what_has_been_done_in_a_place_asks_for_its_precedents():
+    a = analyse("Vad har gjorts i Dalarna när det gäller reserverade kontrakt för sociala företag?", NAMES)
+    assert a.intent == "precedents" and a.counties == {"Dalarnas län"}
 
 
 def test_a_municipality_inside_a_named_buyer_still_filters():

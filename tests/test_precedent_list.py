@@ -122,6 +122,9 @@ def test_a_partner_no_precedent_mentions_is_named_as_unknown():
     assert unknown_partner("exempel på IOP med kvinnojourer", known) is None
     assert unknown_partner("IOP med stadsmissionen någonstans?", known) is None
     assert unknown_partner("IOP med en stadsmission i Skåne", known) is None
+    # a company named by its form, wherever it stands in the question
+    assert unknown_partner("Har Misa AB fått några reserverade kontrakt?", known) == "Misa AB"
+    assert unknown_partner("Har Samhall AB fått reserverade kontrakt?", known) is None
 
 
 def test_a_buyer_named_as_an_example_of_a_kind_lists_every_buyer_of_that_kind():
@@ -318,3 +321,16 @@ def test_the_city_is_not_the_region_of_the_same_name_but_a_region_contract_in_th
     }
     found, _, _ = lookup(analyse("Vad har Malmö stad gjort med sociala hänsyn?"), NOTHING_FOUND, [in_malmo])
     assert [r["id"] for r in found] == ["region-skane-catering"]
+
+
+def test_a_year_with_no_precedent_gives_the_nearest_years():
+    years = {"early": 2011, "middle": 2016, "late": 2023}
+    examples = []
+    for id_, year in years.items():
+        examples.append(example(id_, "Boden", "bygg och anläggning", "sysselsattningskrav") | {"year": year})
+    found, match, _ = lookup(
+        analyse("något exempel från 2010 på sysselsättningskrav?"), NOTHING_FOUND, examples
+    )
+    assert match == "none" and [r["id"] for r in found] == ["early", "middle", "late"]
+    found, match, _ = lookup(analyse("exempel från 2016 på sysselsättningskrav?"), NOTHING_FOUND, examples)
+    assert match == "some" and [r["id"] for r in found] == ["middle"]

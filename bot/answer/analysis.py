@@ -62,7 +62,8 @@ _TERM_DEFINITION = re.compile(
 _MEANING = re.compile(r"\bvad (betyder|menas med)\b", re.IGNORECASE)
 _WHICH_PROVISION = re.compile(
     r"\b(var i (lou|luf|luk|lov|lagen)|vilken (paragraf|bestämmelse|regel i lagen)|vilket kapitel|vilka paragrafer"
-    r"|vilken lagparagraf|which (section|article|provision))\b",
+    r"|vilken lagparagraf|vilket lagrum|i vilken lag|var (står|regleras|finns|hittar (jag|vi|man)) (det |reglerna|bestämmelser\w*|paragrafen\w*)"
+    r"|which (section|article|provision))\b",
     re.IGNORECASE,
 )
 _CLAUSE_SPLIT = re.compile(
@@ -120,7 +121,7 @@ def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_
         and re.search(
             # "Har Göteborgs stad något IOP?": what a named buyer has
             r"^\W*har\b(\s+[\wåäö]+){1,4}?\s+(något|någon|några|nåt|nån|ngt|ngn)\b|"
-            r"\bhur (gjorde|har)\b|^\W*(finns det|finns de|fins det)\b|\bfinns (det |de )?(nåt|något|några|nån|ngt|ngn)\b|\bhar\b(\s+[\wåäö]+){1,7}?\s+(gjort|"
+            r"\bhur (gjorde|har)\b|\bvad (har )?(det )?(gjorts|görs|hänt)\b|\bvad gör (?!(vi|ni|man|jag)\b)|^\W*(finns det|finns de|fins det)\b|\bfinns (det |de )?(nåt|något|några|nån|ngt|ngn)\b|\bhar\b(\s+[\wåäö]+){1,7}?\s+(gjort|"
             r"reserverat|använt|ställt|köpt|upphandlat|testat|infört|jobbat|arbetat|vunnit|fått|levererat|haft|krävt|"
             r"provat|prövat|genomfört)\b",
             text,

@@ -368,7 +368,8 @@ class Composer:
         if len(subs) >= 2 and sum(r.confidence >= bar for r in subs) >= 2:
             return True
         # "vad betyder ASF?" names a term the glossary defines
-        if analysis.intent == "definition" and analysis.term_docs:
+        # ... and "var står reglerna om uteslutning?" a term it defines with its provisions
+        if analysis.intent in ("definition", "provision") and analysis.term_docs:
             return True
         # a precedent lookup with a place, sector, instrument or named buyer is answered by the
         # list of matching precedents (or by saying there are none), whatever the search found

@@ -29,7 +29,7 @@ SECTOR_WORDS = {
     "park och grönyta": "park parker parkskötsel* parkarbete* grönyt* gräsklippning* trädgård* utemiljö* snöröjning* gaturenhållning*",
     "kontor och tryck": "kontorsmaterial* kontorstjänst* kontorsservice* kontorsmöbler* trycksak* tryckeri* "
     "tryck tryckning* tryckt* kopiering* printing",
-    "arbetsmarknadstjänster": "arbetsträning* arbetsmarknadstjänst* rehabilitering*",
+    "arbetsmarknadstjänster": "arbetsträning* arbetsmarknadstjänst* arbetsmarknadsinsats* arbetsmarknadsåtgärd* rehabilitering*",
 }
 INSTRUMENT_WORDS = {
     "sysselsattningskrav": "sysselsättningskrav* sysselsättning långtidsarbetslös* praktik praktikplats* "
@@ -208,16 +208,20 @@ def years_asked(text: str) -> tuple[int | None, int | None]:
     if not years:
         return None, None
     year = years[0]
-    if re.search(rf"\b(efter|after)\s+{year}\b", text, re.I):
-        return year + 1, None
-    if re.search(rf"\b(sedan|från|since|from)\s+{year}\b", text, re.I) or re.search(
-        rf"\b{year}\s+(och|eller)\s+(framåt|senare|efter|nyare)\b", text, re.I
-    ):
-        return year, None
     if re.search(rf"\b{year}\s+(och|eller)\s+(tidigare|bakåt|före|äldre)\b", text, re.I):
         return None, year
+    if re.search(rf"\b(efter|after)\s+{year}\b", text, re.I):
+        return year + 1, None
+    if re.search(
+        rf"\b(sedan|since|from|fr\.?\s?o\.?\s?m\.?|från och med|från)\s+{year}\s*(och|eller)?\s*(framåt|senare|nyare|onwards)\b"
+        rf"|\b(sedan|since|fr\.?\s?o\.?\s?m\.?|från och med)\s+{year}\b|\b{year}\s+(och|eller)\s+(framåt|senare|efter|nyare)\b",
+        text,
+        re.I,
+    ):
+        return year, None
     if re.search(rf"\b(före|innan|before)\s+{year}\b", text, re.I):
         return None, year - 1
     if re.search(rf"\b(till|fram till|until|to)\s+{year}\b", text, re.I):
         return None, year
+    # "exempel från 2021" is that year, not "2021 and later"
     return year, year

@@ -33,7 +33,11 @@ def compose_precedents(c, answer: Answer, analysis: Analysis, searches: Searches
         answer.parts = [c.part(c.section(named[0]["id"], SHORT_ANSWER_SLUG))]
     answer.precedents = [line_of(c, r) for r in records if r not in named]
     answer.precedent_match = match
-    if match == "none" and analysis.instruments and not analysis.places and not answer.parts and not partner:
+    if (
+        match == "none"
+        and analysis.instruments
+        and not (analysis.places or answer.parts or partner or analysis.year_from or analysis.year_to)
+    ):
         # no known case of the instrument: what the rules say about it leads, the closest follow
         # the rules on the instrument, not a FAQ that weighs it against others
         avoid = c.example_ids | c.deciding_ids
@@ -126,9 +130,26 @@ ENDS_NAME = frozenset(
 ARTICLES = frozenset("en ett den det de dom".split())
 
 
+# A company named by its form ("Har Misa AB fått …", "Returbutiken ek. för."), wherever it stands
+COMPANY = re.compile(
+    r"\b((?:[A-ZÅÄÖ][\wåäöé&-]*\s+){1,3})(AB|HB|KB|ek\.?\s?för\.?|ekonomisk förening)(?![\wåäö])"
+)
+
+QUESTION_WORDS = frozenset(
+    "har hade har finns fanns vilka vilken vad vem hur kan får fick köpte köper anlitade anlitar om och "
+    "med från av till i".split()
+)
+
+
 def unknown_partner(question: str, known: frozenset[str]) -> str | None:
     """The name of a partner the question asks about that no precedent mentions (`known`: the
     stems of the precedents' words), if any."""
+    for match in COMPANY.finditer(question):
+        words = match.group(1).split()
+        while len(words) > 1 and words[0].lower() in QUESTION_WORDS:  # "Har Misa AB …"
+            words = words[1:]
+        if not any(stem(w.lower()) in known for w in words if len(w) > 2):
+            return " ".join([*words, match.group(2)])
     for match in PARTNER.finditer(question):
         name: list[str] = []
         for word in match.group(1).split():

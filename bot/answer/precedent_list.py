@@ -143,8 +143,19 @@ def _relaxed_until(
         )
         closest = [r for r in examples if precedent_matches(r, relaxed)]
         if closest and has_filter(relaxed):
-            return _swedish_first(_ranked(closest, result, analysis), analysis)[:MAX_CLOSEST]
+            ranked = _swedish_first(_ranked(closest, result, analysis), analysis)
+            if "year_from" in fields:  # "från 2010" and none: the nearest years first
+                ranked.sort(key=lambda r: _years_off(r, wanted))
+            return ranked[:MAX_CLOSEST]
     return []
+
+
+def _years_off(record: dict, wanted: Analysis) -> int:
+    year = record.get("year")
+    if not year:
+        return 10_000
+    low, high = wanted.year_from or year, wanted.year_to or year
+    return max(low - year, year - high, 0)
 
 
 def _named_first(closest: list[dict], analysis: Analysis, examples: list[dict]) -> list[dict]:
