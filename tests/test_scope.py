@@ -84,6 +84,15 @@ def test_a_compound_that_names_another_thing_is_not_the_faqs_own_question():
     assert not narrows("Får vi kräva Fairtrade-märkt kaffe?", "Får vi kräva Fairtrade eller rättvis handel?")
 
 
+def test_a_question_on_one_instrument_is_not_one_on_another():
+    from bot.answer.asked import paraphrase
+
+    # buying directly is not reserving: the reservation FAQ's "Ja" must not stand as the reply
+    own = "kan vi välja ett lokalt socialt företag direkt genom att reservera upphandlingen?"
+    assert not paraphrase("kan vi köpa direkt från ett socialt företag utan upphandling??", own)
+    assert paraphrase("kan vi välja ett lokalt socialt företag genom att reservera upphandlingen", own)
+
+
 def test_a_question_on_one_kind_of_purchase_is_not_one_on_another():
     from bot.answer.asked import paraphrase
     from bot.search.phrasings import Phrasings

@@ -8,6 +8,7 @@ from rapidfuzz import fuzz
 from ..search.phrasings import normalise_question
 from ..search.scope import laws_in, settings_in
 from ..search.textproc import without_filler, words
+from .filters import detect_instruments
 
 # How close (rapidfuzz token-set ratio on folded text) the user's question must be to a file's
 # own question for the answer to say "Svar på frågan ”…”".
@@ -27,9 +28,16 @@ def paraphrase(asked: str, own: str) -> bool:
     valfrihetssystem enligt LOV?") and about the same thing (`narrows`)."""
     if laws_in(asked) != laws_in(own) or narrows(asked, own) or settings_in(own) - settings_in(asked):
         return False
+    mine, theirs = instruments_in(asked), instruments_in(own)
+    if mine and theirs and not mine & theirs:  # "köpa direkt" is not "reservera"
+        return False
     return (
         fuzz.token_set_ratio(normalise_question(without_filler(asked)), normalise_question(own)) >= PARAPHRASE
     )
+
+
+def instruments_in(text: str) -> set[str]:
+    return set(detect_instruments(text, words(text)))
 
 
 def narrows(asked: str, own: str) -> bool:
