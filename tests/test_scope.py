@@ -91,6 +91,8 @@ def test_a_question_on_one_instrument_is_not_one_on_another():
     own = "kan vi välja ett lokalt socialt företag direkt genom att reservera upphandlingen?"
     assert not paraphrase("kan vi köpa direkt från ett socialt företag utan upphandling??", own)
     assert paraphrase("kan vi välja ett lokalt socialt företag genom att reservera upphandlingen", own)
+    # asking for judgments on a thing is not asking what it is
+    assert not paraphrase("finns det domar om reserverad upphandling", "Vad är en reserverad upphandling?")
 
 
 def test_a_question_on_one_kind_of_purchase_is_not_one_on_another():

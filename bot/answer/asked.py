@@ -9,6 +9,7 @@ from ..search.phrasings import normalise_question
 from ..search.scope import laws_in, settings_in
 from ..search.textproc import without_filler, words
 from .filters import detect_instruments
+from .wording import RULINGS
 
 # How close (rapidfuzz token-set ratio on folded text) the user's question must be to a file's
 # own question for the answer to say "Svar på frågan ”…”".
@@ -27,6 +28,8 @@ def paraphrase(asked: str, own: str) -> bool:
     tiden"), about the same law ("… i en byggentreprenad?" does not paraphrase "… i ett
     valfrihetssystem enligt LOV?") and about the same thing (`narrows`)."""
     if laws_in(asked) != laws_in(own) or narrows(asked, own) or settings_in(own) - settings_in(asked):
+        return False
+    if bool(RULINGS.search(asked)) != bool(RULINGS.search(own)):  # "finns det domar om X" is not "vad är X"
         return False
     mine, theirs = instruments_in(asked), instruments_in(own)
     if mine and theirs and not mine & theirs:  # "köpa direkt" is not "reservera"

@@ -43,6 +43,7 @@ from .model import (
 from .named_party import named_party_part
 from .overview import asks_overview, overview_docs
 from .precedent_answer import asks_social_precedents, compose_precedents, precedent_aside
+from .rulings import with_rulings
 from .sources import is_stale, refs_of, source_of
 
 __all__ = [
@@ -290,6 +291,8 @@ class Composer:
             opposite = self.opposite(main, lead, analysis.question) if lead else None
             if opposite is not None:
                 answer.parts.append(opposite)
+            elif lead and len(answer.parts) == 1:
+                answer.parts = with_rulings(self, main, lead, analysis.question, analysis.instruments)
             if answer.parts and (named := named_party_part(self, answer, analysis)) is not None:
                 answer.parts.append(named)
             precedent_aside(self, answer, analysis, main)

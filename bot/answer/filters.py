@@ -15,7 +15,7 @@ from ..search.textproc import stem
 SECTOR_WORDS = {
     "städ och lokalvård": "städ* lokalvård* fönsterputs* cleaning",
     "fastighetsskötsel": "fastighetsskötsel* fastighetsservice* fastighetsunderhåll* vaktmästeri* skötselavtal*",
-    "bygg och anläggning": "bygg* entreprenad* anläggning* renovering* ombyggnad* nybyggnation* "
+    "bygg och anläggning": "bygg* entreprenad* anläggning* renovering* renoverar* renoverat* renoveras* ombyggnad* nybyggnation* "
     "vägbygge* construction",
     "tvätt": "tvätt* laundry",
     "livsmedel och måltider": "livsmedel* mat måltid* kost catering* café* kaffe* frukt* skolmat* lunch* food",
@@ -167,7 +167,13 @@ def _object_of(word: str) -> str | None:
 
 def objects_asked(words: list[str]) -> list[str]:
     objects = list(dict.fromkeys(key for w in words if (key := _object_of(w))))
-    broader = [w for w in words if not _object_of(w) and detect_sectors([w])]
+    # "kvinnojourer eller skyddat boende": a sheltered home is as narrow as a women's shelter
+    narrowed = {
+        n for n, w in enumerate(words[1:], 1) if w.startswith("boende") and words[n - 1].startswith("skydd")
+    }
+    broader = [
+        w for n, w in enumerate(words) if n not in narrowed and not _object_of(w) and detect_sectors([w])
+    ]
     return [] if broader or _FOR_INSTANCE.search(" ".join(words)) else objects
 
 

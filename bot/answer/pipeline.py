@@ -28,6 +28,7 @@ from .matching import precedent_matches
 from .model import Answer
 from .names import FAMILY_NAMES, Names
 from .precedent_list import has_filter, without_generic_buyer_type
+from .wording import RULINGS
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +43,7 @@ class Engine:
     composer: Composer
     names: Names
     rulings: frozenset[str]  # the FAQs on what courts have said
+    judgments: dict[str, frozenset[str]]  # each judgment's instruments, by its title and tags
 
 
 # How much each kind of file weighs in the ranking, by what the question asks (1.0 = neutral):
@@ -101,10 +103,17 @@ class Pipeline:
         composer = Composer(passages, index.documents, Referrals(records))
         names = Names.from_records(records)
         rulings = frozenset(r["id"] for r in records if r["kind"] == "faq" and RULINGS.search(r["title"]))
+        judgments = {
+            r["id"]: frozenset(detect_instruments(about, words_of(about)))
+            for r in records
+            if r["kind"] == "case-law" and (about := " ".join([r["title"], *(r.get("tags") or [])]))
+        }
         adapter = (
             load_adapter(self.embedder.name, index.faiss_index.d) if self.settings.query_adapter else None
         )
-        return Engine(index, Retriever(index, self.embedder, adapter), passages, composer, names, rulings)
+        return Engine(
+            index, Retriever(index, self.embedder, adapter), passages, composer, names, rulings, judgments
+        )
 
     @property
     def index(self) -> LoadedIndex:
@@ -285,7 +294,11 @@ def weighing(engine: Engine, text: str, analysis: Analysis, intent: str) -> tupl
         prefer = {**prefer, "eu": SWEDISH_LAW_FIRST}
     if prefer is not None and intent != "definition":  # "does LUF allow …" asks what the law allows
         prefer = {**prefer, "law-term": LAW_TERM}
-    return prefer, boost | engine.rulings if prior == "rulings" else boost
+    if prior != "rulings":
+        return prefer, boost
+    # "finns det domar om sysselsättningskrav?": the FAQs on rulings and the judgments on it
+    asked = set(analysis.instruments)
+    return prefer, boost | engine.rulings | {j for j, on in engine.judgments.items() if on & asked}
 
 
 # A question that asks about EU law itself, where the directive's article answers first.
@@ -299,15 +312,6 @@ def prior_of(text: str, intent: str, analysis: Analysis) -> str:
     general (not what a court said in a case the question names: that precedent answers)."""
     general = intent != "provision" and not analysis.organisation_docs
     return "rulings" if general and RULINGS.search(text) else intent
-
-
-# Judgments asked about in general ("finns det domar om …", "har någon domstol prövat …"), not
-# what "domstolen" said in one case
-RULINGS = re.compile(
-    r"\b(domar|domstolar|domstolarna|någon domstol|nån domstol|rättsfall|rättspraxis|praxis|"
-    r"prövats i domstol|prövat i domstol|case law|court rulings?|rulings)\b",
-    re.IGNORECASE,
-)
 
 
 def named_files(text: str, analysis: Analysis, names: Names, intent: str | None = None) -> set[str]:

@@ -42,3 +42,12 @@ def words_of(text: str) -> list[str]:
         if "-" in word.strip("-"):
             out.extend(part for part in word.split("-") if part)
     return out
+
+
+# Judgments asked about in general ("finns det domar om …", "har någon domstol prövat …"), not
+# what "domstolen" said in one case
+RULINGS = re.compile(
+    r"\b(domar|domstolar|domstolarna|någon domstol|nån domstol|rättsfall|rättspraxis|praxis|"
+    r"prövats i domstol|prövat i domstol|case law|court rulings?|rulings)\b",
+    re.IGNORECASE,
+)
