@@ -183,7 +183,8 @@ BENCHMARKS = [
         "quality_blind18",
         "quality",
         "Retrieval quality, twenty-first set (eval_blind18: the questions of eval_usefulness_blind18, written "
-        "blind by a helper in the eleventh session, first run on its last commit; CLEAN: its misses not read)",
+        "blind by a helper in the eleventh session, first run on its last commit; clean through the twelfth, "
+        "then a TRAINING set in the thirteenth)",
         ["--eval", "benchmarks/eval_blind18.jsonl"],
         ["--eval", "benchmarks/eval_blind18.jsonl"],
     ),
@@ -194,6 +195,14 @@ BENCHMARKS = [
         "blind by a helper in the twelfth session, first run on that session's first code; CLEAN: misses not read)",
         ["--eval", "benchmarks/eval_blind19.jsonl"],
         ["--eval", "benchmarks/eval_blind19.jsonl"],
+    ),
+    (
+        "quality_blind20",
+        "quality",
+        "Retrieval quality, twenty-third set (eval_blind20: the questions of eval_usefulness_blind20, written "
+        "blind by a helper in the thirteenth session, first run on that session's first code; CLEAN: misses not read)",
+        ["--eval", "benchmarks/eval_blind20.jsonl"],
+        ["--eval", "benchmarks/eval_blind20.jsonl"],
     ),
     (
         "usefulness",
@@ -336,7 +345,8 @@ BENCHMARKS = [
         "usefulness_blind18",
         "usefulness",
         "Usefulness, eighteenth set (eval_usefulness_blind18, 140 questions written blind by a helper in the "
-        "eleventh session, first run on its last commit; CLEAN: its failures not read)",
+        "eleventh session, first run on its last commit; clean through the twelfth, then a TRAINING set in the "
+        "thirteenth)",
         ["--eval", "benchmarks/eval_usefulness_blind18.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind18.jsonl"],
     ),
@@ -347,6 +357,14 @@ BENCHMARKS = [
         "twelfth session, first run on that session's first code; CLEAN: its failures not read)",
         ["--eval", "benchmarks/eval_usefulness_blind19.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind19.jsonl"],
+    ),
+    (
+        "usefulness_blind20",
+        "usefulness",
+        "Usefulness, twentieth set (eval_usefulness_blind20, 140 questions written blind by a helper in the "
+        "thirteenth session, first run on that session's first code; CLEAN: its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind20.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind20.jsonl"],
     ),
     (
         "paraphrase",
