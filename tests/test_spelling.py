@@ -154,3 +154,11 @@ def test_a_compound_the_knowledge_base_uses_once_is_also_read_as_its_parts(setti
     guidance.write_text(guidance.read_text() + "\nEtt krav på kollektivavtal får inte ställas.\n")
     found = Pipeline(settings).search("kollektivavtalskrav", mode="bm25").documents()
     assert "arbetsrattsliga-villkor" in [hit.passage.doc_id for hit in found][:2]
+
+
+def test_an_acronym_in_capitals_is_left_as_typed():
+    from bot.search.surface import SurfaceWords
+
+    surface = SurfaceWords([*TEXTS, "Läs mer här, och läs villkoren noga."] * 5)
+    assert surface.respell("las villkoren") == "läs villkoren"  # typed without "ä"
+    assert surface.respell("Vad gäller enligt LAS?") == "Vad gäller enligt LAS?"  # the employment act

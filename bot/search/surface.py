@@ -73,6 +73,8 @@ class SurfaceWords:
 
         def one(match: re.Match) -> str:
             word = match.group(0)
+            if word.isupper():  # an acronym ("LAS", "MBL") is typed as meant
+                return word
             accented = self.accented.get(word.lower())
             if accented is None or self.surface.get(word.lower(), 0) * RESTORE_RATIO > self.surface[accented]:
                 return word
