@@ -862,3 +862,11 @@ def test_a_question_word_alone_asks_for_more_of_the_part_before_it():
     asked = "Har någon upphandling med sociala krav blivit överprövad i domstol? Vilka?"
     assert split_parts(asked) == ["Har någon upphandling med sociala krav blivit överprövad i domstol? Vilka"]
     assert analyse(asked).intent == "precedents"
+
+
+def test_who_counts_as_something_asks_what_a_word_covers():
+    from bot.answer.analysis import asks_meaning, part_intent
+
+    assert asks_meaning("Vem räknas som långt från arbetsmarknaden")
+    assert part_intent("vilka räknas som långtidsarbetslösa") == "definition"
+    assert not asks_meaning("hur många kan vi kräva att leverantören anställer")

@@ -32,3 +32,17 @@ def test_a_part_that_names_the_thing_before_it_again_is_searched_with_its_topic(
         "måste leverantören ha kollektivavtal",
     ]
     assert part_queries(parts)[1] == "måste leverantören ha kollektivavtal"
+
+
+def test_a_part_about_them_or_it_is_searched_with_the_topic_before_it():
+    from bot.answer.analysis import analyse
+    from bot.answer.pipeline import part_queries
+
+    # "de" are the suppliers with unpaid taxes; "det" is IOP
+    taxes = analyse(
+        "Kan vi utesluta en leverantör som inte betalat skatt? Och vad gäller om de betalar i efterhand?"
+    )
+    assert "skatt" in part_queries(taxes.parts)[1]
+    iop = analyse("Vad är IOP, är det förenligt med LOU och finns det exempel från Skåne?")
+    assert iop.parts == ["Vad är IOP", "är det förenligt med LOU", "finns det exempel från Skåne"]
+    assert "iop" in part_queries(iop.parts)[1].lower()

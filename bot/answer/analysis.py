@@ -59,7 +59,11 @@ _TERM_DEFINITION = re.compile(
     re.IGNORECASE,
 )
 # "Vad menas med personer som står långt från arbetsmarknaden?": a long term is still a term
-_MEANING = re.compile(r"\bvad (betyder|menas med)\b", re.IGNORECASE)
+# "vad betyder …", "vem räknas som långt från arbetsmarknaden": what a word covers
+_MEANING = re.compile(
+    r"\bvad (betyder|menas med)\b|\b(vem|vilka|vad|vilken|vilket) (räknas|räknades|klassas|anses) som\b",
+    re.IGNORECASE,
+)
 _WHICH_PROVISION = re.compile(
     r"\b(var i (lou|luf|luk|lov|lagen)|vilken (paragraf|bestämmelse|regel i lagen)|vilket kapitel|vilka paragrafer"
     r"|vilken lagparagraf|vilket lagrum|i vilken lag|var (står|regleras|finns|hittar (jag|vi|man)) (det |reglerna|bestämmelser\w*|paragrafen\w*)"
@@ -68,7 +72,9 @@ _WHICH_PROVISION = re.compile(
 )
 _CLAUSE_SPLIT = re.compile(
     r",? (?:och|samt|men) (?=(?:måste|får|kan|ska|hur|vad|vem|vilka|vilket|vilken|när|gäller|behöver|"
-    r"är det|finns det|händer|om|har (?:någon|nån|ngn|några|andra|kommunerna|regionerna|myndigheterna))\b)|(?<!t\.ex)(?<!bl\.a)(?<!m\.m)(?<!s\.k)(?<!d\.v\.s)(?<!o\.s\.v)(?<!\bca)\. (?=[A-ZÅÄÖ])|(?<=\?)\s*",
+    r"är det|finns det|händer|om|har (?:någon|nån|ngn|några|andra|kommunerna|regionerna|myndigheterna))\b)"
+    # "Vad är IOP, är det förenligt med LOU …": a new question after a comma
+    r"|, (?=(?:är det|får vi|får man|kan vi|kan man|måste vi|måste man|finns det)\b)|(?<!t\.ex)(?<!bl\.a)(?<!m\.m)(?<!s\.k)(?<!d\.v\.s)(?<!o\.s\.v)(?<!\bca)\. (?=[A-ZÅÄÖ])|(?<=\?)\s*",
     re.IGNORECASE,
 )
 
@@ -234,7 +240,11 @@ def part_intent(text: str) -> str:
     lowered = text.lower()
     if re.search(r"\bhur (gör|går|följer|ska|kollar|kontrollerar)\b", lowered) or _HOW_TO.search(lowered):
         return "how-to"  # "hur formulerar vi …" too
-    if re.match(r"^\W*(vad (är|betyder|menas))\b", lowered) or _DEFINITION_ANYWHERE.search(lowered):
+    if (
+        re.match(r"^\W*(vad (är|betyder|menas))\b", lowered)
+        or _DEFINITION_ANYWHERE.search(lowered)
+        or _MEANING.search(lowered)
+    ):
         return "definition"
     return "permission"
 

@@ -355,6 +355,9 @@ def part_queries(parts: list[str]) -> list[str]:
         it = n and part_intent(parts[n - 1]) == "definition" and USES_IT.search(part)
         leans = (
             (len(own) <= PART_ALONE_WORDS and POINTS_BACK.search(part))
+            # "… inte betalat skatt? Och vad gäller om de betalar i efterhand?", "Vad är IOP, är det
+            # förenligt med LOU?": "de" and "det" are what the part before asked about
+            or (len(own) <= SUBJECT_ALONE_WORDS and THEY_DO.search(part))
             or (len(own) <= FOLLOW_UP_WORDS and FOLLOWS_UP.search(part))
             or (n and names_again(part, parts[n - 1]))
         )
@@ -401,6 +404,11 @@ FOLLOW_UP_WORDS = 2
 FOLLOWS_UP = re.compile(r"\b(istället|i stället|annars|om inte|i så fall|om vi avstår)\b", re.IGNORECASE)
 POINTS_BACK = re.compile(
     r"\b(då|det|de|dem|dom|dessa|detta|den|sånt|såna|där|samma|likadant|detsamma)\b", re.IGNORECASE
+)
+# ... and one whose subject is "de", "den" or "hen" with up to this many
+SUBJECT_ALONE_WORDS = 3
+THEY_DO = re.compile(
+    r"\b(om|när|ifall|innan|att|sedan) (de|dom|den|hen)\b|^\W*(är|var|blir) (det|den|de|dom)\b", re.IGNORECASE
 )
 POINTS_TO_THEM = re.compile(r"\b(dem|dom|dessa|sådana|såna)\b", re.IGNORECASE)
 USES_IT = re.compile(
