@@ -870,3 +870,8 @@ def test_who_counts_as_something_asks_what_a_word_covers():
     assert asks_meaning("Vem räknas som långt från arbetsmarknaden")
     assert part_intent("vilka räknas som långtidsarbetslösa") == "definition"
     assert not asks_meaning("hur många kan vi kräva att leverantören anställer")
+
+
+def test_a_thing_bought_is_found_as_the_last_part_of_a_compound():
+    assert analyse("Vad gjorde Region Örebro län med sina tjänstecyklar?").objects == ["cykel"]
+    assert analyse("har någon köpt kontorsmöbler från ett socialt företag?").objects == ["möbler"]

@@ -159,10 +159,12 @@ _OBJECT_FORMS = {"cykl": "cykel"}
 
 
 def _object_of(word: str) -> str | None:
+    """The object a word names, at its start or as the last part of a compound
+    ("tjänstecyklar", "kontorsmöbler")."""
     for form, key in _OBJECT_FORMS.items():
-        if word.startswith(form):
+        if word.startswith(form) or form in word[3:]:
             return key
-    return next((key for key in OBJECT_WORDS if word.startswith(key)), None)
+    return next((key for key in OBJECT_WORDS if word.startswith(key) or key in word[3:]), None)
 
 
 def objects_asked(words: list[str]) -> list[str]:
