@@ -167,6 +167,16 @@ def test_gaps_group_unanswered_and_thumbs_down_questions(tmp_path):
     assert f"– {other}" not in text
 
 
+def test_a_question_about_hansyn_itself_is_no_gap(tmp_path):
+    with QuestionLog(tmp_path / "log.db", "k") as log:
+        about = make_answer("vad kan du hjälpa mig med?", None)
+        about.about_bot = True
+        log.record(about, channel="telegram")
+        log.record(make_answer("Vad gäller för moms på tjänster?", None), channel="telegram")
+    with open_db(tmp_path / "log.db") as db:
+        assert [g.question for g in find_gaps(db)] == ["Vad gäller för moms på tjänster?"]
+
+
 def test_no_gaps_says_so(tmp_path):
     with QuestionLog(tmp_path / "empty.db", "k") as log:
         log.record(make_answer("Får vi reservera?", "reserverad-upphandling"), channel="cli")

@@ -574,3 +574,14 @@ def test_a_broad_question_on_social_considerations_is_led_by_the_overview_of_the
     # a question on one instrument is not broad: its own files answer it
     narrow = pipeline.ask("Får vi reservera städningen för sociala företag, tips?", min_confidence=0.0)
     assert narrow.parts[0].doc_id != overview
+
+
+@pytest.mark.parametrize("question", ["vad kan du hjälpa mig med?", "hej, vem är du", "What can you do?"])
+def test_a_question_about_hansyn_itself_says_what_it_is_for(pipeline, question):
+    from bot.answer.render_text import render_text
+
+    answer = pipeline.ask(question)
+    assert answer.about_bot and not answer.answered and answer.referral is None
+    assert render_text(answer).startswith("Jag är Hänsyn.")
+    # a question that only starts like one is answered as usual
+    assert not pipeline.ask("vad kan du säga om reserverad upphandling enligt 4 kap. 18 § LOU?").about_bot

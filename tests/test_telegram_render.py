@@ -147,6 +147,24 @@ def test_a_near_miss_offers_one_button_per_candidate():
     assert parse_callback(rows[0][0].callback_data).args == (short_key("region-orebro-cykelreturen"),)
 
 
+def test_a_question_about_hansyn_says_what_it_is_for_and_offers_the_overview():
+    overview = {
+        "doc_id": "faq-oversikt",
+        "title": "Reservation, sysselsättningskrav eller villkor – vad passar när?",
+    }
+    a = Answer(question="vad kan du?", answered=False, about_bot=True, near_miss=[overview])
+    for lang in ("sv", "en"):
+        [message] = render_answer(a, lang)
+        text = valid(message)
+        assert "Hänsyn" in text and ("kunskapsbank" in text or "knowledge base" in text)
+        assert "inget underlag" not in text and "nothing to answer" not in text
+    button = answer_keyboard(a, 7, None, "sv").inline_keyboard[0][0]
+    assert (
+        button.text.startswith("Reservation, sysselsättningskrav")
+        and parse_callback(button.callback_data).action == "mean"
+    )
+
+
 def test_comparison_sides_stand_under_their_names_in_bold():
     a = answer(
         parts=[

@@ -31,6 +31,7 @@ from .asked import own_question, paraphrase
 from .comparison import compose_comparison
 from .core_topics import names_core_topic
 from .coverage import speaks_of
+from .meta import asks_about_bot
 from .model import (
     FRAGESERVICE_URL,
     GUIDANCE_NOTE,
@@ -251,6 +252,8 @@ class Composer:
         answer = Answer(
             question=main.query, answered=False, intent=analysis.intent, confidence=main.confidence
         )
+        if asks_about_bot(analysis.question):
+            return self.about_bot(answer)
         if not main.hits:
             return self.decline(answer, analysis, main)
         referral = self.referrals.match(analysis.question)
@@ -471,6 +474,16 @@ class Composer:
             )
         answer.sources = [
             self._source(n, h.passage.doc_id, h) for n, h in enumerate(result.documents()[:3], 1)
+        ]
+        return answer
+
+    def about_bot(self, answer: Answer) -> Answer:
+        """ "vad kan du hjälpa mig med?": no answer from the knowledge base, but what Hänsyn is
+        for and the overview file to start from (a "Menar du …?" topic)."""
+        answer.answered = False
+        answer.about_bot = True
+        answer.near_miss = [
+            {"doc_id": d, "title": self.documents[d]["title"]} for d in overview_docs(self.documents)
         ]
         return answer
 

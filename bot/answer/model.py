@@ -8,6 +8,13 @@ from dataclasses import asdict, dataclass, field
 GUIDANCE_NOTE = "Vägledning från Hänsyns kunskapsbank, inte ett juridiskt beslut."
 FRAGESERVICE_URL = "https://www.upphandlingsmyndigheten.se/frageportalen/"
 NO_BASIS = "Kunskapsbanken har inget underlag för att svara på den frågan, så jag vill inte gissa."
+ABOUT_BOT = (
+    "Jag är Hänsyn. Jag svarar på frågor om sociala hänsyn i offentlig upphandling: reserverade "
+    "kontrakt, sysselsättningskrav, arbetsrättsliga villkor, sociala tilldelningskriterier, uteslutning "
+    "och IOP, och jag visar exempel från kommuner och regioner som gjort så. Varje svar kommer ur en "
+    "kunskapsbank där varje uppgift har en källa. Skriv din fråga, till exempel: Får vi reservera "
+    "städupphandlingen för sociala företag?"
+)
 
 
 @dataclass
@@ -81,6 +88,7 @@ class Answer:
     precedent_wanted: str | None = None  # what the question asked for, e.g. "tvätt i Skåne län"
     more_precedents: int = 0  # matching precedents not listed
     near_miss: list[dict] = field(default_factory=list)  # [{doc_id, title}] for "Menar du …?"
+    about_bot: bool = False  # "vad kan du hjälpa mig med?": what Hänsyn is for, and topics to try
     referral: Referral | None = None
     more_id: str | None = None  # a passage behind the answer the user can ask to see
     notes: list[str] = field(default_factory=list)
@@ -135,6 +143,7 @@ class Answer:
             "precedents": [asdict(p) for p in self.precedents],
             "precedent_match": self.precedent_match,
             "near_miss": self.near_miss,
+            "about_bot": self.about_bot,
             "referral": asdict(self.referral) if self.referral else None,
             "precedent": asdict(first) if first else None,
             "replies_to": self.replies_to,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .model import GUIDANCE_NOTE, NO_BASIS, Answer, PrecedentLine
+from .model import ABOUT_BOT, GUIDANCE_NOTE, NO_BASIS, Answer, PrecedentLine
 
 MEANT = "Menar du:"
 NO_PRECEDENT = "Kunskapsbanken har inga kända exempel {wanted}. Närmast är:"
@@ -77,7 +77,7 @@ def render_text(answer: Answer) -> str:
 
 
 def render_decline(answer: Answer) -> str:
-    blocks = [NO_BASIS]
+    blocks = [ABOUT_BOT if answer.about_bot else NO_BASIS]
     if answer.near_miss:
         lines = [MEANT] + [f"{n}. {c['title']}" for n, c in enumerate(answer.near_miss, 1)]
         lines.append("Ställ frågan igen med orden i ett av ämnena, så svarar jag på det.")

@@ -18,7 +18,7 @@ from typing import IO, Any
 from sqlite_utils import Database
 
 from ..search.textproc import stem, tokens
-from .questionlog import parse_timestamp, timestamp, utc_now
+from .questionlog import ABOUT_BOT_INTENT, parse_timestamp, timestamp, utc_now
 
 TIMEZONE = "Europe/Stockholm"  # days and weeks are counted in Swedish time
 TOP_N = 10
@@ -382,11 +382,11 @@ def find_gaps(
         db.query(
             f"""
             SELECT * FROM (
-                SELECT q.id, q.asked_at, q.question, q.answered, q.user_key, q.top_doc_id, q.near_miss,
+                SELECT q.id, q.asked_at, q.question, q.answered, q.user_key, q.top_doc_id, q.near_miss, q.intent,
                        EXISTS (SELECT 1 FROM feedback f WHERE f.question_id = q.id AND f.value < 0) AS down
                 FROM questions q WHERE {where}
             )
-            WHERE answered = 0 OR down
+            WHERE (answered = 0 AND coalesce(intent, '') != '{ABOUT_BOT_INTENT}') OR down
             ORDER BY asked_at DESC, id DESC
             """,
             params,

@@ -84,6 +84,9 @@ def parse_timestamp(text: str) -> dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
 
 
+ABOUT_BOT_INTENT = "about-bot"
+
+
 def answer_row(answer) -> dict[str, Any]:
     """The columns an `Answer` fills in."""
     near_miss = [c["doc_id"] for c in getattr(answer, "near_miss", None) or []]
@@ -97,7 +100,10 @@ def answer_row(answer) -> dict[str, Any]:
         "scores": json.dumps([round(float(s.score), 4) for s in answer.sources]),
         "confidence": round(float(answer.confidence), 4),
         "latency_ms": round(float(answer.latency_ms), 1),
-        "intent": getattr(answer, "intent", None),
+        # a question about Hänsyn itself is no gap in the knowledge base (analytics.find_gaps)
+        "intent": ABOUT_BOT_INTENT
+        if getattr(answer, "about_bot", False)
+        else getattr(answer, "intent", None),
         "near_miss": json.dumps(near_miss, ensure_ascii=False) if near_miss else None,
         "referral": referral.id if referral else None,
     }

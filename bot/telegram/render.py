@@ -76,7 +76,7 @@ def render_answer(answer: Answer, lang: str = "sv", truncated_at: int | None = N
 
 
 def decline_blocks(answer: Answer, lang: str) -> list[str]:
-    blocks = [t("no_basis_short", lang)]
+    blocks = [t("about_bot" if answer.about_bot else "no_basis_short", lang)]
     if answer.near_miss:
         blocks.append(t("meant", lang))
     if answer.referral:

@@ -149,6 +149,14 @@ TEXTS: dict[str, dict[str, str]] = {
         "kb_confirm_remove": "Ta bort <code>{id}</code>? Filen sparas i historiken och kan återställas med /aterstall {id}.",
         "nearby": "Närliggande ämnen i kunskapsbanken:",
         "no_basis_short": "Kunskapsbanken har inget underlag för att svara på den frågan, så jag vill inte gissa.",
+        "about_bot": (
+            "Jag är <b>Hänsyn</b>. Jag svarar på frågor om sociala hänsyn i offentlig upphandling: "
+            "reserverade kontrakt, sysselsättningskrav, arbetsrättsliga villkor, sociala "
+            "tilldelningskriterier, uteslutning och IOP, och jag visar exempel från kommuner och regioner. "
+            "Varje svar kommer ur en kunskapsbank där varje uppgift har en källa. Skriv din fråga, till "
+            "exempel: <i>Får vi reservera städupphandlingen för sociala företag?</i> Mer om hur du "
+            "använder mig: /hjalp"
+        ),
         "meant": "<b>Menar du …?</b> Tryck på ett ämne så svarar jag på det.",
         "ask_there": "Fråga {where}:",
         "related_question": "Närliggande fråga i kunskapsbanken: ”{question}”",
@@ -320,6 +328,13 @@ TEXTS: dict[str, dict[str, str]] = {
         "lag_none": "The knowledge base says nothing about {ref} yet. You could ask the question service: {url}",
         "lag_header": "<b>{ref}</b> in the knowledge base",
         "no_basis_short": "The knowledge base has nothing to answer that question with, so I would rather not guess.",
+        "about_bot": (
+            "I am <b>Hänsyn</b>. I answer questions on social considerations in Swedish public "
+            "procurement: reserved contracts, employment requirements, labour-law conditions, social "
+            "award criteria, exclusion and IOP, with examples from municipalities and regions. Every "
+            "answer comes from a knowledge base where each fact has a source. Type your question, for "
+            "example: <i>Får vi reservera städupphandlingen för sociala företag?</i> More: /help"
+        ),
         "meant": "<b>Did you mean …?</b> Tap a topic and I will answer it.",
         "ask_there": "Ask {where}:",
         "related_question": "A related question in the knowledge base: “{question}”",
