@@ -57,3 +57,33 @@ def test_a_distant_or_agreeing_faq_is_not_added():
     assert comp.opposite(far, comp.lead(far, "lön", "permission"), "lön") is None
     agreeing = ranked(passages, {"faq-lon": 0.030, "faq-annat": 0.029})
     assert comp.opposite(agreeing, comp.lead(agreeing, "lön", "permission"), "lön") is None
+
+
+def test_a_may_we_question_is_not_led_by_the_definition_of_a_word_it_uses():
+    term = Passage(
+        id="ord-forening#kort-svar",
+        doc_id="ord-forening",
+        kind="glossary",
+        title="Ideell förening",
+        heading="Kort svar",
+        text="En ideell förening är en sammanslutning med ett ideellt syfte.",
+        refs=(),
+        url=None,
+        checked="2026-12-05",
+    )
+    comp, passages = composer()
+    comp.passages[term.id] = term
+    comp.documents["ord-forening"] = {"id": "ord-forening", "kind": "glossary", "title": "Ideell förening"}
+    result = SearchResult("", [Hit(term, 0.030), Hit(passages["faq-annat#kort-svar"], 0.027)], 1.0, 1.0)
+    assert (
+        comp.lead(result, "måste vi upphandla om det är en ideell förening?", "permission").doc_id
+        == "faq-annat"
+    )
+    assert (
+        comp.lead(result, "vad är en ideell förening?", "permission", yes_no=False).doc_id == "ord-forening"
+    )
+    far = SearchResult("", [Hit(term, 0.030), Hit(passages["faq-annat#kort-svar"], 0.020)], 1.0, 1.0)
+    assert (
+        comp.lead(far, "måste vi upphandla om det är en ideell förening?", "permission").doc_id
+        == "ord-forening"
+    )

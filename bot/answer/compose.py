@@ -31,7 +31,7 @@ from .asked import own_question, paraphrase
 from .comparison import compose_comparison
 from .core_topics import names_core_topic
 from .coverage import speaks_of
-from .meta import asks_about_bot
+from .meta import about_bot, asks_about_bot
 from .model import (
     FRAGESERVICE_URL,
     GUIDANCE_NOTE,
@@ -46,6 +46,7 @@ from .overview import asks_overview, overview_docs
 from .precedent_answer import asks_social_precedents, compose_precedents, precedent_aside
 from .rulings import with_rulings
 from .sources import is_stale, refs_of, source_of
+from .wording import PERMISSION
 
 __all__ = [
     "FRAGESERVICE_URL",
@@ -79,6 +80,9 @@ OPPOSITE_SHARE = 0.85
 # question when the best file has none; a guidance text within the second, when it is an FAQ.
 HOW_TO_SHARE = 0.85
 GUIDANCE_SHARE = 0.95
+# A "får vi …?" whose best file is a glossary entry is led by the next rule or FAQ that scores
+# at least this share of it
+RULE_OVER_TERM = 0.85
 MAX_SUPPORT_CHARS = 1200  # a longer matching section is left to "Visa mer"
 EXPLAINING_SECTIONS = ("forklaring", "jamforelse", "vad-lagen-sager", "vad-bestammelsen-sager")
 
@@ -163,6 +167,18 @@ class Composer:
                 ):
                     return part
         top = self._how_to_top(docs) if intent == "how-to" else docs[0].passage
+        if intent == "permission" and yes_no and top.kind == "glossary" and PERMISSION.search(asked):
+            # "måste vi upphandla om det är en ideell förening?" is not answered by what the
+            # word means: a close rule or FAQ leads
+            top = next(
+                (
+                    h.passage
+                    for h in docs[1:3]
+                    if h.passage.kind not in ("glossary", "example")
+                    and h.score >= RULE_OVER_TERM * docs[0].score
+                ),
+                top,
+            )
         part = self.part(self._section_for(top, intent, asked), asked=asked)
         if not part.related:
             return part
@@ -253,7 +269,7 @@ class Composer:
             question=main.query, answered=False, intent=analysis.intent, confidence=main.confidence
         )
         if asks_about_bot(analysis.question):
-            return self.about_bot(answer)
+            return about_bot(answer, self.documents)
         if not main.hits:
             return self.decline(answer, analysis, main)
         referral = self.referrals.match(analysis.question)
@@ -474,16 +490,6 @@ class Composer:
             )
         answer.sources = [
             self._source(n, h.passage.doc_id, h) for n, h in enumerate(result.documents()[:3], 1)
-        ]
-        return answer
-
-    def about_bot(self, answer: Answer) -> Answer:
-        """ "vad kan du hjälpa mig med?": no answer from the knowledge base, but what Hänsyn is
-        for and the overview file to start from (a "Menar du …?" topic)."""
-        answer.answered = False
-        answer.about_bot = True
-        answer.near_miss = [
-            {"doc_id": d, "title": self.documents[d]["title"]} for d in overview_docs(self.documents)
         ]
         return answer
 

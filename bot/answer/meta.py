@@ -6,6 +6,9 @@ from __future__ import annotations
 
 import re
 
+from .model import Answer
+from .overview import overview_docs
+
 ABOUT_BOT = re.compile(
     r"^\W*((hej|hallå|hejsan|tja|ok|okej)\W+)?("
     r"vad kan (du|ni|hänsyn)( (hjälpa|svara)( (mig|oss))?( med| på)?)?( (göra|egentligen))?"
@@ -19,3 +22,12 @@ ABOUT_BOT = re.compile(
 
 def asks_about_bot(text: str) -> bool:
     return bool(ABOUT_BOT.match(text.strip()))
+
+
+def about_bot(answer: Answer, documents: dict[str, dict]) -> Answer:
+    """No answer from the knowledge base, but what Hänsyn is for and the overview file to start
+    from (a "Menar du …?" topic); no referral."""
+    answer.answered = False
+    answer.about_bot = True
+    answer.near_miss = [{"doc_id": d, "title": documents[d]["title"]} for d in overview_docs(documents)]
+    return answer
