@@ -73,6 +73,8 @@ NAMES = Names.from_records(
         ("vilka byggupphandlingar i Stockholms län har haft krav på lärlingar", "precedents"),
         ("Kan du visa upphandlingar där sociala aspekter poängsatts vid utvärderingen?", "precedents"),
         ("Vilka arbetsintegrerande sociala företag har vunnit kontrakt hos kommuner?", "precedents"),
+        ("kan du ge ett bra exempel att visa i KF på tisdag?", "precedents"),
+        ("gör ngn annan kommun sånt här eller är vi först??", "precedents"),
         ("Är det smartare att dela upp upphandlingen i delar eller att reservera den?", "comparison"),
         ("Tillgänglighetskrav – ska de in i kravspecen eller som särskilda kontraktsvillkor?", "comparison"),
         (
@@ -149,6 +151,25 @@ def test_places_buyers_sectors_instruments_and_years():
     assert d.instruments == ["socialt-tilldelningskriterium"]  # "i praktiken" is no internship
     e = analyse("exempel på reserverade kontrakt i andra EU-länder", NAMES)
     assert e.abroad and e.intent == "precedents"
+
+
+def test_municipalities_guessed_beside_their_county_do_not_narrow_it():
+    a = analyse(
+        "ngn kommun i Skåne som reserverat för sociala företag? Kristianstad eller Lund kanske", NAMES
+    )
+    assert a.counties == {"Skåne län"} and a.municipalities == []
+    assert a.guessed_docs == {"kristianstad-samhall"}  # still ranked first, but no filter
+    landskrona = {
+        "id": "x",
+        "buyer": "Landskrona stad",
+        "municipality": "Landskrona",
+        "county": "Skåne län",
+        "buyer_type": "kommun",
+    }
+    assert precedent_matches(landskrona | {"instrument": ["reserverad-4-18"]}, a)
+    # "Kristianstad i Skåne" locates the municipality; a municipality outside the county is asked too
+    assert analyse("Vad har Kristianstad i Skåne gjort?", NAMES).municipalities == ["Kristianstad"]
+    assert analyse("Exempel från Skåne eller Umeå?", NAMES).municipalities == ["Umeå"]
 
 
 def test_organisations_the_precedents_name_are_found_in_any_form():

@@ -10,7 +10,7 @@ vocabularies for those filters are in `filters`).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from ..knowledge.places import Place, find_places
 from ..knowledge.refs import find_refs
@@ -29,7 +29,15 @@ from .filters import (
     years_asked,
 )
 from .names import Names
-from .precedent_words import ABOUT_A_CASE, ANYWHERE, ASKS_ABOUT_BUYERS, PAST, PRECEDENT, TEMPLATES
+from .precedent_words import (
+    ABOUT_A_CASE,
+    ANY_EXAMPLE,
+    ANYWHERE,
+    ASKS_ABOUT_BUYERS,
+    PAST,
+    PRECEDENT,
+    TEMPLATES,
+)
 from .sides import comparison_sides
 from .wording import DEFINITION, PERMISSION, QUESTION_START, words_of
 
@@ -111,6 +119,9 @@ class Analysis:
     year_from: int | None
     year_to: int | None
     names_provision: bool
+    # precedents of the municipalities named only as guesses beside their county (they still
+    # rank first, but filter nothing)
+    guessed_docs: set[str] = field(default_factory=set)
 
     @property
     def compound(self) -> bool:
@@ -122,6 +133,8 @@ _IN_THEIR_CONTRACTS = re.compile(r"\b(i|på) sina \w*(upphandling|avtal|kontrakt
 
 
 def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_or_org: bool) -> str:
+    if ANY_EXAMPLE.search(text):
+        return "precedents"
     if PRECEDENT.search(ANYWHERE.sub(" ", text) if TEMPLATES.search(text) else text) or (
         has_place_or_org
         and re.search(
@@ -307,7 +320,8 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
         if p.kind == "kommun" or not any(p.name.lower() in o for o in organisations)
     ]
     counties = {c for p in places for c in p.counties}
-    municipalities = [p.name for p in places if p.kind == "kommun"]
+    municipalities = guesses_dropped(text, places)
+    guessed = {p.name.lower() for p in places if p.kind == "kommun" and p.name not in municipalities}
     org_docs = {d for n in organisations for d in names.variants[n]}
     names_provision = bool(find_refs(text))
     sides = comparison_sides(text)
@@ -349,7 +363,27 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
         year_from=year_from,
         year_to=year_to,
         names_provision=names_provision,
+        guessed_docs={d for n in organisations if n in guessed for d in names.variants[n]},
     )
+
+
+def guesses_dropped(text: str, places: list[Place]) -> list[str]:
+    """The municipalities a question asks about. When it names a county too and every
+    municipality lies in it, they are guesses or where the asker sits ("i Skåne? Helsingborg
+    eller Lund kanske", "i Jämtland … vi sitter i Östersund"): the county is asked, not them.
+    "Östersund i Jämtland" still names Östersund."""
+    named = [p.name for p in places if p.kind == "kommun"]
+    wider = [p for p in places if p.kind != "kommun"]
+    counties = {c for p in wider for c in p.counties}
+    if not named or not counties:
+        return named
+    inside = all(any(c in counties for c in p.counties) for p in places if p.kind == "kommun")
+    located = any(
+        re.search(rf"\b{re.escape(m)}s?\s*(,|i|in|inom)\s*{re.escape(w.name)}", text, re.IGNORECASE)
+        for m in named
+        for w in wider
+    )
+    return [] if inside and not located else named
 
 
 def without_names(text: str, organisations: list[str]) -> list[str]:

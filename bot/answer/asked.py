@@ -3,6 +3,8 @@ the question nearly repeats. Only then does the file's yes or no stand under tha
 
 from __future__ import annotations
 
+import re
+
 from rapidfuzz import fuzz
 
 from ..search.phrasings import normalise_question
@@ -31,8 +33,7 @@ def paraphrase(asked: str, own: str) -> bool:
         return False
     if bool(RULINGS.search(asked)) != bool(RULINGS.search(own)):  # "finns det domar om X" is not "vad är X"
         return False
-    mine, theirs = instruments_in(asked), instruments_in(own)
-    if mine and theirs and not mine & theirs:  # "köpa direkt" is not "reservera"
+    if conflicts(asked, own):
         return False
     return (
         fuzz.token_set_ratio(normalise_question(without_filler(asked)), normalise_question(own)) >= PARAPHRASE
@@ -40,7 +41,47 @@ def paraphrase(asked: str, own: str) -> bool:
 
 
 def instruments_in(text: str) -> set[str]:
-    return set(detect_instruments(text, words(text)))
+    """The instruments a text names; a reservation of no stated kind is any of them."""
+    found = set(detect_instruments(text, words(text)))
+    if "reserverad" in found:
+        found |= RESERVATION_KINDS
+    return found
+
+
+RESERVATION_KINDS = frozenset({"reserverad", "reserverad-4-18", "reserverad-19-25", "reserverad-19-25a"})
+
+
+# Whom a question is about favouring or hiring: "gynna sociala företag" is not "gynna lokala
+# företag", though the words are near.
+PARTIES = {
+    "sociala": re.compile(
+        r"\b(social(a|t)? ?(företag|kooperativ)\w*|soc\.? företag\w*|socialföretag\w*|arbetsintegrerande|"
+        r"skyddade? verkst\w*|samhall)\b",
+        re.IGNORECASE,
+    ),
+    "lokala": re.compile(
+        r"\b(lokala?|ortens|närproducera\w*|bygden|sitt säte i kommunen|från (vår|den egna) kommun\w*)\b",
+        re.IGNORECASE,
+    ),
+    "idéburna": re.compile(r"\b(idéburn\w*|ideburn\w*|ideell\w*|föreningar|föreningen)\b", re.IGNORECASE),
+}
+
+
+def parties_in(text: str) -> set[str]:
+    return {party for party, pattern in PARTIES.items() if pattern.search(text)}
+
+
+def conflicts(asked: str, own: str) -> bool:
+    """Do the question and a file's own question name different instruments ("köpa direkt" is not
+    "reservera") or different suppliers to favour?"""
+    mine, theirs = instruments_in(asked), instruments_in(own)
+    return bool(mine and theirs and not mine & theirs) or other_parties(asked, own)
+
+
+def other_parties(asked: str, own: str) -> bool:
+    """ "Gynna sociala företag" is not "gynna lokala företag"."""
+    mine, theirs = parties_in(asked), parties_in(own)
+    return bool(mine and theirs and not mine & theirs)
 
 
 def narrows(asked: str, own: str) -> bool:

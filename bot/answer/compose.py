@@ -25,12 +25,11 @@ from ..knowledge.chunking import SHORT_ANSWER_SLUG, Passage
 from ..search.referrals import Referrals
 from ..search.retrieval import SearchResult
 from ..search.textproc import stem, words
-from . import precedent_list
 from .analysis import Analysis, asks_amount, asks_figure, asks_meaning, part_intent
-from .asked import own_question, paraphrase
+from .asked import other_parties, own_question, paraphrase
 from .comparison import compose_comparison
-from .core_topics import names_core_topic
 from .coverage import speaks_of
+from .gate import MIN_CONFIDENCE, answerable
 from .meta import about_bot, asks_about_bot
 from .model import (
     FRAGESERVICE_URL,
@@ -58,18 +57,10 @@ __all__ = [
     "Searches",
 ]
 
-# Calibrated by benchmarks/calibrate.py: the lowest bar that declines >= 92 % of the
-# out-of-scope questions it is fitted on, so that >= 90 % of unseen ones are declined.
-MIN_CONFIDENCE = 0.59
 # Questions a rule answers (not a precedent), unless the question names the precedent.
 ANSWERED_BY_RULES = frozenset({"permission", "how-to", "definition"})
 # Below the bar but above this, the best one or two files are offered as "Menar du …?".
 NEAR_MISS = 0.30
-# The bar for a question that names social considerations or one of their instruments. Read off
-# the training sets: 0.20 in the tenth session; 0.15 in the eleventh ("Får vi reservera en
-# upphandling vars värde ligger över EU:s tröskelvärde?" scores 0.19), and 0.10 declined no
-# fewer out-of-scope questions on them either.
-TOPIC_BAR = 0.15
 HOW_TO_SECTIONS = ("sa-gor-du", "sa-valjer-du", "tank-pa")
 POLAR = re.compile(r"^(Ja|Nej|Det beror på)\b")
 YES_OR_NO = re.compile(r"^(Ja|Nej)\b")
@@ -179,6 +170,7 @@ class Composer:
                 ),
                 top,
             )
+        top = self._not_about_others(top, docs, asked)
         part = self.part(self._section_for(top, intent, asked), asked=asked)
         if not part.related:
             return part
@@ -212,6 +204,21 @@ class Composer:
                 ):
                     return hit.passage
         return best.passage
+
+    def _not_about_others(self, top: Passage, docs: list, asked: str) -> Passage:
+        """A file whose own question names other suppliers ("gynna lokala företag" for "gynna
+        sociala företag") gives way to the next rule or FAQ that does not. (Instruments are not
+        read here: "ge jobbet direkt" reads as an employment requirement.)"""
+        own = own_question(self.documents.get(top.doc_id, {}))
+        if not own or not other_parties(asked, own):
+            return top
+        for hit in docs[1:3]:
+            other = own_question(self.documents.get(hit.passage.doc_id, {}))
+            if hit.passage.kind not in ("example", "glossary") and not (
+                other and other_parties(asked, other)
+            ):
+                return hit.passage
+        return top
 
     def _how_to(self, doc_id: str) -> bool:
         return any(self.section(doc_id, slug) is not None for slug in HOW_TO_SECTIONS[:2])
@@ -279,7 +286,7 @@ class Composer:
             and not asks_social_precedents(analysis)
         ):
             return self.decline(answer, analysis, main, force_referral=True)
-        if not self._answerable(analysis, searches, min_confidence):
+        if not answerable(analysis, main, searches.parts or searches.sides, min_confidence):
             return self.decline(answer, analysis, main)
         answer.answered = True
         if analysis.intent == "precedents":
@@ -375,27 +382,6 @@ class Composer:
             if found is not None:
                 return found
         return self.lead(result, asked, intent, avoid=avoid, yes_no=yes_no)
-
-    def _answerable(self, analysis: Analysis, searches: Searches, bar: float) -> bool:
-        if searches.main.confidence >= bar:
-            return True
-        # "tänkte reservera vår tvättupphandling, ok?" (core_topics.py); a caller that asks for a
-        # stricter bar than the calibrated one gets it for these questions too
-        topic_bar = TOPIC_BAR if bar <= MIN_CONFIDENCE else bar
-        if searches.main.confidence >= topic_bar and (
-            names_core_topic(analysis.question) or asks_overview(analysis)
-        ):
-            return True
-        subs = searches.parts or searches.sides
-        if len(subs) >= 2 and sum(r.confidence >= bar for r in subs) >= 2:
-            return True
-        # "vad betyder ASF?" names a term the glossary defines
-        # ... and "var står reglerna om uteslutning?" a term it defines with its provisions
-        if analysis.intent in ("definition", "provision") and analysis.term_docs:
-            return True
-        # a precedent lookup with a place, sector, instrument or named buyer is answered by the
-        # list of matching precedents (or by saying there are none), whatever the search found
-        return analysis.intent == "precedents" and precedent_list.has_filter(analysis)
 
     def _compound(self, answer: Answer, analysis: Analysis, searches: Searches) -> None:
         used: set[str] = set()

@@ -58,8 +58,9 @@ def precedent_matches(record: dict, analysis: Analysis) -> bool:
                 return False
         elif wanted and not wanted & have:
             return False
-    # "Vad har Västerås gjort med sociala företag?" asks what that buyer did
-    named = analysis.places or analysis.organisation_docs
+    # "Vad har Västerås gjort med sociala företag?" asks what that buyer did ("någon kommun i
+    # Jämtland med sociala företag" still asks for social enterprises)
+    named = analysis.municipalities or (analysis.organisation_docs - analysis.guessed_docs)
     if analysis.social_suppliers and not named and not from_social_supplier(record):
         return False
     # "någon kommun som …" takes in the municipalities' own companies too

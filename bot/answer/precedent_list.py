@@ -83,7 +83,7 @@ def lookup(analysis: Analysis, result: SearchResult, examples: list[dict]) -> tu
     """(precedents to list, "some" or "none", how many more match than are listed)."""
     if not has_filter(analysis):
         ranked = [r for r in _ranked(examples, result, analysis) if _rank_of(r, result) is not None]
-        return ranked[:MAX_LINES], "some", 0
+        return _swedish_first(ranked, analysis)[:MAX_LINES], "some", 0
     wanted = without_generic_buyer_type(analysis)
     matching = [r for r in examples if precedent_matches(r, wanted)]
     if analysis.objects:  # "cykelreparationer": the bike contracts, whatever sector they are filed under
@@ -100,7 +100,9 @@ def lookup(analysis: Analysis, result: SearchResult, examples: list[dict]) -> tu
             if closest:
                 return _ranked(closest, result, analysis)[:MAX_CLOSEST], "none", 0
         matching = named or (matching if known else [])
-    if analysis.social_suppliers and (analysis.places or analysis.organisation_docs):
+    if analysis.social_suppliers and (
+        analysis.municipalities or analysis.organisation_docs - analysis.guessed_docs
+    ):
         # "Har Örebro gjort något med sociala företag?": that buyer's contracts with social
         # enterprises when it has any, else all it did (matching.precedent_matches)
         matching = [r for r in matching if from_social_supplier(r)] or matching

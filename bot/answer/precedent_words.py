@@ -78,3 +78,15 @@ def asks_for_precedents(text: str) -> bool:
         or ABOUT_A_CASE.search(text)
         or (ASKS_ABOUT_BUYERS.search(text) and PAST.search(text))
     )
+
+
+# "kan du ge ett bra exempel att visa i KF?", "gör ngn annan kommun sånt här eller är vi först?":
+# examples of what Hänsyn is about, whatever the search finds for the rest of the words
+ANY_EXAMPLE = re.compile(
+    r"\b(ge|visa|tipsa om) (mig |oss )?(ett|några|nåra|något|nåt|ngt) (bra |gott |goda |konkret |konkreta "
+    r"|lyckat |lyckade )?exempel\b"
+    r"|\b(gör|gjorde|har) (någon|nån|ngn|några|nåra) (annan|andra) (kommun|kommuner|region|regioner)\b"
+    r"[^?]{0,15}\b(sånt|så|det|samma)\b"
+    r"|\bär vi (först|ensamma|de första|den första)\b",
+    re.IGNORECASE,
+)

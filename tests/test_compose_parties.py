@@ -1,0 +1,61 @@
+"""A "får vi gynna sociala företag?" is not answered by the FAQ on favouring local firms: its
+"Nej" would read as a no to social enterprises."""
+
+from bot.answer.asked import paraphrase
+from bot.answer.compose import Composer
+from bot.knowledge.chunking import Passage
+from bot.search.referrals import Referrals
+from bot.search.retrieval import Hit, SearchResult
+
+FILES = {
+    "faq-lokala": (
+        "faq",
+        "Får vi gynna lokala företag i upphandlingen?",
+        "Nej, men ni kan dela upp kontrakten.",
+    ),
+    "sociala-foretag": (
+        "guidance",
+        "Sociala företag som leverantörer",
+        "I en vanlig upphandling får sociala företag inte gynnas, men ni kan reservera.",
+    ),
+    "ord-foretag": ("glossary", "Socialt företag", "Ett företag som integrerar personer i arbete."),
+}
+
+
+def composer() -> tuple[Composer, dict[str, Passage]]:
+    passages, documents = {}, {}
+    for doc, (kind, title, text) in FILES.items():
+        passages[f"{doc}#kort-svar"] = Passage(
+            id=f"{doc}#kort-svar",
+            doc_id=doc,
+            kind=kind,
+            title=title,
+            heading="Kort svar",
+            text=text,
+            refs=(),
+            url=None,
+            checked="2026-12-01",
+        )
+        documents[doc] = {"id": doc, "kind": kind, "title": title}
+    documents["sociala-foretag"]["questions"] = ["Hur kan vi få fler sociala företag att lämna anbud?"]
+    documents["sociala-foretag"]["question"] = "Hur kan vi få fler sociala företag att lämna anbud?"
+    return Composer(passages, documents, Referrals([])), passages
+
+
+def ranked(passages, scores: dict[str, float]) -> SearchResult:
+    hits = [Hit(passages[f"{doc}#kort-svar"], score) for doc, score in scores.items()]
+    return SearchResult("", hits, 1.0, 1.0)
+
+
+def test_other_suppliers_in_the_faqs_question_make_it_no_paraphrase():
+    own = "Får vi gynna lokala företag i upphandlingen?"
+    assert not paraphrase("kan vi gynna sociala företag iaf lite?", own)
+    assert paraphrase("får vi gynna lokala företag?", own)
+
+
+def test_the_faq_on_other_suppliers_gives_way_to_the_next_rule():
+    comp, passages = composer()
+    result = ranked(passages, {"faq-lokala": 0.030, "ord-foretag": 0.029, "sociala-foretag": 0.028})
+    lead = comp.lead(result, "kan vi gynna sociala företag iaf lite?", "permission")
+    assert lead.doc_id == "sociala-foretag"  # not the glossary, and not the "Nej" on local firms
+    assert comp.lead(result, "får vi gynna lokala företag?", "permission").doc_id == "faq-lokala"
