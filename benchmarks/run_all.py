@@ -192,7 +192,8 @@ BENCHMARKS = [
         "quality_blind19",
         "quality",
         "Retrieval quality, twenty-second set (eval_blind19: the questions of eval_usefulness_blind19, written "
-        "blind by a helper in the twelfth session, first run on that session's first code; CLEAN: misses not read)",
+        "blind by a helper in the twelfth session, first run on that session's first code; clean for two "
+        "sessions, then a TRAINING set in the fourteenth)",
         ["--eval", "benchmarks/eval_blind19.jsonl"],
         ["--eval", "benchmarks/eval_blind19.jsonl"],
     ),
@@ -203,6 +204,14 @@ BENCHMARKS = [
         "blind by a helper in the thirteenth session, first run on that session's first code; CLEAN: misses not read)",
         ["--eval", "benchmarks/eval_blind20.jsonl"],
         ["--eval", "benchmarks/eval_blind20.jsonl"],
+    ),
+    (
+        "quality_blind21",
+        "quality",
+        "Retrieval quality, twenty-fourth set (eval_blind21: the questions of eval_usefulness_blind21, written "
+        "blind by a helper in the fourteenth session, first run on that session's first code; CLEAN: misses not read)",
+        ["--eval", "benchmarks/eval_blind21.jsonl"],
+        ["--eval", "benchmarks/eval_blind21.jsonl"],
     ),
     (
         "usefulness",
@@ -354,7 +363,8 @@ BENCHMARKS = [
         "usefulness_blind19",
         "usefulness",
         "Usefulness, nineteenth set (eval_usefulness_blind19, 140 questions written blind by a helper in the "
-        "twelfth session, first run on that session's first code; CLEAN: its failures not read)",
+        "twelfth session, first run on that session's first code; clean for two sessions, then its failures "
+        "were studied in the fourteenth: a TRAINING set)",
         ["--eval", "benchmarks/eval_usefulness_blind19.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind19.jsonl"],
     ),
@@ -365,6 +375,14 @@ BENCHMARKS = [
         "thirteenth session, first run on that session's first code; CLEAN: its failures not read)",
         ["--eval", "benchmarks/eval_usefulness_blind20.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind20.jsonl"],
+    ),
+    (
+        "usefulness_blind21",
+        "usefulness",
+        "Usefulness, twenty-first set (eval_usefulness_blind21, 140 questions written blind by a helper in the "
+        "fourteenth session, first run on that session's first code; CLEAN: its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind21.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind21.jsonl"],
     ),
     (
         "paraphrase",
