@@ -75,6 +75,9 @@ NAMES = Names.from_records(
         ("Vilka arbetsintegrerande sociala företag har vunnit kontrakt hos kommuner?", "precedents"),
         ("kan du ge ett bra exempel att visa i KF på tisdag?", "precedents"),
         ("gör ngn annan kommun sånt här eller är vi först??", "precedents"),
+        ("nån i Västra Götaland som reserverat städ för sociala företag typ Borås?", "precedents"),
+        ("sociala hansyn i upphandling, va e det", "definition"),
+        ("en leverantör hotar att överpröva vår tilldelning – kan de det?", "permission"),
         ("Är det smartare att dela upp upphandlingen i delar eller att reservera den?", "comparison"),
         ("Tillgänglighetskrav – ska de in i kravspecen eller som särskilda kontraktsvillkor?", "comparison"),
         (

@@ -568,6 +568,8 @@ def test_a_broad_question_on_social_considerations_is_led_by_the_overview_of_the
     for asked in (
         "sociala hänsyn i bygg?? tips",
         "politikerna vill ha fler jobb via upphandlingarna, vad kan vi ens göra",
+        "vi vill göra ngt socialt med städupphandlingen nästa år, var börjar man",
+        "vill skriva en motion om sociala krav i upphandling, vad ska jag ta med?",
     ):
         answer = pipeline.ask(asked, min_confidence=0.0)
         assert answer.parts[0].doc_id == overview, asked

@@ -63,7 +63,10 @@ _DEFINITION_ANYWHERE = re.compile(
 # "socialt foretag def?", "asf definition": a term and the word for its meaning
 # "skyddad verkstad = samhall?": is one the other
 _TERM_DEFINITION = re.compile(
-    r"^[\wåäö -]{2,40}\b(def|definition|definiera|betydelse)\W*$|^[\wåäö -]{2,40}\s=\s*[\wåäö -]{2,40}\W*$",
+    r"^[\wåäö -]{2,40}\b(def|definition|definiera|betydelse)\W*$|^[\wåäö -]{2,40}\s=\s*[\wåäö -]{2,40}\W*$"
+    # "sociala hänsyn i upphandling, va e det": the term first, then what it is
+    # (a term of at most four words: "en leverantör hotar att överpröva – vad betyder det?" is no term)
+    r"|^\W*[\wåäö-]+( [\wåäö-]+){0,3}\s*[,:–-]\s*(vad|va) (är|e|betyder|innebär) (det|de|det där|dom|det för nåt)\W*$",
     re.IGNORECASE,
 )
 # "Vad menas med personer som står långt från arbetsmarknaden?": a long term is still a term

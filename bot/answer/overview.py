@@ -13,13 +13,14 @@ OVERVIEW_TAG = "översikt"
 MORE_JOBS = re.compile(r"\bfler (jobb|i jobb|i arbete)\b", re.IGNORECASE)
 TOPIC = re.compile(
     r"\bsocial(a|t)? (hänsyn|krav|upphandling|villkor|hållbarhet|ansvar\w*)\b|\bsocial (hänsyn|upphandling)\b"
-    r"|\bsocial (clauses|procurement|considerations|requirements)\b|\b(nåt|något|nånting) socialt\b|"
+    r"|\bsocial (clauses|procurement|considerations|requirements)\b|\b(nåt|något|nånting|ngt) socialt\b|"
     + MORE_JOBS.pattern,
     re.IGNORECASE,
 )
 BROAD_ASK = re.compile(
     r"\btips\b|\bvad kan (vi|man|ni)( ens)? (göra|kräva|ställa)\b|\bwhat'?s the deal\b|\bvad säger\b(?! (lagen|lou|luf|luk|lov|\d))"
-    r"|\bwhat can (we|you)\b|\bhur (börjar|kommer) (vi|man)( igång)?\b|\bvar (börjar|ska) (vi|man) börja\b"
+    r"|\bwhat can (we|you)\b|\bhur (börjar|kommer) (vi|man)( igång)?\b|\bvar (börjar|ska) (vi|man)( börja)?\b"
+    r"|\bvad (ska|bör) (jag|vi|man) ta med\b"
     r"|\böversikt\b|\bkort om\b|\bwhere do (we|i) start\b",
     re.IGNORECASE,
 )
