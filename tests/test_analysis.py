@@ -175,6 +175,22 @@ def test_municipalities_guessed_beside_their_county_do_not_narrow_it():
     assert analyse("Exempel från Skåne eller Umeå?", NAMES).municipalities == ["Umeå"]
 
 
+def test_where_the_asker_sits_is_no_filter_when_they_ask_about_other_buyers():
+    a = analyse("Upphandlare i Kristianstad här. Vilka kommuner har ingått IOP med kvinnojourer?", NAMES)
+    assert a.places == [] and a.organisation_docs == set()
+    b = analyse("Vi är en liten kommun i Värmland, finns ngn liknande kommun som reserverat?", NAMES)
+    assert b.counties == set()
+    # a place the question asks about stays, and so does one near the asker
+    assert analyse("jag undrar om någon kommun i Skåne har reserverat något?", NAMES).counties == {
+        "Skåne län"
+    }
+    assert analyse("Vi sitter i Lund, har någon kommun här i Skåne reserverat?", NAMES).counties == {
+        "Skåne län"
+    }
+    here = analyse("Vi sitter i Skåne – finns det nån kommun här som reserverat?", NAMES)
+    assert here.counties == {"Skåne län"}
+
+
 def test_organisations_the_precedents_name_are_found_in_any_form():
     a = analyse("Hur gjorde Göteborg med sysselsättningskraven?", NAMES)
     assert a.organisation_docs == {"goteborg-social-hansyn"}

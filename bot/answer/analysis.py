@@ -307,11 +307,13 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
     text = chat_forms(" ".join(question.split()))
     words = words_of(text)
     names = names or Names()
+    asker = {p.name.lower() for p in where_the_asker_sits(text, find_places(text))}
     # "Stockholms län" names the county, not Stockholms stad
     # ... and "i Region Gävleborg" the county, as "i Gävleborg" does
     organisations = [
         n
         for n in names.find(text)
+        if n not in asker
         if not re.search(rf"\b{re.escape(n)}s? län\b", text, re.I)
         and not (n.startswith("region ") and re.search(rf"\b(i|inom) {re.escape(n)}\b", text, re.I))
     ]
@@ -320,7 +322,8 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
     places = [
         p
         for p in find_places(text)
-        if p.kind == "kommun" or not any(p.name.lower() in o for o in organisations)
+        if (p.kind == "kommun" or not any(p.name.lower() in o for o in organisations))
+        and p.name.lower() not in asker
     ]
     counties = {c for p in places for c in p.counties}
     municipalities = guesses_dropped(text, places)
@@ -368,6 +371,37 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
         names_provision=names_provision,
         guessed_docs={d for n in organisations if n in guessed for d in names.variants[n]},
     )
+
+
+# "Upphandlare i Västerås här. Vilka kommuner har …?", "Vi är en liten kommun i Värmland, finns ngn
+# liknande kommun som …?": where the asker sits, not where the precedents asked for are
+_ASKER_AT = re.compile(
+    r"(\b(jag|vi)\s+(är|sitter|jobbar|arbetar|bor|finns)(\s+(en|ett))?(\s+[\wåäö]+){0,2}?"
+    r"|\b(upphandlare|inköpare|politiker|tjänsteperson|upphandlingschef|nämndordförande))\s+(i|på|från|inom)\s*$",
+    re.IGNORECASE,
+)
+_OTHER_BUYERS = re.compile(
+    r"\b(vilka|någon|nån|ngn|några|nåra|andra|annan|liknande)\s+([\wåäö]+\s+)?(kommun|kommuner|region|regioner|köpare)\b",
+    re.IGNORECASE,
+)
+_NEAR_US = re.compile(
+    r"\b(här i|hos oss|i närheten|i vår (kommun|region|län)|i länet|grann\w*|närliggande"
+    r"|(kommun|kommuner|region|regioner|någon|nån|ngn|något|nåt|några) här)\b",
+    re.IGNORECASE,
+)
+
+
+def where_the_asker_sits(text: str, places: list[Place]) -> list[Place]:
+    """The places a question names only as where the asker sits, when it asks about other buyers
+    (and not about those near them)."""
+    if not _OTHER_BUYERS.search(text) or _NEAR_US.search(text):
+        return []
+    out = []
+    for place in places:
+        named = re.search(rf"\b{re.escape(place.name)}", text, re.IGNORECASE)
+        if named and _ASKER_AT.search(text[max(0, named.start() - 60) : named.start()]):
+            out.append(place)
+    return out
 
 
 def guesses_dropped(text: str, places: list[Place]) -> list[str]:
