@@ -915,3 +915,14 @@ def test_who_counts_as_something_asks_what_a_word_covers():
 def test_a_thing_bought_is_found_as_the_last_part_of_a_compound():
     assert analyse("Vad gjorde Region Örebro län med sina tjänstecyklar?").objects == ["cykel"]
     assert analyse("har någon köpt kontorsmöbler från ett socialt företag?").objects == ["möbler"]
+
+
+def test_cases_tried_in_court_are_those_with_a_court_review():
+    a = analyse("Finns det något exempel på en reserverad upphandling som överprövats?", NAMES)
+    assert a.in_court and a.intent == "precedents"
+    base = {"id": "x", "buyer": "Uppsala kommun", "instrument": ["reserverad-19-25a"]}
+    assert precedent_matches(base | {"court_review": "Förvaltningsrätten gav kommunen rätt."}, a)
+    assert not precedent_matches(base | {"court_review": None}, a)
+    assert not precedent_matches(base | {"court_review": "Ingen domstolsprövning känd."}, a)
+    # a rule asked about a court is no lookup of cases
+    assert not analyse("Får vi reservera, eller kan det överprövas?", NAMES).in_court

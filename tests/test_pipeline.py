@@ -587,3 +587,20 @@ def test_a_question_about_hansyn_itself_says_what_it_is_for(pipeline, question):
     assert render_text(answer).startswith("Jag är Hänsyn.")
     # a question that only starts like one is answered as usual
     assert not pipeline.ask("vad kan du säga om reserverad upphandling enligt 4 kap. 18 § LOU?").about_bot
+
+
+def test_cases_tried_in_court_are_listed_under_what_the_courts_said(settings, pipeline):
+    repo_kb = Path(__file__).parent.parent / "knowledge"
+    for kind, doc in (
+        ("faq", "faq-svenska-domar-sociala-kriterier-och-villkor"),
+        ("example", "uppsala-ferlin-reserverad-ideburna"),
+    ):
+        text = (repo_kb / kind / f"{doc}.md").read_text(encoding="utf-8")
+        text = "\n".join(line for line in text.splitlines() if not line.startswith(("compares:", "related:")))
+        (settings.knowledge_dir / kind / f"{doc}.md").write_text(text + "\n", encoding="utf-8")
+    pipeline.reindex()
+    answer = pipeline.ask("Finns det något exempel på en reserverad upphandling som överprövats?")
+    assert answer.parts[0].doc_id == "faq-svenska-domar-sociala-kriterier-och-villkor"
+    assert answer.parts[0].label == "Vad domstolarna har sagt"
+    # Vänersborg and Kristianstad reserved too, but no court tried their contracts
+    assert [p.doc_id for p in answer.precedents] == ["uppsala-ferlin-reserverad-ideburna"]

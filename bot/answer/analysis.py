@@ -34,6 +34,7 @@ from .precedent_words import (
     ANY_EXAMPLE,
     ANYWHERE,
     ASKS_ABOUT_BUYERS,
+    IN_COURT,
     PAST,
     PRECEDENT,
     TEMPLATES,
@@ -125,6 +126,7 @@ class Analysis:
     # precedents of the municipalities named only as guesses beside their county (they still
     # rank first, but filter nothing)
     guessed_docs: set[str] = field(default_factory=set)
+    in_court: bool = False  # a precedent lookup for cases tried in court ("… som överprövats?")
 
     @property
     def compound(self) -> bool:
@@ -370,6 +372,7 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
         year_to=year_to,
         names_provision=names_provision,
         guessed_docs={d for n in organisations if n in guessed for d in names.variants[n]},
+        in_court=intent == "precedents" and bool(IN_COURT.search(text)),
     )
 
 

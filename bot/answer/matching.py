@@ -9,6 +9,7 @@ from ..knowledge.places import county_of
 from ..knowledge.precedents import RESERVATIONS
 from .analysis import Analysis
 from .filters import from_social_supplier
+from .precedent_words import tried_in_court
 
 
 def asks_swedish_buyers(analysis: Analysis) -> bool:
@@ -38,6 +39,8 @@ def precedent_matches(record: dict, analysis: Analysis) -> bool:
         ):
             return False  # "Stockholms stad" is not Region Stockholm (a region contract in the city is)
     if analysis.organisations and not analysis.places and record["id"] not in analysis.organisation_docs:
+        return False
+    if analysis.in_court and not tried_in_court(record):
         return False
     if analysis.sectors and not set(analysis.sectors) & set(record.get("sector", [])):
         return False

@@ -16,6 +16,7 @@ from .filters import detect_instruments
 from .matching import precedent_matches
 from .model import Answer
 from .precedent_words import asks_for_precedents
+from .wording import RULINGS
 
 if TYPE_CHECKING:
     from .compose import Searches
@@ -33,6 +34,9 @@ def compose_precedents(c, answer: Answer, analysis: Analysis, searches: Searches
         answer.parts = [c.part(c.section(named[0]["id"], SHORT_ANSWER_SLUG))]
     answer.precedents = [line_of(c, r) for r in records if r not in named]
     answer.precedent_match = match
+    rulings = court_rulings(c, analysis, searches.main) if not answer.parts else None
+    if rulings is not None:  # "… som överprövats?": what the courts said leads, the cases follow
+        answer.parts = [rulings]
     if (
         match == "none"
         and analysis.instruments
@@ -81,6 +85,23 @@ def compose_precedents(c, answer: Answer, analysis: Analysis, searches: Searches
             lead.label = asked
             asked_parts.append(lead)
     answer.parts = asked_parts + answer.parts
+
+
+def court_rulings(c, analysis: Analysis, result: SearchResult):
+    """For cases tried in court, the FAQ on what Swedish courts have said (the best ranked of
+    the FAQs whose title asks about rulings), labelled as such."""
+    if not analysis.in_court:
+        return None
+    rank = {h.passage.doc_id: n for n, h in enumerate(result.documents())}
+    faqs = [
+        d for d, r in c.documents.items() if r.get("kind") == "faq" and RULINGS.search(r.get("title") or "")
+    ]
+    if not faqs:
+        return None
+    best = min(faqs, key=lambda d: (rank.get(d, 10_000), d))
+    part = c.part(c.section(best, SHORT_ANSWER_SLUG))
+    part.label, part.asks, part.related = "Vad domstolarna har sagt", None, None
+    return part
 
 
 def judgment_on(record: dict, instruments: list[str]) -> bool:

@@ -26,6 +26,7 @@ RELAXATIONS = (
     ("counties",),
     ("sectors",),
     ("instruments",),
+    ("in_court",),
 )
 
 
@@ -75,6 +76,7 @@ def has_filter(analysis: Analysis) -> bool:
         or analysis.abroad
         or analysis.year_from
         or analysis.year_to
+        or analysis.in_court
         or (analysis.buyer_types and not analysis.places)
     )
 
@@ -277,6 +279,8 @@ def wanted_text(analysis: Analysis) -> str:
         text = f"{text} från {analysis.year_from} och senare".strip()
     elif analysis.year_to:
         text = f"{text} från {analysis.year_to} eller tidigare".strip()
+    if analysis.in_court:
+        text = f"{text} som prövats i domstol".strip()
     return text
 
 

@@ -93,3 +93,18 @@ ANY_EXAMPLE = re.compile(
     r"|\bär vi (först|ensamma|de första|den första)\b",
     re.IGNORECASE,
 )
+
+
+# "Finns det exempel på en reserverad upphandling som överprövats?", "… blivit överprövad i
+# domstol?": the precedents that were tried in court (their `court_review`)
+IN_COURT = re.compile(
+    r"\b(överpröv\w*|överklag\w*|(prövats?|prövades|prövad|prövade|hållit|höll|stod sig) i (domstol\w*|rätten)"
+    r"|i domstol|domstolsprövning\w*|fått rätt i \w*rätten)\b",
+    re.IGNORECASE,
+)
+NOT_TRIED = re.compile(r"^\s*ingen (domstolsprövning|överprövning|prövning)", re.IGNORECASE)
+
+
+def tried_in_court(record: dict) -> bool:
+    review = record.get("court_review")
+    return bool(review) and not NOT_TRIED.search(str(review))
