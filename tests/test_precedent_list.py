@@ -334,3 +334,13 @@ def test_a_year_with_no_precedent_gives_the_nearest_years():
     assert match == "none" and [r["id"] for r in found] == ["early", "middle", "late"]
     found, match, _ = lookup(analyse("exempel från 2016 på sysselsättningskrav?"), NOTHING_FOUND, examples)
     assert match == "some" and [r["id"] for r in found] == ["middle"]
+
+
+def test_a_thing_bought_that_no_precedent_names_is_said_to_be_unknown_even_alone():
+    # "flyttjänster" is the only thing asked: no place, sector or instrument to fall back on
+    _, match, _ = lookup(
+        analyse("finns exempel på flyttjänster med sociala hänsyn?"), NOTHING_FOUND, EXAMPLES
+    )
+    assert match == "none"
+    _, match, _ = lookup(analyse("något exempel på bevakning med sociala krav?"), NOTHING_FOUND, EXAMPLES)
+    assert match == "none"

@@ -70,6 +70,7 @@ def has_filter(analysis: Analysis) -> bool:
         or analysis.municipalities
         or analysis.organisation_docs
         or analysis.sectors
+        or analysis.objects
         or analysis.instruments
         or analysis.social_suppliers
         or analysis.countries
