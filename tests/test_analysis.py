@@ -108,6 +108,11 @@ def test_a_compound_question_is_split_into_its_parts():
     assert split_parts("Finns det kommuner som har IOP? Exempel?") == [
         "Finns det kommuner som har IOP Exempel"
     ]
+    assert split_parts("Vad är ett socialt företag, hur hittar vi sådana och får vi gynna dem?") == [
+        "Vad är ett socialt företag",
+        "hur hittar vi sådana",
+        "får vi gynna dem",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -384,6 +389,11 @@ def test_a_part_that_points_back_is_searched_with_the_topic_before_it():
     )
     assert part_queries(["får vi kräva kollektivavtal", "om inte, vad kan vi kräva istället"])[1] == (
         "om inte, vad kan vi kräva istället kollektivavtal"
+    )
+    # a chain of parts: "dem" in the third are what the second was searched for
+    assert (
+        "socialt företag"
+        in part_queries(["Vad är ett socialt företag", "hur hittar vi dem", "får vi gynna dem"])[2]
     )
     # but not a follow-up that names its own topic
     assert part_queries(["får vi kräva kollektivavtal", "annars, hur ställer vi arbetsrättsliga villkor"])[

@@ -59,3 +59,22 @@ def test_the_faq_on_other_suppliers_gives_way_to_the_next_rule():
     lead = comp.lead(result, "kan vi gynna sociala företag iaf lite?", "permission")
     assert lead.doc_id == "sociala-foretag"  # not the glossary, and not the "Nej" on local firms
     assert comp.lead(result, "får vi gynna lokala företag?", "permission").doc_id == "faq-lokala"
+
+
+def test_a_part_that_leans_on_the_one_before_is_read_with_its_topic():
+    from bot.answer.analysis import analyse
+    from bot.answer.compose import Searches
+    from bot.answer.model import Answer
+
+    comp, passages = composer()
+    analysis = analyse("Vad är ett socialt företag, och får vi gynna dem?")
+    first = SearchResult(
+        "Vad är ett socialt företag", [Hit(passages["ord-foretag#kort-svar"], 0.03)], 1.0, 1.0
+    )
+    # the second part searched as the pipeline does, with the topic it points back to
+    second = ranked(passages, {"faq-lokala": 0.030, "sociala-foretag": 0.028})
+    second.query = "får vi gynna socialt företag"
+    answer = Answer(question=analysis.question, answered=True, intent=analysis.intent, confidence=1.0)
+    comp._compound(answer, analysis, Searches(first, [first, second]))
+    assert [p.doc_id for p in answer.parts] == ["ord-foretag", "sociala-foretag"]
+    assert answer.parts[1].label == "får vi gynna dem"

@@ -86,7 +86,9 @@ _CLAUSE_SPLIT = re.compile(
     r",? (?:och|samt|men) (?=(?:måste|får|kan|ska|hur|vad|vem|vilka|vilket|vilken|när|gäller|behöver|"
     r"är det|finns det|händer|om|har (?:någon|nån|ngn|några|andra|kommunerna|regionerna|myndigheterna))\b)"
     # "Vad är IOP, är det förenligt med LOU …": a new question after a comma
-    r"|, (?=(?:är det|får vi|får man|kan vi|kan man|måste vi|måste man|finns det)\b)|(?<!t\.ex)(?<!bl\.a)(?<!m\.m)(?<!s\.k)(?<!d\.v\.s)(?<!o\.s\.v)(?<!\bca)\. (?=[A-ZÅÄÖ])|(?<=\?)\s*",
+    r"|, (?=(?:är det|får vi|får man|kan vi|kan man|måste vi|måste man|finns det"
+    # "Vad är ett arbetsintegrerande socialt företag, hur hittar vi sådana …"
+    r"|hur (?:hittar|gör|ska|kan|får|följer|kontrollerar|väljer) (?:vi|man|ni))\b)|(?<!t\.ex)(?<!bl\.a)(?<!m\.m)(?<!s\.k)(?<!d\.v\.s)(?<!o\.s\.v)(?<!\bca)\. (?=[A-ZÅÄÖ])|(?<=\?)\s*",
     re.IGNORECASE,
 )
 

@@ -388,7 +388,11 @@ class Composer:
         for asked, result in zip(analysis.parts, searches.parts, strict=True):
             # "vad är IOP, och …": that part asks what a word means, not another file's yes or no
             yes_no = not asks_meaning(asked)
-            part = self._rule_lead(result, asked, part_intent(asked), analysis, avoid=used, yes_no=yes_no)
+            # read with the topic it leans on ("får vi gynna dem" -> "… arbetsintegrerande
+            # socialt företag"): whose question it is depends on it
+            part = self._rule_lead(
+                result, result.query or asked, part_intent(asked), analysis, avoid=used, yes_no=yes_no
+            )
             if part is None:
                 continue
             part.label = asked if len(analysis.parts) > 1 else None

@@ -364,7 +364,7 @@ def part_queries(parts: list[str]) -> list[str]:
         if n and (it or them or leans):
             topic = [
                 w
-                for w in words(parts[n - 1])
+                for w in words(out[n - 1])  # as searched: "… hur hittar vi dem, och får vi gynna dem?"
                 if len(toks := tokens(w)) == 1
                 and toks[0] not in own
                 and w.lower() not in FRAME
