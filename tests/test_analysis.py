@@ -157,6 +157,9 @@ def test_places_buyers_sectors_instruments_and_years():
     assert c.countries == ["Frankrike"] and c.instruments == []  # "jobbar" is no employment requirement
     d = analyse("Har någon använt ett socialt tilldelningskriterium i praktiken?", NAMES)
     assert d.instruments == ["socialt-tilldelningskriterium"]  # "i praktiken" is no internship
+    # "hur många fick jobb?" asks what came of a case, not for employment requirements
+    assert analyse("Hur gick det med biltvätten, hur många fick jobb?", NAMES).instruments == []
+    assert analyse("Vilka har krav på jobb för unga?", NAMES).instruments == ["sysselsattningskrav"]
     e = analyse("exempel på reserverade kontrakt i andra EU-länder", NAMES)
     assert e.abroad and e.intent == "precedents"
 

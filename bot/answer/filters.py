@@ -188,6 +188,12 @@ def names_object(record: dict, objects: list[str]) -> bool:
     return any(key in text.lower() for key in objects)
 
 
+_OUTCOME = re.compile(
+    r"\b(hur många|fick|fått|gav|ledde|blev det|resulterade)\b[^?.]{0,25}\b(jobb|jobben|jobbet|anställning)\b",
+    re.IGNORECASE,
+)
+
+
 def detect_instruments(text: str, words: list[str]) -> list[str]:
     found = []
     reserve = any(w.startswith(("reserver", "reservation")) or w == "reserved" for w in words)
@@ -202,6 +208,8 @@ def detect_instruments(text: str, words: list[str]) -> list[str]:
         else:
             found.append("reserverad")
     words = [w for w in words if w != "praktiken"]  # "i praktiken": in practice
+    if _OUTCOME.search(text):  # "hur många fick jobb?" asks what came of it, not for the requirement
+        words = [w for w in words if w not in ("jobb", "jobben", "jobbet", "anställning")]
     for instrument, keys in INSTRUMENT_WORDS.items():
         if has_words(words, keys):
             found.append(instrument)
