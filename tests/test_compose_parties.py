@@ -78,3 +78,24 @@ def test_a_part_that_leans_on_the_one_before_is_read_with_its_topic():
     comp._compound(answer, analysis, Searches(first, [first, second]))
     assert [p.doc_id for p in answer.parts] == ["ord-foretag", "sociala-foretag"]
     assert answer.parts[1].label == "får vi gynna dem"
+
+
+def test_a_file_on_the_instrument_asked_leads_over_a_close_one_on_another():
+    from bot.answer.asked import on_the_instrument
+
+    def passage(doc, kind):
+        return Passage(f"{doc}#kort-svar", doc, kind, doc, "Kort svar", "Text.", (), None, "2026-12-01")
+
+    documents = {
+        "troskelvarden": {"title": "Tröskelvärden och direktupphandlingsgränsen"},
+        "lou-4-18": {"title": "4 kap. 18 § LOU – reserverad upphandling för skyddade verkstäder"},
+    }
+    docs = [Hit(passage("troskelvarden", "guidance"), 0.0215), Hit(passage("lou-4-18", "law"), 0.0202)]
+    asked = "Får en region använda reserverad upphandling även över EU:s tröskelvärden?"
+    assert on_the_instrument(docs[0].passage, docs, asked, documents).doc_id == "lou-4-18"
+    # a question that names no instrument, or the best file's, keeps the best file
+    for other in ("Vad är tröskelvärdet för varor?", "Får vi direktupphandla över tröskelvärdet?"):
+        assert on_the_instrument(docs[0].passage, docs, other, documents).doc_id == "troskelvarden"
+    # and a file far below does not take the lead
+    far = [docs[0], Hit(passage("lou-4-18", "law"), 0.010)]
+    assert on_the_instrument(far[0].passage, far, asked, documents).doc_id == "troskelvarden"

@@ -103,3 +103,30 @@ SAME_THING = frozenset(
     "e a n t s en et na er ar or re erna arna orna ernas arnas ens ets ade ande are "
     "skrav skraven skravet krav kraven kravet märkt märkta märkning märkningen".split()
 )
+
+
+# Instruments named by words that mean nothing else (not "jobb", which may be an outcome)
+PLAIN_INSTRUMENTS = RESERVATION_KINDS | {"direktupphandling-socialt-foretag", "iop", "lov"}
+# A file on the instrument asked leads when it scores at least this share of the best file
+ON_THE_INSTRUMENT = 0.85
+
+
+def on_the_instrument(top, docs: list, asked: str, documents: dict[str, dict]):
+    """ "Får en region använda reserverad upphandling över tröskelvärdena?" is answered by a file
+    on reservation, not by the one on thresholds and direct awards that ranks first: when the best
+    file's title names another instrument than the one asked, a close file whose title names the
+    one asked leads."""
+    mine = instruments_in(asked) & PLAIN_INSTRUMENTS
+    theirs = instruments_in(documents.get(top.doc_id, {}).get("title") or "")
+    if not mine or not theirs or mine & theirs:
+        return top
+    best = docs[0].score
+    for hit in docs[1:3]:
+        title = documents.get(hit.passage.doc_id, {}).get("title") or ""
+        if (
+            hit.passage.kind not in ("example", "glossary")
+            and instruments_in(title) & mine
+            and hit.score >= ON_THE_INSTRUMENT * best
+        ):
+            return hit.passage
+    return top

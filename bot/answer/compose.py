@@ -26,7 +26,7 @@ from ..search.referrals import Referrals
 from ..search.retrieval import SearchResult
 from ..search.textproc import stem, words
 from .analysis import Analysis, asks_amount, asks_figure, asks_meaning, part_intent
-from .asked import other_parties, own_question, paraphrase
+from .asked import on_the_instrument, other_parties, own_question, paraphrase
 from .comparison import compose_comparison
 from .coverage import speaks_of
 from .gate import MIN_CONFIDENCE, answerable
@@ -171,6 +171,8 @@ class Composer:
                 top,
             )
         top = self._not_about_others(top, docs, asked)
+        if intent == "permission":
+            top = on_the_instrument(top, docs, asked, self.documents)
         part = self.part(self._section_for(top, intent, asked), asked=asked)
         if not part.related:
             return part
