@@ -1,10 +1,7 @@
 """A how-to question is led by a file that says how ("Så gör du"), when one ranks close to a
 best file that has no such section (a law text)."""
 
-from bot.answer.compose import Composer
-from bot.knowledge.chunking import Passage
-from bot.search.referrals import Referrals
-from bot.search.retrieval import Hit, SearchResult
+from composer_kit import composer_over, ranked
 
 SECTIONS = {
     ("lou-4-18", "law", "kort-svar"): "Enligt 4 kap. 18 § LOU får ni reservera en upphandling.",
@@ -13,26 +10,11 @@ SECTIONS = {
 }
 
 
-def composer() -> tuple[Composer, dict[str, Passage]]:
-    passages, documents = {}, {}
+def composer():
+    files: dict = {}
     for (doc, kind, slug), text in SECTIONS.items():
-        passages[f"{doc}#{slug}"] = Passage(
-            id=f"{doc}#{slug}",
-            doc_id=doc,
-            kind=kind,
-            title=doc,
-            heading=slug,
-            text=text,
-            refs=(),
-            url=None,
-            checked="2026-12-01",
-        )
-        documents[doc] = {"id": doc, "kind": kind, "title": doc}
-    return Composer(passages, documents, Referrals([])), passages
-
-
-def ranked(passages, scores: dict[str, float]) -> SearchResult:
-    return SearchResult("", [Hit(passages[f"{d}#kort-svar"], s) for d, s in scores.items()], 1.0, 1.0)
+        files.setdefault((doc, kind, doc), {})[slug] = text
+    return composer_over(files)
 
 
 def test_a_close_file_that_says_how_leads_a_how_to_question():

@@ -1,8 +1,8 @@
 """A close second FAQ that answers the other way is shown beside the lead, under its own question."""
 
-from bot.answer.compose import Composer
+from composer_kit import composer_over, ranked
+
 from bot.knowledge.chunking import Passage
-from bot.search.referrals import Referrals
 from bot.search.retrieval import Hit, SearchResult
 
 FAQS = {
@@ -18,27 +18,8 @@ FAQS = {
 }
 
 
-def composer() -> tuple[Composer, dict[str, Passage]]:
-    passages, documents = {}, {}
-    for doc, (title, text) in FAQS.items():
-        passages[f"{doc}#kort-svar"] = Passage(
-            id=f"{doc}#kort-svar",
-            doc_id=doc,
-            kind="faq",
-            title=title,
-            heading="Kort svar",
-            text=text,
-            refs=(),
-            url=None,
-            checked="2026-12-01",
-        )
-        documents[doc] = {"id": doc, "kind": "faq", "title": title}
-    return Composer(passages, documents, Referrals([])), passages
-
-
-def ranked(passages, scores: dict[str, float]) -> SearchResult:
-    hits = [Hit(passages[f"{doc}#kort-svar"], score) for doc, score in scores.items()]
-    return SearchResult("", hits, 1.0, 1.0)
+def composer():
+    return composer_over({(doc, "faq", title): {"kort-svar": text} for doc, (title, text) in FAQS.items()})
 
 
 def test_a_close_faq_that_says_no_is_shown_beside_a_yes():

@@ -1,10 +1,10 @@
 """A "får vi gynna sociala företag?" is not answered by the FAQ on favouring local firms: its
 "Nej" would read as a no to social enterprises."""
 
+from composer_kit import composer_over, ranked
+
 from bot.answer.asked import paraphrase
-from bot.answer.compose import Composer
 from bot.knowledge.chunking import Passage
-from bot.search.referrals import Referrals
 from bot.search.retrieval import Hit, SearchResult
 
 FILES = {
@@ -22,29 +22,13 @@ FILES = {
 }
 
 
-def composer() -> tuple[Composer, dict[str, Passage]]:
-    passages, documents = {}, {}
-    for doc, (kind, title, text) in FILES.items():
-        passages[f"{doc}#kort-svar"] = Passage(
-            id=f"{doc}#kort-svar",
-            doc_id=doc,
-            kind=kind,
-            title=title,
-            heading="Kort svar",
-            text=text,
-            refs=(),
-            url=None,
-            checked="2026-12-01",
-        )
-        documents[doc] = {"id": doc, "kind": kind, "title": title}
-    documents["sociala-foretag"]["questions"] = ["Hur kan vi få fler sociala företag att lämna anbud?"]
-    documents["sociala-foretag"]["question"] = "Hur kan vi få fler sociala företag att lämna anbud?"
-    return Composer(passages, documents, Referrals([])), passages
-
-
-def ranked(passages, scores: dict[str, float]) -> SearchResult:
-    hits = [Hit(passages[f"{doc}#kort-svar"], score) for doc, score in scores.items()]
-    return SearchResult("", hits, 1.0, 1.0)
+def composer():
+    comp, passages = composer_over(
+        {(doc, kind, title): {"kort-svar": text} for doc, (kind, title, text) in FILES.items()}
+    )
+    own = "Hur kan vi få fler sociala företag att lämna anbud?"
+    comp.documents["sociala-foretag"] |= {"questions": [own], "question": own}
+    return comp, passages
 
 
 def test_other_suppliers_in_the_faqs_question_make_it_no_paraphrase():

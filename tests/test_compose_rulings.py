@@ -1,10 +1,9 @@
 """A question about judgments in general gets both the FAQ on Swedish rulings and the best
 judgment on the subject, the one about the instrument asked first."""
 
-from bot.answer.compose import Composer
+from composer_kit import composer_over
+
 from bot.answer.rulings import with_rulings
-from bot.knowledge.chunking import Passage
-from bot.search.referrals import Referrals
 from bot.search.retrieval import Hit, SearchResult
 
 FILES = {
@@ -18,23 +17,8 @@ FILES = {
 }
 
 
-def composer() -> tuple[Composer, dict[str, Passage]]:
-    passages, documents = {}, {}
-    for (doc, kind, title), sections in FILES.items():
-        for slug, text in sections.items():
-            passages[f"{doc}#{slug}"] = Passage(
-                id=f"{doc}#{slug}",
-                doc_id=doc,
-                kind=kind,
-                title=title,
-                heading=slug,
-                text=text,
-                refs=(),
-                url=None,
-                checked="2026-12-05",
-            )
-        documents[doc] = {"id": doc, "kind": kind, "title": title}
-    return Composer(passages, documents, Referrals([])), passages
+def composer():
+    return composer_over(FILES)
 
 
 def test_judgments_on_the_instrument_asked_lead_and_the_rulings_faq_follows():
