@@ -311,7 +311,8 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
     text = chat_forms(" ".join(question.split()))
     words = words_of(text)
     names = names or Names()
-    asker = {p.name.lower() for p in where_the_asker_sits(text, find_places(text))}
+    found = find_places(text)
+    asker = {p.name.lower() for p in where_the_asker_sits(text, found)}
     # "Stockholms län" names the county, not Stockholms stad
     # ... and "i Region Gävleborg" the county, as "i Gävleborg" does
     organisations = [
@@ -325,7 +326,7 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
     # stad" also asks for Malmö's municipal companies)
     places = [
         p
-        for p in find_places(text)
+        for p in found
         if (p.kind == "kommun" or not any(p.name.lower() in o for o in organisations))
         and p.name.lower() not in asker
     ]

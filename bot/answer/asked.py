@@ -1,5 +1,7 @@
 """Whether the user asked a file's own question: a FAQ's title or a file's first phrasing that
-the question nearly repeats. Only then does the file's yes or no stand under that question."""
+the question nearly repeats. Only then does the file's yes or no stand under that question.
+Also whether a file is about something else than the question: other suppliers to favour
+(`other_parties`), or another instrument than the one asked (`on_the_instrument`)."""
 
 from __future__ import annotations
 
