@@ -45,7 +45,7 @@ from .overview import asks_overview, overview_docs
 from .precedent_answer import asks_social_precedents, compose_precedents, precedent_aside
 from .rulings import with_rulings
 from .sources import is_stale, refs_of, source_of
-from .wording import PERMISSION
+from .wording import PERMISSION, RULINGS
 
 __all__ = [
     "FRAGESERVICE_URL",
@@ -101,6 +101,10 @@ class Composer:
         self.examples = [d for d in documents.values() if d["kind"] == "example"]
         self.example_ids = frozenset(d["id"] for d in self.examples)
         self.deciding_ids = frozenset(d["id"] for d in documents.values() if d.get("compares"))
+        # the FAQs on what courts have said ("Vad har svenska domstolar sagt om …?")
+        self.ruling_ids = frozenset(
+            d["id"] for d in documents.values() if d["kind"] == "faq" and RULINGS.search(d.get("title") or "")
+        )
 
     # -- passages ---------------------------------------------------------------------------
     def section(self, doc_id: str, slug: str) -> Passage | None:

@@ -102,7 +102,7 @@ class Pipeline:
         records = list(index.documents.values())
         composer = Composer(passages, index.documents, Referrals(records))
         names = Names.from_records(records)
-        rulings = frozenset(r["id"] for r in records if r["kind"] == "faq" and RULINGS.search(r["title"]))
+        rulings = composer.ruling_ids
         judgments = {
             r["id"]: frozenset(detect_instruments(about, words_of(about)))
             for r in records

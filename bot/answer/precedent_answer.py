@@ -16,7 +16,6 @@ from .filters import detect_instruments
 from .matching import precedent_matches
 from .model import Answer
 from .precedent_words import asks_for_precedents
-from .wording import RULINGS
 
 if TYPE_CHECKING:
     from .compose import Searches
@@ -93,12 +92,9 @@ def court_rulings(c, analysis: Analysis, result: SearchResult):
     if not analysis.in_court:
         return None
     rank = {h.passage.doc_id: n for n, h in enumerate(result.documents())}
-    faqs = [
-        d for d, r in c.documents.items() if r.get("kind") == "faq" and RULINGS.search(r.get("title") or "")
-    ]
-    if not faqs:
+    if not c.ruling_ids:
         return None
-    best = min(faqs, key=lambda d: (rank.get(d, 10_000), d))
+    best = min(c.ruling_ids, key=lambda d: (rank.get(d, 10_000), d))
     part = c.part(c.section(best, SHORT_ANSWER_SLUG))
     part.label, part.asks, part.related = "Vad domstolarna har sagt", None, None
     return part
