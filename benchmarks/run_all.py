@@ -201,7 +201,8 @@ BENCHMARKS = [
         "quality_blind20",
         "quality",
         "Retrieval quality, twenty-third set (eval_blind20: the questions of eval_usefulness_blind20, written "
-        "blind by a helper in the thirteenth session, first run on that session's first code; CLEAN: misses not read)",
+        "blind by a helper in the thirteenth session, first run on that session's first code; clean through the "
+        "fourteenth, a TRAINING set since the fifteenth)",
         ["--eval", "benchmarks/eval_blind20.jsonl"],
         ["--eval", "benchmarks/eval_blind20.jsonl"],
     ),
@@ -212,6 +213,14 @@ BENCHMARKS = [
         "blind by a helper in the fourteenth session, first run on that session's first code; CLEAN: misses not read)",
         ["--eval", "benchmarks/eval_blind21.jsonl"],
         ["--eval", "benchmarks/eval_blind21.jsonl"],
+    ),
+    (
+        "quality_blind22",
+        "quality",
+        "Retrieval quality, twenty-fifth set (eval_blind22: the questions of eval_usefulness_blind22, written "
+        "blind by a helper in the fifteenth session, first run on that session's first code; CLEAN: misses not read)",
+        ["--eval", "benchmarks/eval_blind22.jsonl"],
+        ["--eval", "benchmarks/eval_blind22.jsonl"],
     ),
     (
         "usefulness",
@@ -372,7 +381,8 @@ BENCHMARKS = [
         "usefulness_blind20",
         "usefulness",
         "Usefulness, twentieth set (eval_usefulness_blind20, 140 questions written blind by a helper in the "
-        "thirteenth session, first run on that session's first code; CLEAN: its failures not read)",
+        "thirteenth session, first run on that session's first code; clean through the fourteenth, a TRAINING "
+        "set since the fifteenth: its failures were studied)",
         ["--eval", "benchmarks/eval_usefulness_blind20.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind20.jsonl"],
     ),
@@ -383,6 +393,14 @@ BENCHMARKS = [
         "fourteenth session, first run on that session's first code; CLEAN: its failures not read)",
         ["--eval", "benchmarks/eval_usefulness_blind21.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind21.jsonl"],
+    ),
+    (
+        "usefulness_blind22",
+        "usefulness",
+        "Usefulness, twenty-second set (eval_usefulness_blind22, 140 questions written blind by a helper in the "
+        "fifteenth session, first run on that session's first code; CLEAN: its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind22.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind22.jsonl"],
     ),
     (
         "paraphrase",
