@@ -939,3 +939,30 @@ def test_cases_tried_in_court_are_those_with_a_court_review():
     assert not precedent_matches(base | {"court_review": "Ingen domstolsprövning känd."}, a)
     # a rule asked about a court is no lookup of cases
     assert not analyse("Får vi reservera, eller kan det överprövas?", NAMES).in_court
+
+
+def test_chat_forms_of_definitions_and_precedent_lookups():
+    assert analyse("asf va är det").intent == "definition"
+    latest = analyse("Vilka är de senaste exemplen på reserverad upphandling, från 2022 och framåt?")
+    assert latest.intent == "precedents" and latest.year_from == 2022
+    assert analyse("samhall biltvätt, how did they do it", NAMES).intent == "precedents"
+
+
+def test_a_buyer_and_a_supplier_named_together_ask_for_what_passed_between_them():
+    names = Names.from_records(
+        [
+            {"id": "orebro-cykel", "buyer": "Region Örebro län", "suppliers": ["Cykelreturen"]},
+            {"id": "orebro-bilpool", "buyer": "Region Örebro län", "suppliers": ["Samhall"]},
+            {"id": "orebro-partnerskap", "buyer": "Region Örebro län", "suppliers": ["Cykelreturen"]},
+        ]
+    )
+    a = analyse("Vad köpte Region Örebro län av Cykelreturen och hur gick det till?", names)
+    assert a.intent == "precedents"
+    assert a.organisation_docs == {"orebro-cykel", "orebro-partnerskap"}
+
+
+def test_clipped_and_foreign_spellings_are_written_as_the_files_write_them():
+    from bot.search.textproc import normalise_chat
+
+    assert "arbetsrättsliga" in normalise_chat("behöver vi ha arb.rättsliga villkor i städ??")
+    assert "kafé" in normalise_chat("köpa fika av ett socialt café")

@@ -58,7 +58,7 @@ _DEFINITION_ANYWHERE = re.compile(
     r"\bvad (står|stod) [\wåäö]+ för\b|\bvad har (en|ett) [\wåäö]+ för (uppgift|roll|ansvar)\b"
     r"|\bvad heter\b|\bär (det|de|dom) (samma|samma sak) som\b|\bwhat does [\w ]+ mean\b"
     r"|\bw(hat|tf) (is|are) (that|this|it|those)\b|\bwhat'?s (that|this)\b|\bvad är (det|de|dom) för nåt\b"
-    r"|\bvad (är|e|ar) (det|de|dom|den|detta)\W*$",  # "asf vad e det"
+    r"|\bvad? (är|e|ar) (det|de|dom|den|detta)\W*$",  # "asf vad e det", "asf va är det"
     re.IGNORECASE,
 )
 # "socialt foretag def?", "asf definition": a term and the word for its meaning
@@ -334,6 +334,11 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
     municipalities = guesses_dropped(text, places)
     guessed = {p.name.lower() for p in places if p.kind == "kommun" and p.name not in municipalities}
     org_docs = {d for n in organisations for d in names.variants[n]}
+    # "Vad köpte Region Örebro län av Cykelreturen?": a buyer and a supplier named together ask
+    # for what passed between them, when the knowledge base has that
+    bought = {d for n in organisations if n in names.buyers for d in names.variants[n]}
+    sold = {d for n in organisations if n not in names.buyers for d in names.variants[n]}
+    org_docs = (bought & sold) or org_docs
     names_provision = bool(find_refs(text))
     sides = comparison_sides(text)
     if not sides and len(judgments := names.case_mentions(text)) >= 2:

@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 
 PRECEDENT = re.compile(
-    r"\b(exempel|examples?|vilka (kommuner|regioner|myndigheter|bostadsbolag|köpare|organisationer)"
+    r"\b(exempel|exemplen|exemplet|examples?|vilka (kommuner|regioner|myndigheter|bostadsbolag|köpare|organisationer)"
     r"|har (någon|nån|några|ngn|andra|något|nåt) (kommun|region|myndighet|bostadsbolag|köpare|annan|gjort|reserverat|använt)"
-    r"|hur (gjorde|har) [A-ZÅÄÖ]|hur gjorde|finns det (några|nån|någon)? ?(kommuner|regioner|fall)"
+    r"|hur (gjorde|har) [A-ZÅÄÖ]|hur gjorde|how did (they|you|it|the[a-z]*)\b|finns det (några|nån|någon)? ?(kommuner|regioner|fall)"
     r"|andra kommuner|erfarenhet(er)? av|case|prejudikat på|goda exempel|lyckade"
     r"|hur (jobbar|arbetar|har) [\w ]{0,25}(kommuner|regioner|städer|myndigheter|bostadsbolag)"
     r"|hur gick det (för|när|i|med) "
@@ -66,10 +66,11 @@ PAST = re.compile(
     r"använt|reserverat|infört|köpt|upphandlat|genomfört|testat|provat|lyckats|haft)\b",
     re.IGNORECASE,
 )
-# "vad gjorde Cykelreturen och vem köpte av dem?", "vilka har avtal med Samhall?": what a named
-# organisation did, and for whom
+# "vad gjorde Cykelreturen och vem köpte av dem?", "vilka har avtal med Samhall?", "vad köpte
+# Region Örebro län av Cykelreturen och hur gick det till?": what a named organisation did, and
+# for whom
 ABOUT_A_CASE = re.compile(
-    r"\bvad gjorde\b|\bvem (köpte|har köpt|anlitade|har anlitat|upphandlade)\b|\b(har|hade|med) avtal med\b",
+    r"\bvad (gjorde|köpte)\b|\bhur gick det till\b|\bvem (köpte|har köpt|anlitade|har anlitat|upphandlade)\b|\b(har|hade|med) avtal med\b",
     re.IGNORECASE,
 )
 

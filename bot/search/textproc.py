@@ -146,6 +146,7 @@ CHAT_WORDS = {
     "lol": "",
     "ens": "",  # "får man ens kräva …": a word the files use only in "inte ens"
     "haha": "",
+    "fika": "kaffe",  # "köpa fika av ett socialt kafé": what the files call it
     "grej": "",  # "LOU-grejen med sociala företag": a thing, named by the words around it
     "grejen": "",
     "grejer": "",
@@ -255,6 +256,10 @@ CHAT_PHRASES = {
     "eller ej": "",  # "tvingande eller ej": the question is the same without it
     "elr ej": "",
     "soc företag": "sociala företag",
+    # "arb.rättsliga villkor", "arb.givare": the clipped "arbets-" joined to the rest of the word
+    "arb.": "arbets",
+    "café": "kafé",
+    "cafe": "kafé",
     # "är det förbjudet att …?" asks what is allowed, in the files' words
     "är det förbjudet att": "får vi",
     "är det olagligt att": "får vi",
