@@ -135,3 +135,14 @@ def test_a_faq_comparing_other_laws_does_not_help_choose_between_two_provisions_
     # ... but does when the question names those laws
     result = SimpleNamespace(query="Skiljer sig villkoren i LUK från LOU?", documents=lambda: [])
     assert decision_faq(composer, result, {"lou-17-2-5", "lou-17-1"}, near, False).doc_id == "faq-lou-luf-luk"
+
+
+def test_a_provision_cited_beside_a_side_is_not_part_of_its_name():
+    from bot.answer.comparison import in_title
+    from bot.search.textproc import tokens
+
+    title = set(
+        tokens("Reserverad upphandling, sysselsättningskrav eller arbetsrättsliga villkor – vad passar när?")
+    )
+    assert in_title("reserverad upphandling enligt 4 kap. 18 §", title)
+    assert not in_title("reserverad upphandling för idéburna", title)

@@ -83,3 +83,11 @@ def test_a_file_on_the_instrument_asked_leads_over_a_close_one_on_another():
     # and a file far below does not take the lead
     far = [docs[0], Hit(passage("lou-4-18", "law"), 0.010)]
     assert on_the_instrument(far[0].passage, far, asked, documents).doc_id == "troskelvarden"
+
+
+def test_pay_at_the_agreements_level_is_no_paraphrase_of_having_an_agreement():
+    own = "Får vi kräva att leverantören har kollektivavtal?"
+    assert not paraphrase(
+        "Kan vi kräva att utstationerade arbetstagare får lön enligt svenskt kollektivavtal?", own
+    )
+    assert paraphrase("får vi kräva att leverantören har kollektivavtal", own)

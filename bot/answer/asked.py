@@ -35,11 +35,22 @@ def paraphrase(asked: str, own: str) -> bool:
         return False
     if bool(RULINGS.search(asked)) != bool(RULINGS.search(own)):  # "finns det domar om X" is not "vad är X"
         return False
-    if conflicts(asked, own):
+    if conflicts(asked, own) or wages_not_agreement(asked, own):
         return False
     return (
         fuzz.token_set_ratio(normalise_question(without_filler(asked)), normalise_question(own)) >= PARAPHRASE
     )
+
+
+# "lön enligt svenskt kollektivavtal" asks for pay at the agreement's level, not for the supplier
+# to have an agreement ("Får vi kräva att leverantören har kollektivavtal?")
+WAGES = re.compile(
+    r"\b(lön|löner|lönen|lönerna|lönenivå\w*|minimilön\w*|semester\w*|arbetstid\w*|wages?)\b", re.I
+)
+
+
+def wages_not_agreement(asked: str, own: str) -> bool:
+    return bool(WAGES.search(asked)) and "kollektivavtal" in own.lower() and not WAGES.search(own)
 
 
 def instruments_in(text: str) -> set[str]:

@@ -52,6 +52,8 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
             or named_by(c, side, result, avoid, searches.main)
         )
         part = c.part(c._section_for(named, "definition", side)) if named else None
+        # a choice weighs instruments: the side's best file that is no word's definition, if any
+        part = part or (c.lead(result, side, "definition", avoid=avoid | terms) if terms else None)
         part = part or c.lead(result, side, "definition", avoid=avoid)
         if part is None:
             continue
@@ -210,8 +212,11 @@ def decision_faq(
 
 
 def named_in(side: str, title: set[str]) -> list[bool]:
-    """For each word of the side, whether the title names it."""
-    return [any(same_word(w, t) for t in title) for w in tokens(side) if not w.isdigit()]
+    """For each word of the side, whether the title names it (the words that cite a provision,
+    "enligt 4 kap 18 §", are not the side's name)."""
+    return [
+        any(same_word(w, t) for t in title) for w in tokens(PROVISION_WORDS.sub(" ", side)) if not w.isdigit()
+    ]
 
 
 def in_title(side: str, title: set[str]) -> bool:
