@@ -40,3 +40,31 @@ def test_judgments_on_the_instrument_asked_lead_and_the_rulings_faq_follows():
     assert [p.doc_id for p in shown] == ["faq-domar", "eu-ruffert"]
     # a question that does not ask about judgments gets the lead alone
     assert with_rulings(comp, result, lead, "får vi reservera?", ["reserverad"]) == [lead]
+
+
+def test_rulings_asked_in_general_are_led_by_the_faq_on_what_courts_said():
+    from types import SimpleNamespace
+
+    from bot.answer.rulings import on_rulings
+
+    files = dict(FILES)
+    files[("bor-regeln", "law", "Bör-regeln om hållbarhetshänsyn")] = {
+        "kort-svar": "Ni bör ta sociala hänsyn."
+    }
+    comp, passages = composer_over(files)
+    result = SearchResult(
+        "",
+        [Hit(passages["bor-regeln#kort-svar"], 0.05), Hit(passages["faq-domar#kort-svar"], 0.02)],
+        1.0,
+        1.0,
+    )
+    lead = comp.part(passages["bor-regeln#kort-svar"])
+    general = SimpleNamespace(organisation_docs=set())
+    asked = "finns det någon dom om sociala krav i upphandling"
+    assert on_rulings(comp, result, lead, asked, general).doc_id == "faq-domar"
+    # a conviction is no ruling, and a question that asks for none keeps its lead
+    assert (
+        on_rulings(comp, result, lead, "vd:n har en dom för människohandel, måste vi utesluta?", general)
+        is lead
+    )
+    assert on_rulings(comp, result, lead, "bör vi ta sociala hänsyn?", general) is lead

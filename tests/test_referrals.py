@@ -140,3 +140,22 @@ def test_the_shipped_referrals_send_employer_and_jobseeker_questions_on_but_not_
     assert sent_to("Hur beskattas en ekonomisk förening som driver ett socialt företag?") == "skatteverket"
     assert sent_to("Hur mycket får en kommun höja skatten?") == "kommunjurist-skr"
     assert sent_to("Hur fungerar LAS vid verksamhetsövergång?") == "kommunjurist-skr"
+
+
+def test_the_words_a_star_stands_for_do_not_count_as_the_topics():
+    referrals = Referrals(
+        [
+            {"id": "bolagsverket", "kind": "referral", "title": "B", "topics": ["starta * socialt företag"]},
+            {
+                "id": "kommunjurist",
+                "kind": "referral",
+                "title": "K",
+                "topics": ["kommunfullmäktige", "delegera", "nämnd"],
+            },
+        ]
+    )
+    # "starta * socialt företag" holds three of its own words here, not five: three topics named
+    # alone weigh as much, and come first
+    asked = "Får kommunfullmäktige delegera beslutet att starta ett kommunalt socialt företag till en nämnd?"
+    assert referrals.match(asked).referral.id == "kommunjurist"
+    assert referrals.match("hur startar man ett socialt företag?").referral.id == "bolagsverket"

@@ -43,7 +43,7 @@ from .model import (
 from .named_party import named_party_part
 from .overview import asks_overview, overview_docs
 from .precedent_answer import asks_social_precedents, compose_precedents, precedent_aside
-from .rulings import with_rulings
+from .rulings import on_rulings, with_rulings
 from .sources import is_stale, refs_of, source_of
 from .wording import PERMISSION, RULINGS
 
@@ -316,6 +316,7 @@ class Composer:
                     lead = (
                         self._rule_lead(main, asked, analysis.intent, analysis, avoid, yes_no=False) or lead
                     )
+            lead = on_rulings(self, main, lead, asked, analysis)
             answer.parts = [lead] if lead else []
             extra = self.support(main, lead) if lead and analysis.intent != "how-to" else None
             if extra is not None and extra.section != lead.section:
@@ -399,6 +400,7 @@ class Composer:
             part = self._rule_lead(
                 result, result.query or asked, part_intent(asked), analysis, avoid=used, yes_no=yes_no
             )
+            part = on_rulings(self, result, part, asked, analysis)
             if part is None:
                 continue
             part.label = asked if len(analysis.parts) > 1 else None

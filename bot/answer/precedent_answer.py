@@ -16,6 +16,7 @@ from .filters import detect_instruments
 from .matching import precedent_matches
 from .model import Answer
 from .precedent_words import asks_for_precedents
+from .rulings import ruling_faq
 
 if TYPE_CHECKING:
     from .compose import Searches
@@ -89,13 +90,9 @@ def compose_precedents(c, answer: Answer, analysis: Analysis, searches: Searches
 def court_rulings(c, analysis: Analysis, result: SearchResult):
     """For cases tried in court, the FAQ on what Swedish courts have said (the best ranked of
     the FAQs whose title asks about rulings), labelled as such."""
-    if not analysis.in_court:
+    part = ruling_faq(c, result) if analysis.in_court else None
+    if part is None:
         return None
-    rank = {h.passage.doc_id: n for n, h in enumerate(result.documents())}
-    if not c.ruling_ids:
-        return None
-    best = min(c.ruling_ids, key=lambda d: (rank.get(d, 10_000), d))
-    part = c.part(c.section(best, SHORT_ANSWER_SLUG))
     part.label, part.asks, part.related = "Vad domstolarna har sagt", None, None
     return part
 

@@ -32,6 +32,32 @@ def with_rulings(c, result: SearchResult, lead: Part, asked: str, instruments: l
     return [lead, other]
 
 
+def on_rulings(c, result: SearchResult, lead: Part | None, asked: str, analysis) -> Part | None:
+    """A question about rulings in general that names no instrument ("finns det någon dom om
+    sociala krav i upphandling?") and that the search answers with neither a judgment nor a FAQ
+    on what courts have said: that FAQ leads, the best ranked of them."""
+    if (
+        lead is None
+        or not RULINGS.search(asked)
+        or analysis.organisation_docs
+        or detect_instruments(asked, words_of(asked))
+        or lead.kind == "case-law"
+        or lead.doc_id in c.ruling_ids
+    ):
+        return lead
+    return ruling_faq(c, result, asked) or lead
+
+
+def ruling_faq(c, result: SearchResult, asked: str | None = None) -> Part | None:
+    """The short answer of the FAQ on what courts have said that the search ranks best."""
+    if not c.ruling_ids:
+        return None
+    rank = {h.passage.doc_id: n for n, h in enumerate(result.documents())}
+    best = min(c.ruling_ids, key=lambda d: (rank.get(d, 10_000), d))
+    short = c.section(best, SHORT_ANSWER_SLUG)
+    return c.part(short, asked=asked) if short else None
+
+
 def _best_of(c, result: SearchResult, kind: str, lead_id: str):
     for hit in result.documents():
         record = c.documents.get(hit.passage.doc_id, {})

@@ -48,6 +48,9 @@ def words_of(text: str) -> list[str]:
 # what "domstolen" said in one case
 RULINGS = re.compile(
     r"\b(domar|domstolar|domstolarna|någon domstol|nån domstol|rättsfall|rättspraxis|praxis|"
-    r"prövats i domstol|prövat i domstol|case law|court rulings?|rulings)\b",
+    r"prövats i domstol|prövat i domstol|case law|court rulings?|rulings"
+    # "finns det någon dom om …": one ruling ("dom" alone is also chat for "de", and "en dom för
+    # människohandel" is a conviction)
+    r"|((någon|nån|ngn|en|ingen) dom|domen) (om|i|från|kring)|domstolsavgörande\w*)\b",
     re.IGNORECASE,
 )

@@ -79,7 +79,10 @@ class Referrals:
             hints = [m.group(0).split() for m in hint_matches]
             found = topics + hints
             first = min((m.start() for m in topic_matches + hint_matches), default=len(text))
-            score = (2 * sum(len(t) for t in topics) + len(hints), -first)
+            # a phrase counts its own words, not those its "*" stood for ("starta ett kommunalt
+            # socialt företag" is three words of "starta * socialt företag")
+            own = sum(len(_topic_words(referral, t)) or len(t) for t in topics)
+            score = (2 * own + len(hints), -first)
             if score[0] and score > best_score:
                 named = [word for phrase in found for word in phrase]
                 best, best_score = ReferralMatch(referral, tuple(_topic_words(referral, named))), score
