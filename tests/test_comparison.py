@@ -146,3 +146,27 @@ def test_a_provision_cited_beside_a_side_is_not_part_of_its_name():
     )
     assert in_title("reserverad upphandling enligt 4 kap. 18 §", title)
     assert not in_title("reserverad upphandling för idéburna", title)
+
+
+def test_one_thing_qualified_two_ways_is_led_by_the_text_on_that_thing():
+    from composer_kit import composer_over, ranked
+
+    from bot.answer.comparison import guidance_on, qualified_head
+
+    assert qualified_head(["Obligatorisk uteslutning", "frivillig uteslutning"]) == ["uteslutning"]
+    assert qualified_head(["reserverad upphandling", "sysselsättningskrav"]) == []
+    assert qualified_head(["Reserverad upphandling under tröskelvärdet", "över tröskelvärdet"]) == []
+    comp, passages = composer_over(
+        {
+            ("lou-13-1", "law", "13 kap. 1 § LOU – obligatorisk uteslutning"): {"kort-svar": "Det beror på."},
+            ("uteslutning", "guidance", "Utesluta leverantörer som brutit mot arbetsrätt"): {
+                "kort-svar": "Ja, ni får utesluta.",
+                "vad-lagen-sager": "Obligatoriska grunder i 13 kap. 1 §, frivilliga i 13 kap. 3 §.",
+            },
+        }
+    )
+    result = ranked(passages, {"lou-13-1": 0.03, "uteslutning": 0.02})
+    # its yes answers another question: the section that tells the two apart is shown
+    shown = guidance_on(comp, result, ["uteslutning"], {"lou-13-1"})
+    assert (shown.doc_id, shown.section) == ("uteslutning", "vad-lagen-sager")
+    assert guidance_on(comp, result, ["uteslutning"], {"uteslutning"}) is None

@@ -14,6 +14,7 @@ from ..search.textproc import tokens
 from .analysis import Analysis
 from .model import Answer, Part
 from .names import is_name
+from .wording import EXPLAINING_SECTIONS, YES_OR_NO
 
 if TYPE_CHECKING:
     from .compose import Searches
@@ -77,8 +78,41 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
     # tells A and B apart" when the best file for the whole question is that FAQ, or when the
     # FAQ compares a file of every side
     answer.parts = ([decision] if leads else []) + side_docs
+    head = qualified_head(analysis.sides)
+    overview = None if leads or not head else guidance_on(c, searches.main, head, used)
+    if overview is not None:  # "obligatorisk eller frivillig uteslutning": the text on exclusion first
+        answer.parts.insert(0, overview)
     if decision and not leads:
         answer.parts.append(decision)
+
+
+def qualified_head(sides: list[str]) -> list[str]:
+    """The words two sides share when they are one thing qualified two ways ("obligatorisk
+    uteslutning", "frivillig uteslutning" -> uteslutning); empty otherwise."""
+    words = [tokens(PROVISION_WORDS.sub(" ", side)) for side in sides]
+    if len(words) < 2 or any(len(w) < 2 for w in words) or any(w[1:] != words[0][1:] for w in words):
+        return []
+    return words[0][1:]
+
+
+def guidance_on(c, result: SearchResult, head: list[str], shown: set[str]) -> Part | None:
+    """The short answer of a guidance text among the question's best five files whose title names
+    the thing both sides qualify."""
+    for hit in result.documents()[:5]:
+        record = c.documents.get(hit.passage.doc_id, {})
+        title = tokens(record.get("title") or "")
+        if (
+            record.get("kind") == "guidance"
+            and record["id"] not in shown
+            and all(any(same_word(w, t) for t in title) for w in head)
+        ):
+            # a yes or no answers another question: what the text explains, if it says it apart
+            shown = c.section(record["id"], SHORT_ANSWER_SLUG)
+            if shown is None or YES_OR_NO.match(shown.text):
+                explained = (c.section(record["id"], slug) for slug in EXPLAINING_SECTIONS)
+                shown = next((p for p in explained if p is not None), shown)
+            return c.part(shown) if shown else None
+    return None
 
 
 def side_files(result: SearchResult, deciding: set[str], n: int = 4) -> set[str]:

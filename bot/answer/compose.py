@@ -45,7 +45,7 @@ from .overview import asks_overview, overview_docs
 from .precedent_answer import asks_social_precedents, compose_precedents, precedent_aside
 from .rulings import on_rulings, with_rulings
 from .sources import is_stale, refs_of, source_of
-from .wording import PERMISSION, RULINGS
+from .wording import EXPLAINING_SECTIONS, PERMISSION, POLAR, RULINGS, YES_OR_NO
 
 __all__ = [
     "FRAGESERVICE_URL",
@@ -62,8 +62,6 @@ ANSWERED_BY_RULES = frozenset({"permission", "how-to", "definition"})
 # Below the bar but above this, the best one or two files are offered as "Menar du …?".
 NEAR_MISS = 0.30
 HOW_TO_SECTIONS = ("sa-gor-du", "sa-valjer-du", "tank-pa")
-POLAR = re.compile(r"^(Ja|Nej|Det beror på)\b")
-YES_OR_NO = re.compile(r"^(Ja|Nej)\b")
 OTHER_LAW = re.compile(r"\b(LUF|LUK|LOV|LUFS)\b", re.IGNORECASE)
 # A second FAQ answering the other way is shown when it scores this close to the lead.
 OPPOSITE_SHARE = 0.85
@@ -75,7 +73,6 @@ GUIDANCE_SHARE = 0.95
 # at least this share of it
 RULE_OVER_TERM = 0.85
 MAX_SUPPORT_CHARS = 1200  # a longer matching section is left to "Visa mer"
-EXPLAINING_SECTIONS = ("forklaring", "jamforelse", "vad-lagen-sager", "vad-bestammelsen-sager")
 
 
 @dataclass

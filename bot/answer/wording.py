@@ -54,3 +54,9 @@ RULINGS = re.compile(
     r"|((någon|nån|ngn|en|ingen) dom|domen) (om|i|från|kring)|domstolsavgörande\w*)\b",
     re.IGNORECASE,
 )
+
+# How a file's short answer opens when it answers a yes-or-no question, and the sections that
+# explain without one.
+POLAR = re.compile(r"^(Ja|Nej|Det beror på)\b")
+YES_OR_NO = re.compile(r"^(Ja|Nej)\b")
+EXPLAINING_SECTIONS = ("forklaring", "jamforelse", "vad-lagen-sager", "vad-bestammelsen-sager")
