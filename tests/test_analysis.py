@@ -966,3 +966,9 @@ def test_clipped_and_foreign_spellings_are_written_as_the_files_write_them():
 
     assert "arbetsrättsliga" in normalise_chat("behöver vi ha arb.rättsliga villkor i städ??")
     assert "kafé" in normalise_chat("köpa fika av ett socialt café")
+
+
+def test_for_example_is_no_request_for_examples():
+    asked = "Hur granskar vi risker längre bak i leverantörskedjan, till exempel vid inköp av arbetskläder?"
+    assert analyse(asked).intent == "how-to"
+    assert analyse("finns det exempel på det i Skåne?").intent == "precedents"

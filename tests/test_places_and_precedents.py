@@ -146,3 +146,18 @@ def test_examples_filter_by_county_sector_instrument_and_year(env):
     text = CliRunner().invoke(main, ["examples", "reserverad"]).output
     assert text.startswith("2 prejudikat om ”reserverad”.")
     assert "Vänersborgs kommun (2017), Västra Götalands län – gatustädning" in text
+
+
+def test_a_lookup_that_filters_ranks_the_precedents_it_lists_first(pipeline):
+    from bot.answer.analysis import analyse
+    from bot.answer.pipeline import matching_precedents
+
+    engine = pipeline.refresh()
+    asked = "Vilka exempel finns det i Västra Götaland?"
+    analysis = analyse(asked, engine.names)
+    assert matching_precedents(engine, asked, analysis, "precedents") == {"vanersborg-servicekompaniet"}
+    # the rules asked about a place lift no case, nor does a part of the question
+    assert matching_precedents(engine, asked, analysis, "permission") == set()
+    assert matching_precedents(engine, "i Västra Götaland", analysis, "precedents") == set()
+    answer = pipeline.ask(asked)
+    assert answer.sources[0].doc_id == "vanersborg-servicekompaniet"

@@ -279,7 +279,9 @@ def weighing(engine: Engine, text: str, analysis: Analysis, intent: str) -> tupl
     """How a search for `text` is weighed: the kinds of file its intent prefers, and the files
     lifted (those the question names; for judgments asked in general, the FAQs on them)."""
     prior = prior_of(text, intent, analysis)
-    boost = named_files(text, analysis, engine.names, intent)
+    boost = named_files(text, analysis, engine.names, intent) | matching_precedents(
+        engine, text, analysis, intent
+    )
     prefer = PRIORS.get(prior)
     # (the laws count: "Vad säger LUF om … jämfört med LOU?" is for the FAQ comparing them)
     laws = laws_in(analysis.question) | ({"LOU"} if re.search(r"\blou\b", analysis.question, re.I) else set())
@@ -299,6 +301,20 @@ def weighing(engine: Engine, text: str, analysis: Analysis, intent: str) -> tupl
     # "finns det domar om sysselsättningskrav?": the FAQs on rulings and the judgments on it
     asked = set(analysis.instruments)
     return prefer, boost | engine.rulings | {j for j, on in engine.judgments.items() if on & asked}
+
+
+# A lookup whose filters more precedents than this match lifts none of them: it names no case.
+MAX_LIFTED = 8
+
+
+def matching_precedents(engine: Engine, text: str, analysis: Analysis, intent: str) -> set[str]:
+    """For a precedent lookup that filters ("… i Dalarna", "tvätt från sociala företag"), the
+    precedents its list will hold, so that the search ranks them first too."""
+    if intent != "precedents" or text != analysis.question or not has_filter(analysis):
+        return set()
+    wanted = without_generic_buyer_type(analysis)
+    found = {r["id"] for r in engine.composer.examples if precedent_matches(r, wanted)}
+    return found if len(found) <= MAX_LIFTED else set()
 
 
 # A question that asks about EU law itself, where the directive's article answers first.

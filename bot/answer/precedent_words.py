@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 PRECEDENT = re.compile(
-    r"\b(exempel|exemplen|exemplet|examples?|vilka (kommuner|regioner|myndigheter|bostadsbolag|köpare|organisationer)"
+    r"\b((?<!\btill )exempel|exemplen|exemplet|examples?|vilka (kommuner|regioner|myndigheter|bostadsbolag|köpare|organisationer)"
     r"|har (någon|nån|några|ngn|andra|något|nåt) (kommun|region|myndighet|bostadsbolag|köpare|annan|gjort|reserverat|använt)"
     r"|hur (gjorde|har) [A-ZÅÄÖ]|hur gjorde|how did (they|you|it|the[a-z]*)\b|finns det (några|nån|någon)? ?(kommuner|regioner|fall)"
     r"|andra kommuner|erfarenhet(er)? av|case|prejudikat på|goda exempel|lyckade"
