@@ -46,3 +46,20 @@ def test_a_part_about_them_or_it_is_searched_with_the_topic_before_it():
     iop = analyse("Vad är IOP, är det förenligt med LOU och finns det exempel från Skåne?")
     assert iop.parts == ["Vad är IOP", "är det förenligt med LOU", "finns det exempel från Skåne"]
     assert "iop" in part_queries(iop.parts)[1].lower()
+
+
+def test_a_rules_question_naming_a_supplier_lifts_no_case_of_it():
+    from bot.answer.analysis import analyse
+    from bot.answer.names import Names
+    from bot.answer.pipeline import named_files
+
+    names = Names.from_records(
+        [{"id": "kristianstad-samhall", "buyer": "Kristianstads kommun", "suppliers": ["Samhall"]}]
+    )
+    asked = "Får en kommun reservera en upphandling enbart för Samhall?"
+    assert named_files(asked, analyse(asked, names), names) == set()
+    # a lookup of its cases, or a rules question naming the buyer, still lifts the case
+    cases = "Vilka kommuner har köpt av Samhall?"
+    assert named_files(cases, analyse(cases, names), names) == {"kristianstad-samhall"}
+    buyer = "Får vi göra som Kristianstad och reservera tvätten?"
+    assert named_files(buyer, analyse(buyer, names), names) == {"kristianstad-samhall"}

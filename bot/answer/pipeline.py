@@ -22,7 +22,7 @@ from ..search.store import BuildReport, LoadedIndex, build_index, current_build,
 from ..search.textproc import normalise_chat, tokens, words
 from ..settings import Settings
 from .analysis import Analysis, analyse, part_intent, words_of
-from .compose import MIN_CONFIDENCE, Composer, Searches
+from .compose import ANSWERED_BY_RULES, MIN_CONFIDENCE, Composer, Searches
 from .filters import detect_instruments
 from .matching import precedent_matches
 from .model import Answer
@@ -336,8 +336,14 @@ def named_files(text: str, analysis: Analysis, names: Names, intent: str | None 
     judgments = names.find_cases(text)  # "vad sa EU-domstolen i Rüffert?"
     named = analysis.organisation_docs | judgments
     if (intent or analysis.intent) != "precedents":  # "IOP med stadsmissionen i stället?" asks the rules
+        # ... and "får vi reservera en upphandling enbart för Samhall?" is answered by the rules,
+        # not by the cases of the supplier it names (a buyer it names is still its own case)
+        rules = (intent or analysis.intent) in ANSWERED_BY_RULES
         named = {
-            d for n in analysis.organisations if n not in FAMILY_NAMES for d in names.variants.get(n, ())
+            d
+            for n in analysis.organisations
+            if n not in FAMILY_NAMES and (n in names.buyers or not rules)
+            for d in names.variants.get(n, ())
         } | judgments
     if (intent or analysis.intent) in ("side", "side-term"):  # "Samhall eller ett socialt företag"
         named |= names.find_terms(text) & names.proper  # the side named is the glossary's Samhall
