@@ -279,10 +279,11 @@ def weighing(engine: Engine, text: str, analysis: Analysis, intent: str) -> tupl
     """How a search for `text` is weighed: the kinds of file its intent prefers, and the files
     lifted (those the question names; for judgments asked in general, the FAQs on them)."""
     prior = prior_of(text, intent, analysis)
-    boost = named_files(text, analysis, engine.names, intent) | matching_precedents(
-        engine, text, analysis, intent
-    )
+    listed = matching_precedents(engine, text, analysis, intent)
+    boost = named_files(text, analysis, engine.names, intent) | listed
     prefer = PRIORS.get(prior)
+    if listed and prefer is not None:  # the precedents a lookup lists lead its sources
+        prefer = {**prefer, "named": LISTED_LIFT}
     # (the laws count: "Vad säger LUF om … jämfört med LOU?" is for the FAQ comparing them)
     laws = laws_in(analysis.question) | ({"LOU"} if re.search(r"\blou\b", analysis.question, re.I) else set())
     one_instrument = len(analysis.instruments) + len(laws) < 2 and not analysis.sides
@@ -305,6 +306,8 @@ def weighing(engine: Engine, text: str, analysis: Analysis, intent: str) -> tupl
 
 # A lookup whose filters more precedents than this match lifts none of them: it names no case.
 MAX_LIFTED = 8
+# ... and the lift of those it does (Retriever NAMED_LIFT: a share of the best score).
+LISTED_LIFT = 1.0
 
 
 def matching_precedents(engine: Engine, text: str, analysis: Analysis, intent: str) -> set[str]:
