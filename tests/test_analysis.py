@@ -966,6 +966,8 @@ def test_clipped_and_foreign_spellings_are_written_as_the_files_write_them():
 
     assert "arbetsrättsliga" in normalise_chat("behöver vi ha arb.rättsliga villkor i städ??")
     assert "kafé" in normalise_chat("köpa fika av ett socialt café")
+    # the buyer asking is no term asked about
+    assert "myndighet" not in normalise_chat("hur bör den upphandlande myndigheten lägga upp det")
 
 
 def test_for_example_is_no_request_for_examples():

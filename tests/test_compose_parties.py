@@ -91,3 +91,11 @@ def test_pay_at_the_agreements_level_is_no_paraphrase_of_having_an_agreement():
         "Kan vi kräva att utstationerade arbetstagare får lön enligt svenskt kollektivavtal?", own
     )
     assert paraphrase("får vi kräva att leverantören har kollektivavtal", own)
+
+
+def test_a_phrasing_that_names_a_share_the_question_does_not_ask_is_no_paraphrase():
+    own = "måste 30% ha funktionsnedsättning"
+    assert not paraphrase(
+        "Måste vi kräva att verksamhetssystemet funkar för personer med funktionsnedsättning?", own
+    )
+    assert paraphrase("hur stor andel måste ha funktionsnedsättning", own)

@@ -37,6 +37,8 @@ def paraphrase(asked: str, own: str) -> bool:
         return False
     if conflicts(asked, own) or wages_not_agreement(asked, own):
         return False
+    if not ASKS_QUANTITY.search(asked) and set(NUMBER.findall(own)) - set(NUMBER.findall(asked)):
+        return False  # "måste 30% ha funktionsnedsättning" names a share the question does not ask
     return (
         fuzz.token_set_ratio(normalise_question(without_filler(asked)), normalise_question(own)) >= PARAPHRASE
     )
@@ -46,6 +48,12 @@ def paraphrase(asked: str, own: str) -> bool:
 # to have an agreement ("Får vi kräva att leverantören har kollektivavtal?")
 WAGES = re.compile(
     r"\b(lön|löner|lönen|lönerna|lönenivå\w*|minimilön\w*|semester\w*|arbetstid\w*|wages?)\b", re.I
+)
+
+
+NUMBER = re.compile(r"\d+")
+ASKS_QUANTITY = re.compile(
+    r"\d|\bhur (stor|många|mycket|mkt|hög)|andel|procent|belopp|gräns|tröskel", re.IGNORECASE
 )
 
 

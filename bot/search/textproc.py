@@ -258,6 +258,8 @@ CHAT_PHRASES = {
     "soc företag": "sociala företag",
     # "arb.rättsliga villkor", "arb.givare": the clipped "arbets-" joined to the rest of the word
     "arb.": "arbets",
+    # "hur bör den upphandlande myndigheten lägga upp …": the asker, not the term asked about
+    "den upphandlande myndigheten": "vi",
     "café": "kafé",
     "cafe": "kafé",
     # "är det förbjudet att …?" asks what is allowed, in the files' words
