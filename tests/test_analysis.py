@@ -974,3 +974,10 @@ def test_for_example_is_no_request_for_examples():
     asked = "Hur granskar vi risker längre bak i leverantörskedjan, till exempel vid inköp av arbetskläder?"
     assert analyse(asked).intent == "how-to"
     assert analyse("finns det exempel på det i Skåne?").intent == "precedents"
+
+
+def test_goes_it_asks_whether_it_is_allowed_but_how_does_it_work_does_not():
+    from bot.answer.wording import PERMISSION
+
+    assert PERMISSION.search("vi vill hjälpa ungdomar få sommarjobb via upphandling, går det?")
+    assert not PERMISSION.search("social procurement hur funkar det i sverige")

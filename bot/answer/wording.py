@@ -23,7 +23,8 @@ DEFINITION = re.compile(
 PERMISSION = re.compile(
     r"\b(får (vi|man|jag|kommunen|regionen|ni)|kan (vi|man|jag|kommunen|regionen)|måste (vi|man|jag|"
     r"kommunen|regionen)|ska (vi|man)|behöver (vi|man)|är (det|vi) (ok|okej|tillåtet|lagligt|förbjudet|"
-    r"olagligt|skyldiga|tvungna)|can we|may we|must we|do we have to|is (it|this|that) (even )?(ok|allowed|legal))",
+    r"olagligt|skyldiga|tvungna)|(?<!hur )(går|funkar) det( att)?\b|är det möjligt|"
+    r"can we|may we|must we|do we have to|is (it|this|that) (even )?(ok|allowed|legal))",
     re.IGNORECASE,
 )
 QUESTION_START = re.compile(
