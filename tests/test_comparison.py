@@ -170,3 +170,33 @@ def test_one_thing_qualified_two_ways_is_led_by_the_text_on_that_thing():
     shown = guidance_on(comp, result, ["uteslutning"], {"lou-13-1"})
     assert (shown.doc_id, shown.section) == ("uteslutning", "vad-lagen-sager")
     assert guidance_on(comp, result, ["uteslutning"], {"uteslutning"}) is None
+
+
+def test_articles_before_two_qualifiers_do_not_hide_the_noun_they_share():
+    from bot.answer.sides import comparison_sides
+
+    asked = "Vad är skillnaden mellan de obligatoriska och de frivilliga arbetsrättsliga villkoren?"
+    assert comparison_sides(asked) == [
+        "obligatoriska arbetsrättsliga villkoren",
+        "frivilliga arbetsrättsliga villkoren",
+    ]
+    assert comparison_sides("Vad är skillnaden mellan en reserverad upphandling och en IOP?") == [
+        "reserverad upphandling",
+        "IOP",
+    ]
+
+
+def test_a_faq_choosing_between_other_things_does_not_answer_two_qualifiers():
+    from bot.answer.comparison import names_qualifiers
+
+    class Composer:
+        documents = {
+            "faq-kollektivavtal": {
+                "title": "Vad är skillnaden mellan krav på kollektivavtal och villkor i nivå?"
+            },
+            "faq-obligatoriska": {"title": "Vilka villkor är obligatoriska och vilka frivilliga?"},
+        }
+
+    sides = ["obligatoriska arbetsrättsliga villkor", "frivilliga arbetsrättsliga villkor"]
+    assert not names_qualifiers(Composer(), "faq-kollektivavtal", sides)
+    assert names_qualifiers(Composer(), "faq-obligatoriska", sides)

@@ -65,6 +65,10 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
     decision = decision_faq(
         c, searches.main, {p.doc_id for p in side_docs}, near, combining(analysis), tuple(analysis.sides)
     )
+    head = qualified_head(analysis.sides)
+    if decision is not None and head and not names_qualifiers(c, decision.doc_id, analysis.sides):
+        # "obligatoriska eller frivilliga villkor" is not helped by a FAQ choosing between other things
+        decision = None
     # the best file for the whole question that could lead it (a precedent does not)
     first = next(
         (h.passage.doc_id for h in searches.main.documents() if h.passage.doc_id not in c.example_ids), None
@@ -78,7 +82,6 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
     # tells A and B apart" when the best file for the whole question is that FAQ, or when the
     # FAQ compares a file of every side
     answer.parts = ([decision] if leads else []) + side_docs
-    head = qualified_head(analysis.sides)
     overview = None if leads or not head else guidance_on(c, searches.main, head, used)
     if overview is not None:  # "obligatorisk eller frivillig uteslutning": the text on exclusion first
         answer.parts.insert(0, overview)
@@ -93,6 +96,13 @@ def qualified_head(sides: list[str]) -> list[str]:
     if len(words) < 2 or any(len(w) < 2 for w in words) or any(w[1:] != words[0][1:] for w in words):
         return []
     return words[0][1:]
+
+
+def names_qualifiers(c, doc_id: str, sides: list[str]) -> bool:
+    """Does a file's title name what tells the sides apart (the first word of each)?"""
+    title = tokens(c.documents.get(doc_id, {}).get("title") or "")
+    firsts = [tokens(PROVISION_WORDS.sub(" ", side))[:1] for side in sides]
+    return all(f and any(same_word(f[0], t) for t in title) for f in firsts)
 
 
 def guidance_on(c, result: SearchResult, head: list[str], shown: set[str]) -> Part | None:

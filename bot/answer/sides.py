@@ -175,9 +175,13 @@ def _clean_sides(raw: list[str]) -> list[str]:
 _ADJECTIVE = re.compile(r"^[a-zåäö]+(isk|iska|iskt|ig|iga|igt|lig|liga|ligt|ad|ade|at|et|ell|ella|ellt)$")
 
 
+ARTICLE = re.compile(r"^(de|den|det|dom|en|ett)\s+(?=\S+\s*)", re.IGNORECASE)
+
+
 def shared_head(sides: list[str]) -> list[str]:
     """ "Obligatorisk eller frivillig uteslutning": two adjectives share the noun after the last
     ("obligatorisk uteslutning", "frivillig uteslutning"), as "öppet eller förenklat förfarande"."""
+    sides = [ARTICLE.sub("", s) for s in sides]  # "de obligatoriska och de frivilliga villkoren"
     *firsts, last = sides
     head = last.split()[1:]
     if not head or not _ADJECTIVE.match(last.split()[0].lower()):
