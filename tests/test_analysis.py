@@ -981,3 +981,10 @@ def test_goes_it_asks_whether_it_is_allowed_but_how_does_it_work_does_not():
 
     assert PERMISSION.search("vi vill hjälpa ungdomar få sommarjobb via upphandling, går det?")
     assert not PERMISSION.search("social procurement hur funkar det i sverige")
+
+
+def test_under_the_thresholds_names_a_kind_of_procurement_not_a_figure():
+    from bot.answer.analysis import asks_figure
+
+    assert asks_figure("tröskelvärdena nu?")
+    assert not asks_figure("sociala hänsyn under tröskelvärdena samma regler?")

@@ -151,3 +151,25 @@ def test_the_reservation_of_welfare_services_sinks_unless_the_question_names_wel
     assert scope.factor("valfard", "19 kap 25 eller 25 a, vilken passar?") == 1.0
     assert scope.factor("reserverad-upphandling", "whats the deal med reserverade kontrakt") == 1.0
     assert scope.factor("uppsala-ferlin", "reserverade kontrakt") == 1.0  # a precedent is what it is
+
+
+def test_a_file_on_one_side_of_the_threshold_sinks_for_the_other_side_or_for_the_thresholds_alone():
+    from bot.search.scope import MISS, SettingScope, settings_in
+
+    scope = SettingScope(
+        {
+            "faq-under": {
+                "title": "Kan vi ställa sociala krav i upphandlingar under tröskelvärdena?",
+                "kind": "faq",
+            }
+        }
+    )
+    over = "får man reservera upphandlingar som ligger över EU:s tröskelvärden?"
+    assert scope.factor("faq-under", settings_in(over), over) == MISS
+    assert scope.factor("faq-under", settings_in("tröskelvärdena nu?"), "tröskelvärdena nu?") == MISS
+    under = "Kan vi reservera en upphandling som ligger under tröskelvärdet?"
+    assert scope.factor("faq-under", settings_in(under), under) == 1.0
+    # both sides asked: neither narrows the question
+    both = "Är det samma regler under och över tröskelvärdena?"
+    assert settings_in(both) == frozenset()
+    assert scope.factor("faq-under", settings_in(both), both) == 1.0

@@ -219,7 +219,8 @@ def asks_figure(text: str) -> bool:
 
 _FIGURE = re.compile(
     r"\b(hur (mycket|mkt|mycke|stort|stor|höga?)|max(imalt)? belopp|vilket belopp|vilka belopp|beloppsgräns\w*"
-    r"|vad är gränsen|var går gränsen|tröskelvärden(a)?\b(?! för)|hur många procent"
+    # ("under tröskelvärdena" names a kind of procurement, not the figure)
+    r"|vad är gränsen|var går gränsen|(?<!under )(?<!över )tröskelvärden(a)?\b(?! för)|hur många procent"
     r"|tröskelvärdet för direktupphandling\w*|direktupphandlingsgräns\w*|gränsen för direktupphandling\w*)",
     re.IGNORECASE,
 )

@@ -354,7 +354,7 @@ class Retriever:
             doc = hit.passage.doc_id
             hit.score *= (
                 self.law_scope.factor(doc, asked)
-                * self.setting_scope.factor(doc, kinds)
+                * self.setting_scope.factor(doc, kinds, query)
                 * self.welfare_scope.factor(doc, query)
             )
         return sorted(hits, key=lambda h: -h.score)

@@ -9,6 +9,7 @@ the law the question names rises.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from functools import lru_cache
 
@@ -66,21 +67,40 @@ SETTINGS: dict[str, tuple[str, ...]] = {
     "direktupphandling": ("direktupphandl",),
     "ramavtal": ("ramavtal",),
     "byggentreprenad": ("byggentrepren", "byggupphandl"),
+    # which side of the EU threshold: "får vi reservera över EU:s tröskelvärden?" is not asked of
+    # the FAQ on social requirements under them
+    "under tröskelvärdet": ("under tröskelvärd", "under eu s tröskelvärd", "under och över tröskelvärd"),
+    "över tröskelvärdet": ("över tröskelvärd", "över eu s tröskelvärd", "över och under tröskelvärd"),
 }
 
 
 @lru_cache(maxsize=8192)
 def settings_in(text: str) -> frozenset[str]:
     joined = " ".join(words(text.lower()))
-    return frozenset(name for name, stems in SETTINGS.items() if any(stem in joined for stem in stems))
+    found = frozenset(name for name, stems in SETTINGS.items() if any(stem in joined for stem in stems))
+    # "under och över tröskelvärdena" asks about both sides: neither narrows it
+    return found - THRESHOLD_SIDES if found >= THRESHOLD_SIDES else found
+
+
+THRESHOLD_SIDES = frozenset({"under tröskelvärdet", "över tröskelvärdet"})
+THRESHOLD_ASKED = re.compile(r"tröskelvärd", re.IGNORECASE)
+SIDE_NAMED = re.compile(r"\b(under|över)\b[^.?]{0,25}tröskelvärd", re.IGNORECASE)
 
 
 class SettingScope:
     def __init__(self, documents: dict[str, dict]):
         self.of = named_in_titles(documents, settings_in)
 
-    def factor(self, doc_id: str, asked: frozenset[str]) -> float:
+    def factor(self, doc_id: str, asked: frozenset[str], query: str = "") -> float:
         kinds = self.of.get(doc_id)
+        if (
+            kinds
+            and kinds & THRESHOLD_SIDES
+            and THRESHOLD_ASKED.search(query)
+            and not SIDE_NAMED.search(query)
+        ):
+            # "tröskelvärdena nu?" asks about the thresholds, not about procurement under them
+            return MISS
         if not kinds or not asked or kinds & asked:
             return 1.0
         return MISS

@@ -166,6 +166,8 @@ CHAT_WORDS = {
     "ue": "underleverantörer",
     "mr": "mänskliga rättigheter",
     "threshold": "tröskelvärde",
+    "below": "under",
+    "above": "över",
     "thresholds": "tröskelvärden",
     "disabilities": "funktionsnedsättning",
     "disabled": "funktionsnedsättning",
