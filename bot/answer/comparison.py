@@ -117,11 +117,11 @@ def guidance_on(c, result: SearchResult, head: list[str], shown: set[str]) -> Pa
             and all(any(same_word(w, t) for t in title) for w in head)
         ):
             # a yes or no answers another question: what the text explains, if it says it apart
-            shown = c.section(record["id"], SHORT_ANSWER_SLUG)
-            if shown is None or YES_OR_NO.match(shown.text):
+            passage = c.section(record["id"], SHORT_ANSWER_SLUG)
+            if passage is None or YES_OR_NO.match(passage.text):
                 explained = (c.section(record["id"], slug) for slug in EXPLAINING_SECTIONS)
-                shown = next((p for p in explained if p is not None), shown)
-            return c.part(shown) if shown else None
+                passage = next((p for p in explained if p is not None), passage)
+            return c.part(passage) if passage else None
     return None
 
 

@@ -175,7 +175,7 @@ def _clean_sides(raw: list[str]) -> list[str]:
 _ADJECTIVE = re.compile(r"^[a-zåäö]+(isk|iska|iskt|ig|iga|igt|lig|liga|ligt|ad|ade|at|et|ell|ella|ellt)$")
 
 
-ARTICLE = re.compile(r"^(de|den|det|dom|en|ett)\s+(?=\S+\s*)", re.IGNORECASE)
+ARTICLE = re.compile(r"^(de|den|det|dom|en|ett)\s+(?=\S)", re.IGNORECASE)
 
 
 def shared_head(sides: list[str]) -> list[str]:
