@@ -1,7 +1,7 @@
 """A question about judgments in general gets both the FAQ on Swedish rulings and the best
 judgment on the subject, the one about the instrument asked first."""
 
-from composer_kit import composer_over
+from composer_kit import composer_over, ranked
 
 from bot.answer.rulings import with_rulings
 from bot.search.retrieval import Hit, SearchResult
@@ -52,12 +52,7 @@ def test_rulings_asked_in_general_are_led_by_the_faq_on_what_courts_said():
         "kort-svar": "Ni bör ta sociala hänsyn."
     }
     comp, passages = composer_over(files)
-    result = SearchResult(
-        "",
-        [Hit(passages["bor-regeln#kort-svar"], 0.05), Hit(passages["faq-domar#kort-svar"], 0.02)],
-        1.0,
-        1.0,
-    )
+    result = ranked(passages, {"bor-regeln": 0.05, "faq-domar": 0.02})
     lead = comp.part(passages["bor-regeln#kort-svar"])
     general = SimpleNamespace(organisation_docs=set())
     asked = "finns det någon dom om sociala krav i upphandling"
