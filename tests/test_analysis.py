@@ -988,3 +988,12 @@ def test_under_the_thresholds_names_a_kind_of_procurement_not_a_figure():
 
     assert asks_figure("tröskelvärdena nu?")
     assert not asks_figure("sociala hänsyn under tröskelvärdena samma regler?")
+
+
+def test_who_counts_as_a_term_asked_first_is_a_definition():
+    assert analyse("Vem räknas som missgynnad person i LOU:s mening?").intent == "definition"
+    assert analyse("vad räknas som ett socialt företag").intent == "definition"
+    # "vad betyder det" after a situation asks what it means for us, not what a word means
+    assert (
+        analyse("en leverantör hotar att överpröva vår tilldelning – vad betyder det?").intent != "definition"
+    )

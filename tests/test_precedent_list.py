@@ -92,6 +92,26 @@ def test_a_supplier_named_with_a_county_is_looked_for_in_that_county():
     assert match == "none"
 
 
+def test_a_supplier_named_with_a_county_it_never_sold_in_is_not_replaced_by_the_countys_others():
+    from bot.answer.names import Names
+    from bot.answer.precedent_list import wanted_text
+
+    samhall = example("boden-samhall", "Boden", "städ och lokalvård", "reserverad-4-18") | {
+        "suppliers": ["Samhall"]
+    }
+    local = example("uppsala-iop", "Uppsala", "vård och omsorg", "iop") | {"suppliers": ["Stadsmissionen"]}
+    names = Names.from_records([samhall, local])
+    analysis = analyse("Några exempel med Samhall som leverantör i Uppsala län?", names)
+    found, match, _ = lookup(analysis, NOTHING_FOUND, [samhall, local])
+    # Uppsala's own IOP is no Samhall contract: none is known there, Samhall's elsewhere is closest
+    assert match == "none" and [r["id"] for r in found] == ["boden-samhall"]
+    assert wanted_text(analysis) == "i Uppsala län med Samhall"
+    found, match, _ = lookup(
+        analyse("Har Samhall gjort något i Norrbotten?", names), NOTHING_FOUND, [samhall, local]
+    )
+    assert match == "some" and [r["id"] for r in found] == ["boden-samhall"]
+
+
 def test_a_thing_bought_narrower_than_its_sector_gets_the_precedents_that_name_it():
     bikes = {**example("orebro-cykel", "Örebro", "fordon och transport", "direktupphandling-socialt-foretag")}
     bikes["tags"] = ["cykelservice"]
@@ -201,6 +221,19 @@ def test_a_named_place_asked_about_social_enterprises_gets_its_contracts_with_th
     # a place with no such contract: what that buyer did is still the answer
     found, match, _ = lookup(analyse("Har Falun gjort något med sociala företag?"), NOTHING_FOUND, EXAMPLES)
     assert match == "some" and [r["id"] for r in found] == ["falun-praktik"]
+
+
+def test_what_a_named_buyer_did_and_its_contracts_with_social_enterprises_lists_all_those_first():
+    social = example("vanersborg-social", "Vänersborg", "park och grönyta", "reserverad-4-18") | {
+        "supplier_type": "arbetsintegrerande socialt företag"
+    }
+    other = example("vanersborg-praktik", "Vänersborg", "bygg och anläggning", "sysselsattningskrav")
+    found, match, _ = lookup(
+        analyse("Vad har Vänersborg gjort med sociala hänsyn? Några avtal med sociala företag?"),
+        NOTHING_FOUND,
+        [other, social],
+    )
+    assert match == "some" and [r["id"] for r in found] == ["vanersborg-social", "vanersborg-praktik"]
 
 
 def test_buyer_kinds_and_joint_buyers_asked_in_other_words():

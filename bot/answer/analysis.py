@@ -76,6 +76,8 @@ _MEANING = re.compile(
     r"\bvad (betyder|menas med)\b|\b(vem|vilka|vad|vilken|vilket) (räknas|räknades|klassas|anses) som\b",
     re.IGNORECASE,
 )
+# "Vem räknas som missgynnad person i LOU:s mening?": what a term covers, asked first
+_COUNTS_AS = re.compile(r"^\W*(vem|vilka|vad|vilken|vilket) (räknas|klassas|anses) som\b", re.IGNORECASE)
 _WHICH_PROVISION = re.compile(
     r"\b(var i (lou|luf|luk|lov|lagen)|vilken (paragraf|bestämmelse|regel i lagen)|vilket kapitel|vilka paragrafer"
     r"|vilken lagparagraf|vilket lagrum|i vilken lag|var (står|regleras|finns|hittar (jag|vi|man)) (det |reglerna|bestämmelser\w*|paragrafen\w*)"
@@ -129,6 +131,9 @@ class Analysis:
     # rank first, but filter nothing)
     guessed_docs: set[str] = field(default_factory=set)
     in_court: bool = False  # a precedent lookup for cases tried in court ("… som överprövats?")
+    # the suppliers it names (not buyers: "Samhall … i Uppsala län") and the precedents naming them
+    suppliers: list[str] = field(default_factory=list)
+    supplier_docs: set[str] = field(default_factory=set)
 
     @property
     def compound(self) -> bool:
@@ -190,8 +195,10 @@ def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_
         and not _HOW_TO.search(text)
     ):
         return "provision"  # "vad är 4 kap. 18 § LOU?", "var i LOU regleras uteslutning?"
-    if (DEFINITION.search(text) and long_words <= (12 if _MEANING.search(text) else 8)) or (
-        (_DEFINITION_ANYWHERE.search(text) or _TERM_DEFINITION.search(text)) and long_words <= 12
+    if (
+        (DEFINITION.search(text) and long_words <= (12 if _MEANING.search(text) else 8))
+        or ((_DEFINITION_ANYWHERE.search(text) or _TERM_DEFINITION.search(text)) and long_words <= 12)
+        or (_COUNTS_AS.search(text) and long_words <= 12 and not PERMISSION.search(text))
     ):
         return "definition"
     if names_provision and not PERMISSION.search(text):
@@ -382,6 +389,8 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
         names_provision=names_provision,
         guessed_docs={d for n in organisations if n in guessed for d in names.variants[n]},
         in_court=intent == "precedents" and bool(IN_COURT.search(text)),
+        suppliers=[n for n in organisations if n not in names.buyers],
+        supplier_docs=sold,
     )
 
 

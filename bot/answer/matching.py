@@ -40,6 +40,9 @@ def precedent_matches(record: dict, analysis: Analysis) -> bool:
             return False  # "Stockholms stad" is not Region Stockholm (a region contract in the city is)
     if analysis.organisations and not analysis.places and record["id"] not in analysis.organisation_docs:
         return False
+    # "Samhall som leverantör i Uppsala län": a place asked beside a supplier does not replace it
+    if analysis.places and analysis.supplier_docs and record["id"] not in analysis.supplier_docs:
+        return False
     if analysis.in_court and not tried_in_court(record):
         return False
     if analysis.sectors and not set(analysis.sectors) & set(record.get("sector", [])):

@@ -11,7 +11,7 @@ from itertools import zip_longest
 from ..knowledge.precedents import instrument_label
 from ..search.retrieval import SearchResult
 from .analysis import Analysis
-from .filters import from_social_supplier, names_object
+from .filters import SOCIAL_SUPPLIER_WORDS, from_social_supplier, names_object
 from .matching import asks_swedish_buyers, precedent_matches
 from .model import PrecedentLine
 
@@ -89,6 +89,7 @@ def lookup(analysis: Analysis, result: SearchResult, examples: list[dict]) -> tu
         return _swedish_first(ranked, analysis)[:MAX_LINES], "some", 0
     wanted = without_generic_buyer_type(analysis)
     matching = [r for r in examples if precedent_matches(r, wanted)]
+    social_first = False
     if analysis.objects:  # "cykelreparationer": the bike contracts, whatever sector they are filed under
         loose = replace(wanted, sectors=[])
         named = [r for r in examples if names_object(r, analysis.objects) and precedent_matches(r, loose)]
@@ -107,10 +108,16 @@ def lookup(analysis: Analysis, result: SearchResult, examples: list[dict]) -> tu
         analysis.municipalities or analysis.organisation_docs - analysis.guessed_docs
     ):
         # "Har Örebro gjort något med sociala företag?": that buyer's contracts with social
-        # enterprises when it has any, else all it did (matching.precedent_matches)
-        matching = [r for r in matching if from_social_supplier(r)] or matching
+        # enterprises when it has any, else all it did (matching.precedent_matches); "Vad har
+        # Malmö stad gjort …? Några avtal med sociala företag?" asks for all, those first
+        if all(SOCIAL_SUPPLIER_WORDS.search(part) for part in analysis.parts):
+            matching = [r for r in matching if from_social_supplier(r)] or matching
+        else:
+            social_first = True
     if matching:
         ranked = _swedish_first(_ranked(matching, result, analysis), analysis)
+        if social_first:
+            ranked.sort(key=lambda r: not from_social_supplier(r))
         return ranked[:MAX_LINES], "some", max(0, len(ranked) - MAX_LINES)
     return _named_first(_closest(wanted, result, analysis, examples), analysis, examples), "none", 0
 
@@ -274,6 +281,10 @@ def wanted_text(analysis: Analysis) -> str:
         text = f"{text} från sociala företag".strip()
     if where:
         text = f"{text} i {' och '.join(where)}".strip()
+    if analysis.places and analysis.supplier_docs:  # "i Uppsala län med Samhall"
+        text = (
+            f"{text} med {' och '.join(as_typed(n, analysis.question) for n in analysis.suppliers)}".strip()
+        )
     if analysis.year_from and analysis.year_from == analysis.year_to:
         text = f"{text} från {analysis.year_from}".strip()
     elif analysis.year_from:
@@ -283,6 +294,12 @@ def wanted_text(analysis: Analysis) -> str:
     if analysis.in_court:
         text = f"{text} som prövats i domstol".strip()
     return text
+
+
+def as_typed(name: str, question: str) -> str:
+    """A name the question holds, spelt as the user wrote it ("Samhall", not "samhall")."""
+    found = re.search(re.escape(name), question, re.IGNORECASE)
+    return found.group(0) if found else name
 
 
 BUYER_WORDS = {
