@@ -200,3 +200,38 @@ def test_a_faq_choosing_between_other_things_does_not_answer_two_qualifiers():
     sides = ["obligatoriska arbetsrättsliga villkor", "frivilliga arbetsrättsliga villkor"]
     assert not names_qualifiers(Composer(), "faq-kollektivavtal", sides)
     assert names_qualifiers(Composer(), "faq-obligatoriska", sides)
+
+
+def test_a_side_its_own_search_finds_nothing_on_is_shown_by_the_passage_that_speaks_of_it():
+    from types import SimpleNamespace
+
+    from composer_kit import composer_over, ranked
+
+    from bot.answer.comparison import compose_comparison
+    from bot.answer.model import Answer
+
+    comp, passages = composer_over(
+        {
+            ("ord-iop", "glossary", "IOP"): {"kort-svar": "IOP är en samverkansform med idéburna."},
+            ("ord-ramavtal", "glossary", "Ramavtal"): {
+                "kort-svar": "Ett ramavtal gäller vanligen i fyra år."
+            },
+            ("iop", "guidance", "Idéburet offentligt partnerskap"): {
+                "kort-svar": "IOP är inte reglerat i lag.",
+                "vad-lagen-sager": "Rena gåvor och bidrag utan motprestation är ingen upphandling.",
+            },
+        }
+    )
+    analysis = analyse("Vad skiljer ett IOP från ett vanligt föreningsbidrag?")
+    assert analysis.sides == ["IOP", "vanligt föreningsbidrag"]
+    searches = SimpleNamespace(
+        main=ranked(passages, {"ord-iop": 0.03, "iop": 0.02}),
+        sides=[ranked(passages, {"ord-iop": 0.03}), ranked(passages, {"ord-ramavtal": 0.02})],
+    )
+    answer = Answer(question=analysis.question, answered=True)
+    compose_comparison(comp, answer, analysis, searches)
+    # the frame agreement shares no word with "föreningsbidrag"; the guidance's text on grants does
+    assert [(p.doc_id, p.section, p.label) for p in answer.parts] == [
+        ("ord-iop", "kort-svar", "IOP"),
+        ("iop", "vad-lagen-sager", "vanligt föreningsbidrag"),
+    ]

@@ -56,6 +56,20 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
         # a choice weighs instruments: the side's best file that is no word's definition, if any
         part = part or (c.lead(result, side, "definition", avoid=avoid | terms) if terms else None)
         part = part or c.lead(result, side, "definition", avoid=avoid)
+        if part is not None and not named and not holds_side(c, part.doc_id, side):
+            # "ett vanligt föreningsbidrag": a side its own search finds no file on is shown by
+            # the passage of the whole question's best files that speaks of it, when one does
+            other = next(
+                (
+                    p
+                    for h in searches.main.documents()[:8]
+                    if h.passage.doc_id not in avoid
+                    for p in c.sections.get(h.passage.doc_id, [])
+                    if holds_side(c, p, side)
+                ),
+                None,
+            )
+            part = c.part(other) if other else part
         if part is None:
             continue
         part.label, part.asks, part.related = side, None, None
@@ -273,6 +287,29 @@ def in_title(side: str, title: set[str]) -> bool:
 def words_in_title(sides: tuple[str, ...], title: set[str]) -> int:
     """How many of the sides' words a title names."""
     return sum(sum(named_in(side, title)) for side in sides)
+
+
+def holds_side(c, where: str | Passage, side: str) -> bool:
+    """Does a file (its id) or one of its passages hold a word of a side ("ett vanligt
+    föreningsbidrag": föreningsbidrag, or the known word that ends it, bidrag)? Words of three
+    letters or fewer count only when the side has no longer one ("IOP")."""
+    wanted = tokens(REF_WORDS.sub(" ", side))
+    wanted = [w for w in wanted if len(w) > 3] or wanted
+    if not wanted:
+        return True
+    vocabulary = vocabulary_of(c, where) if isinstance(where, str) else set(tokens(where.text))
+    return any(same_word(h, w) or (len(w) >= 4 and h.endswith(w)) for h in wanted for w in vocabulary)
+
+
+def vocabulary_of(c, doc_id: str) -> frozenset[str]:
+    """The stems of the words a file's title and sections use (kept on the composer once read)."""
+    if doc_id not in c.vocabularies:
+        texts = [
+            c.documents.get(doc_id, {}).get("title") or "",
+            *(p.text for p in c.sections.get(doc_id, [])),
+        ]
+        c.vocabularies[doc_id] = frozenset(tokens(" ".join(texts)))
+    return c.vocabularies[doc_id]
 
 
 def same_word(a: str, b: str) -> bool:
