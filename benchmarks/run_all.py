@@ -210,7 +210,8 @@ BENCHMARKS = [
         "quality_blind21",
         "quality",
         "Retrieval quality, twenty-fourth set (eval_blind21: the questions of eval_usefulness_blind21, written "
-        "blind by a helper in the fourteenth session, first run on that session's first code; CLEAN: misses not read)",
+        "blind by a helper in the fourteenth session, first run on that session's first code; clean through the "
+        "fifteenth, a TRAINING set since the sixteenth)",
         ["--eval", "benchmarks/eval_blind21.jsonl"],
         ["--eval", "benchmarks/eval_blind21.jsonl"],
     ),
@@ -221,6 +222,14 @@ BENCHMARKS = [
         "blind by a helper in the fifteenth session, first run on that session's first code; CLEAN: misses not read)",
         ["--eval", "benchmarks/eval_blind22.jsonl"],
         ["--eval", "benchmarks/eval_blind22.jsonl"],
+    ),
+    (
+        "quality_blind23",
+        "quality",
+        "Retrieval quality, twenty-sixth set (eval_blind23: the questions of eval_usefulness_blind23, written "
+        "blind by a helper in the sixteenth session, first run on that session's first code; CLEAN: misses not read)",
+        ["--eval", "benchmarks/eval_blind23.jsonl"],
+        ["--eval", "benchmarks/eval_blind23.jsonl"],
     ),
     (
         "usefulness",
@@ -390,7 +399,8 @@ BENCHMARKS = [
         "usefulness_blind21",
         "usefulness",
         "Usefulness, twenty-first set (eval_usefulness_blind21, 140 questions written blind by a helper in the "
-        "fourteenth session, first run on that session's first code; CLEAN: its failures not read)",
+        "fourteenth session, first run on that session's first code; clean through the fifteenth, a TRAINING "
+        "set since the sixteenth: its failures were studied)",
         ["--eval", "benchmarks/eval_usefulness_blind21.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind21.jsonl"],
     ),
@@ -401,6 +411,14 @@ BENCHMARKS = [
         "fifteenth session, first run on that session's first code; CLEAN: its failures not read)",
         ["--eval", "benchmarks/eval_usefulness_blind22.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind22.jsonl"],
+    ),
+    (
+        "usefulness_blind23",
+        "usefulness",
+        "Usefulness, twenty-third set (eval_usefulness_blind23, 140 questions written blind by a helper in the "
+        "sixteenth session, first run on that session's first code; CLEAN: its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind23.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind23.jsonl"],
     ),
     (
         "paraphrase",
