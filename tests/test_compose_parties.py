@@ -99,3 +99,19 @@ def test_a_phrasing_that_names_a_share_the_question_does_not_ask_is_no_paraphras
         "Måste vi kräva att verksamhetssystemet funkar för personer med funktionsnedsättning?", own
     )
     assert paraphrase("hur stor andel måste ha funktionsnedsättning", own)
+
+
+def test_a_question_that_says_much_more_than_a_short_phrasing_is_no_paraphrase_of_it():
+    own = "Måste vi ställa arbetsrättsliga villkor?"
+    # subcontractors and the main supplier are the question; the phrasing names neither
+    assert not paraphrase(
+        "Får vi kräva att underleverantörerna följer samma arbetsrättsliga villkor som huvudleverantören?",
+        own,
+    )
+    assert paraphrase("måste vi verkligen ställa arbetsrättsliga villkor?", own)
+    # a few words more may still ask the same thing (the wording then decides)
+    from bot.answer.asked import says_more
+
+    assert not says_more(
+        "funkar sysselsättningskrav på små kontrakt ens", "Får vi ställa sysselsättningskrav?"
+    )

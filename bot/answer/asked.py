@@ -11,7 +11,7 @@ from rapidfuzz import fuzz
 
 from ..search.phrasings import normalise_question
 from ..search.scope import laws_in, settings_in
-from ..search.textproc import without_filler, words
+from ..search.textproc import tokens, without_filler, words
 from .filters import detect_instruments
 from .wording import RULINGS
 
@@ -39,9 +39,30 @@ def paraphrase(asked: str, own: str) -> bool:
         return False
     if not ASKS_QUANTITY.search(asked) and set(NUMBER.findall(own)) - set(NUMBER.findall(asked)):
         return False  # "måste 30% ha funktionsnedsättning" names a share the question does not ask
+    if says_more(asked, own):
+        return False
     return (
         fuzz.token_set_ratio(normalise_question(without_filler(asked)), normalise_question(own)) >= PARAPHRASE
     )
+
+
+def says_more(asked: str, own: str) -> bool:
+    """Does the question hold more words the own question lacks than the own question has
+    ("Får vi kräva att underleverantörerna följer samma arbetsrättsliga villkor som
+    huvudleverantören?" is more than "Måste vi ställa arbetsrättsliga villkor?")?"""
+    mine = set(tokens(own))
+    extra = {t for t in tokens(without_filler(asked)) if not any(one_stem(t, m) for m in mine)}
+    return len(extra) > max(len(mine), MORE_WORDS)
+
+
+def one_stem(a: str, b: str) -> bool:
+    """ "socialt" and "social", "direktupphandl" and "direktupphandling": one starts the other."""
+    return a == b or (min(len(a), len(b)) >= 4 and (a.startswith(b) or b.startswith(a)))
+
+
+# ... and at least this many more ("funkar sysselsättningskrav på små kontrakt" still asks
+# "Får vi ställa sysselsättningskrav?")
+MORE_WORDS = 4
 
 
 # "lön enligt svenskt kollektivavtal" asks for pay at the agreement's level, not for the supplier
