@@ -997,3 +997,18 @@ def test_who_counts_as_a_term_asked_first_is_a_definition():
     assert (
         analyse("en leverantör hotar att överpröva vår tilldelning – vad betyder det?").intent != "definition"
     )
+
+
+def test_a_bare_percent_sign_is_read_as_procent():
+    from bot.search.textproc import normalise_chat
+
+    assert "procent" in normalise_chat("hur många % missgynnade behövs?")
+    assert "30 procent" in normalise_chat("måste 30% ha funktionsnedsättning")
+
+
+def test_a_clause_on_the_purchase_after_the_last_side_is_not_part_of_it():
+    asked = "Ska vi direktupphandla från ett socialt företag eller göra en reserverad upphandling när vi köper städning av våra lokaler?"
+    assert comparison_sides(asked) == ["direktupphandla från ett socialt företag", "reserverad upphandling"]
+    # "om det är bättre socialt" qualifies the side: it stays
+    asked = "Kan vi anta ett dyrare anbud om det är bättre socialt, eller måste vi ta det billigaste?"
+    assert comparison_sides(asked)[0] == "anta ett dyrare anbud om det är bättre socialt"

@@ -20,9 +20,13 @@ _SIDE_FILLER = re.compile(
     r"|what'?s the (diff|difference|deal)|(vad|va) (är|e) (skillnaden|grejen|diffen)))+$",
     re.IGNORECASE,
 )
+# "… eller en reserverad upphandling när vi köper städning": the purchase, not the side
+_SIDE_CLAUSE = re.compile(
+    r"\s+(när|eftersom|för att|så att)\s+(vi|man|ni|kommunen|regionen)\b.*$", re.IGNORECASE
+)
 _SIDE_FRAME = re.compile(
     r"^\W*(vad är |vad blir )?(skillnaden|skillnad) (mellan|på) |^(ska vi|bör vi|kan vi|vill vi|välja|"
-    r"välj|köra|ha|använda|hellre|snarare|istället|i stället|ska vi köra|ska vi ha|ska vi välja|ska vi använda|som|en|ett|att|med|"
+    r"välj|köra|göra|ha|använda|hellre|snarare|istället|i stället|ska vi köra|ska vi ha|ska vi välja|ska vi använda|som|en|ett|att|med|"
     r"vad passar bäst|vad är bäst|vad skiljer|skiljer|sig|ett|en|eller|är det (bättre|bäst|smartare|klokare|vettigare|enklare))\b\s*",
     re.IGNORECASE,
 )
@@ -157,7 +161,7 @@ def bare_choice(text: str) -> bool:
 def _clean_sides(raw: list[str]) -> list[str]:
     out = []
     for side in raw:
-        side = _SIDE_FILLER.sub("", side.strip(" ,.?!"))
+        side = _SIDE_FILLER.sub("", _SIDE_CLAUSE.sub("", side.strip(" ,.?!")))
         for _ in range(3):
             side = _SIDE_FRAME.sub("", side).strip()
         if re.match(r"^(vad|vilket|vilken|hur)\b", side, re.IGNORECASE):

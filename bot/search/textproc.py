@@ -325,7 +325,7 @@ def _written_ref(m: re.Match) -> str:
 
 
 # The patterns of normalise_chat compiled once: it runs on every question and every part of it.
-_PERCENT = re.compile(r"(\d)\s?%")
+_PERCENT = re.compile(r"(\d?)\s?%")
 _CHAT_PHRASES = [
     (phrase, re.compile(rf"\b{re.escape(phrase)}\b"), swedish) for phrase, swedish in CHAT_PHRASES.items()
 ]
@@ -341,7 +341,7 @@ def _chat_word(match: re.Match) -> str:
 def normalise_chat(text: str) -> str:
     """A question as people type it, in the files' words: chat abbreviations ("e" -> "är",
     "ngn" -> "någon") and English mixed in ("require" -> "kräva")."""
-    lowered = _PERCENT.sub(r"\1 procent", text.lower())  # "30%" as the files write it
+    lowered = _PERCENT.sub(r"\1 procent", text.lower())  # "30%", "hur många %" as the files write it
     for phrase, pattern, swedish in _CHAT_PHRASES:
         if phrase in lowered:  # most questions hold none of them: skip the regular expression
             lowered = pattern.sub(swedish, lowered)
