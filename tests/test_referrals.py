@@ -140,6 +140,14 @@ def test_the_shipped_referrals_send_employer_and_jobseeker_questions_on_but_not_
     assert sent_to("Hur beskattas en ekonomisk förening som driver ett socialt företag?") == "skatteverket"
     assert sent_to("Hur mycket får en kommun höja skatten?") == "kommunjurist-skr"
     assert sent_to("Hur fungerar LAS vid verksamhetsövergång?") == "kommunjurist-skr"
+    # which body decides, hiring in the municipality's own administration, letting its premises
+    assert sent_to(
+        "Kan en nämnd själv anta en policy om sociala hänsyn, eller måste fullmäktige besluta?"
+    ) == ("kommunjurist-skr")
+    assert sent_to("Hur kan vi anställa fler med funktionsnedsättning i vår egen förvaltning?") == (
+        "kommunjurist-skr"
+    )
+    assert sent_to("Får kommunen hyra ut lokaler billigt till ett socialt företag?") == "kommunjurist-skr"
 
 
 def test_the_words_a_star_stands_for_do_not_count_as_the_topics():
