@@ -382,6 +382,10 @@ def test_a_part_that_points_back_is_searched_with_the_topic_before_it():
     assert part_queries(["Hur funkar sysselsättningskrav", "hur följer man upp dem sen"])[1] == (
         "hur följer man upp sysselsättningskrav sen"
     )
+    # "… och hur många år bakåt gäller det?": "det" is what the part before asked about
+    assert part_queries(
+        ["Får vi utesluta en leverantör som dömts för människohandel", "hur många år bakåt gäller det"]
+    )[1].startswith("hur många år bakåt gäller det utesluta")
     # a part that names its own topic is searched as asked
     assert part_queries(["Måste vi ta sociala hänsyn", "är tillgänglighetskrav obligatoriska"])[1] == (
         "är tillgänglighetskrav obligatoriska"
@@ -1012,3 +1016,13 @@ def test_a_clause_on_the_purchase_after_the_last_side_is_not_part_of_it():
     # "om det är bättre socialt" qualifies the side: it stays
     asked = "Kan vi anta ett dyrare anbud om det är bättre socialt, eller måste vi ta det billigaste?"
     assert comparison_sides(asked)[0] == "anta ett dyrare anbud om det är bättre socialt"
+
+
+def test_better_to_do_one_thing_than_another_and_pros_and_cons_are_comparisons():
+    asked = "Är det bättre att dela upp upphandlingen i mindre delar än att reservera den, om målet är att sociala företag ska kunna lämna anbud?"
+    assert comparison_sides(asked) == ["dela upp upphandlingen i mindre delar", "reservera den"]
+    asked = (
+        "Socialt tilldelningskriterium eller kontraktsvillkor för att få praktikplatser – för- och nackdelar?"
+    )
+    assert analyse(asked).intent == "comparison"
+    assert comparison_sides(asked) == ["Socialt tilldelningskriterium", "kontraktsvillkor"]

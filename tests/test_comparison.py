@@ -53,6 +53,20 @@ def test_a_faq_on_combining_two_other_things_does_not_lead_by_ranking_first():
     assert decision_faq(Composer(), result, {"tillganglighet", "syss"}, near, True) is None
 
 
+def test_a_faq_that_compares_the_first_file_of_only_one_side_does_not_help_choose():
+    question = "Är det bättre att dela upp upphandlingen än att reservera den?"
+    result = SimpleNamespace(query=question, documents=lambda: [])
+    # the choosing FAQ compares reservation ("reserverad") and employment requirements ("syss"):
+    # the side on splitting the contract finds "syss" among its four best, but first "delkontrakt"
+    near = [{"delkontrakt", "syss"}, {"reserverad"}]
+    firsts = [{"delkontrakt"}, {"reserverad"}]
+    shown = {"delkontrakt", "reserverad"}
+    assert decision_faq(Composer(), result, shown, near, False, (), firsts) is None
+    assert decision_faq(Composer(), result, shown, near, False).doc_id == "faq-vad-passar"
+    firsts = [{"delkontrakt", "syss"}, {"reserverad"}]
+    assert decision_faq(Composer(), result, shown, near, False, (), firsts).doc_id == "faq-vad-passar"
+
+
 def test_a_faq_that_speaks_of_no_side_does_not_lead_by_ranking_first():
     question = "Vad är skillnaden mellan öppet och förenklat förfarande?"
     best = SimpleNamespace(passage=SimpleNamespace(doc_id="faq-vad-passar"))

@@ -41,8 +41,10 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
     side_docs: list[Part] = []
     used: set[str] = set()
     near: list[set[str]] = []  # each side's best files, to find the FAQ that compares them
+    firsts: list[set[str]] = []  # ... its best one and the one shown for it
     for side, result in zip(analysis.sides, searches.sides, strict=True):
         near.append(side_files(result, c.deciding_ids))
+        firsts.append(side_files(result, c.deciding_ids | c.example_ids, n=1))
         names_precedent = bool(analysis.organisation_docs) and any(
             n in side.lower() for n in analysis.organisations
         )
@@ -75,9 +77,16 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
         part.label, part.asks, part.related = side, None, None
         used.add(part.doc_id)
         near[-1].add(part.doc_id)
+        firsts[-1].add(part.doc_id)
         side_docs.append(part)
     decision = decision_faq(
-        c, searches.main, {p.doc_id for p in side_docs}, near, combining(analysis), tuple(analysis.sides)
+        c,
+        searches.main,
+        {p.doc_id for p in side_docs},
+        near,
+        combining(analysis),
+        tuple(analysis.sides),
+        firsts,
     )
     head = qualified_head(analysis.sides)
     if decision is not None and head and not names_qualifiers(c, decision.doc_id, analysis.sides):
@@ -217,6 +226,7 @@ def decision_faq(
     near: list[set[str]] | None = None,
     together: bool = False,
     side_texts: tuple[str, ...] = (),
+    firsts: list[set[str]] | None = None,
 ) -> Part | None:
     """A FAQ that helps choose: the one that compares files of the most sides (a side counts
     when the FAQ compares its file or one of the side's best four), then the one about
@@ -248,7 +258,14 @@ def decision_faq(
             len(title & asked),
             -rank.get(record["id"], 99),
         )
-        own = len(compared & sides) >= 1 or all(named)
+        # ... and speaks of two sides by the file shown or found first for each (`firsts`) or by
+        # its title ("dela upp … än att reservera" is not helped by the FAQ on reserving and
+        # employment requirements)
+        own = (
+            sum(bool(compared & docs) or named[n] for n, docs in enumerate(firsts)) >= min(2, len(firsts))
+            if firsts
+            else len(compared & sides) >= 1
+        ) or all(named)
         if covered >= min(2, len(near)) and own and (best is None or score > best[0]):
             best = (score, record["id"])
     side_words = {w for side in side_texts for w in tokens(side)}

@@ -433,7 +433,9 @@ POINTS_BACK = re.compile(
 # ... and one whose subject is "de", "den" or "hen" with up to this many
 SUBJECT_ALONE_WORDS = 3
 THEY_DO = re.compile(
-    r"\b(om|när|ifall|innan|att|sedan) (de|dom|den|hen)\b|^\W*(är|var|blir) (det|den|de|dom)\b", re.IGNORECASE
+    r"\b(om|när|ifall|innan|att|sedan) (de|dom|den|hen)\b|^\W*(är|var|blir) (det|den|de|dom)\b"
+    r"|\b(gäller|gällde) (det|detta|den|de|dom)\W*$",  # "och hur många år bakåt gäller det?"
+    re.IGNORECASE,
 )
 POINTS_TO_THEM = re.compile(r"\b(dem|dom|dessa|sådana|såna)\b", re.IGNORECASE)
 USES_IT = re.compile(

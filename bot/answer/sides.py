@@ -90,6 +90,11 @@ def comparison_sides(text: str) -> list[str]:
             if sides:
                 return sides
             continue  # "skillnaden mellan domarna": the sides are named in another clause
+        than = re.search(
+            r"\bbättre att (.+?) än att (.+)", clause, re.I
+        )  # "bättre att dela upp än att reservera"
+        if than:
+            return _clean_sides([than.group(1), re.sub(r",.*$", "", than.group(2))])
         apart = re.search(r"skiljer (?:sig )?(.+?) (?:sig )?från (.+)", clause, re.I)
         if apart:
             return _clean_sides([apart.group(1), apart.group(2)])

@@ -11,6 +11,8 @@ COMPARISON = re.compile(
     r"bättre|välja|väljer|föredra|rekommender|ska vi (köra|ha|välja|använda))|(bäst|passar bäst|smidigast|"
     r"bättre|mest|säkrast|hellre|lämpligast|enklast|smartare|klokare|vettigare)\b.*\beller\b|what.?s the diff|skiljer|\bbåda\b|\bbägge\b"
     r"|\beller\b.*\b(vilket|vilken|mest|säkrast|hellre|lämpligast|enklast)\b"
+    # "A eller B – för- och nackdelar?", "är det bättre att A än att B?"
+    r"|\beller\b.*\b(för- och nackdelar|fördelar och nackdelar|pros and cons)|\bbättre att\b.+\bän att\b"
     r"|\b(ska|bör) (vi|man) \w+\b.*\beller\b(?! (inte|något|nåt|så|liknande|motsvarande)\b)"
     # "ska sysselsättningskravet ligga som kontraktsvillkor eller som tilldelningskriterium?"
     r"|\b(ska|bör) [\wåäö]+ (vara|ligga|läggas|ställas|användas|bli|in) .*\beller\b(?! (inte|något|nåt|så|liknande|motsvarande)\b))",
