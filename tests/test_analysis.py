@@ -1026,3 +1026,17 @@ def test_better_to_do_one_thing_than_another_and_pros_and_cons_are_comparisons()
     )
     assert analyse(asked).intent == "comparison"
     assert comparison_sides(asked) == ["Socialt tilldelningskriterium", "kontraktsvillkor"]
+
+
+def test_how_a_thing_is_done_and_where_to_find_it_are_how_to_questions():
+    assert analyse("Hur går en leverantörsdialog med sociala företag till i praktiken?").intent == "how-to"
+    assert analyse("Var hittar vi nivåerna för lön och semester när vi ställer villkor?").intent == "how-to"
+    # where the rules are written is a provision lookup
+    assert analyse("var hittar vi reglerna om reservation").intent == "provision"
+
+
+def test_others_of_a_kind_are_that_kind_as_a_side():
+    asked = (
+        "Samhall jämfört med andra arbetsintegrerande sociala företag – gäller samma sak när vi reserverar?"
+    )
+    assert comparison_sides(asked) == ["Samhall", "arbetsintegrerande sociala företag"]

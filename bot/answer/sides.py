@@ -26,7 +26,7 @@ _SIDE_CLAUSE = re.compile(
 )
 _SIDE_FRAME = re.compile(
     r"^\W*(vad är |vad blir )?(skillnaden|skillnad) (mellan|på) |^(ska vi|bör vi|kan vi|vill vi|välja|"
-    r"välj|köra|göra|ha|använda|hellre|snarare|istället|i stället|ska vi köra|ska vi ha|ska vi välja|ska vi använda|som|en|ett|att|med|"
+    r"välj|köra|göra|ha|använda|andra|övriga|hellre|snarare|istället|i stället|ska vi köra|ska vi ha|ska vi välja|ska vi använda|som|en|ett|att|med|"
     r"vad passar bäst|vad är bäst|vad skiljer|skiljer|sig|ett|en|eller|är det (bättre|bäst|smartare|klokare|vettigare|enklare))\b\s*",
     re.IGNORECASE,
 )
