@@ -111,7 +111,11 @@ def lookup(analysis: Analysis, result: SearchResult, examples: list[dict]) -> tu
         # enterprises when it has any, else all it did (matching.precedent_matches); "Vad har
         # Malmö stad gjort …? Några avtal med sociala företag?" asks for all, those first
         if all(SOCIAL_SUPPLIER_WORDS.search(part) for part in analysis.parts):
-            matching = [r for r in matching if from_social_supplier(r)] or matching
+            social = [r for r in matching if from_social_supplier(r)]
+            if matching and not social:  # "… på Gotland där ett socialt företag fått ett kontrakt?":
+                # none known; what that buyer did is the closest
+                return _ranked(matching, result, analysis)[:MAX_CLOSEST], "none", 0
+            matching = social
         else:
             social_first = True
     if matching:
@@ -267,8 +271,8 @@ def wanted_text(analysis: Analysis) -> str:
         buyers = [BUYER_WORDS.get(t, t) for t in analysis.buyer_types]
     swedish = asks_swedish_buyers(analysis) and not analysis.places
     where = (
-        sorted(analysis.counties)
-        or analysis.municipalities
+        analysis.municipalities  # "i Falun", not "i Dalarnas län"
+        or sorted(analysis.counties)
         or analysis.countries
         or (["Sverige"] if swedish else [])
     )
