@@ -1040,3 +1040,15 @@ def test_others_of_a_kind_are_that_kind_as_a_side():
         "Samhall jämfört med andra arbetsintegrerande sociala företag – gäller samma sak när vi reserverar?"
     )
     assert comparison_sides(asked) == ["Samhall", "arbetsintegrerande sociala företag"]
+
+
+def test_a_second_question_opening_with_behövs_or_riskerar_is_a_part_of_its_own():
+    asked = "Hur ordnar vi en dialog med sociala företag före en upphandling, och riskerar vi att bryta mot likabehandlingsprincipen?"
+    assert analyse(asked).parts == [
+        "Hur ordnar vi en dialog med sociala företag före en upphandling",
+        "riskerar vi att bryta mot likabehandlingsprincipen",
+    ]
+    assert (
+        len(analyse("Får vi kräva sommarjobb i städavtalet, och behövs det en matchningsansvarig?").parts)
+        == 2
+    )
