@@ -209,11 +209,16 @@ def test_regions_asked_for_take_in_a_joint_procurement_by_regions():
     assert match == "some" and [r["id"] for r in found] == ["regionerna-sialkot"]
 
 
-def test_a_named_place_asked_about_social_enterprises_gets_its_contracts_with_them():
+def vanersborg() -> tuple[dict, dict]:
+    """Vänersborg's reserved contract with a social enterprise, and its employment requirement."""
     social = example("vanersborg-social", "Vänersborg", "park och grönyta", "reserverad-4-18") | {
         "supplier_type": "arbetsintegrerande socialt företag"
     }
-    other = example("vanersborg-praktik", "Vänersborg", "bygg och anläggning", "sysselsattningskrav")
+    return social, example("vanersborg-praktik", "Vänersborg", "bygg och anläggning", "sysselsattningskrav")
+
+
+def test_a_named_place_asked_about_social_enterprises_gets_its_contracts_with_them():
+    social, other = vanersborg()
     found, match, _ = lookup(
         analyse("Har Vänersborg gjort något med sociala företag?"), NOTHING_FOUND, [other, social]
     )
@@ -224,10 +229,7 @@ def test_a_named_place_asked_about_social_enterprises_gets_its_contracts_with_th
 
 
 def test_what_a_named_buyer_did_and_its_contracts_with_social_enterprises_lists_all_those_first():
-    social = example("vanersborg-social", "Vänersborg", "park och grönyta", "reserverad-4-18") | {
-        "supplier_type": "arbetsintegrerande socialt företag"
-    }
-    other = example("vanersborg-praktik", "Vänersborg", "bygg och anläggning", "sysselsattningskrav")
+    social, other = vanersborg()
     found, match, _ = lookup(
         analyse("Vad har Vänersborg gjort med sociala hänsyn? Några avtal med sociala företag?"),
         NOTHING_FOUND,
