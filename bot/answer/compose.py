@@ -92,7 +92,7 @@ class Composer:
         self.documents = documents
         self.referrals = referrals
         self.sections: dict[str, list[Passage]] = {}
-        self.vocabularies: dict[str, frozenset[str]] = {}  # comparison.vocabulary's, once read
+        self.vocabularies: dict[str, frozenset[str]] = {}  # comparison.vocabulary_of's, once read
         for passage in passages.values():
             if not passage.is_question:
                 self.sections.setdefault(passage.doc_id, []).append(passage)

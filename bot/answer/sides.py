@@ -90,9 +90,8 @@ def comparison_sides(text: str) -> list[str]:
             if sides:
                 return sides
             continue  # "skillnaden mellan domarna": the sides are named in another clause
-        than = re.search(
-            r"\bbättre att (.+?) än att (.+)", clause, re.I
-        )  # "bättre att dela upp än att reservera"
+        # "bättre att dela upp upphandlingen än att reservera den, om …"
+        than = re.search(r"\bbättre att (.+?) än att (.+)", clause, re.I)
         if than:
             return _clean_sides([than.group(1), re.sub(r",.*$", "", than.group(2))])
         apart = re.search(r"skiljer (?:sig )?(.+?) (?:sig )?från (.+)", clause, re.I)
