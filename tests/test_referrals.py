@@ -148,6 +148,8 @@ def test_the_shipped_referrals_send_employer_and_jobseeker_questions_on_but_not_
         "kommunjurist-skr"
     )
     assert sent_to("Får kommunen hyra ut lokaler billigt till ett socialt företag?") == "kommunjurist-skr"
+    # ... but a purchase made by "vår förvaltning" is still a procurement question
+    assert sent_to("Vår förvaltning vill köpa tvätt av ett socialt företag, får vi direktupphandla?") is None
 
 
 def test_the_words_a_star_stands_for_do_not_count_as_the_topics():
