@@ -57,6 +57,17 @@ def test_chat_filler_is_dropped_and_everyday_words_become_the_files_terms():
         "tvingande",
     ]
     assert "grejen" not in normalise_chat("lou-grejen med sociala företag")
+    # how the answer should be ("kort svar pls", "länk tack") is not what it is about: "svar"
+    # would find the FAQ on Frågeportalen's questions and answers
+    assert normalise_chat("hur funkar sociala hänsyn i städupphandling, kort svar pls").split() == [
+        "hur",
+        "funkar",
+        "sociala",
+        "hänsyn",
+        "i",
+        "städupphandling,",
+    ]
+    assert normalise_chat("finns det en guide? länk tack").split() == ["finns", "det", "en", "guide?", "länk"]
     # checking during the contract is following it up; checking a bid is not
     assert "uppföljning" in normalise_chat("hur kontrollerar vi under avtalstiden att lönerna är rätt")
     assert "uppföljning" not in normalise_chat("hur kontrollerar vi att anbudsgivaren är ett socialt företag")

@@ -146,6 +146,7 @@ CHAT_WORDS = {
     "lol": "",
     "ens": "",  # "får man ens kräva …": a word the files use only in "inte ens"
     "haha": "",
+    "tack": "",  # "länk tack": the files use the word only in "tack vare"
     "fika": "kaffe",  # "köpa fika av ett socialt kafé": what the files call it
     "grej": "",  # "LOU-grejen med sociala företag": a thing, named by the words around it
     "grejen": "",
@@ -250,6 +251,11 @@ CHAT_PHRASES = {
     "kk-krav": "kollektivavtalskrav",
     "hur stor andel": "hur stor andel procent",  # a share is asked as a percentage in the files
     "dum fråga": "",
+    # how the answer should be, not what it is about ("hur funkar X, kort svar pls")
+    "kort svar": "",
+    "svara kort": "",
+    "kortfattat": "",
+    "i korthet": "",
     "nu för tiden": "",
     "nuförtiden": "",
     "ok eller ej": "tillåtet",
