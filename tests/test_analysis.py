@@ -397,6 +397,10 @@ def test_a_part_that_points_back_is_searched_with_the_topic_before_it():
     assert part_queries(["får vi kräva kollektivavtal", "om inte, vad kan vi kräva istället"])[1] == (
         "om inte, vad kan vi kräva istället kollektivavtal"
     )
+    # "… och vad behöver vi ha för underlag?" is the evidence for what the part before asked
+    assert part_queries(
+        ["Kan vi utesluta en leverantör som inte betalat ut löner", "och vad behöver vi ha för underlag"]
+    )[1].startswith("och vad behöver vi ha för underlag utesluta")
     # a chain of parts: "dem" in the third are what the second was searched for
     assert (
         "socialt företag"

@@ -427,7 +427,11 @@ PART_ALONE_WORDS = 1
 # A part that follows up on the one before ("om inte, vad kan vi kräva istället?") leans on it
 # with up to this many content words.
 FOLLOW_UP_WORDS = 2
-FOLLOWS_UP = re.compile(r"\b(istället|i stället|annars|om inte|i så fall|om vi avstår)\b", re.IGNORECASE)
+FOLLOWS_UP = re.compile(
+    # "…, och vad behöver vi ha för underlag?": what is needed for the thing the part before asked
+    r"\b(istället|i stället|annars|om inte|i så fall|om vi avstår|vad (behöver|krävs|måste))\b",
+    re.IGNORECASE,
+)
 POINTS_BACK = re.compile(
     r"\b(då|det|de|dem|dom|dessa|detta|den|sånt|såna|där|samma|likadant|detsamma)\b", re.IGNORECASE
 )
