@@ -473,6 +473,9 @@ def test_judgments_asked_in_general_weigh_the_rulings():
 
     asked = analyse("Finns det domar om sysselsättningskrav?")
     assert prior_of(asked.question, asked.intent, asked) == "rulings"
+    # "Vilken EU-dom …?" asks which judgment it is
+    which = analyse("Vilken EU-dom handlar om krav att anställa långtidsarbetslösa?")
+    assert prior_of(which.question, which.intent, which) == "rulings"
     one_case = analyse("Stockholmshem och Belstroj, vad var det domstolen kom fram till?")
     assert prior_of(one_case.question, one_case.intent, one_case) != "rulings"
 

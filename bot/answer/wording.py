@@ -54,7 +54,8 @@ RULINGS = re.compile(
     r"prövats i domstol|prövat i domstol|case law|court rulings?|rulings"
     # "finns det någon dom om …": one ruling ("dom" alone is also chat for "de", and "en dom för
     # människohandel" is a conviction)
-    r"|((någon|nån|ngn|en|ingen) dom|domen) (om|i|från|kring)|domstolsavgörande\w*)\b",
+    r"|((någon|nån|ngn|en|ingen) dom|domen) (om|i|från|kring)|domstolsavgörande\w*"
+    r"|eu-dom\w*|vilken dom)\b",  # "Vilken EU-dom handlar om …": the judgment is what is asked
     re.IGNORECASE,
 )
 
