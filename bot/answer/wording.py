@@ -55,7 +55,7 @@ RULINGS = re.compile(
     # "finns det någon dom om …": one ruling ("dom" alone is also chat for "de", and "en dom för
     # människohandel" is a conviction)
     r"|((någon|nån|ngn|en|ingen) dom|domen) (om|i|från|kring)|domstolsavgörande\w*"
-    r"|eu-dom\w*|vilken dom)\b",  # "Vilken EU-dom handlar om …": the judgment is what is asked
+    r"|eu-dom(en|ar|arna)?|vilken dom)\b",  # "Vilken EU-dom handlar om …": the judgment is what is asked
     re.IGNORECASE,
 )
 
