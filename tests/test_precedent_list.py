@@ -379,3 +379,14 @@ def test_a_thing_bought_that_no_precedent_names_is_said_to_be_unknown_even_alone
     assert match == "none"
     _, match, _ = lookup(analyse("något exempel på bevakning med sociala krav?"), NOTHING_FOUND, EXAMPLES)
     assert match == "none"
+
+
+def test_none_in_the_municipality_asked_gives_the_same_kind_of_case_in_its_county_first():
+    huddinge = example("huddinge-iop", "Huddinge", "vård och omsorg", "iop") | {"county": "Stockholms län"}
+    kalmar = example("kalmar-iop", "Kalmar", "vård och omsorg", "iop") | {"county": "Kalmar län"}
+    stockholm = example("stockholm-sysselsattning", "Stockholm", "bygg och anläggning", "sysselsattningskrav")
+    found, match, _ = lookup(
+        analyse("ngn exempel på iop i stockholm?"), NOTHING_FOUND, [kalmar, stockholm, huddinge]
+    )
+    # no IOP in Stockholm itself: the IOP in the county around it is the closest, not one far away
+    assert match == "none" and [r["id"] for r in found] == ["huddinge-iop"]

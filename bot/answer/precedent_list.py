@@ -8,6 +8,7 @@ import re
 from dataclasses import replace
 from itertools import zip_longest
 
+from ..knowledge.places import county_of
 from ..knowledge.precedents import instrument_label
 from ..search.retrieval import SearchResult
 from .analysis import Analysis
@@ -134,6 +135,13 @@ def _swedish_first(ranked: list[dict], analysis: Analysis) -> list[dict]:
 
 
 def _closest(wanted: Analysis, result: SearchResult, analysis: Analysis, examples: list[dict]) -> list[dict]:
+    around = sorted({c for m in wanted.municipalities if (c := county_of(m))})
+    if around:
+        # "IOP i Stockholm" and none there: the same kind of case in the county around it first
+        nearby = replace(wanted, municipalities=[], counties=around)
+        found = [r for r in examples if precedent_matches(r, nearby) and r["id"] not in analysis.buyer_docs]
+        if found and has_filter(nearby):
+            return _swedish_first(_ranked(found, result, analysis), analysis)[:MAX_CLOSEST]
     if wanted.buyer_types and wanted.places:
         # "någon kommun i Skåne … catering": the area's other buyers first (Region Skåne's)
         kept = _relaxed_until(wanted, result, analysis, examples, RELAXATIONS[:3])
