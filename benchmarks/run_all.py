@@ -219,7 +219,8 @@ BENCHMARKS = [
         "quality_blind22",
         "quality",
         "Retrieval quality, twenty-fifth set (eval_blind22: the questions of eval_usefulness_blind22, written "
-        "blind by a helper in the fifteenth session, first run on that session's first code; CLEAN: misses not read)",
+        "blind by a helper in the fifteenth session, first run on that session's first code; clean through the "
+        "sixteenth, a TRAINING set since the seventeenth)",
         ["--eval", "benchmarks/eval_blind22.jsonl"],
         ["--eval", "benchmarks/eval_blind22.jsonl"],
     ),
@@ -230,6 +231,14 @@ BENCHMARKS = [
         "blind by a helper in the sixteenth session, first run on that session's first code; CLEAN: misses not read)",
         ["--eval", "benchmarks/eval_blind23.jsonl"],
         ["--eval", "benchmarks/eval_blind23.jsonl"],
+    ),
+    (
+        "quality_blind24",
+        "quality",
+        "Retrieval quality, twenty-seventh set (eval_blind24: the questions of eval_usefulness_blind24, written "
+        "blind by a helper in the seventeenth session, first run on that session's first code; CLEAN: misses not read)",
+        ["--eval", "benchmarks/eval_blind24.jsonl"],
+        ["--eval", "benchmarks/eval_blind24.jsonl"],
     ),
     (
         "usefulness",
@@ -408,7 +417,8 @@ BENCHMARKS = [
         "usefulness_blind22",
         "usefulness",
         "Usefulness, twenty-second set (eval_usefulness_blind22, 140 questions written blind by a helper in the "
-        "fifteenth session, first run on that session's first code; CLEAN: its failures not read)",
+        "fifteenth session, first run on that session's first code; clean through the sixteenth, a TRAINING set "
+        "since the seventeenth: its failures were studied)",
         ["--eval", "benchmarks/eval_usefulness_blind22.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind22.jsonl"],
     ),
@@ -419,6 +429,14 @@ BENCHMARKS = [
         "sixteenth session, first run on that session's first code; CLEAN: its failures not read)",
         ["--eval", "benchmarks/eval_usefulness_blind23.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind23.jsonl"],
+    ),
+    (
+        "usefulness_blind24",
+        "usefulness",
+        "Usefulness, twenty-fourth set (eval_usefulness_blind24, 140 questions written blind by a helper in the "
+        "seventeenth session, first run on that session's first code; CLEAN: its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind24.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind24.jsonl"],
     ),
     (
         "paraphrase",
