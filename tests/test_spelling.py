@@ -68,6 +68,11 @@ def test_chat_filler_is_dropped_and_everyday_words_become_the_files_terms():
         "städupphandling,",
     ]
     assert normalise_chat("finns det en guide? länk tack").split() == ["finns", "det", "en", "guide?", "länk"]
+    # wages cheated on are a breach of labour law; kicking a supplier out mid-contract is ending
+    # the contract, not excluding a bidder
+    assert "arbetsrätten" in normalise_chat("kan vi kicka ut en leverantör som fuskar m lönerna")
+    assert "hävning" in normalise_chat("kan vi kicka ut leverantören mitt i avtalet")
+    assert "hävning" not in normalise_chat("kan vi kicka ut en leverantör som fuskat förut")
     # checking during the contract is following it up; checking a bid is not
     assert "uppföljning" in normalise_chat("hur kontrollerar vi under avtalstiden att lönerna är rätt")
     assert "uppföljning" not in normalise_chat("hur kontrollerar vi att anbudsgivaren är ett socialt företag")

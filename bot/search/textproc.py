@@ -283,6 +283,10 @@ CHAT_PHRASES = {
     "dumpa lönerna": "lönedumpning",
     "dumpar löner": "lönedumpning",
     "dumpa löner": "lönedumpning",
+    "fuskar med lönerna": "lönedumpning bryter mot arbetsrätten",
+    "fuskar m lönerna": "lönedumpning bryter mot arbetsrätten",
+    "fuskar med lönen": "lönedumpning bryter mot arbetsrätten",
+    "fuskar med löner": "lönedumpning bryter mot arbetsrätten",
     "bor i kommunen": "bor i kommunen lokala",
     "bo i kommunen": "bo i kommunen lokala",
     # last: the longer English phrases above begin with these
@@ -298,6 +302,9 @@ PARTICLE_VERBS = {
     r"\b(kontroller|kolla)(a|ar|as|ade|r)?\b(?=[^?]*\bunder (avtals|kontrakts)tiden\b)": "uppföljning",
     # "bara låta sociala företag lämna anbud", "en upphandling bara för sociala företag": reserving
     r"\bbara\b(\s+[a-zåäö]+){0,3}?\s+(sociala|socialt|arbetsintegrerande) (företag|kooperativ)\b": "reserverad",
+    # "kicka ut en leverantör … mitt i avtalet": ending a running contract, not excluding a bidder
+    r"\b(utesluta|kicka ut|sparka ut|slänga ut|bli av med)\b(?=[^?]*\b(mitt i|under) (avtalet|avtalstiden|kontraktet|"
+    r"kontraktstiden)\b)": "häva hävning",
     # "ge företag från vår egen kommun fördel": favouring them
     r"\bge\b(\s+[a-zåäö]+){1,6}?\s+(en )?fördel(ar)?\b": "gynna",
 }
