@@ -140,7 +140,7 @@ def _closest(wanted: Analysis, result: SearchResult, analysis: Analysis, example
         # "IOP i Stockholm" and none there: the same kind of case in the county around it first
         nearby = replace(wanted, municipalities=[], counties=around)
         found = [r for r in examples if precedent_matches(r, nearby) and r["id"] not in analysis.buyer_docs]
-        if found and has_filter(nearby):
+        if found:
             return _swedish_first(_ranked(found, result, analysis), analysis)[:MAX_CLOSEST]
     if wanted.buyer_types and wanted.places:
         # "någon kommun i Skåne … catering": the area's other buyers first (Region Skåne's)
