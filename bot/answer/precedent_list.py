@@ -8,7 +8,6 @@ import re
 from dataclasses import replace
 from itertools import zip_longest
 
-from ..knowledge.places import county_of
 from ..knowledge.precedents import instrument_label
 from ..search.retrieval import SearchResult
 from .analysis import Analysis
@@ -135,7 +134,7 @@ def _swedish_first(ranked: list[dict], analysis: Analysis) -> list[dict]:
 
 
 def _closest(wanted: Analysis, result: SearchResult, analysis: Analysis, examples: list[dict]) -> list[dict]:
-    around = sorted({c for m in wanted.municipalities if (c := county_of(m))})
+    around = sorted({c for p in wanted.places if p.kind == "kommun" for c in p.counties})
     if around:
         # "IOP i Stockholm" and none there: the same kind of case in the county around it first
         nearby = replace(wanted, municipalities=[], counties=around)
