@@ -68,6 +68,16 @@ def test_chat_filler_is_dropped_and_everyday_words_become_the_files_terms():
         "städupphandling,",
     ]
     assert normalise_chat("finns det en guide? länk tack").split() == ["finns", "det", "en", "guide?", "länk"]
+    assert normalise_chat("snabb fråga: får man kräva kollektivavtal, asap svar tack").split() == [
+        ":",
+        "får",
+        "man",
+        "kräva",
+        "kollektivavtal,",
+    ]
+    # young people "från vår kommun" are people who live there, not local firms
+    assert "bor i kommunen" in normalise_chat("får vi kräva att de anställer ungdomar från vår kommun")
+    assert "bor i kommunen" not in normalise_chat("får vi gynna företag från vår kommun")
     # wages cheated on are a breach of labour law; kicking a supplier out mid-contract is ending
     # the contract, not excluding a bidder
     assert "arbetsrätten" in normalise_chat("kan vi kicka ut en leverantör som fuskar m lönerna")

@@ -23,9 +23,9 @@ STOPWORDS = frozenset(
     ha hade kunna måste får få deras dess denna dessa mig min mitt mina oss vår vårt våra er
     ni du dig din ditt dina utan ut upp över sedan ju väl nog även samt bl.a. t.ex. etc
     typ dom nån nåt nåns sånt sån sådan sådant sådana liksom alltså asså egentligen verkligen
-    ok okej hej tack ens väl ju sen mkt ngn ngt ngr iaf osv dvs ba snälla undrar såna
+    ok okej hej tack ens väl ju sen mkt ngn ngt ngr iaf iofs osv dvs ba snälla undrar såna asap
     heter gäller gälla gällande finns fanns gör göra gjort gjorde vill ville behöver brukar
-    kommer funkar fungerar menas betyder innebär regel regler
+    kommer funkar fungerar menas betyder innebär regel regler snack snackas prat pratas
     the a an of to in is are can we our for and or what how do does have has be it this that
     on with when if us you your any there their they which who may must should would
     """.split()
@@ -256,6 +256,9 @@ CHAT_PHRASES = {
     "svara kort": "",
     "kortfattat": "",
     "i korthet": "",
+    "snabb fråga": "",
+    "snabbt svar": "",
+    "svar tack": "",
     "nu för tiden": "",
     "nuförtiden": "",
     "ok eller ej": "tillåtet",
@@ -305,6 +308,8 @@ PARTICLE_VERBS = {
     # "kicka ut en leverantör … mitt i avtalet": ending a running contract, not excluding a bidder
     r"\b(utesluta|kicka ut|sparka ut|slänga ut|bli av med)\b(?=[^?]*\b(mitt i|under) (avtalet|avtalstiden|kontraktet|"
     r"kontraktstiden)\b)": "häva hävning",
+    # "kräva att de anställer ungdomar från vår kommun": people who live there, not local firms
+    r"\b(anställ|rekryter)[a-zåäö]*\b[^?.]{0,30}?\bfrån (vår|er|den egna|egna|vår egen) (kommun|ort)[a-zåäö]*": "bor i kommunen",
     # "ge företag från vår egen kommun fördel": favouring them
     r"\bge\b(\s+[a-zåäö]+){1,6}?\s+(en )?fördel(ar)?\b": "gynna",
 }
