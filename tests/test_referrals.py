@@ -150,6 +150,14 @@ def test_the_shipped_referrals_send_employer_and_jobseeker_questions_on_but_not_
     assert sent_to("Får kommunen hyra ut lokaler billigt till ett socialt företag?") == "kommunjurist-skr"
     # ... but a purchase made by "vår förvaltning" is still a procurement question
     assert sent_to("Vår förvaltning vill köpa tvätt av ett socialt företag, får vi direktupphandla?") is None
+    # a hyphenated word names its topic once ("nystartsjobb-anställning" is not two mentions of
+    # the job); gifts to staff and the municipality's own staff are the municipality's lawyer's
+    assert sent_to("Hur räknar man ut arbetsgivaravgifter för en nystartsjobb-anställning?") == "skatteverket"
+    assert sent_to("Får en tjänsteman ta emot en julklapp från en leverantör?") == "kommunjurist-skr"
+    assert sent_to("hur lång semester har en kommunanställd?") == "kommunjurist-skr"
+    assert sent_to("hur får man f-skatt för ett nystartat företag") == "skatteverket"
+    # ... but a supplier convicted of bribery is an exclusion question
+    assert sent_to("Måste vi utesluta en leverantör vars vd dömts för mutbrott?") is None
 
 
 def test_the_words_a_star_stands_for_do_not_count_as_the_topics():

@@ -81,7 +81,10 @@ class Referrals:
             first = min((m.start() for m in topic_matches + hint_matches), default=len(text))
             # a phrase counts its own words, not those its "*" stood for ("starta ett kommunalt
             # socialt företag" is three words of "starta * socialt företag")
-            own = sum(len(_topic_words(referral, t)) or len(t) for t in topics)
+            # a topic named twice counts once ("nystartsjobb-anställning" is the whole word and
+            # its part)
+            named_topics = {tuple(_topic_words(referral, t)) or tuple(t) for t in topics}
+            own = sum(len(t) for t in named_topics)
             score = (2 * own + len(hints), -first)
             if score[0] and score > best_score:
                 named = [word for phrase in found for word in phrase]
