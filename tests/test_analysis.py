@@ -48,6 +48,7 @@ NAMES = Names.from_records(
         ("Vilka har ställt krav på praktikplatser i städupphandlingar?", "precedents"),
         ("Har någon i Västernorrland reserverat ett kontrakt?", "precedents"),
         ("finns det IOP i Norrbotten", "precedents"),
+        ("finns det upphandling av kontorsmaterial från skyddad verkstad?", "precedents"),
         ("Vilka regler har vi gjort om?", "permission"),
         ("vad har de allmännyttiga bostadsbolagen gjort med sysselsättningskrav?", "precedents"),
         ("vilka i stockholms län har ställt sysselsättningskrav?", "precedents"),

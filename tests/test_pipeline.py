@@ -522,6 +522,12 @@ def test_no_known_example_but_a_judgment_on_the_instrument_leads_with_the_judgme
     assert answer.precedent_match == "none"
     assert answer.parts[0].doc_id == "se-stockholmshem-belstroj-uteslutning"
     assert answer.parts[0].label == "Ett rättsfall (uteslutning av leverantör)"
+    # ... but a judgment is no case of a kind of purchase the question names
+    answer = pipeline.ask(
+        "Finns det fall där en leverantör av städning uteslutits för brott mot arbetsrätten?"
+    )
+    assert answer.precedent_match == "none"
+    assert not answer.parts[0].label.startswith("Ett rättsfall")
 
 
 def test_a_may_we_question_naming_samhall_also_shows_the_glossarys_note_on_samhall(settings, pipeline):
@@ -604,3 +610,7 @@ def test_cases_tried_in_court_are_listed_under_what_the_courts_said(settings, pi
     assert answer.parts[0].label == "Vad domstolarna har sagt"
     # Vänersborg and Kristianstad reserved too, but no court tried their contracts
     assert [p.doc_id for p in answer.precedents] == ["uppsala-ferlin-reserverad-ideburna"]
+    # asked in two parts, the part about the courts is answered by what they said, not by the
+    # guidance on reserving put above it
+    answer = pipeline.ask("Har en reserverad upphandling nånsin överprövats? har nån leverantör klagat")
+    assert [p.doc_id for p in answer.parts] == ["faq-svenska-domar-sociala-kriterier-och-villkor"]

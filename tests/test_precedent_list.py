@@ -254,6 +254,9 @@ def test_buyer_kinds_and_joint_buyers_asked_in_other_words():
     assert analyse("Exempel på samverkan mellan flera kommuner kring sociala hänsyn?").buyer_types == [
         "samverkan"
     ]
+    assert analyse(
+        "fastighetsskötsel + sysselsättningskrav, ngt allmännyttigt bolag som gjort det?"
+    ).buyer_types == ["kommunalt bolag"]
 
 
 def test_iop_with_womens_shelters_lists_only_those_naming_one():

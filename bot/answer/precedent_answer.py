@@ -15,7 +15,7 @@ from .analysis import Analysis, asks_meaning, asks_something, part_intent, words
 from .filters import detect_instruments
 from .matching import precedent_matches
 from .model import Answer
-from .precedent_words import asks_for_precedents
+from .precedent_words import IN_COURT, asks_for_precedents
 from .rulings import ruling_faq
 
 if TYPE_CHECKING:
@@ -47,14 +47,19 @@ def compose_precedents(c, answer: Answer, analysis: Analysis, searches: Searches
         avoid = c.example_ids | c.deciding_ids
         # ... unless a judgment whose title names the instrument is found (the best ranked): a
         # court case is a case ("Finns det fall där en leverantör uteslutits för brott mot
-        # arbetsrätten?" -> Stockholmshem and Belstroj)
-        judged = next(
-            (
-                h.passage.doc_id
-                for h in searches.main.documents()
-                if judgment_on(c.documents.get(h.passage.doc_id, {}), analysis.instruments)
-            ),
-            None,
+        # arbetsrätten?" -> Stockholmshem and Belstroj); not when a sector is asked: a judgment
+        # on another kind of purchase is no case of it ("väktare med sysselsättningskrav")
+        judged = (
+            next(
+                (
+                    h.passage.doc_id
+                    for h in searches.main.documents()
+                    if judgment_on(c.documents.get(h.passage.doc_id, {}), analysis.instruments)
+                ),
+                None,
+            )
+            if not (analysis.sectors or analysis.objects)
+            else None
         )
         rule = c.part(c.section(judged, SHORT_ANSWER_SLUG)) if judged else None
         rule = rule or c.lead(searches.main, analysis.question, "permission", avoid=avoid)
@@ -77,6 +82,8 @@ def compose_precedents(c, answer: Answer, analysis: Analysis, searches: Searches
     for asked, result in zip(analysis.parts, searches.parts, strict=False):
         if len(analysis.parts) < 2 or asks_for_precedents(asked) or not asks_something(asked):
             continue
+        if rulings is not None and IN_COURT.search(asked):  # "… nånsin överprövats?": answered
+            continue  # by what the courts said
         shown = {p.doc_id for p in answer.parts + asked_parts}
         lead = c.lead(
             result, asked, part_intent(asked), avoid=shown | c.example_ids, yes_no=not asks_meaning(asked)

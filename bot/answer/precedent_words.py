@@ -20,6 +20,8 @@ PRECEDENT = re.compile(
     r"arbetat|kört|låtit|vunnit|fått|ingått|tecknat|levererat|samverkat)\b"
     r"|\bhar (någon|nån|ngn|några|nåra|andra)\b(\s+[\wåäö]+){0,4}?\s+[\wåäö]{4,}(at|it)\b"  # "… direktupphandlat"
     r"|\b(någonstans|nånstans|ngnstans)\b"
+    # "finns det upphandling av kontorsmaterial från skyddad verkstad?": a purchase made
+    r"|\bfinns (det|de) (någon |några |nån |ngn |ngra )?(upphandling(ar)?|inköp|kontrakt) (av|från|med|där)\b"
     # "vem har direktupphandlat cykelservice …", "känner du till fall där en kommun uteslutit …"
     r"|\bvem (har|hade)\s+([\wåäö]+\s+){0,2}?[\wåäö]{4,}(at|it)\b"
     r"|\bkänner (du|ni) till\b[^?]{0,30}\b(fall|upphandling\w*|kommun\w*|region\w*|exempel)\b|\bfall där\b"
