@@ -228,7 +228,8 @@ BENCHMARKS = [
         "quality_blind23",
         "quality",
         "Retrieval quality, twenty-sixth set (eval_blind23: the questions of eval_usefulness_blind23, written "
-        "blind by a helper in the sixteenth session, first run on that session's first code; CLEAN: misses not read)",
+        "blind by a helper in the sixteenth session, first run on that session's first code; clean through the "
+        "seventeenth, a TRAINING set since the eighteenth)",
         ["--eval", "benchmarks/eval_blind23.jsonl"],
         ["--eval", "benchmarks/eval_blind23.jsonl"],
     ),
@@ -239,6 +240,14 @@ BENCHMARKS = [
         "blind by a helper in the seventeenth session, first run on that session's first code; CLEAN: misses not read)",
         ["--eval", "benchmarks/eval_blind24.jsonl"],
         ["--eval", "benchmarks/eval_blind24.jsonl"],
+    ),
+    (
+        "quality_blind25",
+        "quality",
+        "Retrieval quality, twenty-eighth set (eval_blind25: the questions of eval_usefulness_blind25, written "
+        "blind by a helper in the eighteenth session, first run on that session's first code; CLEAN: misses not read)",
+        ["--eval", "benchmarks/eval_blind25.jsonl"],
+        ["--eval", "benchmarks/eval_blind25.jsonl"],
     ),
     (
         "usefulness",
@@ -426,7 +435,8 @@ BENCHMARKS = [
         "usefulness_blind23",
         "usefulness",
         "Usefulness, twenty-third set (eval_usefulness_blind23, 140 questions written blind by a helper in the "
-        "sixteenth session, first run on that session's first code; CLEAN: its failures not read)",
+        "sixteenth session, first run on that session's first code; clean through the seventeenth, a TRAINING set "
+        "since the eighteenth: its failures were studied)",
         ["--eval", "benchmarks/eval_usefulness_blind23.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind23.jsonl"],
     ),
@@ -437,6 +447,14 @@ BENCHMARKS = [
         "seventeenth session, first run on that session's first code; CLEAN: its failures not read)",
         ["--eval", "benchmarks/eval_usefulness_blind24.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind24.jsonl"],
+    ),
+    (
+        "usefulness_blind25",
+        "usefulness",
+        "Usefulness, twenty-fifth set (eval_usefulness_blind25, 140 questions written blind by a helper in the "
+        "eighteenth session, first run on that session's first code; CLEAN: its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind25.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind25.jsonl"],
     ),
     (
         "paraphrase",
