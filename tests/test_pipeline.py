@@ -576,12 +576,18 @@ def test_a_broad_question_on_social_considerations_is_led_by_the_overview_of_the
         "politikerna vill ha fler jobb via upphandlingarna, vad kan vi ens göra",
         "vi vill göra ngt socialt med städupphandlingen nästa år, var börjar man",
         "vill skriva en motion om sociala krav i upphandling, vad ska jag ta med?",
+        "hej! vilka sociala krav kan vi ha i bygg",
+        "hur funkar sociala hänsyn i städupphandling",
+        "vi e en liten kommun, enklaste sättet att få in sociala krav?",
     ):
         answer = pipeline.ask(asked, min_confidence=0.0)
         assert answer.parts[0].doc_id == overview, asked
     # a question on one instrument is not broad: its own files answer it
     narrow = pipeline.ask("Får vi reservera städningen för sociala företag, tips?", min_confidence=0.0)
     assert narrow.parts[0].doc_id != overview
+    # how the term works, with no kind of purchase named, asks what it means
+    term = pipeline.ask("hur funkar social upphandling i sverige", min_confidence=0.0)
+    assert term.parts[0].doc_id != overview
 
 
 @pytest.mark.parametrize("question", ["vad kan du hjälpa mig med?", "hej, vem är du", "What can you do?"])

@@ -21,9 +21,16 @@ BROAD_ASK = re.compile(
     r"\btips\b|\bvad kan (vi|man|ni)( ens)? (göra|kräva|ställa)\b|\bwhat'?s the deal\b|\bvad säger\b(?! (lagen|lou|luf|luk|lov|\d))"
     r"|\bwhat can (we|you)\b|\bhur (börjar|kommer) (vi|man)( igång)?\b|\bvar (börjar|ska) (vi|man)( börja)?\b"
     r"|\bvad (ska|bör) (jag|vi|man) ta med\b"
-    r"|\böversikt\b|\bkort om\b|\bwhere do (we|i) start\b",
+    r"|\böversikt\b|\bkort om\b|\bwhere do (we|i) start\b"
+    # "vilka sociala krav kan vi ha i bygg", "hur funkar sociala hänsyn i städupphandling",
+    # "enklaste sättet att få in sociala krav"
+    r"|\bvilka (sociala )?(krav|hänsyn|villkor)\w* kan (vi|man|ni)\b"
+    r"|\b(enklaste|lättaste|bästa|smidigaste) (sättet|vägen)\b|\bfå in\b",
     re.IGNORECASE,
 )
+# "hur funkar sociala hänsyn i städupphandling" is broad; "hur funkar social procurement i
+# sverige" asks what the term means
+HOW_IT_WORKS = re.compile(r"\bhur (funkar|fungerar)\b", re.IGNORECASE)
 
 
 def asks_overview(analysis: Analysis) -> bool:
@@ -33,7 +40,10 @@ def asks_overview(analysis: Analysis) -> bool:
     return bool(
         analysis.intent in ("permission", "how-to")
         and TOPIC.search(analysis.question)
-        and BROAD_ASK.search(analysis.question)
+        and (
+            BROAD_ASK.search(analysis.question)
+            or (HOW_IT_WORKS.search(analysis.question) and analysis.sectors)
+        )
         and not (
             set(analysis.instruments) - jobs or analysis.sides or analysis.places or analysis.organisations
         )
