@@ -78,6 +78,13 @@ def test_chat_filler_is_dropped_and_everyday_words_become_the_files_terms():
     # young people "från vår kommun" are people who live there, not local firms
     assert "bor i kommunen" in normalise_chat("får vi kräva att de anställer ungdomar från vår kommun")
     assert "bor i kommunen" not in normalise_chat("får vi gynna företag från vår kommun")
+    # a purchase "utan upph" from a social enterprise is a direct award; from a non-profit or
+    # in a partnership it may be an IOP, so it is left as typed
+    assert "direktupphandling" in normalise_chat("vi vill köpa fika från ett soc företag utan upph, går det")
+    assert "direktupphandling" not in normalise_chat(
+        "får en region välja en idéburen vårdgivare utan att upphandla?"
+    )
+    assert "direktupphandling" not in normalise_chat("kan vi ha ett IOP utan upphandling?")
     # wages cheated on are a breach of labour law; kicking a supplier out mid-contract is ending
     # the contract, not excluding a bidder
     assert "arbetsrätten" in normalise_chat("kan vi kicka ut en leverantör som fuskar m lönerna")

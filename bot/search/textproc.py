@@ -19,7 +19,7 @@ STOPWORDS = frozenset(
     """
     och i att det som en på är av för med till den har de inte om ett han men var jag sig från
     vi så kan man när år säger hon under också efter eller nu sin där vid mot ska skall hur
-    alla detta dem då här någon några sina vara vilka vilken vilket vad än bara mycket blir
+    alla detta dem då här någon några något någonting nånting kanske sina vara vilka vilken vilket vad än bara mycket blir
     ha hade kunna måste får få deras dess denna dessa mig min mitt mina oss vår vårt våra er
     ni du dig din ditt dina utan ut upp över sedan ju väl nog även samt bl.a. t.ex. etc
     typ dom nån nåt nåns sånt sån sådan sådant sådana liksom alltså asså egentligen verkligen
@@ -74,6 +74,7 @@ CHAT_WORDS = {
     "sysskraven": "sysselsättningskraven",
     "kolla": "kontrollera",
     "soc": "sociala",
+    "upph": "upphandling",
     "lev": "leverantör",
     "levs": "leverantörs",
     "require": "kräva",
@@ -310,6 +311,10 @@ PARTICLE_VERBS = {
     r"kontraktstiden)\b)": "häva hävning",
     # "kräva att de anställer ungdomar från vår kommun": people who live there, not local firms
     r"\b(anställ|rekryter)[a-zåäö]*\b[^?.]{0,30}?\bfrån (vår|er|den egna|egna|vår egen) (kommun|ort)[a-zåäö]*": "bor i kommunen",
+    # "köpa fika från ett socialt företag utan upphandling": a purchase without a procurement
+    # is a direct award (unless it is a partnership or a non-profit: "IOP utan upphandling")
+    r"^(?![^?]*\b(iop|partnerskap|bidrag|idéburen|idéburna|ideell|ideella)\b)[^?]*?\butan (upphandling|att upphandla"
+    r"|annonsering|att annonsera)\b": "direktupphandling",
     # "ge företag från vår egen kommun fördel": favouring them
     r"\bge\b(\s+[a-zåäö]+){1,6}?\s+(en )?fördel(ar)?\b": "gynna",
 }
