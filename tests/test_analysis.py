@@ -140,6 +140,14 @@ def test_a_compound_question_is_split_into_its_parts():
             ["Beentjes", "Nord-Pas-de-Calais"],
         ),
         ("Får vi kräva kollektivavtal?", []),
+        # the question asked of the sides is no side
+        (
+            "sysselsättningskrav kontra sociala tilldelningskriterier, vilket är bäst",
+            ["sysselsättningskrav", "sociala tilldelningskriterier"],
+        ),
+        ("samhall eller ett lokalt asf, vem ska vi välja", ["samhall", "lokalt asf"]),
+        # "4:18" is a provision, not a colon that ends a clause
+        ("4:18 eller 19:25a – vilken passar för hemtjänst?", ["4:18", "19:25a"]),
     ],
 )
 def test_the_sides_of_a_comparison(question, sides):

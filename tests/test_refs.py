@@ -79,6 +79,13 @@ def test_a_provision_typed_loosely_is_read_as_written():
     # no "§", the letter glued on, no law named: LOU
     assert asked("reserverad upphandlin 19 kap 25a vad krävs") == ["19 kap. 25 a § LOU"]
     assert asked("vad säger 4 kap. 18?") == ["4 kap. 18 § LOU"]
+    # a range typed with a hyphen stays a range; "4:18" is chapter and paragraph
+    assert asked("vad säger 17 kap 2-5 lou om lön") == ["17 kap. 2–5 §§ LOU"]
+    assert asked("17 kap. 2–5 §§ LOU") == ["17 kap. 2–5 §§ LOU"]
+    assert asked("reservera enligt 4:18 eller 19:25a?") == ["4 kap. 18 § LOU", "19 kap. 25 a § LOU"]
+    assert asked("17:2-5") == ["17 kap. 2–5 §§ LOU"]
+    # ... but not a citation's number or a time
+    assert asked("enligt prop. 2021/22:5, mötet kl 10:30") == ["prop. 2021/22:5"]
 
 
 def test_a_paragraph_asked_is_found_in_the_file_on_its_whole_chapter():

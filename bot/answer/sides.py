@@ -17,7 +17,10 @@ _EITHER_MUST = re.compile(
 _FIGURE_CHOICE = re.compile(r"\d+\s*(%|procent)\s+eller\s+\d+", re.IGNORECASE)
 _SIDE_FILLER = re.compile(
     r"(,?\s+(egentligen|typ|asap|alltså|då|i praktiken|snabbt|kort|kortfattat|tack|pls|please"
-    r"|what'?s the (diff|difference|deal)|(vad|va) (är|e) (skillnaden|grejen|diffen)))+$",
+    r"|what'?s the (diff|difference|deal)|(vad|va) (är|e) (skillnaden|grejen|diffen)"
+    # "…, vilket är bäst", "…, vem ska vi välja": the question asked of the sides
+    r"|(vilket|vilken|vad|vem|vilka) (är|e|passar|blir|funkar) (bäst|bättre|smartast|enklast|rimligast)"
+    r"|(vilket|vilken|vem|vad) (ska|bör) (vi|man) (välja|ta|köra|ha)))+$",
     re.IGNORECASE,
 )
 # "… eller en reserverad upphandling när vi köper städning": the purchase, not the side
@@ -38,7 +41,7 @@ def comparison_sides(text: str) -> list[str]:
     asks which of two figures holds ("30 % eller 50 % funktionsnedsatta?" asks what the rule is)."""
     if _FIGURE_CHOICE.search(text):
         return []
-    clauses = re.split(r"\s+[–-]\s+|[?:;]\s*", text)
+    clauses = re.split(r"\s+[–-]\s+|[?;]\s*|:(?!\d)\s*", text)  # "4:18" is a provision, not a colon
     for clause in clauses:  # two things at once: "kombinera A med B", "A och samtidigt B"
         together = (
             re.search(r"\bkombinera (.+?) (?:med|och) (.+)", clause, re.I)
@@ -168,7 +171,7 @@ def _clean_sides(raw: list[str]) -> list[str]:
         side = _SIDE_FILLER.sub("", _SIDE_CLAUSE.sub("", side.strip(" ,.?!")))
         for _ in range(3):
             side = _SIDE_FRAME.sub("", side).strip()
-        if re.match(r"^(vad|vilket|vilken|hur)\b", side, re.IGNORECASE):
+        if re.match(r"^(vad|vilket|vilken|hur|vem)\b", side, re.IGNORECASE):
             continue  # "…, vad passar oss bäst": the question, not a side
         if re.fullmatch(r"(snabbt|kort|kortfattat|tack|pls|please|asap)", side, re.IGNORECASE):
             continue  # "A and B, snabbt": how to answer, not a side

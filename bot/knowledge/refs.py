@@ -129,7 +129,11 @@ _STATUTE = re.compile(
 _CHAPTER = re.compile(
     r"(?P<chap>\d{1,2})(?:\s*(?P<chapletter>[a-z]))?\s*kap(?P<dot>\.)?(?:\s*(?:i\s+)?" + _LAW + r"\b)?"
 )
-_COLON = re.compile(r"(?<![\d/:])(?P<chap>\d{1,2}):(?P<para>\d{1,3})(?:\s?(?P<letter>[a-z])\b)?(?![\d:])")
+# "4:18", "19:25a", "17:2-5": chapter and paragraph as upphandlare type them; not a time ("kl 10:30")
+_COLON = re.compile(
+    r"(?<![\d/:])(?<!kl )(?<!kl\. )(?P<chap>\d{1,2}):(?P<para>\d{1,3})(?:\s?(?P<letter>[a-z])\b)?"
+    r"(?:\s*[-–]\s*(?P<para_end>\d{1,3})\b)?(?![\d:])"
+)
 _ANNEX = re.compile(r"bilaga\s+(?P<num>\d{1,2}(?:\s?[a-z](?![a-zåäö]))?)\s*(?:(?:i|till)\s+)?" + _LAW)
 _EU_ART = re.compile(
     r"art(?:ikel|\.)?\s*(?P<art>\d{1,3})(?:\.(?P<sub>\d{1,2}))?\s*(?:i\s+)?"
@@ -215,10 +219,17 @@ def _scan(text: str, default_law: str | None) -> list[tuple[int, int, Ref]]:
             add(m.start(), m.end(), Ref("chapter", law=law, chapter=chapter))
     for m in _COLON.finditer(text):
         para = _letter(m.group("para"), m.group("letter"))
+        end = m.group("para_end")
         add(
             m.start(),
             m.end(),
-            Ref("statute", law=default_law or "LOU", chapter=m.group("chap"), paragraph=para),
+            Ref(
+                "statute",
+                law=default_law or "LOU",
+                chapter=m.group("chap"),
+                paragraph=para,
+                paragraph_end=end,
+            ),
         )
     found.sort(key=lambda item: item[0])
     return found
