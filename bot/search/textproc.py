@@ -321,7 +321,8 @@ PARTICLE_VERBS = {
 
 
 _CHAT_REF = re.compile(
-    r"\b(\d{1,2})\s*kap\.?\s*(\d{1,3})(?:\s?([a-f]))?\b(\s*§)?(\s+(?:i\s+)?(?=(?:lou|luf|luk|lov)\b))?",
+    r"\b(\d{1,2})\s*kap\.?\s*(\d{1,3})(?:\s?([a-f]))?\b(?:\s*[-–]\s*(\d{1,3})\b)?(\s*§§?)?"
+    r"(\s+(?:i\s+)?(?=(?:lou|luf|luk|lov)\b))?",
     re.IGNORECASE,
 )
 # A law named in words: "4 kap. 2 § i lagen om valfrihetssystem" is 4 kap. 2 § LOV.
@@ -343,8 +344,11 @@ def written_refs(text: str) -> str:
 
 
 def _written_ref(m: re.Match) -> str:
+    space = " " if m.group(6) else ""
+    if m.group(4):  # "17 kap 2-5": a range of paragraphs
+        return f"{m.group(1)} kap. {m.group(2)}–{m.group(4)} §§" + space
     letter = f" {m.group(3).lower()}" if m.group(3) else ""
-    return f"{m.group(1)} kap. {m.group(2)}{letter} §" + (" " if m.group(5) else "")
+    return f"{m.group(1)} kap. {m.group(2)}{letter} §" + space
 
 
 # The patterns of normalise_chat compiled once: it runs on every question and every part of it.
