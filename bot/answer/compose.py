@@ -288,6 +288,9 @@ class Composer:
             referral
             and not speaks_of(main, referral.matched, self.documents, self.passages, self.sections)
             and not asks_social_precedents(analysis)
+            # "utesluta ett bolag som fått böter av Arbetsmiljöverket": whether the fine is a
+            # ground for exclusion is the knowledge base's question, not the authority's
+            and "uteslutning" not in analysis.instruments
         ):
             return self.decline(answer, analysis, main, force_referral=True)
         if not answerable(analysis, main, searches.parts or searches.sides, min_confidence):
