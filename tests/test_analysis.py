@@ -49,6 +49,8 @@ NAMES = Names.from_records(
         ("Har någon i Västernorrland reserverat ett kontrakt?", "precedents"),
         ("finns det IOP i Norrbotten", "precedents"),
         ("finns det upphandling av kontorsmaterial från skyddad verkstad?", "precedents"),
+        ("tips på formuleringar för sysselsättningskrav", "how-to"),
+        ("finns det nån mall för arbetsrättsliga villkor", "how-to"),
         ("Vilka regler har vi gjort om?", "permission"),
         ("vad har de allmännyttiga bostadsbolagen gjort med sysselsättningskrav?", "precedents"),
         ("vilka i stockholms län har ställt sysselsättningskrav?", "precedents"),
@@ -822,6 +824,7 @@ def test_a_question_for_an_amount_or_a_limit_asks_for_a_figure_not_a_yes_or_no()
     assert asks_figure("max belopp for direktupphandling 2025?")
     assert asks_figure("hur mkt får vi direktupphandla för nu")
     assert asks_figure("tröskelvärdena nu 2026?")
+    assert asks_figure("hur lång tid tar en reserverad upphandling")
     assert not asks_figure("Får vi reservera en upphandling över tröskelvärdena?")
     assert not asks_figure("Får vi kräva kollektivavtal?")
 

@@ -25,3 +25,17 @@ def test_a_tag_the_text_never_names_does_not_make_a_file_speak_of_it():
 
 def test_a_tag_the_text_names_too_does():
     assert check(["städ", "miljökrav"], "Miljökrav: städprodukterna ska vara Svanenmärkta.")
+
+
+def test_a_word_inside_another_is_not_named():
+    # "arbetsmiljö" twice in a text on the costs of employment requirements does not make it
+    # answer how to set environmental requirements ("miljö")
+    text = "Arbetsmiljö och handledning kostar. Leverantören ansvarar för arbetsmiljön."
+    short = passage("kostnad", "Kort svar", "kort-svar", "Det beror på kravet.")
+    body = passage("kostnad", "Förklaring", "forklaring", text)
+    result = SearchResult("q", [Hit(short, 1.0)], 0.9, 0.5)
+    documents = {"kostnad": {"id": "kostnad", "title": "Blir det dyrare?", "tags": []}}
+    passages = {p.id: p for p in (short, body)}
+    assert not speaks_of(result, ("miljö",), documents, passages, {"kostnad": [short, body]})
+    body = passage("kostnad", "Förklaring", "forklaring", "Miljö är en sak. Miljökrav en annan.")
+    assert speaks_of(result, ("miljö",), documents, passages, {"kostnad": [short, body]})

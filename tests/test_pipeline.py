@@ -620,3 +620,11 @@ def test_cases_tried_in_court_are_listed_under_what_the_courts_said(settings, pi
     # guidance on reserving put above it
     answer = pipeline.ask("Har en reserverad upphandling nånsin överprövats? har nån leverantör klagat")
     assert [p.doc_id for p in answer.parts] == ["faq-svenska-domar-sociala-kriterier-och-villkor"]
+
+
+def test_excluding_a_supplier_for_what_an_authority_found_is_not_sent_to_that_authority(pipeline):
+    # a VAT question goes to Skatteverket, but whether unpaid VAT lets us exclude a supplier is
+    # an exclusion question the knowledge base is for
+    assert pipeline.ask("Är det moms på städtjänster?", min_confidence=0.0).answered is False
+    answer = pipeline.ask("Får vi utesluta en leverantör som inte betalat moms?", min_confidence=0.0)
+    assert answer.answered and (answer.referral is None or answer.referral.id != "skatteverket")

@@ -3,6 +3,8 @@ it answered rather than sent on."""
 
 from __future__ import annotations
 
+import re
+
 from ..knowledge.chunking import SHORT_ANSWER_SLUG, Passage
 from ..search.retrieval import SearchResult
 
@@ -26,13 +28,15 @@ def speaks_of(
     texts = [" ".join(p.text for p in sections.get(d, [])).lower() for d in docs]
 
     def spoken_of(word: str) -> bool:
-        # a tag counts when the text names it too: "miljökrav" tagged on a cleaning contract
-        # whose text never says what they were does not answer how to set them
-        return (
-            word in about
-            or (word in tags and word in texts[0])
-            or texts[0].count(word) >= 2
-            or sum(word in t for t in texts) >= 2
+        # a word, not the end of another ("miljö" is not named by "arbetsmiljö"); a tag counts
+        # when the text names it too: "miljökrav" tagged on a cleaning contract whose text never
+        # says what they were does not answer how to set them
+        named = re.compile(r"(?<![a-zåäöéü])" + re.escape(word))
+        return bool(
+            named.search(about)
+            or (named.search(tags) and named.search(texts[0]))
+            or len(named.findall(texts[0])) >= 2
+            or sum(bool(named.search(t)) for t in texts) >= 2
         )
 
     return all(spoken_of(word) for word in topic_words)

@@ -23,7 +23,7 @@ STOPWORDS = frozenset(
     ha hade kunna måste får få deras dess denna dessa mig min mitt mina oss vår vårt våra er
     ni du dig din ditt dina utan ut upp över sedan ju väl nog även samt bl.a. t.ex. etc
     typ dom nån nåt nåns sånt sån sådan sådant sådana liksom alltså asså egentligen verkligen
-    ok okej hej yo tack ens väl ju sen mkt ngn ngt ngr iaf iofs osv dvs ba snälla undrar såna asap
+    ok okej hej yo lol haha tack ens väl ju sen mkt ngn ngt ngr iaf iofs osv dvs ba snälla undrar såna asap
     heter gäller gälla gällande finns fanns gör göra gjort gjorde vill ville behöver brukar
     kommer funkar fungerar menas betyder innebär regel regler snack snackas prat pratas
     the a an of to in is are can we our for and or what how do does have has be it this that
