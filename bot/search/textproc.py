@@ -23,7 +23,7 @@ STOPWORDS = frozenset(
     ha hade kunna måste får få deras dess denna dessa mig min mitt mina oss vår vårt våra er
     ni du dig din ditt dina utan ut upp över sedan ju väl nog även samt bl.a. t.ex. etc
     typ dom nån nåt nåns sånt sån sådan sådant sådana liksom alltså asså egentligen verkligen
-    ok okej hej yo lol haha tack ens väl ju sen mkt ngn ngt ngr iaf iofs osv dvs ba snälla undrar såna asap
+    ok okej hej tack ens väl ju sen mkt ngn ngt ngr iaf osv dvs ba snälla undrar såna
     heter gäller gälla gällande finns fanns gör göra gjort gjorde vill ville behöver brukar
     kommer funkar fungerar menas betyder innebär regel regler snack snackas prat pratas
     the a an of to in is are can we our for and or what how do does have has be it this that
@@ -147,6 +147,8 @@ CHAT_WORDS = {
     "lol": "",
     "ens": "",  # "får man ens kräva …": a word the files use only in "inte ens"
     "haha": "",
+    "yo": "",
+    "iofs": "",
     "tack": "",  # "länk tack": the files use the word only in "tack vare"
     "fika": "kaffe",  # "köpa fika av ett socialt kafé": what the files call it
     "grej": "",  # "LOU-grejen med sociala företag": a thing, named by the words around it
