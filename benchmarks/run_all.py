@@ -237,7 +237,8 @@ BENCHMARKS = [
         "quality_blind24",
         "quality",
         "Retrieval quality, twenty-seventh set (eval_blind24: the questions of eval_usefulness_blind24, written "
-        "blind by a helper in the seventeenth session, first run on that session's first code; CLEAN: misses not read)",
+        "blind by a helper in the seventeenth session, first run on that session's first code; clean through the "
+        "eighteenth, a TRAINING set since the nineteenth)",
         ["--eval", "benchmarks/eval_blind24.jsonl"],
         ["--eval", "benchmarks/eval_blind24.jsonl"],
     ),
@@ -444,7 +445,8 @@ BENCHMARKS = [
         "usefulness_blind24",
         "usefulness",
         "Usefulness, twenty-fourth set (eval_usefulness_blind24, 140 questions written blind by a helper in the "
-        "seventeenth session, first run on that session's first code; CLEAN: its failures not read)",
+        "seventeenth session, first run on that session's first code; clean through the eighteenth, a TRAINING set "
+        "since the nineteenth: its failures were studied)",
         ["--eval", "benchmarks/eval_usefulness_blind24.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind24.jsonl"],
     ),
