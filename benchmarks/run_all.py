@@ -251,6 +251,14 @@ BENCHMARKS = [
         ["--eval", "benchmarks/eval_blind25.jsonl"],
     ),
     (
+        "quality_blind26",
+        "quality",
+        "Retrieval quality, twenty-ninth set (eval_blind26: the questions of eval_usefulness_blind26, written "
+        "blind by a helper in the nineteenth session, first run on that session's first code; CLEAN: misses not read)",
+        ["--eval", "benchmarks/eval_blind26.jsonl"],
+        ["--eval", "benchmarks/eval_blind26.jsonl"],
+    ),
+    (
         "usefulness",
         "usefulness",
         "Usefulness: does the answer a user reads answer the question? (eval_usefulness, written blind; "
@@ -457,6 +465,14 @@ BENCHMARKS = [
         "eighteenth session, first run on that session's first code; CLEAN: its failures not read)",
         ["--eval", "benchmarks/eval_usefulness_blind25.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind25.jsonl"],
+    ),
+    (
+        "usefulness_blind26",
+        "usefulness",
+        "Usefulness, twenty-sixth set (eval_usefulness_blind26, 140 questions written blind by a helper in the "
+        "nineteenth session, first run on that session's first code; CLEAN: its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind26.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind26.jsonl"],
     ),
     (
         "paraphrase",
