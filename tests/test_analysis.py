@@ -75,6 +75,7 @@ NAMES = Names.from_records(
         ("Känner du till fall där en kommun uteslutit en leverantör?", "precedents"),
         ("vilka byggupphandlingar i Stockholms län har haft krav på lärlingar", "precedents"),
         ("Kan du visa upphandlingar där sociala aspekter poängsatts vid utvärderingen?", "precedents"),
+        ("Visa reserverade upphandlingar som gjorts från 2020 och framåt", "precedents"),
         ("Vilka arbetsintegrerande sociala företag har vunnit kontrakt hos kommuner?", "precedents"),
         ("kan du ge ett bra exempel att visa i KF på tisdag?", "precedents"),
         ("gör ngn annan kommun sånt här eller är vi först??", "precedents"),
@@ -1071,3 +1072,15 @@ def test_a_second_question_opening_with_behövs_or_riskerar_is_a_part_of_its_own
         len(analyse("Får vi kräva sommarjobb i städavtalet, och behövs det en matchningsansvarig?").parts)
         == 2
     )
+
+
+def test_other_eu_countries_asked_in_english_are_abroad():
+    assert analyse("Examples from other EU countries of reserved contracts for sheltered workshops?").abroad
+    assert not analyse("Examples of reserved contracts for sheltered workshops?").abroad
+
+
+def test_a_region_named_is_the_buyer_asked_about_but_in_the_region_is_only_where():
+    assert analyse("Region Uppsala sociala hänsyn upphandling, finns nåt dokumenterat?").buyer_types == [
+        "region"
+    ]
+    assert analyse("finns det reserverade upphandlingar i Region Skåne?").buyer_types == []

@@ -249,3 +249,33 @@ def test_a_side_its_own_search_finds_nothing_on_is_shown_by_the_passage_that_spe
         ("ord-iop", "kort-svar", "IOP"),
         ("iop", "vad-lagen-sager", "vanligt föreningsbidrag"),
     ]
+
+
+def test_the_faq_on_what_courts_said_does_not_help_choose():
+    documents = {
+        "faq-domar": {
+            "id": "faq-domar",
+            "title": "Vad har svenska domstolar sagt om sociala tilldelningskriterier, kontraktsvillkor och reservationer?",
+            "compares": ["tilldelning", "reservation"],
+        },
+        "faq-var-ska-kravet-in": {
+            "id": "faq-var-ska-kravet-in",
+            "title": "Ska ett socialt krav vara kvalificeringskrav, tilldelningskriterium eller särskilt kontraktsvillkor?",
+            "compares": ["tilldelning", "villkor"],
+        },
+    }
+    composer = Composer()
+    composer.documents = documents
+    composer.ruling_ids = frozenset({"faq-domar"})
+    # the first side is shown by its glossary entry ("ord-villkor"), its guidance ranks next
+    near = [{"ord-villkor", "villkor"}, {"tilldelning"}]
+
+    def chosen_for(question: str) -> str:
+        result = SimpleNamespace(query=question, documents=lambda: [])
+        sides = tuple(analyse(question).sides)
+        return decision_faq(composer, result, {"ord-villkor", "tilldelning"}, near, False, sides).doc_id
+
+    # the rulings FAQ's title names both sides word for word, but it tells what courts said
+    assert chosen_for("Skillnad mellan sociala kontraktsvillkor och sociala tilldelningskriterier?") == (
+        "faq-var-ska-kravet-in"
+    )

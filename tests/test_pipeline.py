@@ -579,6 +579,9 @@ def test_a_broad_question_on_social_considerations_is_led_by_the_overview_of_the
         "hej! vilka sociala krav kan vi ha i bygg",
         "hur funkar sociala hänsyn i städupphandling",
         "vi e en liten kommun, enklaste sättet att få in sociala krav?",
+        "social hänsyn i upphandling, basically vad kan en kommun göra",
+        "nån quick win för sociala hänsyn i byggprojekt",
+        "vår städupphandling går ut snart, nåt socialt vi kan lägga in innan?",
     ):
         answer = pipeline.ask(asked, min_confidence=0.0)
         assert answer.parts[0].doc_id == overview, asked
@@ -628,3 +631,18 @@ def test_excluding_a_supplier_for_what_an_authority_found_is_not_sent_to_that_au
     assert pipeline.ask("Är det moms på städtjänster?", min_confidence=0.0).answered is False
     answer = pipeline.ask("Får vi utesluta en leverantör som inte betalat moms?", min_confidence=0.0)
     assert answer.answered and (answer.referral is None or answer.referral.id != "skatteverket")
+
+
+def test_a_faq_that_helps_choose_weighs_less_when_one_instrument_is_asked_for_its_provision(pipeline):
+    from bot.answer.analysis import analyse
+    from bot.answer.pipeline import weighing
+
+    def decision_weight(question: str) -> float:
+        analysis = analyse(question)
+        prefer, _ = weighing(pipeline._engine, question, analysis, analysis.intent)
+        return prefer.get("decision", prefer.get("faq", 1.0))
+
+    # "which provision allows employment requirements" is not answered by the FAQ choosing
+    # between them and award criteria; a provision asked across two laws may be
+    assert decision_weight("Vilket lagrum ger stöd för att ställa sysselsättningskrav?") < 1.0
+    assert decision_weight("Vilken bestämmelse i LUF motsvarar 4 kap. 18 § LOU?") >= 1.0

@@ -46,6 +46,11 @@ def test_a_part_about_them_or_it_is_searched_with_the_topic_before_it():
     iop = analyse("Vad är IOP, är det förenligt med LOU och finns det exempel från Skåne?")
     assert iop.parts == ["Vad är IOP", "är det förenligt med LOU", "finns det exempel från Skåne"]
     assert "iop" in part_queries(iop.parts)[1].lower()
+    # "dem" after "för" are those the part before named, even beside an instrument ("reserveras")
+    ideburna = analyse(
+        "Vad räknas som idéburen organisation enligt 19 kap. 25 a § LOU och vilka tjänster kan reserveras för dem?"
+    )
+    assert "idéburen" in part_queries(ideburna.parts)[1]
 
 
 def test_a_rules_question_naming_a_supplier_lifts_no_case_of_it():

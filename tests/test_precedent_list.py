@@ -393,3 +393,29 @@ def test_none_in_the_municipality_asked_gives_the_same_kind_of_case_in_its_count
     )
     # no IOP in Stockholm itself: the IOP in the county around it is the closest, not one far away
     assert match == "none" and [r["id"] for r in found] == ["huddinge-iop"]
+
+
+def test_a_region_named_asks_for_that_region_and_not_the_towns_in_its_county():
+    town = example("uppsala-ferlin", "Uppsala", "vård och omsorg", "reserverad-19-25a")
+    region = example("region-uppsala", "Uppsala", "vård och omsorg", "sysselsattningskrav") | {
+        "buyer": "Region Uppsala",
+        "buyer_type": "region",
+        "municipality": None,
+        "county": "Uppsala län",
+    }
+    # no case of the region's own: the town's case is the closest, and the answer says none matched
+    found, match, _ = lookup(
+        analyse("Region Uppsala sociala hänsyn upphandling, finns nåt dokumenterat?"), NOTHING_FOUND, [town]
+    )
+    assert match == "none" and [r["id"] for r in found] == ["uppsala-ferlin"]
+    found, match, _ = lookup(
+        analyse("Region Uppsala sociala hänsyn upphandling, finns nåt dokumenterat?"),
+        NOTHING_FOUND,
+        [town, region],
+    )
+    assert match == "some" and [r["id"] for r in found] == ["region-uppsala"]
+    # "i Region Uppsala" is only where: the town's case is in it
+    _, match, _ = lookup(
+        analyse("finns det exempel på sociala hänsyn i Region Uppsala?"), NOTHING_FOUND, [town]
+    )
+    assert match == "some"

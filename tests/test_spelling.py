@@ -78,6 +78,14 @@ def test_chat_filler_is_dropped_and_everyday_words_become_the_files_terms():
     # young people "från vår kommun" are people who live there, not local firms
     assert "bor i kommunen" in normalise_chat("får vi kräva att de anställer ungdomar från vår kommun")
     assert "bor i kommunen" not in normalise_chat("får vi gynna företag från vår kommun")
+    # ... which is what such a question turns on, whoever is to be hired
+    hired = normalise_chat("kan vi kräva att leverantören anställer långtidsarbetslösa från vår egen kommun")
+    assert "bor i kommunen" in hired and "långtidsarbetslösa" not in hired
+    # wages dumped in a running contract are its labour-law conditions, not a low tender
+    running = normalise_chat("lönedumpning hos underleverantörer i våra avtal, vad kan vi göra åt det")
+    assert "arbetsrättsliga villkor" in running and "lönedumpning" not in running
+    assert "lönedumpning" in normalise_chat("misstänkt lönedumpning i ett anbud, vad gör vi")
+    assert "enkla tips" in normalise_chat("nån quick win för sociala hänsyn i byggprojekt")
     # a purchase "utan upph" from a social enterprise is a direct award; from a non-profit or
     # in a partnership it may be an IOP, so it is left as typed
     assert "direktupphandling" in normalise_chat(

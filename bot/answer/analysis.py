@@ -369,6 +369,15 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
     if has_words(country_words, NORDIC_WORDS):  # "i Norden": our neighbours, not Sweden itself
         countries = list(dict.fromkeys([*countries, *NORDIC]))
     year_from, year_to = years_asked(text)
+    buyer_types = buyer_types_asked(text)
+    if "region" not in buyer_types and any(
+        # "Region Uppsala, finns nåt dokumenterat?": the region named is the buyer asked about
+        # ("i Region Skåne" is only where)
+        p.kind == "region"
+        and re.search(rf"(?<!\bi )(?<!\binom )\b{re.escape(p.name.lower())}\b", text.lower())
+        for p in places
+    ):
+        buyer_types.append("region")
     return Analysis(
         question=text,
         intent=intent,
@@ -386,7 +395,7 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
         objects=objects_asked(without_names(text, organisations)),
         instruments=detect_instruments(text, words),
         social_suppliers=bool(SOCIAL_SUPPLIER_WORDS.search(text)),
-        buyer_types=buyer_types_asked(text),
+        buyer_types=buyer_types,
         countries=countries,
         abroad=bool(ABROAD.search(text.lower())),
         year_from=year_from,

@@ -14,7 +14,7 @@ from ..search.textproc import tokens
 from .analysis import Analysis
 from .model import Answer, Part
 from .names import is_name
-from .wording import EXPLAINING_SECTIONS, YES_OR_NO
+from .wording import EXPLAINING_SECTIONS, RULINGS, YES_OR_NO
 
 if TYPE_CHECKING:
     from .compose import Searches
@@ -238,10 +238,13 @@ def decision_faq(
     asked = set(tokens(result.query))
     best = None
     other_laws = laws_in(result.query)  # a FAQ whose title names LOV, LUF or LUK compares that law
+    # the FAQ on what courts have said about A and B does not help choose between them, unless
+    # rulings are asked about
+    rulings = frozenset() if RULINGS.search(result.query) else getattr(c, "ruling_ids", frozenset())
     for record in c.documents.values():
         compared = set(record.get("compares") or ())
         laws = laws_in(record.get("title", ""))
-        if not compared or (laws and not laws & other_laws):
+        if not compared or record["id"] in rulings or (laws and not laws & other_laws):
             # "17 kap. 2 § eller 17 kap. 1 §?" is not helped by the FAQ comparing LOU with LUF and LUK
             continue
         title = set(tokens(record.get("title", "")))

@@ -104,7 +104,7 @@ COUNTRIES = {
 NORDIC = ("Danmark", "Finland", "Norge", "Island")
 NORDIC_WORDS = "norden nordiska nordisk nordic"
 ABROAD = re.compile(
-    r"\b(andra (eu-)?länder|eu-länder|eu-land|eu-exempel|utomlands|i europa|europeiska|utländska|other countries"
+    r"\b(andra (eu-)?länder|eu-länder|eu-land|eu-exempel|utomlands|i europa|europeiska|utländska|other (eu )?countries|eu countries|abroad|in europe"
     r"|(i|inom|från|ute i) eu|andra länder i eu)\b"
 )
 

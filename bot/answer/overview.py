@@ -18,9 +18,11 @@ TOPIC = re.compile(
     re.IGNORECASE,
 )
 BROAD_ASK = re.compile(
-    r"\btips\b|\bvad kan (vi|man|ni)( ens)? (göra|kräva|ställa)\b|\bwhat'?s the deal\b|\bvad säger\b(?! (lagen|lou|luf|luk|lov|\d))"
+    r"\btips\b|\bquick wins?\b|\bvad kan (vi|man|ni|en kommun|kommunen|en region|regionen)( ens)? (göra|kräva|ställa)\b|\bwhat'?s the deal\b|\bvad säger\b(?! (lagen|lou|luf|luk|lov|\d))"
     r"|\bwhat can (we|you)\b|\bhur (börjar|kommer) (vi|man)( igång)?\b|\bvar (börjar|ska) (vi|man)( börja)?\b"
     r"|\bvad (ska|bör) (jag|vi|man) ta med\b"
+    # "nåt socialt vi kan lägga in innan?"
+    r"|\b(vad|nåt|något|ngt) (socialt |sociala krav )?(vi|man|ni) kan (lägga in|ha med|ta med|skriva in)\b"
     r"|\böversikt\b|\bkort om\b|\bwhere do (we|i) start\b"
     # "vilka sociala krav kan vi ha i bygg", "hur funkar sociala hänsyn i städupphandling",
     # "enklaste sättet att få in sociala krav"

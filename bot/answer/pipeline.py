@@ -288,7 +288,7 @@ def weighing(engine: Engine, text: str, analysis: Analysis, intent: str) -> tupl
     # (the laws count: "Vad säger LUF om … jämfört med LOU?" is for the FAQ comparing them)
     laws = laws_in(analysis.question) | ({"LOU"} if re.search(r"\blou\b", analysis.question, re.I) else set())
     one_instrument = len(analysis.instruments) + len(laws) < 2 and not analysis.sides
-    if prefer is not None and prior in ("permission", "how-to", "definition") and one_instrument:
+    if prefer is not None and prior in ("permission", "how-to", "definition", "provision") and one_instrument:
         # a FAQ that helps choose between (or combine) two instruments answers a question that
         # names both; "tröskelvärdet för reserverat kontrakt?" names one
         prefer = {**prefer, "decision": prefer.get("decision", prefer.get("faq", 1.0)) * ONE_INSTRUMENT}
@@ -376,7 +376,12 @@ def part_queries(parts: list[str]) -> list[str]:
     for n, part in enumerate(parts):
         own = [t for t in tokens(part) if t not in PART_FRAME_TOKENS]
         # "… sysselsättningskrav och hur följer man upp dem?": "dem" are the requirements
-        them = n and POINTS_TO_THEM.search(part) and not detect_instruments(part, words_of(part))
+        # ("… och vilka tjänster kan reserveras för dem?": "dem" are those the part before named)
+        them = (
+            n
+            and POINTS_TO_THEM.search(part)
+            and (not detect_instruments(part, words_of(part)) or FOR_THEM.search(part))
+        )
         # "vad är IOP, och får en region använda det för kvinnojourer?": "det" is the term asked
         it = n and part_intent(parts[n - 1]) == "definition" and USES_IT.search(part)
         leans = (
@@ -443,6 +448,7 @@ THEY_DO = re.compile(
     re.IGNORECASE,
 )
 POINTS_TO_THEM = re.compile(r"\b(dem|dom|dessa|sådana|såna)\b", re.IGNORECASE)
+FOR_THEM = re.compile(r"\b(för|åt|till) (dem|dom|dessa|sådana|såna)\b", re.IGNORECASE)
 USES_IT = re.compile(
     r"\b(använda|använder|tillämpa|tillämpar|kombinera|välja|ha|köpa|upphandla) (det|den|detta)\b",
     re.IGNORECASE,

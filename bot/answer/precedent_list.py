@@ -239,6 +239,8 @@ def without_generic_buyer_type(analysis: Analysis) -> Analysis:
     ):
         # "någon kommun i Skåne", "en statlig myndighet i Västerbotten": that kind, in that area
         return analysis
+    if analysis.buyer_types == ["region"] and any(p.kind == "region" for p in analysis.places):
+        return analysis  # "Region Uppsala, finns nåt?": the region itself, not the county's towns
     if (
         analysis.places
         or analysis.buyer_docs

@@ -29,8 +29,8 @@ PRECEDENT = re.compile(
     # län har haft krav på lärlingar": which buyers or contracts have something
     r"|\bvilka(\s+[\wåäö]+){0,2}?\s+[\wåäö]*(upphandlingar|kommuner|regioner|köpare|myndigheter|bostadsbolag"
     r"|städer)\b[^?.]{0,30}?\b(har|hade)\s+(?!(rätt|möjlighet|skyldighet|ansvar|tillsyn)\b)"
-    # "kan du visa upphandlingar där …", "visa några exempel"
-    r"|\bvisa (mig |oss )?(några |nåra |fler )?(upphandlingar|exempel|avtal|kontrakt|fall)\b"
+    # "kan du visa upphandlingar där …", "visa några exempel", "visa reserverade upphandlingar"
+    r"|\bvisa (mig |oss )?(några |nåra |fler )?([a-zåäö]+[ae] )?(upphandlingar|exempel|avtal|kontrakt|fall)\b"
     # "kommunala bolag som använt sysselsättningskrav?", "regioner som har reserverat"
     r"|\b(kommuner|regioner|myndigheter|bolag|bostadsbolag|städer|köpare)\b[^?]{0,40}\bsom (har |hade )?"
     r"(gjort|reserverat|använt|ställt|köpt|upphandlat|testat|infört|jobbat|arbetat)\b"

@@ -206,6 +206,8 @@ CHAT_PHRASES = {
     "human rights": "mänskliga rättigheter",
     "code of conduct": "uppförandekod",
     "fair trade": "fairtrade",
+    "quick wins": "enkla tips",
+    "quick win": "enkla tips",
     "social aspects": "sociala hänsyn",
     "social considerations": "sociala hänsyn",
     "social clauses": "sociala klausuler",
@@ -306,7 +308,7 @@ CHAT_PHRASES = {
 }
 
 # A verb with its particle, and the noun the files use for it ("hur följer vi upp kraven" asks
-# about "uppföljning").
+# about "uppföljning"); the noun is added after the words, or replaces them when it starts with "=".
 PARTICLE_VERBS = {
     r"\bfölj(a|er|s|t|de|des)?(\s+[a-zåäö]+){0,2}\s+upp\b": "uppföljning",
     # "hur kontrollerar vi under avtalstiden att …" is following up, not checking before award
@@ -317,11 +319,16 @@ PARTICLE_VERBS = {
     r"\b(utesluta|kicka ut|sparka ut|slänga ut|bli av med)\b(?=[^?]*\b(mitt i|under) (avtalet|avtalstiden|kontraktet|"
     r"kontraktstiden)\b)": "häva hävning",
     # "kräva att de anställer ungdomar från vår kommun": people who live there, not local firms
-    r"\b(anställ|rekryter)[a-zåäö]*\b[^?.]{0,30}?\bfrån (vår|er|den egna|egna|vår egen) (kommun|ort)[a-zåäö]*": "bor i kommunen",
+    r"\b(anställ|rekryter)[a-zåäö]*\b[^?.]{0,30}?\bfrån (vår|er|den egna|egna|vår egen) (kommun|ort)[a-zåäö]*": "=anställa personer som bor i kommunen",
     # "köpa fika från ett socialt företag utan upphandling": a purchase without a procurement
     # is a direct award (unless it is a partnership or a non-profit: "IOP utan upphandling")
     r"^(?![^?]*\b(iop|partnerskap|bidrag|idéburen|idéburna|ideell|ideella)\b)[^?]*?\butan (upphandling|att upphandla"
     r"|annonsering|att annonsera)\b": "direktupphandling",
+    # "lönedumpning hos underleverantörer i våra avtal": wages in a running contract are its
+    # labour-law conditions and their follow-up, not an abnormally low tender
+    r"\blönedumpning\b(?=[^?]*\b(i|på|inom) (våra|vårt|era|ert|befintliga|pågående|löpande) (avtal|kontrakt)\w*)": (
+        "=arbetsrättsliga villkor uppföljning"
+    ),
     # "ge företag från vår egen kommun fördel": favouring them
     r"\bge\b(\s+[a-zåäö]+){1,6}?\s+(en )?fördel(ar)?\b": "gynna",
 }
@@ -363,7 +370,10 @@ _PERCENT = re.compile(r"(\d?)\s?%")
 _CHAT_PHRASES = [
     (phrase, re.compile(rf"\b{re.escape(phrase)}\b"), swedish) for phrase, swedish in CHAT_PHRASES.items()
 ]
-_PARTICLE_VERBS = [(re.compile(verb), rf"\g<0> {noun}") for verb, noun in PARTICLE_VERBS.items()]
+_PARTICLE_VERBS = [
+    (re.compile(verb), noun[1:] if noun.startswith("=") else rf"\g<0> {noun}")
+    for verb, noun in PARTICLE_VERBS.items()
+]
 _CHAT_WORD = re.compile(r"[a-zåäö]+")
 
 
