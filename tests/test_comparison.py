@@ -279,3 +279,20 @@ def test_the_faq_on_what_courts_said_does_not_help_choose():
     assert chosen_for("Skillnad mellan sociala kontraktsvillkor och sociala tilldelningskriterier?") == (
         "faq-var-ska-kravet-in"
     )
+
+
+def test_a_choice_is_made_between_instruments_named_by_their_names():
+    from bot.answer.comparison import choosing, instrument_names
+
+    assert choosing(
+        analyse("vad är bättre för en liten kommun, ett reserverat kontrakt eller krav på praktikplatser?")
+    )
+    assert not choosing(
+        analyse("vad är skillnaden mellan ett reserverat kontrakt och ett sysselsättningskrav?")
+    )
+    # a side that calls an instrument by other words is searched and shown by the instrument's name
+    assert instrument_names("krav på praktikplatser i ett vanligt avtal") == ["sysselsättningskrav"]
+    assert instrument_names("ett reserverat kontrakt") == ["reserverad upphandling"]
+    assert instrument_names("direktupphandla") == ["direktupphandling"]
+    # ... but not one that names it already, more narrowly
+    assert instrument_names("reserverad upphandling för daglig verksamhet") == []

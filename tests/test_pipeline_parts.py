@@ -68,3 +68,19 @@ def test_a_rules_question_naming_a_supplier_lifts_no_case_of_it():
     assert named_files(cases, analyse(cases, names), names) == {"kristianstad-samhall"}
     buyer = "Får vi göra som Kristianstad och reservera tvätten?"
     assert named_files(buyer, analyse(buyer, names), names) == {"kristianstad-samhall"}
+
+
+def test_a_side_of_a_choice_is_searched_with_the_instrument_it_names():
+    from bot.answer.analysis import analyse
+    from bot.answer.pipeline import side_query
+
+    choice = analyse(
+        "vad är bättre, ett reserverat kontrakt eller krav på praktikplatser i ett vanligt avtal?"
+    )
+    assert [side_query(s, choice) for s in choice.sides] == [
+        "reserverat kontrakt reserverad upphandling",
+        "krav på praktikplatser i ett vanligt avtal sysselsättningskrav",
+    ]
+    # what tells two things apart is searched as asked
+    contrast = analyse("vad är skillnaden mellan ett reserverat kontrakt och krav på praktikplatser?")
+    assert "sysselsättningskrav" not in " ".join(side_query(s, contrast) for s in contrast.sides)

@@ -8,10 +8,12 @@ import re
 from typing import TYPE_CHECKING
 
 from ..knowledge.chunking import SHORT_ANSWER_SLUG, Passage
+from ..knowledge.precedents import instrument_label
 from ..search.retrieval import SearchResult
 from ..search.scope import laws_in
 from ..search.textproc import tokens
-from .analysis import Analysis
+from .analysis import Analysis, words_of
+from .filters import detect_instruments
 from .model import Answer, Part
 from .names import is_name
 from .wording import EXPLAINING_SECTIONS, RULINGS, YES_OR_NO
@@ -49,8 +51,11 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
             n in side.lower() for n in analysis.organisations
         )
         avoid = used | c.deciding_ids | (set() if names_precedent else c.example_ids)
+        # (a side of a choice that names one instrument is named by the instrument's name)
+        names = instrument_names(side) if terms else []
         named = (
             cited_by(result, avoid)
+            or (named_by(c, names[0], result, avoid | terms, searches.main) if len(names) == 1 else None)
             or named_by(c, side, result, avoid | terms, searches.main)
             or named_by(c, side, result, avoid, searches.main)
         )
@@ -162,7 +167,30 @@ def choosing(analysis: Analysis) -> bool:
     return not CONTRAST.search(analysis.question)
 
 
-CONTRAST = re.compile(r"skillnad|skiljer|samma sak|\bvad är\b|what.?s the diff", re.IGNORECASE)
+CONTRAST = re.compile(
+    r"skillnad|skiljer|samma sak|\bvad är\b(?! (bättre|bäst|smartast|rimligast|lämpligast|enklast)\b)|what.?s the diff",
+    re.IGNORECASE,
+)
+
+
+def instrument_names(side: str) -> list[str]:
+    """The instruments a side names by other words, by their names ("krav på praktikplatser"
+    names a sysselsättningskrav, "ett reserverat kontrakt" a reserverad upphandling); not one
+    the side already calls by its name ("reserverad upphandling för daglig verksamhet")."""
+    own = set(tokens(side))
+    names = (
+        INSTRUMENT_NAMES.get(key) or instrument_label(key).split(" (")[0]
+        for key in detect_instruments(side, words_of(side))
+    )
+    return [name for name in names if not set(tokens(name)) <= own]
+
+
+# An instrument's name where its label is not ("reserverad" is any of the reservations, and a
+# direct award need not be from a social enterprise)
+INSTRUMENT_NAMES = {
+    "reserverad": "reserverad upphandling",
+    "direktupphandling-socialt-foretag": "direktupphandling",
+}
 
 
 def combining(analysis: Analysis) -> bool:

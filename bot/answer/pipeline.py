@@ -22,6 +22,7 @@ from ..search.store import BuildReport, LoadedIndex, build_index, current_build,
 from ..search.textproc import normalise_chat, tokens, words
 from ..settings import Settings
 from .analysis import Analysis, analyse, part_intent, words_of
+from .comparison import choosing, instrument_names
 from .compose import ANSWERED_BY_RULES, MIN_CONFIDENCE, Composer, Searches
 from .filters import detect_instruments
 from .matching import precedent_matches
@@ -266,7 +267,7 @@ class Pipeline:
             run(q, v, part_intent(p))
             for p, q, v in zip(parts, queries[1 : 1 + len(parts)], vectors[1 : 1 + len(parts)], strict=True)
         ]
-        side_prior = "side-term" if re.search(r"skillnad|skiljer|vad är", analysis.question, re.I) else "side"
+        side_prior = "side" if choosing(analysis) else "side-term"
         side_vectors = vectors[1 + len(parts) :]
         # a side that names a provision ("19 kap. 25 § eller 19 kap. 25 a §") is its law text
         side_results = [
@@ -463,7 +464,10 @@ def side_query(side: str, analysis: Analysis) -> str:
     when the side alone is one bare word that is not the topic ("krav" in "Fairtrade – ska vi
     ha det som krav eller som tilldelningskriterium?" searches "krav Fairtrade")."""
     if len(tokens(side)) > 1:
-        return side
+        if not choosing(analysis):
+            return side
+        # a choice weighs instruments: "krav på praktikplatser" is searched as a sysselsättningskrav
+        return " ".join([side, *instrument_names(side)])
     named = " ".join(s.lower() for s in analysis.sides)
     topic = [w for w in words(analysis.question) if w not in named and w not in FRAME and len(tokens(w)) == 1]
     return " ".join([side, *topic[:2]])
