@@ -76,6 +76,7 @@ NAMES = Names.from_records(
         ("vilka byggupphandlingar i Stockholms län har haft krav på lärlingar", "precedents"),
         ("Kan du visa upphandlingar där sociala aspekter poängsatts vid utvärderingen?", "precedents"),
         ("Visa reserverade upphandlingar som gjorts från 2020 och framåt", "precedents"),
+        ("anbudet e sjukt lågt, misstänker lönedumpning, vad gör vi nu", "how-to"),
         ("Vilka arbetsintegrerande sociala företag har vunnit kontrakt hos kommuner?", "precedents"),
         ("kan du ge ett bra exempel att visa i KF på tisdag?", "precedents"),
         ("gör ngn annan kommun sånt här eller är vi först??", "precedents"),
@@ -826,6 +827,7 @@ def test_a_question_for_an_amount_or_a_limit_asks_for_a_figure_not_a_yes_or_no()
     assert asks_figure("hur mkt får vi direktupphandla för nu")
     assert asks_figure("tröskelvärdena nu 2026?")
     assert asks_figure("hur lång tid tar en reserverad upphandling")
+    assert asks_figure("hur många % måste vara funktionsnedsatta for att rakna som socialt foretag")
     assert not asks_figure("Får vi reservera en upphandling över tröskelvärdena?")
     assert not asks_figure("Får vi kräva kollektivavtal?")
 

@@ -50,6 +50,8 @@ _HOW_TO = re.compile(
     # "Hur går en leverantörsdialog med sociala företag till?", "Var hittar vi nivåerna …?"
     r"|hur går ([\wåäö]+ ){1,6}till\b|var hittar (vi|man|jag) (?!(det|reglerna|bestämmelse\w*|paragraf\w*)\b)"
     r"|vad (ska|bör|behöver|måste) (vi|man) tänka på|steg för steg|how (do|can|should) (we|i)|tips på hur|checklista"
+    # "anbudet e sjukt lågt, misstänker lönedumpning, vad gör vi nu": what to do about it
+    r"|vad gör (vi|man|jag)( nu| då)?\W*$"
     # "tips på formuleringar för sysselsättningskrav", "finns det nån mall för …"
     r"|tips på (formulering|skrivning|text)\w*|(exempel på|förslag på) formulering\w*|\bmall(ar|en)? (för|på|till)\b"
     # "hur bör ett socialt tilldelningskriterium formuleras?"
@@ -231,7 +233,7 @@ def asks_figure(text: str) -> bool:
 _FIGURE = re.compile(
     r"\b(hur (mycket|mkt|mycke|stort|stor|höga?)|max(imalt)? belopp|vilket belopp|vilka belopp|beloppsgräns\w*"
     # ("under tröskelvärdena" names a kind of procurement, not the figure)
-    r"|vad är gränsen|var går gränsen|(?<!under )(?<!över )tröskelvärden(a)?\b(?! för)|hur många procent"
+    r"|vad är gränsen|var går gränsen|(?<!under )(?<!över )tröskelvärden(a)?\b(?! för)|hur många (procent|%)"
     r"|hur lång tid|hur länge"
     r"|tröskelvärdet för direktupphandling\w*|direktupphandlingsgräns\w*|gränsen för direktupphandling\w*)",
     re.IGNORECASE,
