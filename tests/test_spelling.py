@@ -144,6 +144,7 @@ def test_english_and_abbreviations_mixed_in_are_read_in_the_files_words():
     assert normalise_chat("vad säger UHM om social procurement") == (
         "vad säger upphandlingsmyndigheten om socialt ansvarsfull upphandling"
     )
+    assert normalise_chat("vart vänder vi oss för att få hjälp?") == "vem kan vi fråga för att få hjälp?"
     # a verb with its particle also names the noun the files use
     assert "uppföljning" in normalise_chat("Hur följer vi upp sysselsättningskrav?")
 
@@ -167,6 +168,15 @@ def test_clipped_chat_words_are_completed_as_the_knowledge_base_writes_them():
     assert surface.respell("socialt fretag") == "socialt företag"  # a typo, one edit away
     # typed without "ä" and with a letter left out: one edit from the word with "ä" folded
     assert surface.respell("arbetsratsliga villkor") == "arbetsrättsliga villkor"
+
+
+def test_a_common_word_typed_without_dots_stays_as_typed():
+    from bot.search.surface import SurfaceWords
+
+    surface = SurfaceWords([*TEXTS, "Det är värt att pröva. Är det värt priset?"] * 5)
+    assert surface.restore_diacritics("ar det vart priset") == "är det vart priset"
+    # "vart" is a word of its own ("vart vänder vi oss?"), not "värt" without its dots
+    assert surface.restore_diacritics("Vart vänder vi oss") == "Vart vänder vi oss"
 
 
 def test_another_ending_is_not_a_typo():

@@ -76,6 +76,8 @@ class SurfaceWords:
             if word.isupper():  # an acronym ("LAS", "MBL") is typed as meant
                 return word
             accented = self.accented.get(word.lower())
+            if word.lower() in STOPWORDS and accented not in STOPWORDS:
+                return word  # so is a common word ("vart" is not "värt"; "for" is "för")
             if accented is None or self.surface.get(word.lower(), 0) * RESTORE_RATIO > self.surface[accented]:
                 return word
             return accented.capitalize() if word[0].isupper() else accented

@@ -17,7 +17,7 @@ from ..knowledge.refs import find_refs
 # function words.
 STOPWORDS = frozenset(
     """
-    och i att det som en på är av för med till den har de inte om ett han men var jag sig från
+    och i att det som en på är av för med till den har de inte om ett han men var vart jag sig från
     vi så kan man när år säger hon under också efter eller nu sin där vid mot ska skall hur
     alla detta dem då här någon några något någonting nånting kanske sina vara vilka vilken vilket vad än bara mycket blir
     ha hade kunna måste får få deras dess denna dessa mig min mitt mina oss vår vårt våra er
@@ -206,6 +206,10 @@ CHAT_PHRASES = {
     "human rights": "mänskliga rättigheter",
     "code of conduct": "uppförandekod",
     "fair trade": "fairtrade",
+    "vart vänder vi oss": "vem kan vi fråga",
+    "vart vänder man sig": "vem kan man fråga",
+    "vart vänder jag mig": "vem kan jag fråga",
+    "vem vänder vi oss till": "vem kan vi fråga",
     "quick wins": "enkla tips",
     "quick win": "enkla tips",
     "social aspects": "sociala hänsyn",
