@@ -115,3 +115,16 @@ def test_a_question_that_says_much_more_than_a_short_phrasing_is_no_paraphrase_o
     assert not says_more(
         "funkar sysselsättningskrav på små kontrakt ens", "Får vi ställa sysselsättningskrav?"
     )
+
+
+def test_may_we_is_no_paraphrase_of_must_we_and_either_half_of_a_two_question_title_is_asked():
+    own = "Måste vi ta sociala hänsyn? Är bör-regeln i 4 kap. 3 § LOU tvingande?"
+    # "Nej" (we need not) would read as a no to "får vi" (we may not)
+    assert not paraphrase("Får vi ta sociala hänsyn i våra upphandlingar?", "Måste vi ta sociala hänsyn?")
+    assert not paraphrase("får vi ställa sociala krav enligt lou", "måste vi ställa sociala krav enligt lou")
+    comp, _ = composer_over({("faq-bor", "faq", own): {"kort-svar": "Nej, bör-regeln är en rekommendation."}})
+    comp.documents["faq-bor"] |= {"question": own, "questions": []}
+    passage = comp.section("faq-bor", "kort-svar")
+    # the provision's numbers in the title are no figure the question leaves out
+    assert comp.part(passage, asked="Måste vi ta sociala hänsyn i våra upphandlingar?").asks == own
+    assert comp.part(passage, asked="Får vi ta sociala hänsyn i våra upphandlingar?").asks is None

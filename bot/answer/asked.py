@@ -35,9 +35,9 @@ def paraphrase(asked: str, own: str) -> bool:
         return False
     if bool(RULINGS.search(asked)) != bool(RULINGS.search(own)):  # "finns det domar om X" is not "vad är X"
         return False
-    if conflicts(asked, own) or wages_not_agreement(asked, own):
+    if conflicts(asked, own) or wages_not_agreement(asked, own) or other_modality(asked, own):
         return False
-    if not ASKS_QUANTITY.search(asked) and set(NUMBER.findall(own)) - set(NUMBER.findall(asked)):
+    if not ASKS_QUANTITY.search(asked) and figures(own) - figures(asked):
         return False  # "måste 30% ha funktionsnedsättning" names a share the question does not ask
     if says_more(asked, own):
         return False
@@ -73,6 +73,15 @@ WAGES = re.compile(
 
 
 NUMBER = re.compile(r"\d+")
+# "4 kap. 3 §" names a provision, not a figure: "Måste vi ta sociala hänsyn? Är bör-regeln i
+# 4 kap. 3 § LOU tvingande?" is still what "måste vi ta sociala hänsyn?" asks
+PROVISION_NUMBERS = re.compile(r"\b\d+\s*(?:[a-z]\s*)?(?:kap\b\.?|§+)", re.IGNORECASE)
+
+
+def figures(text: str) -> set[str]:
+    return set(NUMBER.findall(PROVISION_NUMBERS.sub(" ", text)))
+
+
 ASKS_QUANTITY = re.compile(
     r"\d|\bhur (stor|många|mycket|mkt|hög)|andel|procent|belopp|gräns|tröskel", re.IGNORECASE
 )
@@ -118,6 +127,26 @@ def conflicts(asked: str, own: str) -> bool:
     "reservera") or different suppliers to favour?"""
     mine, theirs = instruments_in(asked), instruments_in(own)
     return bool(mine and theirs and not mine & theirs) or other_parties(asked, own)
+
+
+def other_modality(asked: str, own: str) -> bool:
+    """ "Får vi ta sociala hänsyn?" is not "Måste vi ta sociala hänsyn?": the latter's "Nej" would
+    read as a no to the former."""
+    mine, theirs = modalities(asked), modalities(own)
+    return len(mine) == 1 and len(theirs) == 1 and mine != theirs
+
+
+def modalities(text: str) -> set[str]:
+    return {name for name, pattern in MODALITIES.items() if pattern.search(text)}
+
+
+MODALITIES = {
+    "may": re.compile(r"\b(får|kan|tillåtet|tillåts|lagligt|okej|ok|allowed|may|can)\b", re.IGNORECASE),
+    "must": re.compile(
+        r"\b(måste|skyldiga?|tvingande|obligatorisk[at]?|krävs det|behöver vi|must|mandatory|required)\b",
+        re.IGNORECASE,
+    ),
+}
 
 
 def other_parties(asked: str, own: str) -> bool:

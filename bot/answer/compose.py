@@ -112,7 +112,9 @@ class Composer:
         record = self.documents.get(passage.doc_id, {})
         own = own_question(record)
         polar = bool(POLAR.match(passage.text))
-        phrasings = [own, *(record.get("questions") or [])] if own else []
+        # (a title of two questions is asked by either: "Måste vi ta sociala hänsyn? Är bör-regeln …?")
+        halves = [f"{q.strip()}?" for q in own.split("?") if q.strip()] if own and own.count("?") > 1 else []
+        phrasings = [own, *halves, *(record.get("questions") or [])] if own else []
         asks = own if (asked and polar and any(paraphrase(asked, q) for q in phrasings)) else None
         return Part(
             doc_id=passage.doc_id,
