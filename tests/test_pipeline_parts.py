@@ -84,3 +84,12 @@ def test_a_side_of_a_choice_is_searched_with_the_instrument_it_names():
     # what tells two things apart is searched as asked
     contrast = analyse("vad är skillnaden mellan ett reserverat kontrakt och krav på praktikplatser?")
     assert "sysselsättningskrav" not in " ".join(side_query(s, contrast) for s in contrast.sides)
+
+
+def test_chat_words_around_a_comparison_are_not_searched_as_its_topic():
+    from bot.answer.analysis import analyse
+    from bot.answer.pipeline import side_query
+
+    for question in ("iop vs upphandling vad e grejen", "iop vs upphandling, vad ar skillnaden kort"):
+        asked = analyse(question)
+        assert [side_query(s, asked) for s in asked.sides] == ["iop", "upphandling"], question

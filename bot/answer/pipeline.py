@@ -477,5 +477,5 @@ def side_query(side: str, analysis: Analysis) -> str:
 FRAME = frozenset(
     "vad skillnaden skillnad mellan eller passar bäst bättre smidigast ska bör kan vi ha det som skiljer "
     "jämfört jämför jämföra med båda bägge vinna välja köra använda egentligen två tre alla tips för- nackdelar "
-    "fördelar".split()
+    "fördelar vs versus grejen grej diff diffen whats what's kort kortfattat e ar".split()
 )
