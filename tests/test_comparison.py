@@ -22,6 +22,7 @@ DOCUMENTS = {
 
 class Composer:
     documents = DOCUMENTS
+    ruling_ids = frozenset()
 
     def section(self, doc_id, slug):
         return SimpleNamespace(doc_id=doc_id, slug=slug)

@@ -268,7 +268,7 @@ def decision_faq(
     other_laws = laws_in(result.query)  # a FAQ whose title names LOV, LUF or LUK compares that law
     # the FAQ on what courts have said about A and B does not help choose between them, unless
     # rulings are asked about
-    rulings = frozenset() if RULINGS.search(result.query) else getattr(c, "ruling_ids", frozenset())
+    rulings = frozenset() if RULINGS.search(result.query) else c.ruling_ids
     for record in c.documents.values():
         compared = set(record.get("compares") or ())
         laws = laws_in(record.get("title", ""))
