@@ -253,20 +253,20 @@ def test_a_side_its_own_search_finds_nothing_on_is_shown_by_the_passage_that_spe
 
 
 def test_the_faq_on_what_courts_said_does_not_help_choose():
-    documents = {
-        "faq-domar": {
-            "id": "faq-domar",
-            "title": "Vad har svenska domstolar sagt om sociala tilldelningskriterier, kontraktsvillkor och reservationer?",
-            "compares": ["tilldelning", "reservation"],
-        },
-        "faq-var-ska-kravet-in": {
-            "id": "faq-var-ska-kravet-in",
-            "title": "Ska ett socialt krav vara kvalificeringskrav, tilldelningskriterium eller särskilt kontraktsvillkor?",
-            "compares": ["tilldelning", "villkor"],
-        },
-    }
+    rulings = (
+        "Vad har svenska domstolar sagt om sociala tilldelningskriterier, kontraktsvillkor och reservationer?"
+    )
+    where = (
+        "Ska ett socialt krav vara kvalificeringskrav, tilldelningskriterium eller särskilt kontraktsvillkor?"
+    )
     composer = Composer()
-    composer.documents = documents
+    composer.documents = {
+        doc: {"id": doc, "title": title, "compares": compares}
+        for doc, title, compares in (
+            ("faq-domar", rulings, ["tilldelning", "reservation"]),
+            ("faq-var-ska-kravet-in", where, ["tilldelning", "villkor"]),
+        )
+    }
     composer.ruling_ids = frozenset({"faq-domar"})
     # the first side is shown by its glossary entry ("ord-villkor"), its guidance ranks next
     near = [{"ord-villkor", "villkor"}, {"tilldelning"}]
