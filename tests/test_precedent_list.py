@@ -20,6 +20,16 @@ def example(id_, municipality, sector, instrument, country="Sverige"):
     }
 
 
+def region_example(id_, region, place, sector, instrument, **more):
+    """A region's precedent in a place, with no municipality of its own."""
+    return example(id_, place, sector, instrument) | {
+        "buyer": region,
+        "buyer_type": "region",
+        "municipality": None,
+        **more,
+    }
+
+
 EXAMPLES = [
     example("falun-praktik", "Falun", "bygg och anläggning", "sysselsattningskrav"),
     example("vanersborg-reserverad", "Vänersborg", "park och grönyta", "reserverad-4-18"),
@@ -342,11 +352,9 @@ def test_a_kind_of_buyer_asked_in_an_area_is_kept_and_the_areas_other_buyers_are
 
 def test_the_city_is_not_the_region_of_the_same_name_but_a_region_contract_in_the_city_is():
     city = example("stockholm-klausuler", "Stockholm", "bygg och anläggning", "sysselsattningskrav")
-    region = example("region-stockholm", "Stockholm", "vård och omsorg", "reserverad-4-18") | {
-        "buyer": "Region Stockholm",
-        "buyer_type": "region",
-        "municipality": None,
-    }
+    region = region_example(
+        "region-stockholm", "Region Stockholm", "Stockholm", "vård och omsorg", "reserverad-4-18"
+    )
     found, _, _ = lookup(
         analyse("Stockholm stad – vilka sociala krav har de ställt i upphandlingar?"),
         NOTHING_FOUND,
@@ -397,12 +405,14 @@ def test_none_in_the_municipality_asked_gives_the_same_kind_of_case_in_its_count
 
 def test_a_region_named_asks_for_that_region_and_not_the_towns_in_its_county():
     town = example("uppsala-ferlin", "Uppsala", "vård och omsorg", "reserverad-19-25a")
-    region = example("region-uppsala", "Uppsala", "vård och omsorg", "sysselsattningskrav") | {
-        "buyer": "Region Uppsala",
-        "buyer_type": "region",
-        "municipality": None,
-        "county": "Uppsala län",
-    }
+    region = region_example(
+        "region-uppsala",
+        "Region Uppsala",
+        "Uppsala",
+        "vård och omsorg",
+        "sysselsattningskrav",
+        county="Uppsala län",
+    )
     # no case of the region's own: the town's case is the closest, and the answer says none matched
     found, match, _ = lookup(
         analyse("Region Uppsala sociala hänsyn upphandling, finns nåt dokumenterat?"), NOTHING_FOUND, [town]
