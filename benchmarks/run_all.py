@@ -246,7 +246,8 @@ BENCHMARKS = [
         "quality_blind25",
         "quality",
         "Retrieval quality, twenty-eighth set (eval_blind25: the questions of eval_usefulness_blind25, written "
-        "blind by a helper in the eighteenth session, first run on that session's first code; CLEAN: misses not read)",
+        "blind by a helper in the eighteenth session, first run on that session's first code; clean through the "
+        "nineteenth, a TRAINING set since the twentieth)",
         ["--eval", "benchmarks/eval_blind25.jsonl"],
         ["--eval", "benchmarks/eval_blind25.jsonl"],
     ),
@@ -257,6 +258,14 @@ BENCHMARKS = [
         "blind by a helper in the nineteenth session, first run on that session's first code; CLEAN: misses not read)",
         ["--eval", "benchmarks/eval_blind26.jsonl"],
         ["--eval", "benchmarks/eval_blind26.jsonl"],
+    ),
+    (
+        "quality_blind27",
+        "quality",
+        "Retrieval quality, thirtieth set (eval_blind27: the questions of eval_usefulness_blind27, written "
+        "blind by a helper in the twentieth session, first run on that session's first code; CLEAN: misses not read)",
+        ["--eval", "benchmarks/eval_blind27.jsonl"],
+        ["--eval", "benchmarks/eval_blind27.jsonl"],
     ),
     (
         "usefulness",
@@ -462,7 +471,8 @@ BENCHMARKS = [
         "usefulness_blind25",
         "usefulness",
         "Usefulness, twenty-fifth set (eval_usefulness_blind25, 140 questions written blind by a helper in the "
-        "eighteenth session, first run on that session's first code; CLEAN: its failures not read)",
+        "eighteenth session, first run on that session's first code; clean through the nineteenth, a TRAINING set "
+        "since the twentieth: its failures were studied)",
         ["--eval", "benchmarks/eval_usefulness_blind25.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind25.jsonl"],
     ),
@@ -473,6 +483,14 @@ BENCHMARKS = [
         "nineteenth session, first run on that session's first code; CLEAN: its failures not read)",
         ["--eval", "benchmarks/eval_usefulness_blind26.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind26.jsonl"],
+    ),
+    (
+        "usefulness_blind27",
+        "usefulness",
+        "Usefulness, twenty-seventh set (eval_usefulness_blind27, 140 questions written blind by a helper in the "
+        "twentieth session, first run on that session's first code; CLEAN: its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind27.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind27.jsonl"],
     ),
     (
         "paraphrase",
