@@ -127,6 +127,13 @@ def test_the_shipped_referrals_send_employer_and_jobseeker_questions_on_but_not_
     assert sent_to("får vi sätta upp kameror i lokalerna där leverantörens städpersonal jobbar?") == "imy"
     # ... but buying from a social enterprise is the knowledge base's own topic
     assert sent_to("får vi köpa direkt från ett socialt företag?") is None
+    # asking the bot for a tip is not tipping off the supervisory authority
+    assert sent_to("kan du tipsa om en bra källa om sociala hänsyn") is None
+    assert sent_to("hur tipsar vi om en upphandling som vi tror bryter mot LOU?") == "konkurrensverket"
+    # money to start a social enterprise is the ESF's question, registering one Bolagsverket's
+    assert sent_to("kan vi söka ESF-medel för att starta ett socialt företag") == "esf-radet"
+    assert sent_to("är det olagligt samarbete om två konkurrenter lämnar gemensamt anbud?") == "konkurrensverket"
+    assert sent_to("får sociala företag lämna gemensamt anbud?") is None
     # two topics named as much: the one asked about comes first, the rest qualifies it
     assert sent_to("Hur räknar man arbetsgivaravgifter för en person med nystartsjobb?") == "skatteverket"
     assert sent_to("Vilka delar av anbuden måste vi lämna ut om någon begär ut handlingarna?") == (
