@@ -587,6 +587,10 @@ def test_the_nordic_countries_and_a_choice_of_instruments_filter_as_any_of():
         "kan vi kombinera en reservation med sysselsättningskrav? finns det exempel på reserverade upphandlingar?"
     )
     assert [precedent_matches(r, both) for r in (reserved, employed)] == [True, False]
+    # ... but "nån som gjort det?" after "kombinera A med B" asks for cases of both at once
+    combined = dict(reserved, id="c", instrument=["reserverad-4-18", "sysselsattningskrav"])
+    together = analyse("kan man kombinera sysselsättningskrav med reserverad upphandling? nån som gjort det?")
+    assert [precedent_matches(r, together) for r in (reserved, employed, combined)] == [False, False, True]
 
 
 def test_what_a_long_term_means_is_a_definition():
@@ -1086,3 +1090,55 @@ def test_a_region_named_is_the_buyer_asked_about_but_in_the_region_is_only_where
         "region"
     ]
     assert analyse("finns det reserverade upphandlingar i Region Skåne?").buyer_types == []
+
+
+def test_chat_before_what_is_still_asks_what_a_word_means():
+    # "sorry dum fråga men vad e …" opened the question, so the yes of the guidance on
+    # reservation answered it instead of the definition
+    assert asks_meaning("sorry dum fråga men vad e ett socialt företag")
+    assert analyse("what are social considerations in public procurement, in short?").intent == "definition"
+    assert not asks_meaning("sorry dum fråga men får vi reservera städningen")
+
+
+def test_a_buyer_named_with_what_it_did_in_the_past_asks_for_its_cases():
+    assert analyse("har göteborg direktupphandlat från sociala företag nån gång").intent == "precedents"
+    assert analyse("nån kommun i värmland med sysselsättningskrav?").intent == "precedents"
+    assert analyse("har vi upphandlat städning från ett socialt företag?").intent != "precedents"
+
+
+def test_who_has_done_it_after_a_question_is_a_part_of_its_own():
+    # merged into the first part, the question whether one may combine the two went unanswered
+    assert split_parts(
+        "kan man kombinera sysselsättningskrav med reserverad upphandling? nån som gjort det?"
+    ) == [
+        "kan man kombinera sysselsättningskrav med reserverad upphandling",
+        "nån som gjort det",
+    ]
+
+
+def test_two_adjectives_in_a_jurists_word_share_the_noun_after_them():
+    assert comparison_sides("obligatorisk vs fakultativ uteslutning, vad e skillnaden") == [
+        "obligatorisk uteslutning",
+        "fakultativ uteslutning",
+    ]
+    assert comparison_sides("fattar inte skillnaden mellan krav och kriterier lol") == ["krav", "kriterier"]
+
+
+def test_a_new_question_after_a_comma_or_after_a_topic_and_colon_is_a_part():
+    assert split_parts("vad är IOP, när får man använda det och finns det exempel i västra götaland?") == [
+        "vad är IOP",
+        "när får man använda det",
+        "finns det exempel i västra götaland",
+    ]
+    assert split_parts("arbetsrättsliga villkor: när är de obligatoriska och vilka nivåer ska vi ange?") == [
+        "arbetsrättsliga villkor: när är de obligatoriska",
+        "vilka nivåer ska vi ange",
+    ]
+
+
+def test_things_listed_then_asked_if_they_are_the_same_are_sides():
+    assert comparison_sides("socialt företag, arbetsintegrerande socialt företag och skyddad verkstad – samma sak?") == [
+        "socialt företag",
+        "arbetsintegrerande socialt företag",
+        "skyddad verkstad",
+    ]

@@ -216,3 +216,12 @@ def test_an_acronym_in_capitals_is_left_as_typed():
     surface = SurfaceWords([*TEXTS, "Läs mer här, och läs villkoren noga."] * 5)
     assert surface.respell("las villkoren") == "läs villkoren"  # typed without "ä"
     assert surface.respell("Vad gäller enligt LAS?") == "Vad gäller enligt LAS?"  # the employment act
+
+
+def test_where_the_hires_live_and_the_jurists_words_read_as_the_files_say_them():
+    from bot.search.textproc import normalise_chat
+
+    assert "bor i kommunen" in normalise_chat("får vi ge poäng för att anbudsgivaren anställer lokalt")
+    assert "bor i kommunen" in normalise_chat("får man kräva att personalen ska vara skrivna i vår kommun")
+    assert "frivilliga" in normalise_chat("fakultativa uteslutningsgrunder")
+    assert "fråga" not in normalise_chat("tjena, kort fråga: e reserverad upphandl krångligt?")

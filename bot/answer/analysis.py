@@ -40,7 +40,7 @@ from .precedent_words import (
     TEMPLATES,
 )
 from .sides import comparison_sides
-from .wording import DEFINITION, PERMISSION, QUESTION_START, words_of
+from .wording import CHAT_OPENING, DEFINITION, PERMISSION, QUESTION_START, words_of
 
 INTENTS = ("permission", "how-to", "comparison", "precedents", "definition", "provision")
 MAX_PARTS = 3
@@ -95,6 +95,8 @@ _CLAUSE_SPLIT = re.compile(
     r"är det|finns det|händer|om|har (?:någon|nån|ngn|några|andra|kommunerna|regionerna|myndigheterna))\b)"
     # "Vad är IOP, är det förenligt med LOU …": a new question after a comma
     r"|, (?=(?:är det|får vi|får man|kan vi|kan man|måste vi|måste man|finns det"
+    # "vad är IOP, när får man använda det …"
+    r"|när (?:får|kan|måste|ska|bör) (?:vi|man|ni)"
     # "Vad är ett arbetsintegrerande socialt företag, hur hittar vi sådana …"
     r"|hur (?:hittar|gör|ska|kan|får|följer|kontrollerar|väljer) (?:vi|man|ni))\b)|(?<!t\.ex)(?<!bl\.a)(?<!m\.m)(?<!s\.k)(?<!d\.v\.s)(?<!o\.s\.v)(?<!\bca)\. (?=[A-ZÅÄÖ])|(?<=\?)\s*",
     re.IGNORECASE,
@@ -160,7 +162,9 @@ def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_
             r"^\W*har\b(\s+[\wåäö]+){1,4}?\s+(något|någon|några|nåt|nån|ngt|ngn)\b|"
             r"\bhur (gjorde|har)\b|\bvad (har )?(det )?(gjorts|görs|hänt)\b|\bvad gör (?!(vi|ni|man|jag)\b)|^\W*(finns det|finns de|fins det)\b|\bfinns (det |de )?(nåt|något|några|nån|ngt|ngn)\b|\bhar\b(\s+[\wåäö]+){1,7}?\s+(gjort|"
             r"reserverat|använt|ställt|köpt|upphandlat|testat|infört|jobbat|arbetat|vunnit|fått|levererat|haft|krävt|"
-            r"provat|prövat|genomfört)\b",
+            r"provat|prövat|genomfört)\b"
+            # "har göteborg direktupphandlat från sociala företag nån gång?"
+            r"|^\W*har\s+(?!(vi|ni|man|jag|du)\b)[\wåäö]+(\s+[\wåäö]+)?\s+[\wåäö]{4,}(at|it)\b",
             text,
             re.I,
         )
@@ -219,7 +223,8 @@ def asks_meaning(text: str) -> bool:
 
 
 _WHAT_IS_WORD = re.compile(
-    r"^\W*(vad|va) (är|e) (en |ett )?[\wåäö-]+( [\wåäö-]+)?( för (nåt|något|någonting)| egentligen)?\W*$",
+    CHAT_OPENING
+    + r"(vad|va) (är|e) (en |ett )?[\wåäö-]+( [\wåäö-]+)?( för (nåt|något|någonting)| egentligen)?\W*$",
     re.IGNORECASE,
 )
 
@@ -258,9 +263,13 @@ def asks_something(text: str) -> bool:
         PERMISSION.search(text)
         or _HOW_TO.search(text)
         or DEFINITION.search(text)
-        or QUESTION_START.search(text)
+        or QUESTION_START.search(_TOPIC_FIRST.sub("", text))  # "arbetsrättsliga villkor: när är de …"
         or _TAG_QUESTION.search(text)
     )
+
+
+# A topic named before a colon, then the question about it
+_TOPIC_FIRST = re.compile(r"^[^:?]{1,60}:\s+(?!\d)")
 
 
 # "Vi vill köpa fruktkorgar direkt från ett socialt företag – går det": a statement, then a question
@@ -314,7 +323,9 @@ def split_parts(text: str) -> list[str]:
         if parts and not asks and n + 1 == len(pieces) and _AFTERTHOUGHT.match(piece):
             parts[-1] = f"{parts[-1]}, {piece}"  # "… lokala leverantörer? vill stötta näringslivet"
             continue
-        if parts and not (len(content) >= 2 or (asks and content)):
+        # ("nån som gjort det?" after a question asks for the cases of it: a part of its own)
+        asks_cases = PRECEDENT.search(piece) and len(words_of(piece)) >= 3  # not a bare "Exempel?"
+        if parts and not (len(content) >= 2 or (asks and content) or asks_cases):
             parts[-1] = f"{parts[-1]} {piece}"
         else:
             parts.append(piece)

@@ -16,7 +16,7 @@ _EITHER_MUST = re.compile(
 )
 _FIGURE_CHOICE = re.compile(r"\d+\s*(%|procent)\s+eller\s+\d+", re.IGNORECASE)
 _SIDE_FILLER = re.compile(
-    r"(,?\s+(egentligen|typ|asap|alltså|då|i praktiken|snabbt|kort|kortfattat|tack|pls|please"
+    r"(,?\s+(egentligen|typ|lol|haha|asap|alltså|då|i praktiken|snabbt|kort|kortfattat|tack|pls|please"
     r"|what'?s the (diff|difference|deal)|(vad|va) (är|e|ar) (skillnaden|grejen|diffen)"
     # "…, vilket är bäst", "…, vem ska vi välja": the question asked of the sides
     r"|(vilket|vilken|vad|vem|vilka) (är|e|passar|blir|funkar) (bäst|bättre|smartast|enklast|rimligast)"
@@ -121,12 +121,12 @@ def comparison_sides(text: str) -> list[str]:
 # jämföra de tre", "19 kap. 25 § och 19 kap. 25 a § LOU, vad är skillnaden".
 _LIST_THEN_ASK = re.compile(
     r"^\W*(?P<list>[^?–:]+?(?:,|\s+och|\s+eller)\s+[^?–:,]+?)\s*(?:,|\s[–-]|:)\s*"
-    r"(?P<ask>(?:vad|vilken|vilket|vilka|hur|kan du|kan ni|jämför|skillnad)\b.*)$",
+    r"(?P<ask>(?:vad|vilken|vilket|vilka|hur|kan du|kan ni|jämför|skillnad|samma sak|är (?:de|det) samma)\b.*)$",
     re.IGNORECASE,
 )
 MAX_SIDE_WORDS = 6
 _WHICH_IS_BETTER = re.compile(
-    r"\b(bäst|bättre|lämpligast|välja|jämföra|skillnaden|passar|funkar)\b", re.IGNORECASE
+    r"\b(bäst|bättre|lämpligast|välja|jämföra|skillnaden|passar|funkar|samma)\b", re.IGNORECASE
 )
 
 # What comes before the first and after the second of two things asked for at once.
@@ -183,7 +183,9 @@ def _clean_sides(raw: list[str]) -> list[str]:
 
 
 # Adjective endings: "obligatorisk", "frivilliga", "öppet", "förenklat", "reserverad", "nationella"
-_ADJECTIVE = re.compile(r"^[a-zåäö]+(isk|iska|iskt|ig|iga|igt|lig|liga|ligt|ad|ade|at|et|ell|ella|ellt)$")
+_ADJECTIVE = re.compile(
+    r"^[a-zåäö]+(isk|iska|iskt|iv|iva|ivt|ig|iga|igt|lig|liga|ligt|ad|ade|at|et|ell|ella|ellt)$"
+)
 
 
 ARTICLE = re.compile(r"^(de|den|det|dom|en|ett)\s+(?=\S)", re.IGNORECASE)

@@ -18,8 +18,13 @@ COMPARISON = re.compile(
     r"|\b(ska|bör) [\wåäö]+ (vara|ligga|läggas|ställas|användas|bli|in) .*\beller\b(?! (inte|något|nåt|så|liknande|motsvarande)\b))",
     re.IGNORECASE,
 )
+# Chat before the question itself: "sorry dum fråga men vad e …"
+CHAT_OPENING = (
+    r"^\W*((ok|okej|hej|så|men|och|alltså|sorry|förlåt|ursäkta|(en |kanske )?(dum|korkad|enkel) fråga)\W+)*"
+)
 DEFINITION = re.compile(
-    r"^\W*((ok|okej|hej|så|men|och|alltså|sorry|förlåt|ursäkta|(en |kanske )?(dum|korkad|enkel) fråga)\W+)*(vad (är|e|ar|betyder|menas med|innebär|heter)|vad är det för|what is|what does|förklara|define)\b",
+    CHAT_OPENING
+    + r"(vad (är|e|ar|betyder|menas med|innebär|heter)|vad är det för|what is|what are|what does|förklara|define)\b",
     re.IGNORECASE,
 )
 PERMISSION = re.compile(
@@ -55,6 +60,7 @@ RULINGS = re.compile(
     # "finns det någon dom om …": one ruling ("dom" alone is also chat for "de", and "en dom för
     # människohandel" is a conviction)
     r"|((någon|nån|ngn|en|ingen) dom|domen) (om|i|från|kring)|domstolsavgörande\w*"
+    r"|risk(en)? (för|att) (en |bli |vi blir )?överpröv\w*"  # "risk för överprövning om vi har …": what courts said
     r"|eu-dom(en|ar|arna)?|vilken dom)\b",  # "Vilken EU-dom handlar om …": the judgment is what is asked
     re.IGNORECASE,
 )
@@ -64,3 +70,6 @@ RULINGS = re.compile(
 POLAR = re.compile(r"^(Ja|Nej|Det beror på)\b")
 YES_OR_NO = re.compile(r"^(Ja|Nej)\b")
 EXPLAINING_SECTIONS = ("forklaring", "jamforelse", "vad-lagen-sager", "vad-bestammelsen-sager")
+
+# Two things at once: "kombinera A med B", "A och samtidigt B", "både A och B"
+COMBINE = re.compile(r"\bkombiner\w*|\boch samtidigt\b|\bbåde\b.+\boch\b|\bcombine\b", re.IGNORECASE)

@@ -147,6 +147,7 @@ CHAT_WORDS = {
     "lol": "",
     "ens": "",  # "får man ens kräva …": a word the files use only in "inte ens"
     "haha": "",
+    "snabbt": "",  # "snabbt: risk för överprövning …?": how to answer, not what about
     "yo": "",
     "iofs": "",
     "tack": "",  # "länk tack": the files use the word only in "tack vare"
@@ -271,6 +272,9 @@ CHAT_PHRASES = {
     "kortfattat": "",
     "i korthet": "",
     "snabb fråga": "",
+    "kort fråga": "",
+    "in short": "",
+    "fattar inte": "",
     "snabbt svar": "",
     "svar tack": "",
     "nu för tiden": "",
@@ -304,6 +308,10 @@ CHAT_PHRASES = {
     "fuskar m lönerna": "lönedumpning bryter mot arbetsrätten",
     "fuskar med lönen": "lönedumpning bryter mot arbetsrätten",
     "fuskar med löner": "lönedumpning bryter mot arbetsrätten",
+    # the jurists' word for optional ("fakultativa uteslutningsgrunder")
+    "fakultativ": "frivillig",
+    "fakultativa": "frivilliga",
+    "fakultativt": "frivilligt",
     "bor i kommunen": "bor i kommunen lokala",
     "bo i kommunen": "bo i kommunen lokala",
     # last: the longer English phrases above begin with these
@@ -324,6 +332,12 @@ PARTICLE_VERBS = {
     r"kontraktstiden)\b)": "häva hävning",
     # "kräva att de anställer ungdomar från vår kommun": people who live there, not local firms
     r"\b(anställ|rekryter)[a-zåäö]*\b[^?.]{0,30}?\bfrån (vår|er|den egna|egna|vår egen) (kommun|ort)[a-zåäö]*": "=anställa personer som bor i kommunen",
+    # "anställer lokalt", "personalen ska vara skrivna i vår kommun": where the hires live too
+    r"\b(anställ|rekryter)[a-zåäö]*\s+(lokalt|lokal arbetskraft|lokalbefolkningen|folk från orten)\b": (
+        "=anställa personer som bor i kommunen"
+    ),
+    r"\b(skrivna|skriven|folkbokförda|folkbokförd|mantalsskrivna|bosatta) i (vår|er|den egna|egna|kommunen|orten)"
+    r"( (kommun|ort)[a-zåäö]*)?": "=bor i kommunen",
     # "köpa fika från ett socialt företag utan upphandling": a purchase without a procurement
     # is a direct award (unless it is a partnership or a non-profit: "IOP utan upphandling")
     r"^(?![^?]*\b(iop|partnerskap|bidrag|idéburen|idéburna|ideell|ideella)\b)[^?]*?\butan (upphandling|att upphandla"
