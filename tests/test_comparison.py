@@ -297,3 +297,19 @@ def test_a_choice_is_made_between_instruments_named_by_their_names():
     assert instrument_names("direktupphandla") == ["direktupphandling"]
     # ... but not one that names it already, more narrowly
     assert instrument_names("reserverad upphandling för daglig verksamhet") == []
+
+
+def test_a_judgment_is_named_by_its_case_name_not_by_what_its_title_says_it_held():
+    records = {
+        "eu-ruffert": {
+            "id": "eu-ruffert",
+            "kind": "case-law",
+            "title": "Rüffert (C-346/06) – krav på lön enligt lokalt kollektivavtal stred mot EU-rätten",
+        },
+        "ord-kollektivavtal": {"id": "ord-kollektivavtal", "kind": "glossary", "title": "Kollektivavtal"},
+    }
+    hits = [SimpleNamespace(passage=SimpleNamespace(doc_id=d)) for d in records]
+    result = SimpleNamespace(documents=lambda: hits)
+    composer = SimpleNamespace(documents=records)
+    assert named_by(composer, "krav på kollektivavtal", result, set()) is None
+    assert named_by(composer, "Rüffert", result, set()).doc_id == "eu-ruffert"

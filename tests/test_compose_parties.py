@@ -3,7 +3,7 @@
 
 from composer_kit import composer_over, ranked
 
-from bot.answer.asked import paraphrase
+from bot.answer.asked import other_parties, paraphrase
 from bot.knowledge.chunking import Passage
 from bot.search.retrieval import Hit, SearchResult
 
@@ -128,3 +128,45 @@ def test_may_we_is_no_paraphrase_of_must_we_and_either_half_of_a_two_question_ti
     # the provision's numbers in the title are no figure the question leaves out
     assert comp.part(passage, asked="Måste vi ta sociala hänsyn i våra upphandlingar?").asks == own
     assert comp.part(passage, asked="Får vi ta sociala hänsyn i våra upphandlingar?").asks is None
+
+
+def test_it_depends_answers_may_we_as_well_as_must_we():
+    # "Måste vi utesluta … skatt?" answers "Det beror på": no no that "får vi" could misread, so
+    # that FAQ leads "får vi utesluta ett företag som inte betalt skatt" and not a guidance text
+    # whose phrasing on another ground shares the frame
+    own = "Måste vi utesluta en leverantör som inte betalt skatt?"
+    comp, passages = composer_over(
+        {
+            ("faq-skatt", "faq", own): {"kort-svar": "Det beror på. Över tröskelvärdena ska ni utesluta …"},
+            ("faq-noll", "faq", "Måste vi ställa krav?"): {"kort-svar": "Nej, men ni bör."},
+        }
+    )
+    comp.documents["faq-skatt"] |= {"question": own, "questions": []}
+    asked = "får vi utesluta ett företag som inte betalt skatt"
+    assert comp.part(comp.section("faq-skatt", "kort-svar"), asked=asked).asks == own
+    assert not paraphrase(asked, own)  # a plain yes or no still answers only its own kind
+
+
+def test_hiring_locally_is_about_local_people_not_social_enterprises():
+    asked = "får vi ge poäng för att anbudsgivaren anställer lokalt"
+    assert other_parties(asked, "Får vi ge poäng för att anbudsgivaren är ett socialt företag?")
+
+
+def test_what_a_word_means_gives_way_to_a_rule_when_another_party_may_do_something():
+    comp, passages = composer_over(
+        {
+            ("ord-myndighet", "glossary", "Upphandlande myndighet"): {"kort-svar": "En myndighet som …"},
+            ("lou-4-18", "law", "4 kap. 18 § LOU"): {
+                "kort-svar": "Enligt 4 kap. 18 § LOU får ni reservera …"
+            },
+            ("ord-samhall", "glossary", "Samhall"): {"kort-svar": "Samhall är ett statligt bolag …"},
+        }
+    )
+    comp.documents["ord-samhall"]["term"] = "Samhall"
+    comp.documents["ord-myndighet"]["term"] = "upphandlande myndighet"
+    result = ranked(passages, {"ord-myndighet": 0.030, "lou-4-18": 0.027, "ord-samhall": 0.020})
+    asked = "får kommunala bolag använda reserverad upphandling"
+    assert comp.lead(result, asked, "permission").doc_id == "lou-4-18"
+    # ... but a name's entry says who the organisation is
+    named = ranked(passages, {"ord-samhall": 0.030, "lou-4-18": 0.027})
+    assert comp.lead(named, "kan Samhall få ett reserverat kontrakt", "permission").doc_id == "ord-samhall"

@@ -39,3 +39,16 @@ def test_a_word_inside_another_is_not_named():
     assert not speaks_of(result, ("miljö",), documents, passages, {"kostnad": [short, body]})
     body = passage("kostnad", "Förklaring", "forklaring", "Miljö är en sak. Miljökrav en annan.")
     assert speaks_of(result, ("miljö",), documents, passages, {"kostnad": [short, body]})
+
+
+def test_what_a_buyer_may_require_of_its_supplier_is_not_sent_on():
+    from bot.answer.analysis import analyse
+    from bot.answer.coverage import asks_of_the_supplier
+
+    assert asks_of_the_supplier(
+        analyse("får vi kräva att leverantören anställer nån från etableringsprogrammet")
+    )
+    assert asks_of_the_supplier(analyse("kan vi utesluta ett bolag som fått böter av Arbetsmiljöverket?"))
+    assert not asks_of_the_supplier(
+        analyse("kan vi få lönebidrag om vi anställer nån från etableringsprogrammet")
+    )

@@ -429,3 +429,29 @@ def test_a_region_named_asks_for_that_region_and_not_the_towns_in_its_county():
         analyse("finns det exempel på sociala hänsyn i Region Uppsala?"), NOTHING_FOUND, [town]
     )
     assert match == "some"
+
+
+def test_with_no_known_case_the_guidance_on_the_instrument_asked_leads():
+    from types import SimpleNamespace
+
+    from composer_kit import composer_over, ranked
+
+    from bot.answer.precedent_answer import on_the_instrument_asked
+
+    comp, passages = composer_over(
+        {
+            ("sociala-foretag", "guidance", "Sociala företag som leverantörer"): {
+                "kort-svar": "I en vanlig …"
+            },
+            ("lov-4-2", "law", "4 kap. 2 § LOV – särskilda villkor"): {
+                "kort-svar": "Lagen om valfrihetssystem …"
+            },
+            ("lov", "guidance", "Sociala hänsyn i valfrihetssystem enligt LOV"): {
+                "kort-svar": "I ett valfrihetssystem …"
+            },
+        }
+    )
+    result = ranked(passages, {"sociala-foretag": 0.030, "lov-4-2": 0.029, "lov": 0.028})
+    asked = SimpleNamespace(instruments=["lov"])
+    assert on_the_instrument_asked(comp, result, asked, set()).doc_id == "lov"
+    assert on_the_instrument_asked(comp, result, SimpleNamespace(instruments=["iop"]), set()) is None

@@ -13,7 +13,8 @@ from ..search.phrasings import normalise_question
 from ..search.scope import laws_in, settings_in
 from ..search.textproc import tokens, without_filler, words
 from .filters import detect_instruments
-from .wording import RULINGS
+from .names import is_name
+from .wording import PERMISSION, RULINGS
 
 # How close (rapidfuzz token-set ratio on folded text) the user's question must be to a file's
 # own question for the answer to say "Svar på frågan ”…”".
@@ -27,15 +28,18 @@ def own_question(record: dict) -> str | None:
     return record.get("question")
 
 
-def paraphrase(asked: str, own: str) -> bool:
+def paraphrase(asked: str, own: str, either_way: bool = False) -> bool:
     """Near enough in words, chat filler left out ("får man ens kräva kollektivavtal nu för
     tiden"), about the same law ("… i en byggentreprenad?" does not paraphrase "… i ett
-    valfrihetssystem enligt LOV?") and about the same thing (`narrows`)."""
+    valfrihetssystem enligt LOV?") and about the same thing (`narrows`). An answer that holds
+    `either_way` ("Det beror på …") answers "får vi" as well as "måste vi"."""
     if laws_in(asked) != laws_in(own) or narrows(asked, own) or settings_in(own) - settings_in(asked):
         return False
     if bool(RULINGS.search(asked)) != bool(RULINGS.search(own)):  # "finns det domar om X" is not "vad är X"
         return False
-    if conflicts(asked, own) or wages_not_agreement(asked, own) or other_modality(asked, own):
+    if conflicts(asked, own) or wages_not_agreement(asked, own):
+        return False
+    if not either_way and other_modality(asked, own):
         return False
     if not ASKS_QUANTITY.search(asked) and figures(own) - figures(asked):
         return False  # "måste 30% ha funktionsnedsättning" names a share the question does not ask
@@ -111,7 +115,7 @@ PARTIES = {
         re.IGNORECASE,
     ),
     "lokala": re.compile(
-        r"\b(lokala?|ortens|närproducera\w*|bygden|sitt säte i kommunen|från (vår|den egna) kommun\w*)\b",
+        r"\b(lokal[at]?|ortens|närproducera\w*|bygden|sitt säte i kommunen|från (vår|den egna) kommun\w*)\b",
         re.IGNORECASE,
     ),
     "idéburna": re.compile(r"\b(idéburn\w*|ideburn\w*|ideell\w*|föreningar|föreningen)\b", re.IGNORECASE),
@@ -201,3 +205,17 @@ def on_the_instrument(top, docs: list, asked: str, documents: dict[str, dict]):
         ):
             return hit.passage
     return top
+
+
+def word_is_no_answer(asked: str, top, documents: dict[str, dict]) -> bool:
+    """Is `top` a glossary passage, and does the question ask whether something may or must be
+    done ("måste vi upphandla om det är en ideell förening?", "får kommunala bolag använda
+    reserverad upphandling?"), so that what a word means does not answer it? A name's entry
+    ("samhall reserverat??") still may: it says who the organisation is."""
+    if top.kind != "glossary" or is_name(str(documents.get(top.doc_id, {}).get("term") or "")):
+        return False
+    return bool(PERMISSION.search(asked) or MODAL_START.match(asked))
+
+
+# "Får kommunala bolag …?", "Kan en förening …?": a yes/no question on what another party may do
+MODAL_START = re.compile(r"^\W*(får|kan|måste|ska|bör|behöver)\s+(?!du\b)[\wåäö]+", re.IGNORECASE)

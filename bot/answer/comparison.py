@@ -16,7 +16,7 @@ from .analysis import Analysis, words_of
 from .filters import detect_instruments
 from .model import Answer, Part
 from .names import is_name
-from .wording import EXPLAINING_SECTIONS, RULINGS, YES_OR_NO
+from .wording import COMBINE, EXPLAINING_SECTIONS, RULINGS, YES_OR_NO
 
 if TYPE_CHECKING:
     from .compose import Searches
@@ -61,8 +61,10 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
         )
         part = c.part(c._section_for(named, "definition", side)) if named else None
         # a choice weighs instruments: the side's best file that is no word's definition, if any
-        part = part or (c.lead(result, side, "definition", avoid=avoid | terms) if terms else None)
-        part = part or c.lead(result, side, "definition", avoid=avoid)
+        part = part or (
+            c.lead(result, side, "definition", avoid=avoid | terms, yes_no=False) if terms else None
+        )
+        part = part or c.lead(result, side, "definition", avoid=avoid, yes_no=False)
         if part is not None and not named and not holds_side(c, part.doc_id, side):
             # "ett vanligt föreningsbidrag": a side its own search finds no file on is shown by
             # the passage of the whole question's best files that speaks of it, when one does
@@ -198,9 +200,6 @@ def combining(analysis: Analysis) -> bool:
     return bool(COMBINE.search(analysis.question))
 
 
-COMBINE = re.compile(r"\bkombiner\w*|\boch samtidigt\b|\bbåde\b.+\boch\b|\bcombine\b", re.IGNORECASE)
-
-
 def cited_by(result: SearchResult, avoid: set[str]) -> Passage | None:
     """For a side that names a provision ("19 kap. 25 §"), the best file citing it: its law text."""
     if not result.ref_keys:
@@ -228,7 +227,7 @@ def named_by(
         record = c.documents.get(hit.passage.doc_id, {})
         if record.get("id") in avoid:
             continue
-        for name in [record.get("title", ""), *(record.get("synonyms") or [])]:
+        for name in [named_as(record), *(record.get("synonyms") or [])]:
             title = tokens(strip.sub(" ", name))
             if title and all(any(same_word(w, n) for n in title) for w in wanted):
                 fit = len(wanted) / len(title)
@@ -241,6 +240,13 @@ def named_by(
     close = [(doc, f) for doc, f in fits.items() if f[0] >= best_fit - CLOSE_FIT]
     doc, (_, _, passage) = min(close, key=lambda d: (where.get(d[0], 99), -d[1][0], d[1][1]))
     return passage
+
+
+def named_as(record: dict) -> str:
+    """A file's name: its title, but for a judgment only the case's name before the dash ("Rüffert
+    (C-346/06)"), so that "krav på kollektivavtal" is not named by what the court said of it."""
+    title = record.get("title", "")
+    return title.split(" – ")[0] if record.get("kind") == "case-law" else title
 
 
 # Titles whose fit differs by no more than this fit "about as well".

@@ -26,9 +26,9 @@ from ..search.referrals import Referrals
 from ..search.retrieval import SearchResult
 from ..search.textproc import stem, words
 from .analysis import Analysis, asks_amount, asks_figure, asks_meaning, part_intent
-from .asked import on_the_instrument, other_parties, own_question, paraphrase
+from .asked import on_the_instrument, other_parties, own_question, paraphrase, word_is_no_answer
 from .comparison import compose_comparison
-from .coverage import speaks_of
+from .coverage import asks_of_the_supplier, speaks_of
 from .gate import MIN_CONFIDENCE, answerable
 from .meta import about_bot, asks_about_bot
 from .model import (
@@ -45,7 +45,7 @@ from .overview import asks_overview, overview_docs
 from .precedent_answer import asks_social_precedents, compose_precedents, precedent_aside
 from .rulings import on_rulings, with_rulings
 from .sources import is_stale, refs_of, source_of
-from .wording import EXPLAINING_SECTIONS, PERMISSION, POLAR, RULINGS, YES_OR_NO
+from .wording import EXPLAINING_SECTIONS, POLAR, RULINGS, YES_OR_NO
 
 __all__ = [
     "FRAGESERVICE_URL",
@@ -115,7 +115,8 @@ class Composer:
         # (a title of two questions is asked by either: "Måste vi ta sociala hänsyn? Är bör-regeln …?")
         halves = [f"{q.strip()}?" for q in own.split("?") if q.strip()] if own and own.count("?") > 1 else []
         phrasings = [own, *halves, *(record.get("questions") or [])] if own else []
-        asks = own if (asked and polar and any(paraphrase(asked, q) for q in phrasings)) else None
+        either_way = polar and POLAR.match(passage.text).group(1) == "Det beror på"
+        asks = own if (asked and polar and any(paraphrase(asked, q, either_way) for q in phrasings)) else None
         return Part(
             doc_id=passage.doc_id,
             section=passage.id.split("#", 1)[1],
@@ -162,7 +163,7 @@ class Composer:
                 ):
                     return part
         top = self._how_to_top(docs) if intent == "how-to" else docs[0].passage
-        if intent == "permission" and yes_no and top.kind == "glossary" and PERMISSION.search(asked):
+        if intent == "permission" and yes_no and word_is_no_answer(asked, top, self.documents):
             # "måste vi upphandla om det är en ideell förening?" is not answered by what the
             # word means: a close rule or FAQ leads
             top = next(
@@ -290,9 +291,7 @@ class Composer:
             referral
             and not speaks_of(main, referral.matched, self.documents, self.passages, self.sections)
             and not asks_social_precedents(analysis)
-            # "utesluta ett bolag som fått böter av Arbetsmiljöverket": whether the fine is a
-            # ground for exclusion is the knowledge base's question, not the authority's
-            and "uteslutning" not in analysis.instruments
+            and not asks_of_the_supplier(analysis)
         ):
             return self.decline(answer, analysis, main, force_referral=True)
         if not answerable(analysis, main, searches.parts or searches.sides, min_confidence):

@@ -7,6 +7,7 @@ import re
 
 from ..knowledge.chunking import SHORT_ANSWER_SLUG, Passage
 from ..search.retrieval import SearchResult
+from .analysis import Analysis
 
 
 def speaks_of(
@@ -40,3 +41,18 @@ def speaks_of(
         )
 
     return all(spoken_of(word) for word in topic_words)
+
+
+def asks_of_the_supplier(analysis: Analysis) -> bool:
+    """Whether a question that names a referral's topic asks what a buyer may do to a supplier,
+    which is the knowledge base's question, not the authority's: "utesluta ett bolag som fått böter
+    av Arbetsmiljöverket" (whether the fine is a ground for exclusion), "kräva att leverantören
+    anställer nån från etableringsprogrammet" (an employment requirement)."""
+    return "uteslutning" in analysis.instruments or bool(REQUIRES_HIRING.search(analysis.question))
+
+
+REQUIRES_HIRING = re.compile(
+    r"\bkräv\w* att (leverantören|leverantörerna|de|dom|företaget|entreprenören|anbudsgivaren|utföraren)"
+    r"( ska)? (anställ|rekryter|ta emot|tar emot|erbjud)\w*",
+    re.IGNORECASE,
+)

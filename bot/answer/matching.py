@@ -8,8 +8,9 @@ import re
 from ..knowledge.places import county_of
 from ..knowledge.precedents import RESERVATIONS
 from .analysis import Analysis
-from .filters import from_social_supplier
-from .precedent_words import tried_in_court
+from .filters import detect_instruments, from_social_supplier
+from .precedent_words import PRECEDENT, tried_in_court
+from .wording import COMBINE, words_of
 
 
 def asks_swedish_buyers(analysis: Analysis) -> bool:
@@ -60,9 +61,9 @@ def precedent_matches(record: dict, analysis: Analysis) -> bool:
             if not (reserved or wanted & have):
                 return False
         elif "reserverad" in analysis.instruments:
-            if not reserved:
+            if not reserved or (both_asked(analysis) and not wanted <= have):
                 return False
-        elif wanted and not wanted & have:
+        elif wanted and not (wanted <= have if both_asked(analysis) else wanted & have):
             return False
     # "Vad har Västerås gjort med sociala företag?" asks what that buyer did ("någon kommun i
     # Jämtland med sociala företag" still asks for social enterprises)
@@ -93,3 +94,12 @@ def joint_of(record: dict, buyer_types: set[str]) -> bool:
     return record.get("buyer_type") == "samverkan" and any(
         t in ("kommun", "region") and t in buyer for t in buyer_types
     )
+
+
+def both_asked(analysis: Analysis) -> bool:
+    """ "Kan man kombinera sysselsättningskrav med reserverad upphandling? nån som gjort det?" asks
+    for cases of both at once; "… finns det exempel på reserverade upphandlingar?" names its own."""
+    if not COMBINE.search(analysis.question):
+        return False
+    asking = [p for p in analysis.parts if PRECEDENT.search(p)]
+    return not any(detect_instruments(p, words_of(p)) for p in asking)

@@ -470,12 +470,13 @@ def side_query(side: str, analysis: Analysis) -> str:
         return " ".join([side, *instrument_names(side)])
     named = " ".join(s.lower() for s in analysis.sides)
     topic = [w for w in words(analysis.question) if w not in named and w not in FRAME and len(tokens(w)) == 1]
-    return " ".join([side, *topic[:2]])
+    names = instrument_names(side) if choosing(analysis) else []  # "reservation": a reserverad upphandling
+    return " ".join([side, *names, *topic[:2]])
 
 
 # Words that frame a comparison rather than name its topic.
 FRAME = frozenset(
     "vad skillnaden skillnad mellan eller passar bäst bättre smidigast ska bör kan vi ha det som skiljer "
     "jämfört jämför jämföra med båda bägge vinna välja köra använda egentligen två tre alla tips för- nackdelar "
-    "fördelar vs versus grejen grej diff diffen whats what's kort kortfattat e ar".split()
+    "fördelar vs versus grejen grej diff diffen whats what's kort kortfattat e ar fattar inte lol förstår".split()
 )

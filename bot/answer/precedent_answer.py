@@ -12,6 +12,7 @@ from ..search.retrieval import SearchResult
 from ..search.textproc import stem
 from . import precedent_list
 from .analysis import Analysis, asks_meaning, asks_something, part_intent, words_of
+from .asked import instruments_in
 from .filters import detect_instruments
 from .matching import precedent_matches
 from .model import Answer
@@ -62,6 +63,7 @@ def compose_precedents(c, answer: Answer, analysis: Analysis, searches: Searches
             else None
         )
         rule = c.part(c.section(judged, SHORT_ANSWER_SLUG)) if judged else None
+        rule = rule or on_the_instrument_asked(c, searches.main, analysis, avoid)
         rule = rule or c.lead(searches.main, analysis.question, "permission", avoid=avoid)
         if rule is not None:
             wanted = precedent_list.wanted_text(analysis)
@@ -181,3 +183,21 @@ def unknown_partner(question: str, known: frozenset[str]) -> str | None:
         if name and len(name[-1]) > 3 and stem(name[-1].lower()) not in known:
             return " ".join(name)
     return None
+
+
+def on_the_instrument_asked(c, result: SearchResult, analysis: Analysis, avoid: set[str]):
+    """For "har någon använt LOV för att få in sociala företag?" with no known case: among the
+    best files, the first guidance or FAQ whose title names the instrument asked (the guidance on
+    LOV, not the one on social enterprises as suppliers), its short answer."""
+    asked = set(analysis.instruments)
+    for hit in result.documents()[:ON_THE_INSTRUMENT_DEPTH]:
+        record = c.documents.get(hit.passage.doc_id, {})
+        if hit.passage.doc_id in avoid or hit.passage.kind not in ("guidance", "faq"):
+            continue
+        if instruments_in(record.get("title") or "") & asked:
+            return c.part(c.section(hit.passage.doc_id, SHORT_ANSWER_SLUG) or hit.passage)
+    return None
+
+
+# How deep among the best files a rule on the instrument asked is looked for
+ON_THE_INSTRUMENT_DEPTH = 6
