@@ -1137,8 +1137,17 @@ def test_a_new_question_after_a_comma_or_after_a_topic_and_colon_is_a_part():
 
 
 def test_things_listed_then_asked_if_they_are_the_same_are_sides():
-    assert comparison_sides("socialt företag, arbetsintegrerande socialt företag och skyddad verkstad – samma sak?") == [
+    assert comparison_sides(
+        "socialt företag, arbetsintegrerande socialt företag och skyddad verkstad – samma sak?"
+    ) == [
         "socialt företag",
         "arbetsintegrerande socialt företag",
         "skyddad verkstad",
     ]
+
+
+def test_how_to_get_more_jobs_is_broad_but_a_policy_document_is_not():
+    from bot.answer.overview import asks_overview
+
+    assert asks_overview(analyse("hur får vi in fler jobb via upphandlingarna typ"))
+    assert not asks_overview(analyse("hur får vi in sociala hänsyn i vår upphandlingspolicy"))

@@ -49,7 +49,14 @@ def asks_overview(analysis: Analysis) -> bool:
         and not (
             set(analysis.instruments) - jobs or analysis.sides or analysis.places or analysis.organisations
         )
+        # "hur får vi in sociala hänsyn i vår upphandlingspolicy" asks about a policy document
+        and not POLICY.search(analysis.question)
     )
+
+
+POLICY = re.compile(
+    r"\b\w*(policy|policyn|riktlinje|riktlinjer|riktlinjerna|strategi|strategin)\b", re.IGNORECASE
+)
 
 
 def overview_docs(documents: dict[str, dict]) -> list[str]:
