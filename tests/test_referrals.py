@@ -132,7 +132,9 @@ def test_the_shipped_referrals_send_employer_and_jobseeker_questions_on_but_not_
     assert sent_to("hur tipsar vi om en upphandling som vi tror bryter mot LOU?") == "konkurrensverket"
     # money to start a social enterprise is the ESF's question, registering one Bolagsverket's
     assert sent_to("kan vi söka ESF-medel för att starta ett socialt företag") == "esf-radet"
-    assert sent_to("är det olagligt samarbete om två konkurrenter lämnar gemensamt anbud?") == "konkurrensverket"
+    assert (
+        sent_to("är det olagligt samarbete om två konkurrenter lämnar gemensamt anbud?") == "konkurrensverket"
+    )
     assert sent_to("får sociala företag lämna gemensamt anbud?") is None
     # two topics named as much: the one asked about comes first, the rest qualifies it
     assert sent_to("Hur räknar man arbetsgivaravgifter för en person med nystartsjobb?") == "skatteverket"
