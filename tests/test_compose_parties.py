@@ -150,6 +150,11 @@ def test_it_depends_answers_may_we_as_well_as_must_we():
 def test_hiring_locally_is_about_local_people_not_social_enterprises():
     asked = "får vi ge poäng för att anbudsgivaren anställer lokalt"
     assert other_parties(asked, "Får vi ge poäng för att anbudsgivaren är ett socialt företag?")
+    # ... nor about a target group of an employment requirement
+    assert other_parties(asked, "får vi ge mervärde för att anbudsgivaren anställer ungdomar")
+    assert not other_parties(
+        "får vi kräva att de anställer unga", "får vi kräva att de anställer långtidsarbetslösa"
+    )
 
 
 def test_what_a_word_means_gives_way_to_a_rule_when_another_party_may_do_something():

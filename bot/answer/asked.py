@@ -119,6 +119,12 @@ PARTIES = {
         re.IGNORECASE,
     ),
     "idéburna": re.compile(r"\b(idéburn\w*|ideburn\w*|ideell\w*|föreningar|föreningen)\b", re.IGNORECASE),
+    # those hired as the requirement's target group: not the same as people who live locally
+    # ("anställer lokalt" is not "anställer ungdomar")
+    "målgrupp": re.compile(
+        r"\b(ungdom\w*|unga|långtidsarbetslös\w*|arbetslös\w*|nyanlända|funktionsnedsätt\w*|funktionshind\w*)\b",
+        re.IGNORECASE,
+    ),
 }
 
 
