@@ -129,6 +129,10 @@ def test_the_shipped_referrals_send_employer_and_jobseeker_questions_on_but_not_
     assert sent_to("får vi köpa direkt från ett socialt företag?") is None
     # asking the bot for a tip is not tipping off the supervisory authority
     assert sent_to("kan du tipsa om en bra källa om sociala hänsyn") is None
+    assert (
+        shipped.for_question("tips inför budgetmötet, vill ha mer social upphandling nästa år").id
+        == "fragservice"
+    )
     assert sent_to("hur tipsar vi om en upphandling som vi tror bryter mot LOU?") == "konkurrensverket"
     # money to start a social enterprise is the ESF's question, registering one Bolagsverket's
     assert sent_to("kan vi söka ESF-medel för att starta ett socialt företag") == "esf-radet"
