@@ -1151,3 +1151,26 @@ def test_how_to_get_more_jobs_is_broad_but_a_policy_document_is_not():
 
     assert asks_overview(analyse("hur får vi in fler jobb via upphandlingarna typ"))
     assert not asks_overview(analyse("hur får vi in sociala hänsyn i vår upphandlingspolicy"))
+
+
+def test_the_sides_come_from_the_sentence_that_asks_not_the_one_before():
+    sides = comparison_sides(
+        "Vi misstänker lönedumpning hos en anbudsgivare. Ska vi utesluta dem eller behandla det som ett onormalt lågt anbud?"
+    )
+    assert sides == ["utesluta dem", "behandla det som ett onormalt lågt anbud"]
+    # ... but "17 kap. LOU" ends no sentence
+    assert comparison_sides(
+        "Vad skiljer arbetsrättsliga villkor enligt 17 kap. LOU från att kräva kollektivavtal?"
+    ) == [
+        "arbetsrättsliga villkor enligt 17 kap. LOU",
+        "kräva kollektivavtal",
+    ]
+
+
+def test_the_topic_named_before_a_choice_is_what_the_choice_is_about():
+    from bot.answer.sides import choice_topic
+
+    assert choice_topic("Fairtrade – ska vi ha det som krav eller som tilldelningskriterium?") == "Fairtrade"
+    assert choice_topic("Tvätten: reservera eller ställa sysselsättningskrav?") == "Tvätten"
+    assert choice_topic("IOP eller reserverad upphandling – vad passar bäst?") is None
+    assert choice_topic("Får vi reservera städningen?") is None

@@ -313,3 +313,34 @@ def test_a_judgment_is_named_by_its_case_name_not_by_what_its_title_says_it_held
     composer = SimpleNamespace(documents=records)
     assert named_by(composer, "krav på kollektivavtal", result, set()) is None
     assert named_by(composer, "Rüffert", result, set()).doc_id == "eu-ruffert"
+
+
+def test_a_choice_about_a_named_topic_opens_with_the_file_on_it_and_no_yes_to_another_question():
+    from composer_kit import composer_over, ranked
+
+    from bot.answer.comparison import compose_comparison
+    from bot.answer.model import Answer
+    from bot.answer.pipeline import Searches
+
+    comp, passages = composer_over(
+        {
+            ("faq-fairtrade", "faq", "Rättvis handel och Fairtrade"): {
+                "kort-svar": "Ja, om märkningen gäller varan.",
+                "forklaring": "Märkningen får användas som bevis.",
+            },
+            ("sarskilda", "guidance", "Särskilda kontraktsvillkor"): {"kort-svar": "Villkor för utförandet."},
+            ("kriterier", "guidance", "Sociala tilldelningskriterier"): {
+                "kort-svar": "Mervärde i utvärderingen."
+            },
+        }
+    )
+    asked = analyse("Fairtrade – ska vi ha det som krav eller som tilldelningskriterium?")
+    main = ranked(passages, {"sarskilda": 0.03, "faq-fairtrade": 0.029, "kriterier": 0.028})
+    sides = [ranked(passages, {"sarskilda": 0.03}), ranked(passages, {"kriterier": 0.03})]
+    answer = Answer(question=asked.question, answered=True)
+    compose_comparison(comp, answer, asked, Searches(main, [], sides))
+    assert [(p.doc_id, p.section, p.label) for p in answer.parts][0] == (
+        "faq-fairtrade",
+        "forklaring",
+        "Fairtrade",
+    )

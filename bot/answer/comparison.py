@@ -16,6 +16,7 @@ from .analysis import Analysis, words_of
 from .filters import detect_instruments
 from .model import Answer, Part
 from .names import is_name
+from .sides import choice_topic
 from .wording import COMBINE, EXPLAINING_SECTIONS, RULINGS, YES_OR_NO
 
 if TYPE_CHECKING:
@@ -117,6 +118,29 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
         answer.parts.insert(0, overview)
     if decision and not leads:
         answer.parts.append(decision)
+    topic = choice_topic(analysis.question)
+    shown = {p.doc_id for p in answer.parts}
+    # "Fairtrade – som krav eller som kriterium?": the file on Fairtrade first
+    avoid = shown | c.example_ids | c.deciding_ids
+    glossary = {d for d, r in c.documents.items() if r["kind"] == "glossary"}
+    # (only a rule or FAQ: "hemtjänsten: LOV eller LOU?" is not helped by what the word means)
+    about = topic and named_by(c, topic, searches.main, avoid | glossary)
+    shown_as = about and unpolar_section(c, about.doc_id)
+    if shown_as:  # (a "Ja" to the file's own question would read as a yes to the choice)
+        part = c.part(shown_as)
+        part.label, part.asks, part.related = topic, None, None
+        answer.parts.insert(0, part)
+
+
+def unpolar_section(c, doc_id: str) -> Passage | None:
+    """A file's short answer, or when it opens with a yes or no, its explanation."""
+    short = c.section(doc_id, SHORT_ANSWER_SLUG)
+    if short is not None and not YES_OR_NO.match(short.text):
+        return short
+    return next(
+        (p for slug in EXPLAINING_SECTIONS if (p := c.section(doc_id, slug)) and not YES_OR_NO.match(p.text)),
+        None,
+    )
 
 
 def qualified_head(sides: list[str]) -> list[str]:

@@ -41,7 +41,11 @@ def comparison_sides(text: str) -> list[str]:
     asks which of two figures holds ("30 % eller 50 % funktionsnedsatta?" asks what the rule is)."""
     if _FIGURE_CHOICE.search(text):
         return []
-    clauses = re.split(r"\s+[–-]\s+|[?;]\s*|:(?!\d)\s*", text)  # "4:18" is a provision, not a colon
+    # ("4:18" is a provision, not a colon; "Vi misstänker … . Ska vi A eller B?": the sentence that asks)
+    clauses = re.split(
+        r"\s+[–-]\s+|[?;]\s*|:(?!\d)\s*|(?<!\bkap)(?<!\bart)(?<!\bprop)(?<!t\.ex)(?<!bl\.a)\.\s+(?=[A-ZÅÄÖ])",
+        text,
+    )
     for clause in clauses:  # two things at once: "kombinera A med B", "A och samtidigt B"
         together = (
             re.search(r"\bkombinera (.+?) (?:med|och) (.+)", clause, re.I)
@@ -202,3 +206,17 @@ def shared_head(sides: list[str]) -> list[str]:
     if not all(len(s.split()) == 1 and _ADJECTIVE.match(s.lower()) for s in firsts):
         return sides
     return [f"{s} {' '.join(head)}" for s in firsts] + [last]
+
+
+def choice_topic(text: str) -> str | None:
+    """What a choice is about when the question names it first: "Fairtrade – ska vi ha det som
+    krav eller som tilldelningskriterium?", "Tillgänglighetskrav: i kravspecen eller som
+    villkor?" (a short topic before a dash or colon, itself no alternative)."""
+    found = _TOPIC_THEN_CHOICE.match(text)
+    if not found or re.search(r"\beller\b|\bvs\b", found.group(1), re.IGNORECASE):
+        return None
+    topic = found.group(1).strip()
+    return topic if 1 <= len(words_of(topic)) <= 3 else None
+
+
+_TOPIC_THEN_CHOICE = re.compile(r"^\W*([^–:?]{2,40}?)\s*(?:[–:]|\s-)\s+\S.*\beller\b", re.IGNORECASE)
