@@ -33,11 +33,7 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
     # definition; "vad är skillnaden mellan A och B" may well be answered by two definitions
     # (a name's entry is the side itself: "Samhall eller ett socialt företag" gets the glossary's Samhall)
     terms = (
-        {
-            d
-            for d, r in c.documents.items()
-            if r["kind"] == "glossary" and not is_name(str(r.get("term") or ""))
-        }
+        {d for d in c.glossary_ids if not is_name(str(c.documents[d].get("term") or ""))}
         if choosing(analysis)
         else set()
     )
@@ -121,10 +117,9 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
     topic = choice_topic(analysis.question)
     shown = {p.doc_id for p in answer.parts}
     # "Fairtrade – som krav eller som kriterium?": the file on Fairtrade first
-    avoid = shown | c.example_ids | c.deciding_ids
-    glossary = {d for d, r in c.documents.items() if r["kind"] == "glossary"}
     # (only a rule or FAQ: "hemtjänsten: LOV eller LOU?" is not helped by what the word means)
-    about = topic and named_by(c, topic, searches.main, avoid | glossary)
+    avoid = shown | c.example_ids | c.deciding_ids | c.glossary_ids
+    about = topic and named_by(c, topic, searches.main, avoid)
     shown_as = about and unpolar_section(c, about.doc_id)
     if shown_as:  # (a "Ja" to the file's own question would read as a yes to the choice)
         part = c.part(shown_as)

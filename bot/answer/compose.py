@@ -99,6 +99,7 @@ class Composer:
         self.examples = [d for d in documents.values() if d["kind"] == "example"]
         self.example_ids = frozenset(d["id"] for d in self.examples)
         self.deciding_ids = frozenset(d["id"] for d in documents.values() if d.get("compares"))
+        self.glossary_ids = frozenset(d["id"] for d in documents.values() if d["kind"] == "glossary")
         # the FAQs on what courts have said ("Vad har svenska domstolar sagt om …?")
         self.ruling_ids = frozenset(
             d["id"] for d in documents.values() if d["kind"] == "faq" and RULINGS.search(d.get("title") or "")

@@ -4,6 +4,7 @@ whom, country, years)? `precedent_list` and the composer use this on the example
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..knowledge.places import county_of
 from ..knowledge.precedents import RESERVATIONS
@@ -99,7 +100,13 @@ def joint_of(record: dict, buyer_types: set[str]) -> bool:
 def both_asked(analysis: Analysis) -> bool:
     """ "Kan man kombinera sysselsättningskrav med reserverad upphandling? nån som gjort det?" asks
     for cases of both at once; "… finns det exempel på reserverade upphandlingar?" names its own."""
-    if not COMBINE.search(analysis.question):
+    return _both_asked(analysis.question, tuple(analysis.parts))
+
+
+@lru_cache(maxsize=256)
+def _both_asked(question: str, parts: tuple[str, ...]) -> bool:
+    # (cached: a lookup asks this of every precedent it weighs)
+    if not COMBINE.search(question):
         return False
-    asking = [p for p in analysis.parts if PRECEDENT.search(p)]
+    asking = [p for p in parts if PRECEDENT.search(p)]
     return not any(detect_instruments(p, words_of(p)) for p in asking)
