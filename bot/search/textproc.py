@@ -330,12 +330,10 @@ PARTICLE_VERBS = {
     # "kicka ut en leverantör … mitt i avtalet": ending a running contract, not excluding a bidder
     r"\b(utesluta|kicka ut|sparka ut|slänga ut|bli av med)\b(?=[^?]*\b(mitt i|under) (avtalet|avtalstiden|kontraktet|"
     r"kontraktstiden)\b)": "häva hävning",
-    # "kräva att de anställer ungdomar från vår kommun": people who live there, not local firms
-    r"\b(anställ|rekryter)[a-zåäö]*\b[^?.]{0,30}?\bfrån (vår|er|den egna|egna|vår egen) (kommun|ort)[a-zåäö]*": "=anställa personer som bor i kommunen",
-    # "anställer lokalt", "personalen ska vara skrivna i vår kommun": where the hires live too
-    r"\b(anställ|rekryter)[a-zåäö]*\s+(lokalt|lokal arbetskraft|lokalbefolkningen|folk från orten)\b": (
-        "=anställa personer som bor i kommunen"
-    ),
+    # "kräva att de anställer ungdomar från vår kommun", "anställer lokalt": people who live
+    # there, not local firms ("personalen ska vara skrivna i vår kommun" too)
+    r"\b(anställ|rekryter)[a-zåäö]*\b(?:[^?.]{0,30}?\bfrån (vår|er|den egna|egna|vår egen) (kommun|ort)[a-zåäö]*"
+    r"|\s+(lokalt|lokal arbetskraft|lokalbefolkningen|folk från orten)\b)": "=anställa personer som bor i kommunen",
     r"\b(skrivna|skriven|folkbokförda|folkbokförd|mantalsskrivna|bosatta) i (vår|er|den egna|egna|kommunen|orten)"
     r"( (kommun|ort)[a-zåäö]*)?": "=bor i kommunen",
     # "köpa fika från ett socialt företag utan upphandling": a purchase without a procurement
