@@ -170,6 +170,18 @@ def test_clipped_chat_words_are_completed_as_the_knowledge_base_writes_them():
     assert surface.respell("arbetsratsliga villkor") == "arbetsrättsliga villkor"
 
 
+def test_a_compound_typed_as_two_words_is_joined_as_the_knowledge_base_writes_it():
+    from bot.search.surface import SurfaceWords
+
+    surface = SurfaceWords([*TEXTS, "Ett sysselsättningskrav ställs som villkor."] * 5)
+    # split after the joining "s" and with a letter left out: one word, mended
+    assert surface.respell("hur formulerar man ett sysselsätnings krav") == (
+        "hur formulerar man ett sysselsättningskrav"
+    )
+    # a first half that is a word of its own stays apart
+    assert surface.respell("sociala företags krav") == "sociala företags krav"
+
+
 def test_a_common_word_typed_without_dots_stays_as_typed():
     from bot.search.surface import SurfaceWords
 

@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from ..knowledge.places import aliases, places
-from .textproc import STOPWORDS, SpellingCorrector, fold, stem, words
+from .textproc import CHAT_PHRASES, STOPWORDS, SpellingCorrector, fold, stem, words
 
 # A word is restored when the knowledge base uses the form with diacritics this many times as
 # often as the form typed ("stad" is a word of its own and stays; "fran" becomes "från").
@@ -27,6 +27,10 @@ KEEP_HEAD, KEEP_TAIL, MIN_INNER_CLIPPED = 3, 5, 8
 # A typo ("fretag") is mended to a word the knowledge base uses at least this often, one edit away.
 MIN_TYPO_TARGET = 3
 
+# "sysselsättnings krav": a first half ending in the joining "s", then the rest
+_SPLIT = re.compile(r"(?<![\wåäöÅÄÖ])([a-zåäö]{5,}s) ([a-zåäö]{3,})(?![\wåäöÅÄÖ])")
+# words of the chat phrases read later, typed as meant ("skiter i" is not "sköter i")
+CHAT_TYPED = frozenset(w for phrase in CHAT_PHRASES for w in phrase.split())
 _LETTERS = re.compile(r"(?<![\wåäöÅÄÖ])[A-Za-zåäöÅÄÖéÉ]{2,}(?![\wåäöÅÄÖ])")
 
 
@@ -66,7 +70,21 @@ class SurfaceWords:
     def respell(self, text: str) -> str:
         """ "far vi kopa direktupph fran ett socialt fretag" -> "får vi köpa direktupphandling från
         ett socialt företag"."""
-        return self.complete_clipped(self.restore_diacritics(text))
+        return self.complete_clipped(self.join_split(self.restore_diacritics(text)))
+
+    def join_split(self, text: str) -> str:
+        """ "ett sysselsätnings krav" -> "ett sysselsättningskrav": a compound typed as two words,
+        its first half no word of the knowledge base, is one word when the knowledge base writes
+        it so (or one typo from it)."""
+
+        def one(match: re.Match) -> str:
+            head, tail = match.group(1), match.group(2)
+            if head in self.surface:
+                return match.group(0)
+            joined = head + tail
+            return joined if joined in self.surface else self._typo(joined) or match.group(0)
+
+        return _SPLIT.sub(one, text)
 
     def restore_diacritics(self, text: str) -> str:
         """ "far vi kopa direkt fran dom" -> "får vi köpa direkt från dom"."""
@@ -105,6 +123,7 @@ class SurfaceWords:
             len(word) >= MIN_CLIPPED
             and word not in self.surface
             and word not in STOPWORDS
+            and word not in CHAT_TYPED
             and word not in self._places
         ):
             found = (
