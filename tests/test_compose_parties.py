@@ -3,7 +3,7 @@
 
 from composer_kit import composer_over, ranked
 
-from bot.answer.asked import other_parties, paraphrase
+from bot.answer.asked import holds_own, other_parties, paraphrase
 from bot.knowledge.chunking import Passage
 from bot.search.retrieval import Hit, SearchResult
 
@@ -35,6 +35,43 @@ def test_other_suppliers_in_the_faqs_question_make_it_no_paraphrase():
     own = "Får vi gynna lokala företag i upphandlingen?"
     assert not paraphrase("kan vi gynna sociala företag iaf lite?", own)
     assert paraphrase("får vi gynna lokala företag?", own)
+
+
+def test_local_suppliers_asked_on_top_make_the_yes_on_reservation_no_answer():
+    own = "Får vi reservera en upphandling för sociala företag?"
+    assert not paraphrase("Kan vi reservera en upphandling för bara lokala sociala företag?", own)
+    assert not paraphrase("får vi reservera för sociala företag som finns i vår egen kommun?", own)
+    assert paraphrase("får vi reservera en upphandling för sociala företag?", own)
+    # favouring local firms is a no whoever else is named: still the FAQ's question
+    assert paraphrase("kan vi gynna lokala sociala företag?", "Får vi gynna lokala företag i upphandlingen?")
+
+
+def test_a_yes_no_question_that_holds_the_faqs_words_but_its_frame_asks_it():
+    own = "Får vi kräva att leverantören har kollektivavtal?"
+    assert paraphrase("facket vill ha kollektivavtal i avtalet, kan vi?", own)
+    assert paraphrase("kollektivavtalskrav ok eller ej", own)
+    # more than two words more, or a how, is another question
+    assert not holds_own(
+        "kan vi kräva att underleverantörerna till städfirman har kollektivavtal för hela kedjan?", own
+    )
+    assert not holds_own("Hur följer vi upp kollektivavtal?", own)
+
+
+def test_a_quoted_phrasing_on_top_of_which_local_firms_are_asked_does_not_lead_with_its_yes():
+    comp, passages = composer_over(
+        {
+            ("faq-reservera", "faq", "Får vi reservera en upphandling för sociala företag?"): {
+                "kort-svar": "Ja, enligt 4 kap. 18 § LOU.",
+                "forklaring": "Reservationen gäller alla sociala företag, inte bara lokala.",
+            }
+        }
+    )
+    comp.documents["faq-reservera"] |= {"question": "Får vi reservera en upphandling för sociala företag?"}
+    result = ranked(passages, {"faq-reservera": 0.03})
+    result.quoted = "faq-reservera"
+    lead = comp.lead(result, "Kan vi reservera en upphandling för bara lokala sociala företag?", "permission")
+    assert not lead.text.startswith("Ja")
+    assert lead.asks is None
 
 
 def test_the_faq_on_other_suppliers_gives_way_to_the_next_rule():

@@ -28,6 +28,17 @@ def own_question(record: dict) -> str | None:
     return record.get("question")
 
 
+def asks_own(asked: str, own: str | None, record: dict, either_way: bool = False) -> bool:
+    """Did the user ask the file's own question: in one of its phrasings (a title of two
+    questions is asked by either: "Måste vi ta sociala hänsyn? Är bör-regeln …?"), and for no
+    other suppliers than it names? Another phrasing may ask more than the question the short
+    answer answers ("… ett lokalt socialt företag …")."""
+    if not own or more_parties(asked, own):
+        return False
+    halves = [f"{q.strip()}?" for q in own.split("?") if q.strip()] if own.count("?") > 1 else []
+    return any(paraphrase(asked, q, either_way) for q in [own, *halves, *(record.get("questions") or [])])
+
+
 def paraphrase(asked: str, own: str, either_way: bool = False) -> bool:
     """Near enough in words, chat filler left out ("får man ens kräva kollektivavtal nu för
     tiden"), about the same law ("… i en byggentreprenad?" does not paraphrase "… i ett
@@ -37,7 +48,7 @@ def paraphrase(asked: str, own: str, either_way: bool = False) -> bool:
         return False
     if bool(RULINGS.search(asked)) != bool(RULINGS.search(own)):  # "finns det domar om X" is not "vad är X"
         return False
-    if conflicts(asked, own) or wages_not_agreement(asked, own):
+    if conflicts(asked, own) or wages_not_agreement(asked, own) or more_parties(asked, own):
         return False
     if not either_way and other_modality(asked, own):
         return False
@@ -45,9 +56,32 @@ def paraphrase(asked: str, own: str, either_way: bool = False) -> bool:
         return False  # "måste 30% ha funktionsnedsättning" names a share the question does not ask
     if says_more(asked, own):
         return False
-    return (
-        fuzz.token_set_ratio(normalise_question(without_filler(asked)), normalise_question(own)) >= PARAPHRASE
-    )
+    return fuzz.token_set_ratio(
+        normalise_question(without_filler(asked)), normalise_question(own)
+    ) >= PARAPHRASE or holds_own(asked, own)
+
+
+def holds_own(asked: str, own: str) -> bool:
+    """Does a yes/no question hold every word of the own yes/no question but who is asked to do
+    what, and at most two more ("facket vill ha kollektivavtal i avtalet, kan vi?" asks "Får vi
+    kräva att leverantören har kollektivavtal?")?"""
+    if not OWN_WHETHER.match(own) or not OWN_WHETHER.search(asked):
+        return False
+    mine = set(tokens(own))
+    have = set(tokens(without_filler(asked)))
+    core = mine - FRAME
+    if not core or not all(any(one_stem(word, h) for h in have) for word in core):
+        return False
+    return len({h for h in have if not any(one_stem(h, m) for m in mine)}) <= CLOSE_EXTRA
+
+
+# The frame of a yes/no question on a requirement, which a question may leave out
+FRAME = frozenset(tokens("kräva krav ställa leverantören leverantörer upphandlingen upphandling"))
+OWN_WHETHER = re.compile(
+    r"^\W*(får|kan|måste|ska|bör|är)\b|\b(ok|okej|lagligt|tillåtet|legal|kan vi|får vi|går det)\b",
+    re.IGNORECASE,
+)
+CLOSE_EXTRA = 2
 
 
 def says_more(asked: str, own: str) -> bool:
@@ -163,6 +197,22 @@ def other_parties(asked: str, own: str) -> bool:
     """ "Gynna sociala företag" is not "gynna lokala företag"."""
     mine, theirs = parties_in(asked), parties_in(own)
     return bool(mine and theirs and not mine & theirs)
+
+
+def more_parties(asked: str, own: str) -> bool:
+    """ "Kan vi reservera en upphandling för bara lokala sociala företag?" asks more than "Får vi
+    reservera en upphandling för sociala företag?": its "Ja" would read as a yes to favouring
+    local ones. Only local suppliers count: "gynna lokala sociala företag" is still asked by
+    "Får vi gynna lokala företag?", whose "Nej" holds whoever else is named."""
+    return bool(LOCAL.search(asked)) and not LOCAL.search(own)
+
+
+# Local suppliers or local people, in any words ("som finns i vår egen kommun", "bor i kommunen")
+LOCAL = re.compile(
+    r"\b(lokal[at]?|ortens|närproducera\w*|bygden|sitt säte i kommunen|(från|i) (just )?(vår|den) (egen |egna )?"
+    r"kommun\w*|här i (stan|kommunen)|bor i (just )?(kommunen|orten)|folkbokförd\w*|skrivna i)\b",
+    re.IGNORECASE,
+)
 
 
 def narrows(asked: str, own: str) -> bool:

@@ -26,7 +26,7 @@ from ..search.referrals import Referrals
 from ..search.retrieval import SearchResult
 from ..search.textproc import stem, words
 from .analysis import Analysis, asks_amount, asks_figure, asks_meaning, part_intent
-from .asked import on_the_instrument, other_parties, own_question, paraphrase, word_is_no_answer
+from .asked import asks_own, more_parties, on_the_instrument, other_parties, own_question, word_is_no_answer
 from .comparison import compose_comparison
 from .coverage import asks_of_the_supplier, speaks_of
 from .gate import MIN_CONFIDENCE, answerable
@@ -113,11 +113,8 @@ class Composer:
         record = self.documents.get(passage.doc_id, {})
         own = own_question(record)
         polar = bool(POLAR.match(passage.text))
-        # (a title of two questions is asked by either: "Måste vi ta sociala hänsyn? Är bör-regeln …?")
-        halves = [f"{q.strip()}?" for q in own.split("?") if q.strip()] if own and own.count("?") > 1 else []
-        phrasings = [own, *halves, *(record.get("questions") or [])] if own else []
         either_way = polar and POLAR.match(passage.text).group(1) == "Det beror på"
-        asks = own if (asked and polar and any(paraphrase(asked, q, either_way) for q in phrasings)) else None
+        asks = own if (asked and polar and asks_own(asked, own, record, either_way)) else None
         return Part(
             doc_id=passage.doc_id,
             section=passage.id.split("#", 1)[1],
@@ -159,9 +156,8 @@ class Composer:
                 part = self.part(self._section_for(hit.passage, intent, asked), asked=asked)
                 # a file whose own question was asked; for "vad betyder …?" only one that
                 # answers without a yes or no ("Vad betyder 30 procent-kravet?")
-                if (part.asks or result.quoted == hit.passage.doc_id) and (
-                    yes_no or not POLAR.match(part.text)
-                ):
+                quoted = result.quoted == hit.passage.doc_id and not more_parties(asked, part.related or "")
+                if (part.asks or quoted) and (yes_no or not POLAR.match(part.text)):
                     return part
         top = self._how_to_top(docs) if intent == "how-to" else docs[0].passage
         if intent == "permission" and yes_no and word_is_no_answer(asked, top, self.documents):
