@@ -105,3 +105,17 @@ def test_a_bare_side_that_is_an_instrument_in_other_words_is_searched_by_its_nam
 
     asked = analyse("vad funkar bäst för att få ut långtidsarbetslösa i jobb: krav eller reservation?")
     assert side_query("reservation", asked).startswith("reservation reserverad upphandling")
+
+
+def test_what_a_named_buyer_did_and_how_it_went_is_answered_by_its_case(pipeline):
+    answer = pipeline.ask("Har Region Örebro län köpt cykelservice från ett socialt företag? Hur gick det?")
+    assert answer.intent == "precedents"
+    # the case leads, and neither part is answered by the rules above it
+    assert [p.doc_id for p in answer.parts] == ["region-orebro-cykelreturen"]
+
+
+def test_reserving_for_local_social_enterprises_gets_no_yes(pipeline):
+    answer = pipeline.ask("Kan vi reservera en upphandling för bara lokala sociala företag?")
+    assert answer.answered
+    assert not answer.parts[0].text.startswith("Ja")
+    assert answer.parts[0].asks is None

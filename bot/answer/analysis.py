@@ -47,6 +47,8 @@ MAX_PARTS = 3
 
 _HOW_TO = re.compile(
     r"\b(hur (?!mycket|många|länge|stor|ofta|lång|gammal)[a-zåäö]+ (vi|man|jag|ni)\b|hur går (vi|man) till väga"
+    # "nån som vet hur man formulerar ett sysselsättningskrav"
+    r"|hur (man|vi) (ska |kan |bör )?[a-zåäö]+(ar|er|ir)\b"
     # "Hur går en leverantörsdialog med sociala företag till?", "Var hittar vi nivåerna …?"
     r"|hur går ([\wåäö]+ ){1,6}till\b|var hittar (vi|man|jag) (?!(det|reglerna|bestämmelse\w*|paragraf\w*)\b)"
     r"|vad (ska|bör|behöver|måste) (vi|man) tänka på|steg för steg|how (do|can|should) (we|i)|tips på hur|checklista"

@@ -11,7 +11,7 @@ from ..knowledge.chunking import SHORT_ANSWER_SLUG
 from ..search.retrieval import SearchResult
 from ..search.textproc import stem
 from . import precedent_list
-from .analysis import Analysis, asks_meaning, asks_something, part_intent, words_of
+from .analysis import Analysis, asks_meaning, asks_something, detect_intent, part_intent, words_of
 from .asked import instruments_in
 from .filters import detect_instruments
 from .matching import precedent_matches
@@ -84,6 +84,8 @@ def compose_precedents(c, answer: Answer, analysis: Analysis, searches: Searches
     for asked, result in zip(analysis.parts, searches.parts, strict=False):
         if len(analysis.parts) < 2 or asks_for_precedents(asked) or not asks_something(asked):
             continue
+        if named and (asks_of_named_buyer(asked, analysis) or ASKS_OUTCOME.match(asked)):
+            continue  # "Har Göteborgs stad jobbat med …? hur gick det": the case shown answers it
         if rulings is not None and IN_COURT.search(asked):  # "… nånsin överprövats?": answered
             continue  # by what the courts said
         shown = {p.doc_id for p in answer.parts + asked_parts}
@@ -201,3 +203,20 @@ def on_the_instrument_asked(c, result: SearchResult, analysis: Analysis, avoid: 
 
 # How deep among the best files a rule on the instrument asked is looked for
 ON_THE_INSTRUMENT_DEPTH = 6
+
+
+def asks_of_named_buyer(asked: str, analysis: Analysis) -> bool:
+    """Does a part ask what a buyer it names has done ("Har Göteborgs stad jobbat med …")?"""
+    lowered = asked.lower()
+    return (
+        any(name.lower() in lowered for name in [*analysis.organisations, *analysis.municipalities])
+        and detect_intent(asked, [], False, True) == "precedents"
+    )
+
+
+# "… hur gick det?", "vad blev resultatet?": how the case named went, which its card tells
+ASKS_OUTCOME = re.compile(
+    r"^\W*(och )?(hur (gick|blev|funkade|fungerade) det|vad blev (resultatet|utfallet|effekten)|"
+    r"(funkade|fungerade|blev) det (bra|nåt|något))\b",
+    re.IGNORECASE,
+)

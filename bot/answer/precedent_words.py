@@ -11,7 +11,7 @@ PRECEDENT = re.compile(
     r"\b((?<!\btill )exempel|exemplen|exemplet|examples?|vilka (kommuner|regioner|myndigheter|bostadsbolag|köpare|organisationer)"
     r"|har (någon|nån|några|ngn|andra|något|nåt) (kommun|region|myndighet|bostadsbolag|köpare|annan|gjort|reserverat|använt)"
     r"|hur (gjorde|har) [A-ZÅÄÖ]|hur gjorde|how did (they|you|it|the[a-z]*)\b|finns det (några|nån|någon)? ?(kommuner|regioner|fall)"
-    r"|andra kommuner|erfarenhet(er)? av|case|prejudikat på|goda exempel|lyckade"
+    r"|andra kommuner|erfarenhet(er)? av|case|prejudikat|goda exempel|lyckade"
     r"|hur (jobbar|arbetar|har) [\w ]{0,25}(kommuner|regioner|städer|myndigheter|bostadsbolag)"
     r"|hur gick det (för|när|i|med) "
     # "vilka har ställt sysselsättningskrav", "har någon i Uppsala län reserverat …"
@@ -63,7 +63,7 @@ ANYWHERE = re.compile(r"\b(någonstans|nånstans|ngnstans)\b", re.IGNORECASE)
 # about buyers (or contracts) in the past tense asks for precedents.
 ASKS_ABOUT_BUYERS = re.compile(
     r"\b(vilka|vilken|någon|några|nån|ngn|något|andra)\s+(\w+\s+){0,2}(kommun(er)?|region(er)?|myndighet(er)?|"
-    r"bostadsbolag|köpare|städer|organisationer|upphandlingar|kontrakt|avtal)\b",
+    r"bostadsbolag|bolag|köpare|städer|organisationer|upphandlingar|kontrakt|avtal)\b",
     re.IGNORECASE,
 )
 PAST = re.compile(
