@@ -127,6 +127,12 @@ def test_the_shipped_referrals_send_employer_and_jobseeker_questions_on_but_not_
     assert sent_to("får vi sätta upp kameror i lokalerna där leverantörens städpersonal jobbar?") == "imy"
     # ... but buying from a social enterprise is the knowledge base's own topic
     assert sent_to("får vi köpa direkt från ett socialt företag?") is None
+    # licences the municipality grants, a journalist asking for the tenders, the municipality's
+    # accounts, a new building's climate declaration
+    assert sent_to("Behöver kaféet i kommunhuset serveringstillstånd för att sälja öl?") == "kommunjurist-skr"
+    assert sent_to("Måste vi lämna ut anbuden om en journalist begär det?") == "kommunjurist-skr"
+    assert sent_to("Hur bokför vi ett bidrag inom ett IOP i kommunens redovisning?") == "kommunjurist-skr"
+    assert sent_to("Vad gäller för klimatdeklaration av nya byggnader?") == "bygglov-och-detaljplan"
     # asking the bot for a tip is not tipping off the supervisory authority
     assert sent_to("kan du tipsa om en bra källa om sociala hänsyn") is None
     assert (
