@@ -255,7 +255,8 @@ BENCHMARKS = [
         "quality_blind26",
         "quality",
         "Retrieval quality, twenty-ninth set (eval_blind26: the questions of eval_usefulness_blind26, written "
-        "blind by a helper in the nineteenth session, first run on that session's first code; CLEAN: misses not read)",
+        "blind by a helper in the nineteenth session, first run on that session's first code; a TRAINING set since the "
+        "twenty-first session: its misses were read and the pipeline tuned on it)",
         ["--eval", "benchmarks/eval_blind26.jsonl"],
         ["--eval", "benchmarks/eval_blind26.jsonl"],
     ),
@@ -266,6 +267,14 @@ BENCHMARKS = [
         "blind by a helper in the twentieth session, first run on that session's first code; CLEAN: misses not read)",
         ["--eval", "benchmarks/eval_blind27.jsonl"],
         ["--eval", "benchmarks/eval_blind27.jsonl"],
+    ),
+    (
+        "quality_blind28",
+        "quality",
+        "Retrieval quality, thirty-first set (eval_blind28: the questions of eval_usefulness_blind28, written "
+        "blind by a helper in the twenty-first session, first run on that session's first code; CLEAN: misses not read)",
+        ["--eval", "benchmarks/eval_blind28.jsonl"],
+        ["--eval", "benchmarks/eval_blind28.jsonl"],
     ),
     (
         "usefulness",
@@ -480,7 +489,8 @@ BENCHMARKS = [
         "usefulness_blind26",
         "usefulness",
         "Usefulness, twenty-sixth set (eval_usefulness_blind26, 140 questions written blind by a helper in the "
-        "nineteenth session, first run on that session's first code; CLEAN: its failures not read)",
+        "nineteenth session, first run on that session's first code; a TRAINING set since the twenty-first session: its "
+        "failures were read and the pipeline tuned on it)",
         ["--eval", "benchmarks/eval_usefulness_blind26.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind26.jsonl"],
     ),
@@ -491,6 +501,14 @@ BENCHMARKS = [
         "twentieth session, first run on that session's first code; CLEAN: its failures not read)",
         ["--eval", "benchmarks/eval_usefulness_blind27.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind27.jsonl"],
+    ),
+    (
+        "usefulness_blind28",
+        "usefulness",
+        "Usefulness, twenty-eighth set (eval_usefulness_blind28, 140 questions written blind by a helper in the "
+        "twenty-first session, first run on that session's first code; CLEAN: its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind28.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind28.jsonl"],
     ),
     (
         "paraphrase",
