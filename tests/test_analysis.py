@@ -53,6 +53,7 @@ NAMES = Names.from_records(
         ("nån som vet hur man formulerar ett sysselsättningskrav", "how-to"),
         ("vilka kommunala bolag har använt sysselsättningskrav?", "precedents"),
         ("parkskötsel via socialt företag, finns prejudikat?", "precedents"),
+        ('politikerna vill ha "social upphandling" i budgeten, vad betyder det konkret', "definition"),
         ("finns det nån mall för arbetsrättsliga villkor", "how-to"),
         ("Vilka regler har vi gjort om?", "permission"),
         ("vad har de allmännyttiga bostadsbolagen gjort med sysselsättningskrav?", "precedents"),
@@ -1154,6 +1155,22 @@ def test_how_to_get_more_jobs_is_broad_but_a_policy_document_is_not():
 
     assert asks_overview(analyse("hur får vi in fler jobb via upphandlingarna typ"))
     assert not asks_overview(analyse("hur får vi in sociala hänsyn i vår upphandlingspolicy"))
+
+
+def test_the_topic_in_a_sector_and_nothing_else_is_broad_and_so_is_a_broad_part():
+    from bot.answer.overview import asks_overview, part_asks_overview
+
+    assert asks_overview(analyse("bygg + sociala hänsyn = ?"))
+    assert not asks_overview(analyse("sociala hänsyn i bygg, får vi reservera?"))
+    assert part_asks_overview("Vilka sociala hänsyn kan vi ta i byggprojekt")
+    assert not part_asks_overview("Vilka sociala hänsyn kan vi ta när vi reserverar")  # an instrument
+    assert not part_asks_overview("Vad säger EU-direktivet om sociala hänsyn")  # a provision
+
+
+def test_a_buyer_kind_asked_for_examples_from_is_the_kind_of_buyer():
+    assert analyse(
+        "Vad är en reserverad upphandling och finns det något exempel från en region?"
+    ).buyer_types == ["region"]
 
 
 def test_the_sides_come_from_the_sentence_that_asks_not_the_one_before():

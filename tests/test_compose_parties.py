@@ -212,3 +212,16 @@ def test_what_a_word_means_gives_way_to_a_rule_when_another_party_may_do_somethi
     # ... but a name's entry says who the organisation is
     named = ranked(passages, {"ord-samhall": 0.030, "lou-4-18": 0.027})
     assert comp.lead(named, "kan Samhall få ett reserverat kontrakt", "permission").doc_id == "ord-samhall"
+
+
+def test_a_phrasing_that_asks_what_something_is_does_not_ask_the_yes_or_no():
+    from bot.answer.asked import asks_own
+
+    own = "Får vi reservera en upphandling för sociala företag?"
+    record = {"questions": [own, "Vad är en reserverad upphandling?", "kan vi reservera städningen?"]}
+    assert not asks_own("Vad är en reserverad upphandling", own, record)
+    assert asks_own("kan vi reservera städningen?", own, record)
+    # a phrasing that asks whether in chat words still asks the yes or no
+    own = "Får vi direktupphandla från ett socialt företag?"
+    record = {"questions": [own, "direktupphandling ASF ok?"]}
+    assert asks_own("direktupphandling asf ok?", own, record)

@@ -237,3 +237,16 @@ def test_where_the_hires_live_and_the_jurists_words_read_as_the_files_say_them()
     assert "bor i kommunen" in normalise_chat("får man kräva att personalen ska vara skrivna i vår kommun")
     assert "frivilliga" in normalise_chat("fakultativa uteslutningsgrunder")
     assert "fråga" not in normalise_chat("tjena, kort fråga: e reserverad upphandl krångligt?")
+
+
+def test_the_swedish_social_stays_and_a_chat_phrase_word_is_not_mended():
+    from bot.search.surface import SurfaceWords
+    from bot.search.textproc import normalise_chat
+
+    # "social upphandling", "social hänsyn" are the glossary's own terms, not English
+    assert normalise_chat("vad betyder social upphandling") == "vad betyder social upphandling"
+    assert normalise_chat("social enterprise") == "socialt företag"
+    # "skiter i" is read as a phrase later: "skiter" is not a typo for "sköter"
+    surface = SurfaceWords([*TEXTS, "Leverantören sköter städningen och sköter avtalet."] * 5)
+    assert surface.respell("leverantören skiter i kravet") == "leverantören skiter i kravet"
+    assert "bryter mot" in normalise_chat("leverantören skiter i kravet")

@@ -32,11 +32,20 @@ def asks_own(asked: str, own: str | None, record: dict, either_way: bool = False
     """Did the user ask the file's own question: in one of its phrasings (a title of two
     questions is asked by either: "Måste vi ta sociala hänsyn? Är bör-regeln …?"), and for no
     other suppliers than it names? Another phrasing may ask more than the question the short
-    answer answers ("… ett lokalt socialt företag …")."""
+    answer answers ("… ett lokalt socialt företag …"); a phrasing that asks what or how does not
+    ask a yes/no own question ("Vad är en reserverad upphandling?" among the phrasings of "Får vi
+    reservera …?"), and a question of how much or which asks no yes/no phrasing ("Hur stor får
+    en direktupphandling vara" does not ask "direktupphandling ASF ok?")."""
     if not own or more_parties(asked, own):
         return False
     halves = [f"{q.strip()}?" for q in own.split("?") if q.strip()] if own.count("?") > 1 else []
-    return any(paraphrase(asked, q, either_way) for q in [own, *halves, *(record.get("questions") or [])])
+    how_much = bool(ASKS_HOW_MUCH.match(asked))
+    return any(
+        paraphrase(asked, q, either_way)
+        for q in [own, *halves, *(record.get("questions") or [])]
+        if (not ASKS_WHAT_OR_HOW.search(q) or ASKS_WHAT_OR_HOW.search(own))
+        and (not how_much or ASKS_WHAT_OR_HOW.search(q))
+    )
 
 
 def paraphrase(asked: str, own: str, either_way: bool = False) -> bool:
@@ -82,6 +91,17 @@ OWN_WHETHER = re.compile(
     re.IGNORECASE,
 )
 CLOSE_EXTRA = 2
+# "Hur stor får en direktupphandling vara", "vilken paragraf …": no yes or no answers it
+ASKS_HOW_MUCH = re.compile(
+    r"^\W*(hur (stor|stort|mycket|mkt|många|länge|hög)|vilken|vilket|vilka|när)\b", re.IGNORECASE
+)
+# A phrasing that asks what something is or how it works ("Vad är en reserverad upphandling?",
+# "reserverad upphandlig hur funkar det")
+ASKS_WHAT_OR_HOW = re.compile(
+    r"^\W*(vad|va|hur|vilk\w*|vem|när|varför|what|how|which)\b|\bhur (funkar|fungerar)\b"
+    r"|\b(vad|hur) (kan|gör|ska|bör) (vi|man|ni)\b",  # "Vite, avdrag eller hävning – vad kan vi göra …?"
+    re.IGNORECASE,
+)
 
 
 def says_more(asked: str, own: str) -> bool:

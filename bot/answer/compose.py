@@ -41,7 +41,7 @@ from .model import (
     Source,
 )
 from .named_party import named_party_part
-from .overview import asks_overview, overview_docs
+from .overview import asks_overview, overview_docs, part_asks_overview
 from .precedent_answer import asks_social_precedents, compose_precedents, precedent_aside
 from .rulings import on_rulings, with_rulings
 from .sources import is_stale, refs_of, source_of
@@ -396,7 +396,8 @@ class Composer:
             yes_no = not asks_meaning(asked)
             # read with the topic it leans on ("får vi gynna dem" -> "… arbetsintegrerande
             # socialt företag"): whose question it is depends on it
-            part = self._rule_lead(
+            broad = self._overview(result) if part_asks_overview(asked) else None  # "vilka sociala krav …"
+            part = (broad if broad and broad.doc_id not in used else None) or self._rule_lead(
                 result, result.query or asked, part_intent(asked), analysis, avoid=used, yes_no=yes_no
             )
             part = on_rulings(self, result, part, asked, analysis)

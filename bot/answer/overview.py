@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import re
 
-from .analysis import Analysis
+from .analysis import Analysis, words_of
+from .filters import detect_instruments
 
 OVERVIEW_TAG = "översikt"
 MORE_JOBS = re.compile(r"\bfler (jobb|i jobb|i arbete)\b", re.IGNORECASE)
@@ -18,7 +19,7 @@ TOPIC = re.compile(
     re.IGNORECASE,
 )
 BROAD_ASK = re.compile(
-    r"\btips\b|\bquick wins?\b|\bvad kan (vi|man|ni|en kommun|kommunen|en region|regionen)( ens)? (göra|kräva|ställa)\b|\bwhat'?s the deal\b|\bvad säger\b(?! (lagen|lou|luf|luk|lov|\d))"
+    r"\btips\b|\bquick wins?\b|\bvad kan (vi|man|ni|en kommun|kommunen|en region|regionen)( ens)? (göra|kräva|ställa)\b|\bwhat'?s the deal\b|\bvad säger\b(?! (lagen|lou|luf|luk|lov|eu|eu-\w+|direktiv\w*|\d))"
     r"|\bwhat can (we|you)\b|\bhur (börjar|kommer) (vi|man)( igång)?\b|\bvar (börjar|ska) (vi|man)( börja)?\b"
     r"|\bvad (ska|bör) (jag|vi|man) ta med\b"
     # "nåt socialt vi kan lägga in innan?"
@@ -45,12 +46,26 @@ def asks_overview(analysis: Analysis) -> bool:
         and (
             BROAD_ASK.search(analysis.question)
             or (HOW_IT_WORKS.search(analysis.question) and analysis.sectors)
+            # "bygg + sociala hänsyn = ?": the topic in a sector, and nothing else
+            or (analysis.sectors and len([w for w in words_of(analysis.question) if len(w) > 2]) <= 4)
         )
         and not (
             set(analysis.instruments) - jobs or analysis.sides or analysis.places or analysis.organisations
         )
         # "hur får vi in sociala hänsyn i vår upphandlingspolicy" asks about a policy document
         and not POLICY.search(analysis.question)
+    )
+
+
+def part_asks_overview(part: str) -> bool:
+    """Is one part of a compound question broad ("Vilka sociala hänsyn kan vi ta i byggprojekt, och
+    finns det exempel från Stockholm?"): the topic as a whole, no instrument but jobs named?"""
+    jobs = {"sysselsattningskrav"} if MORE_JOBS.search(part) else set()
+    return bool(
+        TOPIC.search(part)
+        and BROAD_ASK.search(part)
+        and not set(detect_instruments(part, words_of(part))) - jobs
+        and not POLICY.search(part)
     )
 
 
