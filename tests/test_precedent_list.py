@@ -455,3 +455,14 @@ def test_with_no_known_case_the_guidance_on_the_instrument_asked_leads():
     asked = SimpleNamespace(instruments=["lov"])
     assert on_the_instrument_asked(comp, result, asked, set()).doc_id == "lov"
     assert on_the_instrument_asked(comp, result, SimpleNamespace(instruments=["iop"]), set()) is None
+
+
+def test_a_work_integration_company_abroad_counts_as_a_social_enterprise():
+    from bot.answer.filters import from_social_supplier
+
+    assert from_social_supplier(
+        {"supplier_type": "arbetsintegrerande företag (arbeids- og inkluderingsbedrift)"}
+    )
+    assert not from_social_supplier(
+        {"supplier_type": "företag för återbruk och återvinning av IT-utrustning"}
+    )

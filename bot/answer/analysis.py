@@ -66,7 +66,9 @@ _DEFINITION_ANYWHERE = re.compile(
     r"\bvad (står|stod) [\wåäö]+ för\b|\bvad har (en|ett) [\wåäö]+ för (uppgift|roll|ansvar)\b"
     r"|\bvad heter\b|\bär (det|de|dom) (samma|samma sak) som\b|\bwhat does [\w ]+ mean\b"
     r"|\bw(hat|tf) (is|are) (that|this|it|those)\b|\bwhat'?s (that|this)\b|\bvad är (det|de|dom) för nåt\b"
-    r"|\bvad? (är|e|ar) (det|de|dom|den|detta)\W*$",  # "asf vad e det", "asf va är det"
+    r"|\bvad? (är|e|ar) (det|de|dom|den|detta)\W*$"  # "asf vad e det", "asf va är det"
+    # 'politikerna vill ha "social upphandling" i budgeten, vad betyder det konkret'
+    r"|[\"”“][\wåäö -]{3,40}[\"”“][^?]{0,60}\bvad (betyder|innebär|menas med) (det|de|detta)\b",
     re.IGNORECASE,
 )
 # "socialt foretag def?", "asf definition": a term and the word for its meaning

@@ -56,7 +56,7 @@ BUYER_TYPE_WORDS = {
     "kommunalt bolag": r"(allmännyttiga |allmännyttigt |kommunala |kommunalt )?(bostadsbolag|fastighetsbolag|energibolag|vattenbolag|avfallsbolag|bolag)(en)?",
 }
 _BUYER_ASKED = (
-    r"\b(vilka|vilken|vilket|någon|nån|ngn|några|något|ngt|nåt|andra|finns det|har|hos|med|exempel på|där|which|any|swedish|in|(?:köparen|beställaren) "
+    r"\b(vilka|vilken|vilket|någon|nån|ngn|några|något|ngt|nåt|andra|finns det|har|hos|med|exempel på|där|which|any|swedish|in|från (?:en|någon|nån|ngn|några|andra)|(?:köparen|beställaren) "
     r"(?:är|var)) (\w+ ){0,2}(?:PATTERN)\b"
     r"|^\W*(\w+ )?(?:PATTERN)\b[^?]{0,40}\bsom\b"  # "kommunala bolag, t.ex. bostadsbolag, som …"
 )
@@ -73,7 +73,7 @@ SOCIAL_SUPPLIER_WORDS = re.compile(
     r"|skyddade? verkst\w*|social enterprises?|sheltered workshops?)\b",
     re.IGNORECASE,
 )
-SOCIAL_SUPPLIER_TYPES = ("social", "samhall", "anpassad verksamhet")
+SOCIAL_SUPPLIER_TYPES = ("social", "arbetsintegrerande", "samhall", "anpassad verksamhet")
 SOCIAL_SUPPLIER_INSTRUMENTS = ("reserverad-4-18", "direktupphandling-socialt-foretag")
 
 

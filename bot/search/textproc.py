@@ -97,7 +97,6 @@ CHAT_WORDS = {
     "price": "pris",
     "wages": "löner",
     "salary": "lön",
-    "social": "sociala",
     "enterprise": "företag",
     "enterprises": "företag",
     "company": "företag",
