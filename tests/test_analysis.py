@@ -53,6 +53,8 @@ NAMES = Names.from_records(
         ("nån som vet hur man formulerar ett sysselsättningskrav", "how-to"),
         ("vilka kommunala bolag har använt sysselsättningskrav?", "precedents"),
         ("parkskötsel via socialt företag, finns prejudikat?", "precedents"),
+        ("vilka har IOP med idéburna?", "precedents"),
+        ("Vilka har rätt att lämna anbud i en reserverad upphandling?", "permission"),
         ('politikerna vill ha "social upphandling" i budgeten, vad betyder det konkret', "definition"),
         ("finns det nån mall för arbetsrättsliga villkor", "how-to"),
         ("Vilka regler har vi gjort om?", "permission"),

@@ -20,6 +20,9 @@ PRECEDENT = re.compile(
     r"arbetat|kört|låtit|vunnit|fått|ingått|tecknat|levererat|samverkat)\b"
     r"|\bhar (någon|nån|ngn|några|nåra|andra)\b(\s+[\wåäö]+){0,4}?\s+[\wåäö]{4,}(at|it)\b"  # "… direktupphandlat"
     r"|\b(någonstans|nånstans|ngnstans)\b"
+    # "vilka har IOP med idéburna?": who has one
+    r"|^\W*vilka har (ett |en |några )?(iop|idéburet offentligt partnerskap|partnerskap|avtal med|kontrakt med|"
+    r"sysselsättningskrav|sociala krav|sociala klausuler)\b"
     # "finns det upphandling av kontorsmaterial från skyddad verkstad?": a purchase made
     r"|\bfinns (det|de) (någon |några |nån |ngn |ngra )?(upphandling(ar)?|inköp|kontrakt) (av|från|med|där)\b"
     # "vem har direktupphandlat cykelservice …", "känner du till fall där en kommun uteslutit …"
