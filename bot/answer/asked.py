@@ -6,6 +6,7 @@ Also whether a file is about something else than the question: other suppliers t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -76,8 +77,8 @@ def holds_own(asked: str, own: str) -> bool:
     kräva att leverantören har kollektivavtal?")?"""
     if not OWN_WHETHER.match(own) or not OWN_WHETHER.search(asked):
         return False
-    mine = set(tokens(own))
-    have = set(tokens(without_filler(asked)))
+    mine = words_of_question(own)
+    have = asked_words(asked)
     core = mine - FRAME
     if not core or not all(any(one_stem(word, h) for h in have) for word in core):
         return False
@@ -108,9 +109,22 @@ def says_more(asked: str, own: str) -> bool:
     """Does the question hold more words the own question lacks than the own question has
     ("Får vi kräva att underleverantörerna följer samma arbetsrättsliga villkor som
     huvudleverantören?" is more than "Måste vi ställa arbetsrättsliga villkor?")?"""
-    mine = set(tokens(own))
-    extra = {t for t in tokens(without_filler(asked)) if not any(one_stem(t, m) for m in mine)}
+    mine = words_of_question(own)
+    extra = {t for t in asked_words(asked) if not any(one_stem(t, m) for m in mine)}
     return len(extra) > max(len(mine), MORE_WORDS)
+
+
+@lru_cache(maxsize=8192)
+def words_of_question(text: str) -> frozenset[str]:
+    """A question's stemmed content words. Cached: an answer compares the question with the same
+    files' phrasings again and again."""
+    return frozenset(tokens(text))
+
+
+@lru_cache(maxsize=1024)
+def asked_words(text: str) -> frozenset[str]:
+    """The user's question's stemmed content words, chat filler left out."""
+    return frozenset(tokens(without_filler(text)))
 
 
 def one_stem(a: str, b: str) -> bool:
