@@ -133,8 +133,14 @@ def test_the_shipped_referrals_send_employer_and_jobseeker_questions_on_but_not_
     assert sent_to("Måste vi lämna ut anbuden om en journalist begär det?") == "kommunjurist-skr"
     assert sent_to("Hur bokför vi ett bidrag inom ett IOP i kommunens redovisning?") == "kommunjurist-skr"
     assert sent_to("Vad gäller för klimatdeklaration av nya byggnader?") == "bygglov-och-detaljplan"
-    # a contract's value in general is a procurement question the knowledge base leaves to the service
-    assert sent_to("Hur räknar vi ut kontraktsvärdet för ett fyraårigt avtal med option?") == "fragservice"
+    # a contract's value is no topic of its own: "kontraktsvärdet … över tröskeln för sociala
+    # tjänster" is the knowledge base's question
+    assert (
+        sent_to(
+            "hur räknar vi fram kontraktsvärdet för att veta om vi hamnar över tröskeln för sociala tjänster?"
+        )
+        is None
+    )
     # asking the bot for a tip is not tipping off the supervisory authority
     assert sent_to("kan du tipsa om en bra källa om sociala hänsyn") is None
     assert (
