@@ -365,6 +365,11 @@ class Composer:
         short = self.section(docs[0], SHORT_ANSWER_SLUG) if docs else None
         return self.part(short) if short else None
 
+    def overview_part(self, result: SearchResult, asked: str, shown: set[str]) -> Part | None:
+        """The overview for a broad part of a compound question ("vilka sociala krav …"), unless shown."""
+        broad = self._overview(result) if part_asks_overview(asked) else None
+        return broad if broad and broad.doc_id not in shown else None
+
     def _rule_lead(
         self,
         result: SearchResult,
@@ -396,8 +401,7 @@ class Composer:
             yes_no = not asks_meaning(asked)
             # read with the topic it leans on ("får vi gynna dem" -> "… arbetsintegrerande
             # socialt företag"): whose question it is depends on it
-            broad = self._overview(result) if part_asks_overview(asked) else None  # "vilka sociala krav …"
-            part = (broad if broad and broad.doc_id not in used else None) or self._rule_lead(
+            part = self.overview_part(result, asked, used) or self._rule_lead(
                 result, result.query or asked, part_intent(asked), analysis, avoid=used, yes_no=yes_no
             )
             part = on_rulings(self, result, part, asked, analysis)

@@ -16,7 +16,6 @@ from .asked import instruments_in
 from .filters import detect_instruments
 from .matching import precedent_matches
 from .model import Answer
-from .overview import part_asks_overview
 from .precedent_words import IN_COURT, asks_for_precedents
 from .rulings import ruling_faq
 
@@ -90,8 +89,7 @@ def compose_precedents(c, answer: Answer, analysis: Analysis, searches: Searches
         if rulings is not None and IN_COURT.search(asked):  # "… nånsin överprövats?": answered
             continue  # by what the courts said
         shown = {p.doc_id for p in answer.parts + asked_parts}
-        broad = c._overview(result) if part_asks_overview(asked) else None
-        lead = (broad if broad and broad.doc_id not in shown else None) or c.lead(
+        lead = c.overview_part(result, asked, shown) or c.lead(
             result, asked, part_intent(asked), avoid=shown | c.example_ids, yes_no=not asks_meaning(asked)
         )
         if lead and lead.kind != "example":
