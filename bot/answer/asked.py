@@ -174,6 +174,10 @@ def instruments_in(text: str) -> set[str]:
 RESERVATION_KINDS = frozenset({"reserverad", "reserverad-4-18", "reserverad-19-25", "reserverad-19-25a"})
 
 
+# Local suppliers in the words people use, shared by the party reading below and the wider
+# local reading (`LOCAL`)
+LOCAL_SUPPLIERS = r"lokal[at]?|ortens|närproducera\w*|bygden|sitt säte i kommunen"
+
 # Whom a question is about favouring or hiring: "gynna sociala företag" is not "gynna lokala
 # företag", though the words are near.
 PARTIES = {
@@ -183,7 +187,7 @@ PARTIES = {
         re.IGNORECASE,
     ),
     "lokala": re.compile(
-        r"\b(lokal[at]?|ortens|närproducera\w*|bygden|sitt säte i kommunen|från (vår|den egna) kommun\w*)\b",
+        rf"\b({LOCAL_SUPPLIERS}|från (vår|den egna) kommun\w*)\b",
         re.IGNORECASE,
     ),
     "idéburna": re.compile(r"\b(idéburn\w*|ideburn\w*|ideell\w*|föreningar|föreningen)\b", re.IGNORECASE),
@@ -243,7 +247,7 @@ def more_parties(asked: str, own: str) -> bool:
 
 # Local suppliers or local people, in any words ("som finns i vår egen kommun", "bor i kommunen")
 LOCAL = re.compile(
-    r"\b(lokal[at]?|ortens|närproducera\w*|bygden|sitt säte i kommunen|(från|i) (just )?(vår|den) (egen |egna )?"
+    rf"\b({LOCAL_SUPPLIERS}|(från|i) (just )?(vår|den) (egen |egna )?"
     r"kommun\w*|här i (stan|kommunen)|bor i (just )?(kommunen|orten)|folkbokförd\w*|skrivna i)\b",
     re.IGNORECASE,
 )
