@@ -264,7 +264,8 @@ BENCHMARKS = [
         "quality_blind27",
         "quality",
         "Retrieval quality, thirtieth set (eval_blind27: the questions of eval_usefulness_blind27, written "
-        "blind by a helper in the twentieth session, first run on that session's first code; CLEAN: misses not read)",
+        "blind by a helper in the twentieth session, first run on that session's first code; a TRAINING set since the "
+        "twenty-second session: its misses were read)",
         ["--eval", "benchmarks/eval_blind27.jsonl"],
         ["--eval", "benchmarks/eval_blind27.jsonl"],
     ),
@@ -275,6 +276,14 @@ BENCHMARKS = [
         "blind by a helper in the twenty-first session, first run on that session's first code; CLEAN: misses not read)",
         ["--eval", "benchmarks/eval_blind28.jsonl"],
         ["--eval", "benchmarks/eval_blind28.jsonl"],
+    ),
+    (
+        "quality_blind29",
+        "quality",
+        "Retrieval quality, thirty-second set (eval_blind29: the questions of eval_usefulness_blind29, written "
+        "blind by a helper in the twenty-second session, first run on that session's first code; CLEAN: misses not read)",
+        ["--eval", "benchmarks/eval_blind29.jsonl"],
+        ["--eval", "benchmarks/eval_blind29.jsonl"],
     ),
     (
         "usefulness",
@@ -498,7 +507,8 @@ BENCHMARKS = [
         "usefulness_blind27",
         "usefulness",
         "Usefulness, twenty-seventh set (eval_usefulness_blind27, 140 questions written blind by a helper in the "
-        "twentieth session, first run on that session's first code; CLEAN: its failures not read)",
+        "twentieth session, first run on that session's first code; a TRAINING set since the twenty-second session: "
+        "its failures were read and the pipeline tuned on it)",
         ["--eval", "benchmarks/eval_usefulness_blind27.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind27.jsonl"],
     ),
@@ -509,6 +519,14 @@ BENCHMARKS = [
         "twenty-first session, first run on that session's first code; CLEAN: its failures not read)",
         ["--eval", "benchmarks/eval_usefulness_blind28.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind28.jsonl"],
+    ),
+    (
+        "usefulness_blind29",
+        "usefulness",
+        "Usefulness, twenty-ninth set (eval_usefulness_blind29, 140 questions written blind by a helper in the "
+        "twenty-second session, first run on that session's first code; CLEAN: its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind29.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind29.jsonl"],
     ),
     (
         "paraphrase",
