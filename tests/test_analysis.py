@@ -1196,3 +1196,24 @@ def test_the_topic_named_before_a_choice_is_what_the_choice_is_about():
     assert choice_topic("Tvätten: reservera eller ställa sysselsättningskrav?") == "Tvätten"
     assert choice_topic("IOP eller reserverad upphandling – vad passar bäst?") is None
     assert choice_topic("Får vi reservera städningen?") is None
+
+
+def test_who_has_made_a_direct_award_asks_for_cases_but_a_question_on_us_does_not():
+    assert analyse("Vilka har direktupphandlat från sociala företag från 2020 och framåt?", NAMES).intent == (
+        "precedents"
+    )
+    assert analyse("vilka har vi direktupphandlat från?", NAMES).intent != "precedents"
+
+
+def test_a_known_supplier_weighed_against_a_kind_of_enterprise_is_a_comparison_not_a_lookup():
+    a = analyse("ASF vs samhall skillnad?", NAMES)
+    assert a.intent == "comparison"
+    assert [s.lower() for s in a.sides] == ["asf", "samhall"]
+
+
+def test_asking_for_ideas_or_how_others_do_it_in_a_sector_is_broad():
+    from bot.answer.overview import asks_overview
+
+    assert asks_overview(analyse("vill ha sociala hänsyn i måltidsupphandlingen, ideer?"))
+    assert asks_overview(analyse("sociala hänsyn i städupphandling hur gör ni"))
+    assert not asks_overview(analyse("sociala hänsyn i städupphandling, får vi reservera?"))

@@ -41,6 +41,22 @@ def test_a_word_inside_another_is_not_named():
     assert speaks_of(result, ("miljö",), documents, passages, {"kostnad": [short, body]})
 
 
+def test_a_topic_in_its_definite_form_is_named_by_a_text_on_the_word_but_a_verb_is_not_by_its_noun():
+    # "överprövning efter tilldelningsbeslutet" is answered by a text on review after a
+    # "tilldelningsbeslut"; "diskriminerad" is not named by a text on "diskriminering"
+    short = passage(
+        "overprovning", "Kort svar", "kort-svar", "Efter ett tilldelningsbeslut kan en leverantör ansöka."
+    )
+    result = SearchResult("q", [Hit(short, 1.0)], 0.9, 0.5)
+    documents = {"overprovning": {"id": "overprovning", "title": "Överprövning", "tags": []}}
+    passages = {short.id: short}
+    sections = {"overprovning": [short]}
+    assert speaks_of(result, ("tilldelningsbeslutet",), documents, passages, sections)
+    short = passage("overprovning", "Kort svar", "kort-svar", "Krav mot diskriminering i avtalet.")
+    passages = {short.id: short}
+    assert not speaks_of(result, ("diskriminerad",), documents, passages, {"overprovning": [short]})
+
+
 def test_what_a_buyer_may_require_of_its_supplier_is_not_sent_on():
     from bot.answer.analysis import analyse
     from bot.answer.coverage import asks_of_the_supplier

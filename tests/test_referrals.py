@@ -127,6 +127,13 @@ def test_the_shipped_referrals_send_employer_and_jobseeker_questions_on_but_not_
     assert sent_to("får vi sätta upp kameror i lokalerna där leverantörens städpersonal jobbar?") == "imy"
     # ... but buying from a social enterprise is the knowledge base's own topic
     assert sent_to("får vi köpa direkt från ett socialt företag?") is None
+    # a politician saying who they are asks the knowledge base's question; a question on the
+    # competition act is the competition authority's
+    assert sent_to("Jag är kommunalråd. Hur får vi in sociala hänsyn i kommunens upphandlingspolicy?") is None
+    assert (
+        sent_to("Bryter det mot konkurrenslagen om vårt kommunala bolag säljer tjänster?")
+        == "konkurrensverket"
+    )
     # licences the municipality grants, a journalist asking for the tenders, the municipality's
     # accounts, a new building's climate declaration
     assert sent_to("Behöver kaféet i kommunhuset serveringstillstånd för att sälja öl?") == "kommunjurist-skr"

@@ -250,3 +250,11 @@ def test_the_swedish_social_stays_and_a_chat_phrase_word_is_not_mended():
     surface = SurfaceWords([*TEXTS, "Leverantören sköter städningen och sköter avtalet."] * 5)
     assert surface.respell("leverantören skiter i kravet") == "leverantören skiter i kravet"
     assert "bryter mot" in normalise_chat("leverantören skiter i kravet")
+
+
+def test_award_criteria_and_weighting_asked_in_english_are_read_in_the_files_words():
+    from bot.search.textproc import normalise_chat
+
+    read = normalise_chat("social award criteria how do we weight them")
+    assert "tilldelningskriterier" in read.split()
+    assert "viktar" in read.split()

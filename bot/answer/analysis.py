@@ -189,6 +189,7 @@ def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_
     if (
         has_place_or_org
         and short
+        and not sides  # "ASF vs samhall skillnad?" weighs two things
         and not (
             PERMISSION.search(text)
             or _HOW_TO.search(text)

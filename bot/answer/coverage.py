@@ -32,7 +32,10 @@ def speaks_of(
         # a word, not the end of another ("miljö" is not named by "arbetsmiljö"); a tag counts
         # when the text names it too: "miljökrav" tagged on a cleaning contract whose text never
         # says what they were does not answer how to set them
-        named = re.compile(r"(?<![a-zåäöéü])" + re.escape(word))
+        # ... and without a definite ending: "tilldelningsbeslutet" is named by a text on
+        # "tilldelningsbeslut" (a verb's stem is not: "diskriminerad" is not "diskriminering")
+        root = word[:-2] if len(word) >= 10 and word.endswith(("et", "en", "na")) else word
+        named = re.compile(r"(?<![a-zåäöéü])" + re.escape(root))
         return bool(
             named.search(about)
             or (named.search(tags) and named.search(texts[0]))

@@ -24,7 +24,7 @@ BROAD_ASK = re.compile(
     r"|\bvad (ska|bör) (jag|vi|man) ta med\b"
     # "nåt socialt vi kan lägga in innan?"
     r"|\b(vad|nåt|något|ngt) (socialt |sociala krav )?(vi|man|ni) kan (lägga in|ha med|ta med|skriva in)\b"
-    r"|\böversikt\b|\bkort om\b|\bwhere do (we|i) start\b"
+    r"|\böversikt\b|\bkort om\b|\bwhere do (we|i) start\b|\bid[eé]er\b|\bideas\b"  # "…, idéer?"
     # "vilka sociala krav kan vi ha i bygg", "hur funkar sociala hänsyn i städupphandling",
     # "enklaste sättet att få in sociala krav"
     r"|\bvilka (sociala )?(krav|hänsyn|villkor)\w* kan (vi|man|ni)\b"
@@ -32,8 +32,8 @@ BROAD_ASK = re.compile(
     re.IGNORECASE,
 )
 # "hur funkar sociala hänsyn i städupphandling" is broad; "hur funkar social procurement i
-# sverige" asks what the term means
-HOW_IT_WORKS = re.compile(r"\bhur (funkar|fungerar)\b", re.IGNORECASE)
+# sverige" asks what the term means; "sociala hänsyn i städupphandling hur gör ni" asks the same
+HOW_IT_WORKS = re.compile(r"\bhur (funkar|fungerar|gör (ni|andra))\b", re.IGNORECASE)
 
 
 def asks_overview(analysis: Analysis) -> bool:

@@ -17,7 +17,7 @@ _EITHER_MUST = re.compile(
 _FIGURE_CHOICE = re.compile(r"\d+\s*(%|procent)\s+eller\s+\d+", re.IGNORECASE)
 _SIDE_FILLER = re.compile(
     r"(,?\s+(egentligen|typ|lol|haha|asap|alltså|då|i praktiken|snabbt|kort|kortfattat|tack|pls|please"
-    r"|what'?s the (diff|difference|deal)|(vad|va) (är|e|ar) (skillnaden|grejen|diffen)"
+    r"|what'?s the (diff|difference|deal)|(vad|va) (är|e|ar) (skillnaden|grejen|diffen)|skillnad(en|er)?|diff(en)?"
     # "…, vilket är bäst", "…, vem ska vi välja": the question asked of the sides
     r"|(vilket|vilken|vad|vem|vilka) (är|e|passar|blir|funkar) (bäst|bättre|smartast|enklast|rimligast)"
     r"|(vilket|vilken|vem|vad) (ska|bör) (vi|man) (välja|ta|köra|ha)))+$",
