@@ -211,3 +211,16 @@ def test_the_words_a_star_stands_for_do_not_count_as_the_topics():
     asked = "Får kommunfullmäktige delegera beslutet att starta ett kommunalt socialt företag till en nämnd?"
     assert referrals.match(asked).referral.id == "kommunjurist"
     assert referrals.match("hur startar man ett socialt företag?").referral.id == "bolagsverket"
+
+
+def test_a_decline_shows_the_paragraph_of_the_referral_on_what_was_asked():
+    text = (
+        "Registrera en förening hos Bolagsverket.\n\n"
+        "Stadgarna skickar du in med registreringen.\n\n"
+        "Kooperativ startas som ekonomiska föreningar."
+    )
+    assert REFERRALS.paragraph_for("vad ska stadgarna innehålla?", text).startswith("Stadgarna skickar")
+    assert REFERRALS.paragraph_for("hur startar vi ett kooperativ", text).startswith("Kooperativ startas")
+    # a question no topic names (sent to the default) gets the first paragraph
+    assert REFERRALS.paragraph_for("hur gör man en budget?", text) == "Registrera en förening hos Bolagsverket."
+    assert REFERRALS.paragraph_for("är det moms?", "Fråga Skatteverket.") == "Fråga Skatteverket."

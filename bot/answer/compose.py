@@ -483,8 +483,7 @@ class Composer:
             answer.near_miss = [{"doc_id": d, "title": self.documents[d]["title"]} for d in candidates]
         referral = self.referrals.for_question(analysis.question)
         if referral is not None:
-            short = self.section(referral.id, SHORT_ANSWER_SLUG)
-            text = short.text if short else self._referral_text(referral.id)
+            text = self._referral_text(referral.id, analysis.question)
             answer.referral = Referral(referral.id, referral.where, referral.url, text)
         else:
             answer.referral = Referral(
@@ -495,5 +494,7 @@ class Composer:
         ]
         return answer
 
-    def _referral_text(self, referral_id: str) -> str:
-        return self.documents.get(referral_id, {}).get("summary", "")
+    def _referral_text(self, referral_id: str, question: str) -> str:
+        short = self.section(referral_id, SHORT_ANSWER_SLUG)  # its paragraph on what was asked
+        text = short.text if short else self.documents.get(referral_id, {}).get("summary", "")
+        return self.referrals.paragraph_for(question, text)

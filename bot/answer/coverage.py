@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..knowledge.chunking import SHORT_ANSWER_SLUG, Passage
+from ..search.referrals import without_definite_ending
 from ..search.retrieval import SearchResult
 from .analysis import Analysis
 
@@ -34,7 +35,7 @@ def speaks_of(
         # says what they were does not answer how to set them
         # ... and without a definite ending: "tilldelningsbeslutet" is named by a text on
         # "tilldelningsbeslut" (a verb's stem is not: "diskriminerad" is not "diskriminering")
-        root = word[:-2] if len(word) >= 10 and word.endswith(("et", "en", "na")) else word
+        root = without_definite_ending(word)
         named = re.compile(r"(?<![a-zåäöéü])" + re.escape(root))
         return bool(
             named.search(about)

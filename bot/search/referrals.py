@@ -95,6 +95,30 @@ class Referrals:
         found = self.match(question, with_hints=True)
         return found.referral if found else self.default
 
+    def paragraph_for(self, question: str, text: str) -> str:
+        """Of a referral's short answer in several paragraphs (one per kind of question: the
+        kommunallag, documents asked for, licences, the municipality as employer), the one that
+        names what the question asked about, else the first: a decline on a licence does not
+        show the paragraphs on kommunallagen and dismissals too."""
+        paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+        found = self.match(question, with_hints=True)
+        if len(paragraphs) < 2 or found is None:
+            return paragraphs[0] if paragraphs else text
+        asked = [without_definite_ending(w) for w in found.matched if len(w) >= 4]
+        return next(
+            (
+                p
+                for p in paragraphs
+                if any(re.search(r"(?<![a-zåäöéü])" + re.escape(w), p.lower()) for w in asked)
+            ),
+            paragraphs[0],
+        )
+
+
+def without_definite_ending(word: str) -> str:
+    """ "tilldelningsbeslutet" -> "tilldelningsbeslut", "uppsägningen" -> "uppsägning"."""
+    return word[:-2] if len(word) >= 10 and word.endswith(("et", "en", "na")) else word
+
 
 def _finditer(pattern: re.Pattern | None, text: str):
     return pattern.finditer(text) if pattern is not None else ()
