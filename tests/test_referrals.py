@@ -222,5 +222,7 @@ def test_a_decline_shows_the_paragraph_of_the_referral_on_what_was_asked():
     assert REFERRALS.paragraph_for("vad ska stadgarna innehålla?", text).startswith("Stadgarna skickar")
     assert REFERRALS.paragraph_for("hur startar vi ett kooperativ", text).startswith("Kooperativ startas")
     # a question no topic names (sent to the default) gets the first paragraph
-    assert REFERRALS.paragraph_for("hur gör man en budget?", text) == "Registrera en förening hos Bolagsverket."
+    assert (
+        REFERRALS.paragraph_for("hur gör man en budget?", text) == "Registrera en förening hos Bolagsverket."
+    )
     assert REFERRALS.paragraph_for("är det moms?", "Fråga Skatteverket.") == "Fråga Skatteverket."
