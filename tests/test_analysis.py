@@ -1217,3 +1217,11 @@ def test_asking_for_ideas_or_how_others_do_it_in_a_sector_is_broad():
     assert asks_overview(analyse("vill ha sociala hänsyn i måltidsupphandlingen, ideer?"))
     assert asks_overview(analyse("sociala hänsyn i städupphandling hur gör ni"))
     assert not asks_overview(analyse("sociala hänsyn i städupphandling, får vi reservera?"))
+
+
+def test_a_sector_word_that_describes_the_thing_asked_does_not_widen_it_to_the_sector():
+    # "återbrukade möbler" asks for furniture, not for every recycling contract ...
+    assert analyse("Har någon köpt renoverade eller återbrukade möbler från ett socialt företag?").objects
+
+    # ... while a broader word beside the thing does
+    assert analyse("biltvätt eller fordonsvård från socialt företag, exempel?").objects == []

@@ -175,8 +175,12 @@ def objects_asked(words: list[str]) -> list[str]:
     narrowed = {
         n for n, w in enumerate(words[1:], 1) if w.startswith("boende") and words[n - 1].startswith("skydd")
     }
+    # ... and a sector's word that only describes the thing ("återbrukade möbler") is not broader
+    describes = {n for n, w in enumerate(words[:-1]) if _object_of(words[n + 1])}
     broader = [
-        w for n, w in enumerate(words) if n not in narrowed and not _object_of(w) and detect_sectors([w])
+        w
+        for n, w in enumerate(words)
+        if n not in narrowed | describes and not _object_of(w) and detect_sectors([w])
     ]
     return [] if broader or _FOR_INSTANCE.search(" ".join(words)) else objects
 
