@@ -1225,3 +1225,10 @@ def test_a_sector_word_that_describes_the_thing_asked_does_not_widen_it_to_the_s
 
     # ... while a broader word beside the thing does
     assert analyse("biltvätt eller fordonsvård från socialt företag, exempel?").objects == []
+    # ... and so does a noun before it: "sjukvårdsupphandlingar (handskar o sånt)" asks for healthcare
+    assert (
+        analyse(
+            "vilka regioner har krav på mänskliga rättigheter i sjukvårdsupphandlingar (handskar o sånt)"
+        ).objects
+        == []
+    )

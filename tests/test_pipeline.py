@@ -593,7 +593,15 @@ def test_a_broad_question_on_social_considerations_is_led_by_the_overview_of_the
     assert term.parts[0].doc_id != overview
 
 
-@pytest.mark.parametrize("question", ["vad kan du hjälpa mig med?", "hej, vem är du", "What can you do?"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "vad kan du hjälpa mig med?",
+        "hej, vem är du",
+        "What can you do?",
+        "Hej Hänsyn, vad kan du hjälpa mig med?",
+    ],
+)
 def test_a_question_about_hansyn_itself_says_what_it_is_for(pipeline, question):
     from bot.answer.render_text import render_text
 

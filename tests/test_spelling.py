@@ -258,3 +258,12 @@ def test_award_criteria_and_weighting_asked_in_english_are_read_in_the_files_wor
     read = normalise_chat("social award criteria how do we weight them")
     assert "tilldelningskriterier" in read.split()
     assert "viktar" in read.split()
+
+
+def test_hiring_young_people_from_just_our_municipality_is_read_as_people_who_live_there():
+    from bot.answer.asked import asks_own
+
+    own = "Får vi kräva att leverantören anställer personer som bor i kommunen?"
+    record = {"kind": "faq", "title": own}
+    # the FAQ's own yes or no answers it, chat typing and all
+    assert asks_own("kn vi sätta krav på att de anställer ungdomar från just vår kommun??", own, record)

@@ -169,6 +169,10 @@ def _object_of(word: str) -> str | None:
     return next((key for key in OBJECT_WORDS if word.startswith(key) or key in word[3:]), None)
 
 
+# "återbrukade", "begagnad", "renoverat": a participle or adjective before the thing
+_ADJECTIVE_ENDINGS = ("ade", "ad", "at", "ande", "ende", "da", "de", "ta", "te")
+
+
 def objects_asked(words: list[str]) -> list[str]:
     objects = list(dict.fromkeys(key for w in words if (key := _object_of(w))))
     # "kvinnojourer eller skyddat boende": a sheltered home is as narrow as a women's shelter
@@ -176,7 +180,9 @@ def objects_asked(words: list[str]) -> list[str]:
         n for n, w in enumerate(words[1:], 1) if w.startswith("boende") and words[n - 1].startswith("skydd")
     }
     # ... and a sector's word that only describes the thing ("återbrukade möbler") is not broader
-    describes = {n for n, w in enumerate(words[:-1]) if _object_of(words[n + 1])}
+    describes = {
+        n for n, w in enumerate(words[:-1]) if w.endswith(_ADJECTIVE_ENDINGS) and _object_of(words[n + 1])
+    }
     broader = [
         w
         for n, w in enumerate(words)

@@ -10,7 +10,7 @@ from .model import Answer
 from .overview import overview_docs
 
 ABOUT_BOT = re.compile(
-    r"^\W*((hej|hallå|hejsan|tja|ok|okej)\W+)?("
+    r"^\W*((hej|hallå|hejsan|tja|ok|okej)\W+)?(hänsyn\W+)?("  # "Hej Hänsyn, vad kan du …?"
     r"vad kan (du|ni|hänsyn)( (hjälpa|svara)( (mig|oss))?( med| på)?)?( (göra|egentligen))?"
     r"|vem är (du|ni)|vad är (du|hänsyn)( för (nåt|något|en bot))?|vad gör (du|hänsyn)"
     r"|hur (funkar|fungerar|använder (jag|man|vi)) (du|dig|hänsyn|boten|den här boten|tjänsten)"

@@ -135,6 +135,7 @@ CHAT_WORDS = {
     "småkommuner": "små kommuner",
     "sorry": "",
     "elr": "eller",
+    "kn": "kan",  # "kn vi sätta krav …"
     "lr": "eller",
     # chat filler that only lowers the confidence: words the knowledge base never uses
     "asap": "",
@@ -214,7 +215,7 @@ PARTICLE_VERBS = {
     r"kontraktstiden)\b)": "häva hävning",
     # "kräva att de anställer ungdomar från vår kommun", "anställer lokalt": people who live
     # there, not local firms ("personalen ska vara skrivna i vår kommun" too)
-    r"\b(anställ|rekryter)[a-zåäö]*\b(?:[^?.]{0,30}?\bfrån (vår|er|den egna|egna|vår egen) (kommun|ort)[a-zåäö]*"
+    r"\b(anställ|rekryter)[a-zåäö]*\b(?:[^?.]{0,30}?\bfrån (just |bara )?(vår|er|den egna|egna|vår egen) (kommun|ort)[a-zåäö]*"
     r"|\s+(lokalt|lokal arbetskraft|lokalbefolkningen|folk från orten)\b)": "=anställa personer som bor i kommunen",
     r"\b(skrivna|skriven|folkbokförda|folkbokförd|mantalsskrivna|bosatta) i (vår|er|den egna|egna|kommunen|orten)"
     r"( (kommun|ort)[a-zåäö]*)?": "=bor i kommunen",
@@ -272,6 +273,11 @@ _PARTICLE_VERBS = [
     (re.compile(verb), noun[1:] if noun.startswith("=") else rf"\g<0> {noun}")
     for verb, noun in PARTICLE_VERBS.items()
 ]
+# ... of which those that put the files' words in place of the user's ("anställer ungdomar från
+# just vår kommun" -> "anställa personer som bor i kommunen"), which mean the same
+_SAME_MEANING = [
+    (re.compile(verb), noun[1:]) for verb, noun in PARTICLE_VERBS.items() if noun.startswith("=")
+]
 _CHAT_WORD = re.compile(r"[a-zåäö]+")
 
 
@@ -298,11 +304,14 @@ _FILLER_WORDS = frozenset(word for word, swedish in CHAT_WORDS.items() if not sw
 
 def without_filler(text: str) -> str:
     """A question without the chat filler that `normalise_chat` drops ("får man ens kräva
-    kollektivavtal nu för tiden" -> "får man kräva kollektivavtal"), its other words as typed."""
+    kollektivavtal nu för tiden" -> "får man kräva kollektivavtal"), its other words as typed but
+    for the phrases read in the files' own words."""
     lowered = text.lower()
     for pattern, phrase in _FILLER_PHRASES:
         if phrase in lowered:
             lowered = pattern.sub("", lowered)
+    for pattern, replacement in _SAME_MEANING:
+        lowered = pattern.sub(replacement, lowered)
     return _CHAT_WORD.sub(lambda m: "" if m.group() in _FILLER_WORDS else m.group(), lowered)
 
 
