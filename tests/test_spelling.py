@@ -267,3 +267,13 @@ def test_hiring_young_people_from_just_our_municipality_is_read_as_people_who_li
     record = {"kind": "faq", "title": own}
     # the FAQ's own yes or no answers it, chat typing and all
     assert asks_own("kn vi sätta krav på att de anställer ungdomar från just vår kommun??", own, record)
+
+
+def test_a_word_typed_as_the_knowledge_base_writes_it_before_the_next_word_keeps_its_spelling():
+    from bot.search.surface import SurfaceWords
+
+    texts = ["Det är svårt att komma in på arbetsmarknaden."] * 12 + ["Svart arbetskraft är förbjuden."] * 2
+    surface = SurfaceWords(texts)
+    # "svart arbetskraft" is what the files write; "svart att" is "svårt att" typed without ö
+    assert surface.restore_diacritics("vad är svart arbetskraft") == "vad är svart arbetskraft"
+    assert surface.restore_diacritics("det är svart att hitta dem") == "det är svårt att hitta dem"

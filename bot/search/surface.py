@@ -8,6 +8,7 @@ import re
 from bisect import bisect_left
 from collections import Counter, defaultdict
 from collections.abc import Iterable
+from itertools import pairwise
 
 from ..knowledge.places import aliases, places
 from .textproc import CHAT_PHRASES, STOPWORDS, SpellingCorrector, fold, stem, words
@@ -31,6 +32,7 @@ MIN_TYPO_TARGET = 3
 _SPLIT = re.compile(r"(?<![\wåäöÅÄÖ])([a-zåäö]{5,}s) ([a-zåäö]{3,})(?![\wåäöÅÄÖ])")
 # words of the chat phrases read later, typed as meant ("skiter i" is not "sköter i")
 CHAT_TYPED = frozenset(w for phrase in CHAT_PHRASES for w in phrase.split())
+_NEXT_WORD = re.compile(r"\W+([\wåäöÅÄÖ]+)")
 _LETTERS = re.compile(r"(?<![\wåäöÅÄÖ])[A-Za-zåäöÅÄÖéÉ]{2,}(?![\wåäöÅÄÖ])")
 
 
@@ -47,7 +49,10 @@ def _subsequence(short: str, long: str) -> bool:
 
 class SurfaceWords:
     def __init__(self, texts: Iterable[str], stems: Iterable[str] | None = None):
-        self.surface: Counter[str] = Counter(w for text in texts for w in words(text))
+        texts = [words(text) for text in texts]
+        self.surface: Counter[str] = Counter(w for ws in texts for w in ws)
+        # words written together: "svart arbetskraft" is written so, "svårt arbetskraft" never
+        self.pairs: Counter[tuple[str, str]] = Counter(p for ws in texts for p in pairwise(ws))
         self.accented: dict[str, str] = {}  # "fran" -> "från": the most frequent word it folds from
         for word, _ in self.surface.most_common():
             if fold(word) != word and len(word) >= 2:
@@ -98,9 +103,18 @@ class SurfaceWords:
                 return word  # so is a common word ("vart" is not "värt"; "for" is "för")
             if accented is None or self.surface.get(word.lower(), 0) * RESTORE_RATIO > self.surface[accented]:
                 return word
+            if self._written_with_next(word.lower(), accented, match):
+                return word
             return accented.capitalize() if word[0].isupper() else accented
 
         return re.sub(r"(?<![\wåäöÅÄÖ])[A-Za-z]{2,}(?![\wåäöÅÄÖ])", one, text)
+
+    def _written_with_next(self, word: str, accented: str, match: re.Match) -> bool:
+        """Does the knowledge base write the word as typed before the next word more often than
+        the form with diacritics ("svart arbetskraft", not "svårt arbetskraft")?"""
+        after = _NEXT_WORD.match(match.string, match.end())
+        following = after.group(1).lower() if after else None
+        return bool(following) and self.pairs[(word, following)] > self.pairs[(accented, following)]
 
     def complete_clipped(self, text: str) -> str:
         """ "reserverad upph" -> "reserverad upphandling", "arbrättsliga" -> "arbetsrättsliga".
