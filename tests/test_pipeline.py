@@ -654,3 +654,19 @@ def test_a_faq_that_helps_choose_weighs_less_when_one_instrument_is_asked_for_it
     # between them and award criteria; a provision asked across two laws may be
     assert decision_weight("Vilket lagrum ger stöd för att ställa sysselsättningskrav?") < 1.0
     assert decision_weight("Vilken bestämmelse i LUF motsvarar 4 kap. 18 § LOU?") >= 1.0
+
+
+def test_a_part_its_own_words_find_nothing_sure_for_is_answered_from_the_whole_question(settings, pipeline):
+    repo_kb = Path(__file__).parent.parent / "knowledge"
+    for kind, name in [
+        ("glossary", "ord-overprovning.md"),
+        ("guidance", "stod-och-tillsyn.md"),
+        ("faq", "faq-krav-anstalla-langtidsarbetslosa.md"),
+    ]:
+        (settings.knowledge_dir / kind).mkdir(exist_ok=True)
+        shutil.copy(repo_kb / kind / name, settings.knowledge_dir / kind)
+    pipeline.reindex()
+    answer = pipeline.ask("Hur lång är avtalsspärren och hur går en överprövning till?", min_confidence=0.0)
+    # "Hur lång är avtalsspärren" alone finds nothing sure ("lång" is not "långtidsarbetslösa"):
+    # the file the whole question finds answers it
+    assert answer.answered and answer.parts[0].doc_id == "ord-overprovning"

@@ -267,6 +267,9 @@ class Pipeline:
             run(q, v, part_intent(p))
             for p, q, v in zip(parts, queries[1 : 1 + len(parts)], vectors[1 : 1 + len(parts)], strict=True)
         ]
+        # a part its own words find nothing sure for ("Hur lång är avtalsspärren") is answered
+        # from the whole question's search, which its other words steer
+        part_results = [r if r.confidence >= PART_FLOOR or not main.hits else main for r in part_results]
         side_prior = "side" if choosing(analysis) else "side-term"
         side_vectors = vectors[1 + len(parts) :]
         # a side that names a provision ("19 kap. 25 § eller 19 kap. 25 a §") is its law text
@@ -360,6 +363,7 @@ def named_files(text: str, analysis: Analysis, names: Names, intent: str | None 
 
 # The confidence above which the parts' mean vector stands for a compound question.
 SURE = 0.95
+PART_FLOOR = 0.3
 
 
 def mean_of(vectors, parts: list[str]):
