@@ -277,3 +277,10 @@ def test_a_word_typed_as_the_knowledge_base_writes_it_before_the_next_word_keeps
     # "svart arbetskraft" is what the files write; "svart att" is "svårt att" typed without ö
     assert surface.restore_diacritics("vad är svart arbetskraft") == "vad är svart arbetskraft"
     assert surface.restore_diacritics("det är svart att hitta dem") == "det är svårt att hitta dem"
+
+
+def test_a_files_own_phrasing_typed_without_diacritics_once_does_not_keep_the_typed_form():
+    from bot.search.surface import SurfaceWords
+
+    texts = ["Personer som står långt från arbetsmarknaden."] * 12 + ["ngn som star langt fran jobb"]
+    assert SurfaceWords(texts).restore_diacritics("de som star langt fran") == "de som står långt från"

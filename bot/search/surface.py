@@ -16,6 +16,9 @@ from .textproc import CHAT_PHRASES, STOPWORDS, SpellingCorrector, fold, stem, wo
 # A word is restored when the knowledge base uses the form with diacritics this many times as
 # often as the form typed ("stad" is a word of its own and stays; "fran" becomes "från").
 RESTORE_RATIO = 5
+# ... unless the knowledge base writes the typed form before the next word at least this often
+# and more often than the other ("svart arbetskraft", not "svårt arbetskraft")
+MIN_PAIRS = 2
 # A clipped word is completed when one word family (one stem) holds at least this share of the
 # knowledge base's words that start with it ("upph": upphandling, not upphandlingsmyndigheten),
 # and they occur at least MIN_COMPLETIONS times.
@@ -114,7 +117,10 @@ class SurfaceWords:
         the form with diacritics ("svart arbetskraft", not "svårt arbetskraft")?"""
         after = _NEXT_WORD.match(match.string, match.end())
         following = after.group(1).lower() if after else None
-        return bool(following) and self.pairs[(word, following)] > self.pairs[(accented, following)]
+        # (more than once: the files' own phrasings typed without å, ä and ö, "star langt fran",
+        # are no sign that the words are meant so)
+        typed = self.pairs[(word, following)] if following else 0
+        return typed >= MIN_PAIRS and typed > self.pairs[(accented, following)]
 
     def complete_clipped(self, text: str) -> str:
         """ "reserverad upph" -> "reserverad upphandling", "arbrättsliga" -> "arbetsrättsliga".
