@@ -284,3 +284,11 @@ def test_a_files_own_phrasing_typed_without_diacritics_once_does_not_keep_the_ty
 
     texts = ["Personer som står långt från arbetsmarknaden."] * 12 + ["ngn som star langt fran jobb"]
     assert SurfaceWords(texts).restore_diacritics("de som star langt fran") == "de som står långt från"
+
+
+def test_people_out_of_work_for_long_and_taking_them_in_read_as_the_files_words():
+    from bot.search.textproc import normalise_chat
+
+    read = normalise_chat("kan vi kräva att entreprenören tar in folk som varit utan jobb länge")
+    assert "långtidsarbetslösa" in read.split()
+    assert "anställer" in read.split() and "tar in" not in read
