@@ -54,12 +54,16 @@ class SurfaceWords:
     def __init__(self, texts: Iterable[str], stems: Iterable[str] | None = None):
         texts = [words(text) for text in texts]
         self.surface: Counter[str] = Counter(w for ws in texts for w in ws)
-        # words written together: "svart arbetskraft" is written so, "svårt arbetskraft" never
-        self.pairs: Counter[tuple[str, str]] = Counter(p for ws in texts for p in pairwise(ws))
         self.accented: dict[str, str] = {}  # "fran" -> "från": the most frequent word it folds from
         for word, _ in self.surface.most_common():
             if fold(word) != word and len(word) >= 2:
                 self.accented.setdefault(fold(word), word)
+        # words written together: "svart arbetskraft" is written so, "svårt arbetskraft" never
+        # (kept only for the words that diacritics tell apart, which are all it is asked of)
+        either = set(self.accented) | set(self.accented.values())
+        self.pairs: Counter[tuple[str, str]] = Counter(
+            p for ws in texts for p in pairwise(ws) if p[0] in either
+        )
         self._completed: dict[str, str | None] = {}
         self._places = _place_words()
         self._typos = SpellingCorrector({w: n for w, n in self.surface.items() if n >= MIN_TYPO_TARGET})
