@@ -278,7 +278,9 @@ _PARTICLE_VERBS = [
 # ... of which those that put the files' words in place of the user's ("anställer ungdomar från
 # just vår kommun" -> "anställa personer som bor i kommunen"), which mean the same
 _SAME_MEANING = [
-    (re.compile(verb), noun[1:]) for verb, noun in PARTICLE_VERBS.items() if noun.startswith("=")
+    compiled
+    for compiled, noun in zip(_PARTICLE_VERBS, PARTICLE_VERBS.values(), strict=True)
+    if noun.startswith("=")
 ]
 _CHAT_WORD = re.compile(r"[a-zåäö]+")
 
