@@ -226,3 +226,25 @@ def test_a_decline_shows_the_paragraph_of_the_referral_on_what_was_asked():
         REFERRALS.paragraph_for("hur gör man en budget?", text) == "Registrera en förening hos Bolagsverket."
     )
     assert REFERRALS.paragraph_for("är det moms?", "Fråga Skatteverket.") == "Fråga Skatteverket."
+
+
+def test_a_word_a_referral_says_is_not_its_topic_does_not_send_the_question_there():
+    referrals = Referrals(
+        [
+            {
+                "id": "skatteverket",
+                "kind": "referral",
+                "title": "Skatteverket",
+                "topics": ["skatt"],
+                "not_topics": ["skattepengar"],
+            },
+            {"id": "kommunjurist", "kind": "referral", "title": "Jurist", "topics": ["kommunallagen"]},
+        ]
+    )
+    # public money is not a tax question ...
+    assert referrals.match("får vi använda skattepengar till att köpa från sociala företag?") is None
+    found = referrals.match("Får kommunen köpa aktier med skattepengar enligt kommunallagen?")
+    assert found is not None and found.referral.id == "kommunjurist"
+    # ... while the tax itself still is
+    found = referrals.match("Hur mycket skatt betalar en ideell förening?")
+    assert found is not None and found.referral.id == "skatteverket"

@@ -128,8 +128,9 @@ def _check_kind_fields(meta: dict, kind: str, where: str, problems: list[str]) -
             problems.append(f"{where}: where: saknas (vart frågan ska ställas)")
         if not re.match(r"^https?://\S+$", str(meta.get("url") or "")):
             problems.append(f"{where}: url: saknas eller är ingen länk")
-        if meta.get("hints") is not None and not isinstance(meta.get("hints"), list):
-            problems.append(f"{where}: hints: ska vara en lista med ord")
+        for field in ("hints", "not_topics"):
+            if meta.get(field) is not None and not isinstance(meta.get(field), list):
+                problems.append(f"{where}: {field}: ska vara en lista med ord")
         topics = meta.get("topics")
         if not meta.get("default") and (not isinstance(topics, list) or not topics):
             problems.append(f"{where}: topics: ska vara en lista med ämnesord (eller default: true)")

@@ -25,6 +25,8 @@ class Referral:
     topics: tuple[tuple[str, ...], ...]  # topic phrases, lower-case words
     default: bool = False
     hints: tuple[tuple[str, ...], ...] = ()
+    # words a topic would catch that are not the topic: "skattepengar" (public money) for "skatt"
+    not_topics: tuple[str, ...] = ()
 
     @cached_property
     def topic_pattern(self) -> re.Pattern | None:
@@ -56,6 +58,7 @@ class Referrals:
                 hints=tuple(
                     t for t in dict.fromkeys(phrase_words(str(x)) for x in r.get("hints") or []) if t
                 ),
+                not_topics=tuple(w for x in r.get("not_topics") or [] for w in words(str(x))),
             )
             for r in records
             if r.get("kind") == "referral"
@@ -73,7 +76,9 @@ class Referrals:
         for referral in self.all:
             # a topic names the referral's subject and counts its words, twice; a hint only
             # leans towards it and counts once, however long
-            topic_matches = list(_finditer(referral.topic_pattern, text))
+            topic_matches = [
+                m for m in _finditer(referral.topic_pattern, text) if not _not_topic(referral, m.group(0))
+            ]
             hint_matches = list(_finditer(referral.hint_pattern, text)) if with_hints else []
             topics = [m.group(0).split() for m in topic_matches]
             hints = [m.group(0).split() for m in hint_matches]
@@ -113,6 +118,11 @@ class Referrals:
             ),
             paragraphs[0],
         )
+
+
+def _not_topic(referral: Referral, matched: str) -> bool:
+    """ "skattepengar" matched by the topic "skatt", when the referral says it is not one."""
+    return any(word.startswith(n) for word in matched.split() for n in referral.not_topics)
 
 
 def without_definite_ending(word: str) -> str:

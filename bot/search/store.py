@@ -141,7 +141,7 @@ def make_faiss_index(vectors: np.ndarray, approximate: bool | None = None):
 
 
 CASE_FIELDS = ("court", "decided", "case")
-REFERRAL_FIELDS = ("where", "url", "topics", "hints", "default")
+REFERRAL_FIELDS = ("where", "url", "topics", "hints", "not_topics", "default")
 
 
 def document_record(doc: Document) -> dict:
