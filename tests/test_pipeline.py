@@ -670,3 +670,10 @@ def test_a_part_its_own_words_find_nothing_sure_for_is_answered_from_the_whole_q
     # "Hur lång är avtalsspärren" alone finds nothing sure ("lång" is not "långtidsarbetslösa"):
     # the file the whole question finds answers it
     assert answer.answered and answer.parts[0].doc_id == "ord-overprovning"
+
+
+def test_asking_how_it_went_after_asking_for_cases_is_answered_by_the_cases_not_by_a_rule(pipeline):
+    answer = pipeline.ask("Finns det exempel på reserverad upphandling av tvätt? Och hur gick det?")
+    assert "kristianstad-samhall-arbetsklader" in [p.doc_id for p in answer.precedents]
+    # "hur gick det?" is no question of its own that some rule's text answers above the cases
+    assert not [p for p in answer.parts if p.label and "hur gick det" in p.label.lower()]

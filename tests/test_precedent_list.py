@@ -466,3 +466,64 @@ def test_a_work_integration_company_abroad_counts_as_a_social_enterprise():
     assert not from_social_supplier(
         {"supplier_type": "företag för återbruk och återvinning av IT-utrustning"}
     )
+
+
+def test_municipalities_asked_for_with_one_swedish_case_get_the_cities_abroad_after_it():
+    found, match, _ = lookup(
+        analyse("Vilka kommuner har reserverat skötseln av parker?"), NOTHING_FOUND, EXAMPLES
+    )
+    assert match == "some"
+    assert [r["id"] for r in found] == ["vanersborg-reserverad", "brescia-reserverad"]
+    # with two Swedish cases or more, "vilka kommuner" stays with Swedish municipalities
+    more = [*EXAMPLES, example("lund-reserverad", "Lund", "park och grönyta", "reserverad-4-18")]
+    found, _, _ = lookup(analyse("Vilka kommuner har reserverat skötseln av parker?"), NOTHING_FOUND, more)
+    assert {r["id"] for r in found} == {"vanersborg-reserverad", "lund-reserverad"}
+
+
+def test_a_plural_genitive_asks_for_that_kind_of_buyer_even_in_an_area():
+    assert analyse("exempel på sociala hänsyn i regionernas upphandlingar").buyer_types == ["region"]
+    falun_region = region_example(
+        "region-dalarna-stad", "Region Dalarna", "Falun", "städ och lokalvård", "sysselsattningskrav"
+    ) | {"county": "Dalarnas län"}
+    found, match, _ = lookup(
+        analyse("any good examples på sociala hänsyn i regionernas upphandlingar i Dalarna"),
+        NOTHING_FOUND,
+        [falun_region, *EXAMPLES],
+    )
+    assert match == "some" and [r["id"] for r in found] == ["region-dalarna-stad"]
+
+
+def test_agencies_asked_for_with_one_swedish_case_get_the_agencies_abroad_after_it():
+    agency = example("trafikverket", "Borlänge", "bygg och anläggning", "sysselsattningskrav") | {
+        "buyer_type": "statlig myndighet"
+    }
+    abroad = example("ndfa", "Dublin", "bygg och anläggning", "sysselsattningskrav", country="Irland") | {
+        "buyer_type": "statlig myndighet"
+    }
+    found, _, _ = lookup(
+        analyse("Vilka statliga myndigheter har ställt sysselsättningskrav?"),
+        NOTHING_FOUND,
+        [abroad, agency, *EXAMPLES],
+    )
+    assert [r["id"] for r in found] == ["trafikverket", "ndfa"]
+
+
+def test_none_in_a_named_city_lists_two_of_its_own_cases_then_the_countys_cases_of_that_kind():
+    from bot.answer.names import Names
+
+    huddinge = example("huddinge-iop", "Huddinge", "vård och omsorg", "iop") | {"county": "Stockholms län"}
+    own = [
+        example(f"stockholm-{n}", "Stockholm", "bygg och anläggning", "sysselsattningskrav")
+        | {"year": 2020 - n}
+        for n in range(3)
+    ]
+    names = Names.from_records(
+        [{"id": r["id"], "buyer": "Stockholms stad", "suppliers": []} for r in own]
+        + [{"id": "huddinge-iop", "buyer": "Huddinge kommun", "suppliers": []}]
+    )
+    found, match, _ = lookup(
+        analyse("finns det exempel på IOP från Stockholms stad?", names), NOTHING_FOUND, [*own, huddinge]
+    )
+    # the city's own first, but not so many that the IOP next door drops off the list
+    assert match == "none"
+    assert [r["id"] for r in found][:3] == ["stockholm-0", "stockholm-1", "huddinge-iop"]

@@ -128,6 +128,15 @@ def has_words(words: list[str], keys: str) -> bool:
     return False
 
 
+# "i regionernas upphandlingar": the plural genitive asks about that kind of buyer by itself
+_THEIR = {
+    "kommun": r"kommunernas",
+    "region": r"regionernas|landstingens",
+    "statlig myndighet": r"myndigheternas",
+    "kommunalt bolag": r"(bostads|fastighets)?bolagens",
+}
+
+
 def buyer_types_asked(text: str) -> list[str]:
     lowered = text.lower()
     if _TOGETHER.search(lowered):
@@ -136,6 +145,7 @@ def buyer_types_asked(text: str) -> list[str]:
         kind
         for kind, pattern in BUYER_TYPE_WORDS.items()
         if re.search(_BUYER_ASKED.replace("PATTERN", pattern), lowered)
+        or re.search(rf"\b({_THEIR[kind]})\b", lowered)
     ]
 
 

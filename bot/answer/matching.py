@@ -20,8 +20,9 @@ def asks_swedish_buyers(analysis: Analysis) -> bool:
     return bool(set(analysis.buyer_types) - {"samverkan"}) and not (analysis.countries or analysis.abroad)
 
 
-def precedent_matches(record: dict, analysis: Analysis) -> bool:
-    """Does a precedent match every filter the question states?"""
+def precedent_matches(record: dict, analysis: Analysis, home_only: bool = True) -> bool:
+    """Does a precedent match every filter the question states? (`home_only`: "vilka kommuner"
+    asks for Swedish ones; see `precedent_list.lookup` for when it does not.)"""
     country = record.get("country") or "Sverige"
     if analysis.counties:
         county = record.get("county") or county_of(record.get("municipality") or "")
@@ -77,7 +78,7 @@ def precedent_matches(record: dict, analysis: Analysis) -> bool:
     )
     if analysis.buyer_types and record.get("buyer_type") not in accepted and not joint_of(record, accepted):
         return False
-    if asks_swedish_buyers(analysis) and country != "Sverige":
+    if home_only and asks_swedish_buyers(analysis) and country != "Sverige":
         return False
     if analysis.countries and country not in analysis.countries:
         return False

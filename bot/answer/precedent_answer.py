@@ -76,7 +76,8 @@ def compose_precedents(c, answer: Answer, analysis: Analysis, searches: Searches
             answer.parts = [rule]
     answer.more_precedents = more
     if precedent_list.has_filter(analysis) or partner:
-        wanted = precedent_list.wanted_text(analysis)
+        abroad_too = any(r.get("country") not in (None, "Sverige") for r in records)
+        wanted = precedent_list.wanted_text(analysis, home=not abroad_too)
         answer.precedent_wanted = f"{wanted} med {partner}" if partner else wanted
     # the other parts of a compound question ("Får vi reservera städningen? Och har någon
     # kommun gjort så?"): each is answered above the list, in the order asked
@@ -84,8 +85,10 @@ def compose_precedents(c, answer: Answer, analysis: Analysis, searches: Searches
     for asked, result in zip(analysis.parts, searches.parts, strict=False):
         if len(analysis.parts) < 2 or asks_for_precedents(asked) or not asks_something(asked):
             continue
-        if named and (asks_of_named_buyer(asked, analysis) or ASKS_OUTCOME.match(asked)):
-            continue  # "Har Göteborgs stad jobbat med …? hur gick det": the case shown answers it
+        if (named and asks_of_named_buyer(asked, analysis)) or ASKS_OUTCOME.match(asked):
+            # "Har Göteborgs stad jobbat med …? hur gick det": the case shown answers it (and
+            # the cases listed, or what the courts said, answer "… och hur gick det?")
+            continue
         if rulings is not None and IN_COURT.search(asked):  # "… nånsin överprövats?": answered
             continue  # by what the courts said
         shown = {p.doc_id for p in answer.parts + asked_parts}

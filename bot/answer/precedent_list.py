@@ -17,6 +17,10 @@ from .model import PrecedentLine
 
 MAX_LINES = 8
 MAX_CLOSEST = 4
+MAX_OWN = 2  # of the closest, the named buyer's own other cases listed first
+# Fewer Swedish municipalities (or agencies) than this that did what is asked: those abroad too.
+FEW_AT_HOME = 2
+KINDS_ABROAD = frozenset({"kommun", "statlig myndighet"})
 # When nothing matches, filters are dropped in this order until something does.
 RELAXATIONS = (
     ("year_from", "year_to"),
@@ -118,6 +122,17 @@ def lookup(analysis: Analysis, result: SearchResult, examples: list[dict]) -> tu
             matching = social
         else:
             social_first = True
+    if (
+        0 < len(matching) < FEW_AT_HOME
+        and asks_swedish_buyers(wanted)
+        and set(wanted.buyer_types) <= KINDS_ABROAD
+    ):
+        # "vilka kommuner har låtit sociala företag sköta parkerna?" and one Swedish one did:
+        # the cities abroad that did it too, after it; so too for state agencies (a region
+        # abroad is no Swedish region: "vilka regioner" stays with Sweden's)
+        matching += [
+            r for r in examples if r not in matching and precedent_matches(r, wanted, home_only=False)
+        ]
     if matching:
         ranked = _swedish_first(_ranked(matching, result, analysis), analysis)
         if social_first:
@@ -185,7 +200,10 @@ def _named_first(closest: list[dict], analysis: Analysis, examples: list[dict]) 
     """ "Har Stockholms stad arbetsrättsliga villkor i sina städupphandlingar?" and none known:
     what the buyer named did is the closest, then the others."""
     own = [r for r in examples if r["id"] in analysis.buyer_docs]
-    return (own + [r for r in closest if r not in own])[:MAX_CLOSEST]
+    others = [r for r in closest if r not in own]
+    # ... but two of its own at most before the others: "exempel på IOP från Stockholm" and none
+    # in the city itself: the IOPs in the county around it are as close as the city's other cases
+    return (own[:MAX_OWN] + others + own[MAX_OWN:])[:MAX_CLOSEST]
 
 
 def _closest_both_ways(
@@ -253,7 +271,8 @@ def without_generic_buyer_type(analysis: Analysis) -> Analysis:
 
 
 KIND_IN_AREA = re.compile(
-    r"\b(någon|nån|ngn|en|ett|vilken|vilket)\s+(statlig\s+|kommunal\s+)?(kommun|region|myndighet|stad)\s+(i|inom|från)\b",
+    r"\b(någon|nån|ngn|en|ett|vilken|vilket)\s+(statlig\s+|kommunal\s+)?(kommun|region|myndighet|stad)\s+(i|inom|från)\b"
+    r"|\b(kommunernas|regionernas|myndigheternas)\b",  # "i regionernas upphandlingar i Norrland"
     re.IGNORECASE,
 )
 AS_AN_EXAMPLE = re.compile(
@@ -268,7 +287,7 @@ def _rank_of(record: dict, result: SearchResult) -> int | None:
     return None
 
 
-def wanted_text(analysis: Analysis) -> str:
+def wanted_text(analysis: Analysis, home: bool = True) -> str:
     """What the question asked for, with its prepositions, in words the knowledge base uses:
     "på reserverad upphandling, tvätt i Skåne län", "i Norrbottens län"."""
     bits = [
@@ -278,7 +297,8 @@ def wanted_text(analysis: Analysis) -> str:
     buyers = []
     if analysis.buyer_types and not analysis.places:
         buyers = [BUYER_WORDS.get(t, t) for t in analysis.buyer_types]
-    swedish = asks_swedish_buyers(analysis) and not analysis.places
+    # "i Sverige" unless some of those listed are abroad
+    swedish = home and asks_swedish_buyers(analysis) and not analysis.places
     where = (
         analysis.municipalities  # "i Falun", not "i Dalarnas län"
         or sorted(analysis.counties)
