@@ -612,6 +612,40 @@ def test_a_question_about_hansyn_itself_says_what_it_is_for(pipeline, question):
     assert not pipeline.ask("vad kan du säga om reserverad upphandling enligt 4 kap. 18 § LOU?").about_bot
 
 
+def test_a_greeting_asking_what_hansyn_can_do_gets_the_overview_as_its_answer(settings, pipeline):
+    from bot.answer.render_text import render_text
+
+    overview = "faq-vad-passar-nar"
+    (settings.knowledge_dir / "faq" / f"{overview}.md").write_text(
+        f"""---
+id: {overview}
+title: Reserverad upphandling eller sysselsättningskrav – vad passar när?
+kind: faq
+refs: ["4 kap. 18 § LOU", "17 kap. 1 § LOU"]
+sources:
+  - url: https://www.upphandlingsmyndigheten.se/
+    title: Upphandlingsmyndigheten
+checked: 2026-11-22
+tags: [översikt]
+---
+# Reserverad upphandling eller sysselsättningskrav – vad passar när?
+
+## Kort svar
+Det beror på vilket problem ni vill lösa: 4 kap. 18 § LOU för sociala företag, 17 kap. 1 § LOU för jobb hos
+vilken leverantör som helst.
+""",
+        encoding="utf-8",
+    )
+    pipeline.reindex()
+    answer = pipeline.ask("hej! vad kan du hjälpa mig med")
+    # a reply, not a decline: what Hänsyn is for, then what each instrument is for, with its source
+    assert answer.about_bot and answer.answered and answer.referral is None
+    assert [p.doc_id for p in answer.parts] == [overview]
+    assert [s.id.split("#")[0] for s in answer.sources] == [overview]
+    text = render_text(answer)
+    assert text.startswith("Jag är Hänsyn.") and "Det beror på vilket problem ni vill lösa" in text
+
+
 def test_cases_tried_in_court_are_listed_under_what_the_courts_said(settings, pipeline):
     repo_kb = Path(__file__).parent.parent / "knowledge"
     for kind, doc in (

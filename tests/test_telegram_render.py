@@ -165,6 +165,19 @@ def test_a_question_about_hansyn_says_what_it_is_for_and_offers_the_overview():
     )
 
 
+def test_a_question_about_hansyn_answered_with_the_overview_says_what_hansyn_is_first():
+    a = answer(
+        short="Det beror på vilket problem ni vill lösa.",
+        about_bot=True,
+        precedents=[],
+        question="hej! vad kan du hjälpa mig med",
+    )
+    [message] = render_answer(a, "sv")
+    text = valid(message)
+    assert text.startswith("Jag är Hänsyn.")
+    assert text.index("Det beror på vilket problem") > text.index("Jag är Hänsyn.")
+
+
 def test_comparison_sides_stand_under_their_names_in_bold():
     a = answer(
         parts=[

@@ -12,6 +12,7 @@ precedent line is a precedent's front matter, and every source is a file the ans
 - precedents: the matching precedents, or a plain "none known" and the closest.
 - declined: "Menar du …?" when one or two files come close or the question names an
   organisation the knowledge base knows; else where to ask instead.
+- about Hänsyn itself: what it is for, and the overview file's short answer.
 """
 
 from __future__ import annotations
@@ -31,15 +32,7 @@ from .comparison import compose_comparison
 from .coverage import asks_of_the_supplier, speaks_of
 from .gate import MIN_CONFIDENCE, answerable
 from .meta import about_bot, asks_about_bot
-from .model import (
-    FRAGESERVICE_URL,
-    GUIDANCE_NOTE,
-    NO_BASIS,
-    Answer,
-    Part,
-    Referral,
-    Source,
-)
+from .model import FRAGESERVICE_URL, GUIDANCE_NOTE, NO_BASIS, Answer, Part, Referral, Source
 from .named_party import named_party_part
 from .overview import asks_overview, overview_docs, part_asks_overview
 from .precedent_answer import asks_social_precedents, compose_precedents, precedent_aside
@@ -280,7 +273,7 @@ class Composer:
             question=main.query, answered=False, intent=analysis.intent, confidence=main.confidence
         )
         if asks_about_bot(analysis.question):
-            return about_bot(answer, self.documents)
+            return self._finish(about_bot(self, answer), main, 1, today)  # the overview alone
         if not main.hits:
             return self.decline(answer, analysis, main)
         referral = self.referrals.match(analysis.question)
@@ -330,8 +323,7 @@ class Composer:
             precedent_aside(self, answer, analysis, main)
         if not answer.parts and not answer.precedents:
             return self.decline(answer, analysis, main)
-        self._finish(answer, main, k, today)
-        return answer
+        return self._finish(answer, main, k, today)
 
     def opposite(self, result: SearchResult, lead: Part, asked: str) -> Part | None:
         """A close second FAQ that answers the other way ("Ja, lön i nivå med kollektivavtal" led;
@@ -433,9 +425,12 @@ class Composer:
                 "kontrollera aktuella regler innan du går vidare."
             )
         return answer
+        return answer
 
     # -- sources, refs, notes ------------------------------------------------------------------
-    def _finish(self, answer: Answer, main: SearchResult, k: int, today: dt.date) -> None:
+    def _finish(self, answer: Answer, main: SearchResult, k: int, today: dt.date) -> Answer:
+        if not answer.answered:
+            return answer
         hits = {h.passage.doc_id: h for h in main.documents()}
         if answer.precedent_match:  # a precedent list: its sources are the precedents listed
             order = list(
@@ -456,6 +451,7 @@ class Composer:
                 f"Uppgifterna kontrollerades senast {stale[0]}, för mer än ett år sedan: "
                 "kontrollera aktuella regler innan du går vidare."
             )
+        return answer
 
     def _source(self, n: int, doc_id: str, hit) -> Source:
         passage = hit.passage if hit else self.section(doc_id, SHORT_ANSWER_SLUG)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..knowledge.chunking import SHORT_ANSWER_SLUG
 from .model import Answer
 from .overview import overview_docs
 
@@ -24,10 +25,16 @@ def asks_about_bot(text: str) -> bool:
     return bool(ABOUT_BOT.match(text.strip()))
 
 
-def about_bot(answer: Answer, documents: dict[str, dict]) -> Answer:
-    """No answer from the knowledge base, but what Hänsyn is for and the overview file to start
-    from (a "Menar du …?" topic); no referral."""
-    answer.answered = False
+def about_bot(c, answer: Answer) -> Answer:
+    """What Hänsyn is for (the renderers say it first), then the short answer of the overview
+    file, which shows what the instruments are for: a reply, not a decline; no referral. Other
+    overview files are offered as "Menar du …?" topics. `c` is the composer."""
     answer.about_bot = True
-    answer.near_miss = [{"doc_id": d, "title": documents[d]["title"]} for d in overview_docs(documents)]
+    docs = overview_docs(c.documents)
+    shown = [part for d in docs[:1] if (part := c.section(d, SHORT_ANSWER_SLUG)) is not None]
+    answer.parts = [c.part(p) for p in shown]
+    for part in answer.parts:
+        part.asks, part.related = c.documents[part.doc_id]["title"], None
+    answer.answered = bool(answer.parts)
+    answer.near_miss = [{"doc_id": d, "title": c.documents[d]["title"]} for d in docs[len(shown) :]]
     return answer

@@ -52,7 +52,7 @@ def part_header(part) -> str | None:
 def render_text(answer: Answer) -> str:
     if not answer.answered:
         return render_decline(answer)
-    blocks = []
+    blocks = [ABOUT_BOT] if answer.about_bot else []
     for part in answer.parts:
         header = part_header(part)
         blocks.append(f"{header}\n{part.text}" if header else part.text)

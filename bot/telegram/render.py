@@ -62,6 +62,8 @@ def render_answer(answer: Answer, lang: str = "sv", truncated_at: int | None = N
         blocks.append(f"<i>{t('long_question', lang, limit=truncated_at)}</i>")
     if not answer.answered:
         return join_blocks(blocks + decline_blocks(answer, lang))
+    if answer.about_bot:  # what Hänsyn is for, then the overview
+        blocks.append(t("about_bot", lang))
     blocks.extend(part_block(part, lang) for part in answer.parts)
     if answer.precedents:
         blocks.append(precedents_block(answer, lang))
