@@ -273,7 +273,8 @@ BENCHMARKS = [
         "quality_blind28",
         "quality",
         "Retrieval quality, thirty-first set (eval_blind28: the questions of eval_usefulness_blind28, written "
-        "blind by a helper in the twenty-first session, first run on that session's first code; CLEAN: misses not read)",
+        "blind by a helper in the twenty-first session, first run on that session's first code; clean until the "
+        "twenty-third session, a TRAINING set since)",
         ["--eval", "benchmarks/eval_blind28.jsonl"],
         ["--eval", "benchmarks/eval_blind28.jsonl"],
     ),
@@ -284,6 +285,14 @@ BENCHMARKS = [
         "blind by a helper in the twenty-second session, first run on that session's first code; CLEAN: misses not read)",
         ["--eval", "benchmarks/eval_blind29.jsonl"],
         ["--eval", "benchmarks/eval_blind29.jsonl"],
+    ),
+    (
+        "quality_blind30",
+        "quality",
+        "Retrieval quality, thirty-third set (eval_blind30: the questions of eval_usefulness_blind30, written "
+        "blind by a helper in the twenty-third session, first run on that session's first code; CLEAN: misses not read)",
+        ["--eval", "benchmarks/eval_blind30.jsonl"],
+        ["--eval", "benchmarks/eval_blind30.jsonl"],
     ),
     (
         "usefulness",
@@ -516,7 +525,8 @@ BENCHMARKS = [
         "usefulness_blind28",
         "usefulness",
         "Usefulness, twenty-eighth set (eval_usefulness_blind28, 140 questions written blind by a helper in the "
-        "twenty-first session, first run on that session's first code; CLEAN: its failures not read)",
+        "twenty-first session, first run on that session's first code; clean until the twenty-third session, "
+        "whose changes were tuned on its failures: a TRAINING set)",
         ["--eval", "benchmarks/eval_usefulness_blind28.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind28.jsonl"],
     ),
@@ -527,6 +537,14 @@ BENCHMARKS = [
         "twenty-second session, first run on that session's first code; CLEAN: its failures not read)",
         ["--eval", "benchmarks/eval_usefulness_blind29.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind29.jsonl"],
+    ),
+    (
+        "usefulness_blind30",
+        "usefulness",
+        "Usefulness, thirtieth set (eval_usefulness_blind30, 140 questions written blind by a helper in the "
+        "twenty-third session, first run on that session's first code; CLEAN: its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind30.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind30.jsonl"],
     ),
     (
         "paraphrase",
