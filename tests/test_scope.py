@@ -173,3 +173,29 @@ def test_a_file_on_one_side_of_the_threshold_sinks_for_the_other_side_or_for_the
     both = "Är det samma regler under och över tröskelvärdena?"
     assert settings_in(both) == frozenset()
     assert scope.factor("faq-under", settings_in(both), both) == 1.0
+
+
+def test_accessibility_sinks_when_the_question_is_about_the_suppliers_staff_not_what_is_bought():
+    from bot.search.scope import ACCESS_MISS, AccessScope
+
+    scope = AccessScope(
+        {
+            "tillganglighetskrav": {
+                "kind": "guidance",
+                "title": "Krav på tillgänglighet för personer med funktionsnedsättning",
+            },
+            "faq-30-procent-kravet": {"kind": "faq", "title": "Måste 30 procent ha funktionsnedsättning?"},
+        }
+    )
+    # the people a supplier employs: reservation or employment requirements, not accessibility
+    staff = "Får vi kräva att en viss andel av personalen har funktionsnedsättning?"
+    assert scope.factor("tillganglighetskrav", staff) == ACCESS_MISS < 1.0
+    assert scope.factor("tillganglighetskrav", "vi vill ge jobb åt folk med funktionsnedsättning, hur?") < 1.0
+    assert scope.factor("faq-30-procent-kravet", staff) == 1.0
+    # what is bought, or accessibility named: the accessibility file keeps its place
+    assert scope.factor("tillganglighetskrav", "måste webbplatsen vi köper vara tillgänglig?") == 1.0
+    assert scope.factor("tillganglighetskrav", "kan personalen kräva att systemet funkar för alla?") == 1.0
+    assert (
+        scope.factor("tillganglighetskrav", "krav för personer med funktionsnedsättning i upphandlingen?")
+        == 1.0
+    )

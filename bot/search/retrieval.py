@@ -20,7 +20,16 @@ from .fusion import reciprocal_rank_fusion
 from .glossary import Glossary
 from .lexical import BM25
 from .phrasings import LIKENESS_DEPTH, Phrasings, likeness_factor
-from .scope import LawScope, SettingScope, WelfareScope, eu_law_of, law_terms_of, laws_in, settings_in
+from .scope import (
+    AccessScope,
+    LawScope,
+    SettingScope,
+    WelfareScope,
+    eu_law_of,
+    law_terms_of,
+    laws_in,
+    settings_in,
+)
 from .store import LoadedIndex
 from .surface import SurfaceWords
 from .textproc import (
@@ -165,6 +174,7 @@ class Retriever:
         self.law_scope = LawScope(index.documents)
         self.setting_scope = SettingScope(index.documents)
         self.welfare_scope = WelfareScope(index.documents)
+        self.access_scope = AccessScope(index.documents)
 
     def respell(self, text: str) -> str:
         """The question in the knowledge base's spelling: å, ä and ö put back where it was typed
@@ -356,6 +366,7 @@ class Retriever:
                 self.law_scope.factor(doc, asked)
                 * self.setting_scope.factor(doc, kinds, query)
                 * self.welfare_scope.factor(doc, query)
+                * self.access_scope.factor(doc, query)
             )
         return sorted(hits, key=lambda h: -h.score)
 

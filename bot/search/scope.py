@@ -164,6 +164,37 @@ class WelfareScope:
         return 1.0 if any(w in lowered for w in WELFARE_WORDS) else WELFARE_MISS
 
 
+# Accessibility (9 kap. 2 § LOU): what is bought must work for people with disabilities. "Får vi
+# kräva att en viss andel av personalen har funktionsnedsättning?" asks about the people a
+# supplier employs (reservation, employment requirements), not about accessibility: a file whose
+# title names accessibility sinks when the question speaks of staff or jobs and not of
+# accessibility, what is used or designed.
+ACCESS_TITLE = ("tillgänglig",)
+STAFF_WORDS = re.compile(
+    r"\b(anställ\w*|personal\w*|jobb\w*|arbete|arbeten|arbetstränin\w*|sysselsätt\w*|praktik\w*|medarbetar\w*)\b",
+    re.IGNORECASE,
+)
+ACCESS_WORDS = re.compile(
+    r"tillgäng|användbar|webb|utform|lokaler|ramp|hiss|funkar för|fungerar för", re.IGNORECASE
+)
+ACCESS_MISS = 0.8
+
+
+class AccessScope:
+    def __init__(self, documents: dict[str, dict]):
+        self.of = {
+            doc
+            for doc, record in documents.items()
+            if record.get("kind") != "example"
+            and any(w in (record.get("title") or "").lower() for w in ACCESS_TITLE)
+        }
+
+    def factor(self, doc_id: str, query: str) -> float:
+        if doc_id not in self.of or ACCESS_WORDS.search(query) or not STAFF_WORDS.search(query):
+            return 1.0
+        return ACCESS_MISS
+
+
 def eu_law_of(documents: dict[str, dict]) -> set[str]:
     """The EU directive's articles and the EU Court's judgments: EU law, not Swedish law (a
     search weighs them by "eu" in its `prefer`). A file is known by its first ref."""
