@@ -527,3 +527,31 @@ def test_none_in_a_named_city_lists_two_of_its_own_cases_then_the_countys_cases_
     # the city's own first, but not so many that the IOP next door drops off the list
     assert match == "none"
     assert [r["id"] for r in found][:3] == ["stockholm-0", "stockholm-1", "huddinge-iop"]
+
+
+def test_a_supplier_left_out_is_not_listed_and_filters_nothing():
+    from bot.answer.names import Names
+
+    samhall = example(
+        "orebro-samhall-biltvatt", "Örebro", "fordon och transport", "direktupphandling-socialt-foretag"
+    )
+    kasak = example(
+        "karlskrona-kasak", "Karlskrona", "fordon och transport", "direktupphandling-socialt-foretag"
+    )
+    samhall |= {
+        "title": "Örebro – biltvätt från Samhall",
+        "suppliers": ["Samhall"],
+        "supplier_type": "Samhall",
+    }
+    kasak |= {
+        "title": "Karlskrona – biltvätt från KASAK",
+        "suppliers": ["KASAK"],
+        "supplier_type": "arbetsintegrerande socialt företag",
+    }
+    names = Names.from_records(
+        [{"id": r["id"], "buyer": r["buyer"], "suppliers": r["suppliers"]} for r in (samhall, kasak)]
+    )
+    analysis = analyse("exempel på biltvätt från sociala företag förutom Samhall?", names)
+    assert analysis.organisations == [] and analysis.excluded == ["samhall"]
+    found, match, _ = lookup(analysis, NOTHING_FOUND, [samhall, kasak, *EXAMPLES])
+    assert match == "some" and [r["id"] for r in found] == ["karlskrona-kasak"]

@@ -146,6 +146,8 @@ class Analysis:
     # the suppliers it names (not buyers: "Samhall … i Uppsala län") and the precedents naming them
     suppliers: list[str] = field(default_factory=list)
     supplier_docs: set[str] = field(default_factory=set)
+    # the names it asks to leave out ("förutom Samhall", "mer än Cykelreturen")
+    excluded: list[str] = field(default_factory=list)
 
     @property
     def compound(self) -> bool:
@@ -353,6 +355,9 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
         if not re.search(rf"\b{re.escape(n)}s? län\b", text, re.I)
         and not (n.startswith("region ") and re.search(rf"\b(i|inom) {re.escape(n)}\b", text, re.I))
     ]
+    # "biltvätt från sociala företag förutom Samhall": a name left out filters nothing
+    excluded = [n for n in organisations if re.search(EXCEPT + re.escape(n), text, re.IGNORECASE)]
+    organisations = [n for n in organisations if n not in excluded]
     # ... and "Region Örebro län" names the buyer, not every buyer in the county (but "Malmö
     # stad" also asks for Malmö's municipal companies)
     places = [
@@ -409,8 +414,8 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
         buyer_docs={d for n in organisations if n in names.buyers for d in names.variants[n]},
         term_docs=names.find_terms(text),
         name_docs=names.find_names(text),
-        sectors=detect_sectors(without_names(without_english_it(text), organisations)),
-        objects=objects_asked(without_names(text, organisations)),
+        sectors=detect_sectors(without_names(without_english_it(text), organisations + excluded)),
+        objects=objects_asked(without_names(text, organisations + excluded)),
         instruments=detect_instruments(text, words),
         social_suppliers=bool(SOCIAL_SUPPLIER_WORDS.search(text)),
         buyer_types=buyer_types,
@@ -423,7 +428,11 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
         in_court=intent == "precedents" and bool(IN_COURT.search(text)),
         suppliers=[n for n in organisations if n not in names.buyers],
         supplier_docs=sold,
+        excluded=excluded,
     )
+
+
+EXCEPT = r"\b(förutom|utom|utöver|bortsett från|(mer|annat|andra|fler|flera|nåt annat|något annat) än|inte)\s+(just\s+|bara\s+)?"
 
 
 # "Upphandlare i Västerås här. Vilka kommuner har …?", "Vi är en liten kommun i Värmland, finns ngn

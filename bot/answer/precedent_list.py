@@ -88,6 +88,7 @@ def has_filter(analysis: Analysis) -> bool:
 
 def lookup(analysis: Analysis, result: SearchResult, examples: list[dict]) -> tuple[list[dict], str, int]:
     """(precedents to list, "some" or "none", how many more match than are listed)."""
+    examples = [r for r in examples if not left_out(r, analysis.excluded)]
     if not has_filter(analysis):
         ranked = [r for r in _ranked(examples, result, analysis) if _rank_of(r, result) is not None]
         return _swedish_first(ranked, analysis)[:MAX_LINES], "some", 0
@@ -139,6 +140,14 @@ def lookup(analysis: Analysis, result: SearchResult, examples: list[dict]) -> tu
             ranked.sort(key=lambda r: not from_social_supplier(r))
         return ranked[:MAX_LINES], "some", max(0, len(ranked) - MAX_LINES)
     return _named_first(_closest(wanted, result, analysis, examples), analysis, examples), "none", 0
+
+
+def left_out(record: dict, names: list[str]) -> bool:
+    """ "förutom Samhall", "mer än Cykelreturen": a precedent whose buyer is one of them, or all
+    of whose suppliers are (Samhall and Reform together are still Reform's contract)."""
+    suppliers = [s.lower() for s in record.get("suppliers") or []] or [record["title"].lower()]
+    buyer = (record.get("buyer") or "").lower()
+    return any(name in buyer or all(name in s for s in suppliers) for name in names)
 
 
 def _swedish_first(ranked: list[dict], analysis: Analysis) -> list[dict]:
