@@ -268,6 +268,11 @@ def test_hyphenated_words_name_their_sector_and_instrument():
     assert "lov" in analyse("finns det exempel på sociala villkor i ett LOV-system?", NAMES).instruments
 
 
+def test_a_cafe_spelt_the_swedish_way_is_food_and_meals():
+    for question in ("exempel på kaféer som drivs av sociala företag?", "nån kommun med ett socialt fik?"):
+        assert analyse(question, NAMES).sectors == ["livsmedel och måltider"]
+
+
 def test_swedish_as_a_language_is_not_a_country():
     assert analyse("får vi kräva att personalen kan prata på svenska?", NAMES).countries == []
 
