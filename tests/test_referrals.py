@@ -248,3 +248,22 @@ def test_a_word_a_referral_says_is_not_its_topic_does_not_send_the_question_ther
     # ... while the tax itself still is
     found = referrals.match("Hur mycket skatt betalar en ideell förening?")
     assert found is not None and found.referral.id == "skatteverket"
+
+
+def test_the_shipped_referrals_take_the_cost_of_a_review_and_selling_land_cheaply():
+    from pathlib import Path
+
+    from bot.knowledge.loader import load_knowledge
+
+    root = Path(__file__).resolve().parent.parent / "knowledge"
+    shipped = Referrals([{**doc.meta, "id": doc.id, "kind": doc.kind} for doc in load_knowledge(root)])
+
+    def sent_to(question: str) -> str | None:
+        found = shipped.match(question)
+        return found.referral.id if found else None
+
+    assert sent_to("vad kostar det att överpröva en upphandling") == "fragservice"
+    assert sent_to("Vad kostar en överprövning för leverantören?") == "fragservice"
+    assert sent_to("får kommunen sälja mark billigt till ett socialt företag") == "konkurrensverket"
+    # a review asked about without its cost is no referral's topic: the knowledge base has it
+    assert sent_to("kan en leverantör begära överprövning av ett sysselsättningskrav?") is None
