@@ -711,3 +711,32 @@ def test_asking_how_it_went_after_asking_for_cases_is_answered_by_the_cases_not_
     assert "kristianstad-samhall-arbetsklader" in [p.doc_id for p in answer.precedents]
     # "hur gick det?" is no question of its own that some rule's text answers above the cases
     assert not [p for p in answer.parts if p.label and "hur gick det" in p.label.lower()]
+
+
+def test_asking_for_examples_to_show_the_council_is_not_sent_to_the_municipal_lawyer(settings, pipeline):
+    (settings.knowledge_dir / "referral" / "kommunjurist.md").write_text(
+        """---
+id: kommunjurist
+title: Kommunallagen – kommunens jurist
+kind: referral
+where: kommunens jurist
+url: https://skr.se/
+topics: [kommunstyrelsen, kommunallagen]
+refs: []
+sources:
+  - url: https://skr.se/
+    title: SKR
+checked: 2026-11-22
+---
+# Kommunallagen – kommunens jurist
+
+## Kort svar
+Frågor om kommunallagen ställer du till kommunens jurist.
+""",
+        encoding="utf-8",
+    )
+    pipeline.reindex()
+    answer = pipeline.ask("ge mig tre bra exempel att visa för kommunstyrelsen")
+    assert answer.answered and answer.precedents and answer.referral is None
+    # ... while a question on the council itself still goes to the lawyer
+    assert pipeline.ask("vad får kommunstyrelsen besluta enligt kommunallagen?").referral.id == "kommunjurist"

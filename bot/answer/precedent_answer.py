@@ -16,7 +16,7 @@ from .asked import instruments_in
 from .filters import detect_instruments
 from .matching import precedent_matches
 from .model import Answer
-from .precedent_words import IN_COURT, asks_for_precedents
+from .precedent_words import ANY_EXAMPLE, IN_COURT, asks_for_precedents
 from .rulings import ruling_faq
 
 if TYPE_CHECKING:
@@ -140,7 +140,10 @@ def asks_social_precedents(analysis: Analysis) -> bool:
     """ "Exempel på återvinning som gått till sociala företag?" asks for precedents of social
     enterprises or a social instrument, even on a topic a referral covers (waste: Kriterietjänsten):
     answered by the matching precedents, or by saying none is known."""
-    return analysis.intent == "precedents" and bool(analysis.social_suppliers or analysis.instruments)
+    # ... and "ge mig tre bra exempel att visa för kommunstyrelsen" asks for cases, not the kommunallag
+    return analysis.intent == "precedents" and bool(
+        analysis.social_suppliers or analysis.instruments or ANY_EXAMPLE.search(analysis.question)
+    )
 
 
 def line_of(c, record: dict):

@@ -95,7 +95,7 @@ def asks_for_precedents(text: str) -> bool:
 # "kan du ge ett bra exempel att visa i KF?", "gör ngn annan kommun sånt här eller är vi först?":
 # examples of what Hänsyn is about, whatever the search finds for the rest of the words
 ANY_EXAMPLE = re.compile(
-    r"\b(ge|visa|tipsa om) (mig |oss )?(ett|några|nåra|något|nåt|ngt) (bra |gott |goda |konkret |konkreta "
+    r"\b(ge|visa|tipsa om) (mig |oss )?(ett|två|tre|fyra|fem|några|nåra|något|nåt|ngt) (bra |gott |goda |konkret |konkreta "
     r"|lyckat |lyckade )?exempel\b"
     r"|\b(gör|gjorde|har) (någon|nån|ngn|några|nåra) (annan|andra) (kommun|kommuner|region|regioner)\b"
     r"[^?]{0,15}\b(sånt|så|det|samma)\b"
