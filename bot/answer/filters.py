@@ -235,7 +235,14 @@ def detect_instruments(text: str, words: list[str]) -> list[str]:
             found.append(instrument)
     if "uteslutning" in found:  # "uteslutits pga arbetsrättsliga brott": the breaches are the ground
         found = [i for i in found if i != "arbetsrattsliga-villkor"]
+    if "socialt-tilldelningskriterium" in found and _REWARDS.search(text):
+        # "tilldelningskriterier som gett poäng för praktikplatser": the jobs are what the
+        # criterion rewards, not a requirement of their own
+        found = [i for i in found if i != "sysselsattningskrav"]
     return found
+
+
+_REWARDS = re.compile(r"\b(poäng|pluspoäng|extrapoäng|mervärde|bonus)\w*\s+(för|om)\b", re.IGNORECASE)
 
 
 def years_asked(text: str) -> tuple[int | None, int | None]:
