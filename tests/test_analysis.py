@@ -502,6 +502,22 @@ def test_judgments_asked_in_general_weigh_the_rulings():
     assert prior_of(which.question, which.intent, which) == "rulings"
     one_case = analyse("Stockholmshem och Belstroj, vad var det domstolen kom fram till?")
     assert prior_of(one_case.question, one_case.intent, one_case) != "rulings"
+    # "vad säger kammarrätten om …" asks what the courts said, as "finns det domar om …" does
+    court = analyse("vad säger kammarrätten om sociala krav")
+    assert prior_of(court.question, court.intent, court) == "rulings"
+
+
+def test_a_claim_to_check_is_searched_as_the_claim_itself():
+    from bot.search.textproc import normalise_chat, without_filler
+
+    assert (
+        normalise_chat("stämmer det att EU förbjuder sociala krav").split()
+        == "eu förbjuder sociala krav".split()
+    )
+    assert (
+        without_filler("är det sant att vi måste välja lägsta pris?").split()
+        == "vi måste välja lägsta pris?".split()
+    )
 
 
 def test_a_pronoun_is_not_a_side_and_a_question_mid_clause_is_a_part():
@@ -790,6 +806,13 @@ def test_och_vilket_starts_a_new_part_and_a_named_paragraph_is_the_instrument():
 def test_breaches_named_as_the_ground_for_exclusion_are_not_a_second_instrument():
     question = "finns det exempel på att en leverantör uteslutits pga arbetsrättsliga brott?"
     assert analyse(question).instruments == ["uteslutning"]
+
+
+def test_jobs_an_award_criterion_gives_points_for_are_not_a_second_instrument():
+    question = "exempel på sociala tilldelningskriterier som gett poäng för praktikplatser"
+    assert analyse(question).instruments == ["socialt-tilldelningskriterium"]
+    both = "exempel där man både haft sysselsättningskrav och ett socialt tilldelningskriterium"
+    assert set(analyse(both).instruments) == {"sysselsattningskrav", "socialt-tilldelningskriterium"}
 
 
 def test_how_large_a_share_is_read_as_a_percentage():

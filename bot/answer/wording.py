@@ -61,7 +61,8 @@ RULINGS = re.compile(
     # människohandel" is a conviction)
     r"|((någon|nån|ngn|en|ingen) dom|domen) (om|i|från|kring)|domstolsavgörande\w*"
     r"|risk(en)? (för|att) (en |bli |vi blir )?överpröv\w*"  # "risk för överprövning om vi har …": what courts said
-    r"|eu-dom(en|ar|arna)?|vilken dom)\b",  # "Vilken EU-dom handlar om …": the judgment is what is asked
+    r"|eu-dom(en|ar|arna)?|vilken dom"  # "Vilken EU-dom handlar om …": the judgment is what is asked
+    r"|(vad (säger|sa|har)|har) (kammarrätten|kammarrätterna|förvaltningsrätten|hfd|högsta förvaltningsdomstolen))\b",
     re.IGNORECASE,
 )
 

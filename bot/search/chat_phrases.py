@@ -100,6 +100,11 @@ CHAT_PHRASES = {
     "fattar inte": "",
     "snabbt svar": "",
     "svar tack": "",
+    # "stämmer det att EU förbjuder sociala krav?": a claim to check is the question itself
+    "stämmer det att": "",
+    "stämmer det verkligen att": "",
+    "är det sant att": "",
+    "är det verkligen sant att": "",
     "nu för tiden": "",
     "nuförtiden": "",
     "ok eller ej": "tillåtet",
