@@ -1260,3 +1260,11 @@ def test_a_sector_word_that_describes_the_thing_asked_does_not_widen_it_to_the_s
         ).objects
         == []
     )
+
+
+def test_a_statement_before_the_question_does_not_change_what_it_asks():
+    greeting = analyse("hej, vi är nya i nämnden. vad är sociala hänsyn egentligen?")
+    assert greeting.intent == analyse("vad är sociala hänsyn egentligen?").intent == "definition"
+    assert asks_meaning("hej, vi är nya i nämnden. vad är sociala hänsyn egentligen?")
+    # a statement that asks something keeps its say
+    assert analyse("Vi ska upphandla städ. Får vi reservera den?").intent == "permission"

@@ -26,6 +26,7 @@ from .filters import (
     detect_sectors,
     has_words,
     objects_asked,
+    without_names,
     years_asked,
 )
 from .names import Names
@@ -226,7 +227,20 @@ def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_
 def asks_meaning(text: str) -> bool:
     """Does the question ask only what a word means ("vad betyder direktupphandling?", "vad är
     IOP?"), not something about it ("vad är gränsen för direktupphandling?")?"""
+    text = without_preamble(text)
     return bool(_MEANING.search(text) or _WHAT_IS_WORD.match(text) or _TERM_DEFINITION.search(text))
+
+
+def without_preamble(text: str) -> str:
+    """The question without the statements before it ("hej, vi är nya i nämnden. vad är sociala
+    hänsyn egentligen?" asks what social considerations are)."""
+    sentences = [s for s in _SENTENCE_END.split(text) if s.strip()]
+    asks = (s.rstrip().endswith("?") or asks_something(s) or PRECEDENT.search(s) for s in sentences)
+    return " ".join(sentences[next((n for n, asked in enumerate(asks) if asked), 0) :])
+
+
+# a full stop after a word, before a new sentence ("t.ex. ", "19 kap. 25 a" and "dvs. " go on)
+_SENTENCE_END = re.compile(r"(?<=[a-zåäö]{3}[.!])(?<!dvs\.)(?<!osv\.)(?<!kap\.)\s+(?=[a-zåäöA-ZÅÄÖ])")
 
 
 _WHAT_IS_WORD = re.compile(
@@ -379,7 +393,7 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
     sides = comparison_sides(text)
     if not sides and len(judgments := names.case_mentions(text)) >= 2:
         sides = judgments[:MAX_PARTS]  # "… i RegioPost men inte i Rüffert?" sets two judgments side by side
-    intent = detect_intent(text, sides, names_provision, bool(places or organisations))
+    intent = detect_intent(without_preamble(text), sides, names_provision, bool(places or organisations))
     parts = [text] if intent == "comparison" else split_parts(text)
     # "svenska kommuner" asks for Sweden; "krav på svenska" names a language
     country_words = words_of(re.sub(r"\bpå svenska\b", " ", text, flags=re.IGNORECASE))
@@ -483,11 +497,3 @@ def guesses_dropped(text: str, places: list[Place]) -> list[str]:
         for w in wider
     )
     return [] if inside and not located else named
-
-
-def without_names(text: str, organisations: list[str]) -> list[str]:
-    """The words of a text but the organisations it names: "Cykelreturen" names a supplier, not
-    the vehicle sector."""
-    for name in organisations:
-        text = re.sub(rf"\b{re.escape(name)}\w*", " ", text, flags=re.IGNORECASE)
-    return words_of(text)

@@ -8,6 +8,7 @@ import re
 
 from ..knowledge.refs import find_refs
 from ..search.textproc import stem
+from .wording import words_of
 
 # Everyday words for each sector and instrument. A word matches when it has the key's Swedish
 # stem; a key ending in "*" matches any word that starts with it ("städ*": städning,
@@ -270,3 +271,11 @@ def years_asked(text: str) -> tuple[int | None, int | None]:
         return None, year
     # "exempel från 2021" is that year, not "2021 and later"
     return year, year
+
+
+def without_names(text: str, organisations: list[str]) -> list[str]:
+    """The words of a text but the organisations it names: "Cykelreturen" names a supplier, not
+    the vehicle sector."""
+    for name in organisations:
+        text = re.sub(rf"\b{re.escape(name)}\w*", " ", text, flags=re.IGNORECASE)
+    return words_of(text)
