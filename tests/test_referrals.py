@@ -1,6 +1,10 @@
 """Referrals: a question that names a topic the knowledge base does not cover is sent to the
 right place, and one that only shares a word with such a topic is not."""
 
+import functools
+from pathlib import Path
+
+from bot.knowledge.loader import load_knowledge
 from bot.search.referrals import Referrals
 
 REFERRALS = Referrals(
@@ -92,18 +96,19 @@ def test_the_words_behind_a_match_come_from_the_phrase_the_question_holds():
     assert referrals.match("Är inte det diskriminering av andra leverantörer?") is None
 
 
-def test_the_shipped_referrals_send_employer_and_jobseeker_questions_on_but_not_employment_requirements():
-    from pathlib import Path
-
-    from bot.knowledge.loader import load_knowledge
-
+@functools.cache
+def shipped() -> Referrals:
+    """The referrals of the shipped knowledge base."""
     root = Path(__file__).resolve().parent.parent / "knowledge"
-    shipped = Referrals([{**doc.meta, "id": doc.id, "kind": doc.kind} for doc in load_knowledge(root)])
+    return Referrals([{**doc.meta, "id": doc.id, "kind": doc.kind} for doc in load_knowledge(root)])
 
-    def sent_to(question: str) -> str | None:
-        found = shipped.match(question)
-        return found.referral.id if found else None
 
+def sent_to(question: str) -> str | None:
+    found = shipped().match(question)
+    return found.referral.id if found else None
+
+
+def test_the_shipped_referrals_send_employer_and_jobseeker_questions_on_but_not_employment_requirements():
     assert (
         sent_to("Får vi säga upp en anställd i kommunen som varit sjukskriven länge?") == "kommunjurist-skr"
     )
@@ -115,7 +120,7 @@ def test_the_shipped_referrals_send_employer_and_jobseeker_questions_on_but_not_
         "vilken skyddsutrustning ska personalen ha när de jobbar med lösningsmedel och kemikalier"
     ) == ("arbetsmiljoverket")
     # "våra egna anställda" only leans towards the employer's lawyer: a named topic outweighs it
-    assert shipped.for_question("hur mycket övertid får våra egna anställda göra").id == "kommunjurist-skr"
+    assert shipped().for_question("hur mycket övertid får våra egna anställda göra").id == "kommunjurist-skr"
     assert sent_to("kan vi få lönebidrag för våra egna anställda") == "arbetsformedlingen"
     # a buyer who wants the supplier to give someone a job asks for an employment requirement
     assert sent_to("vi vill att ngn som står långt från arbetsmarknaden ska få jobb, hur gör vi") is None
@@ -151,7 +156,7 @@ def test_the_shipped_referrals_send_employer_and_jobseeker_questions_on_but_not_
     # asking the bot for a tip is not tipping off the supervisory authority
     assert sent_to("kan du tipsa om en bra källa om sociala hänsyn") is None
     assert (
-        shipped.for_question("tips inför budgetmötet, vill ha mer social upphandling nästa år").id
+        shipped().for_question("tips inför budgetmötet, vill ha mer social upphandling nästa år").id
         == "fragservice"
     )
     assert sent_to("hur tipsar vi om en upphandling som vi tror bryter mot LOU?") == "konkurrensverket"
@@ -251,17 +256,6 @@ def test_a_word_a_referral_says_is_not_its_topic_does_not_send_the_question_ther
 
 
 def test_the_shipped_referrals_take_the_cost_of_a_review_and_selling_land_cheaply():
-    from pathlib import Path
-
-    from bot.knowledge.loader import load_knowledge
-
-    root = Path(__file__).resolve().parent.parent / "knowledge"
-    shipped = Referrals([{**doc.meta, "id": doc.id, "kind": doc.kind} for doc in load_knowledge(root)])
-
-    def sent_to(question: str) -> str | None:
-        found = shipped.match(question)
-        return found.referral.id if found else None
-
     assert sent_to("vad kostar det att överpröva en upphandling") == "fragservice"
     assert sent_to("Vad kostar en överprövning för leverantören?") == "fragservice"
     assert sent_to("får kommunen sälja mark billigt till ett socialt företag") == "konkurrensverket"

@@ -148,14 +148,19 @@ WELFARE_WORDS = (
 WELFARE_MISS = 0.85
 
 
+def titled(documents: dict[str, dict], title_words: tuple[str, ...]) -> set[str]:
+    """The files (not precedents) whose title names one of these words."""
+    return {
+        doc
+        for doc, record in documents.items()
+        if record.get("kind") != "example"
+        and any(w in (record.get("title") or "").lower() for w in title_words)
+    }
+
+
 class WelfareScope:
     def __init__(self, documents: dict[str, dict]):
-        self.of = {
-            doc
-            for doc, record in documents.items()
-            if record.get("kind") != "example"
-            and any(w in (record.get("title") or "").lower() for w in WELFARE_TITLE)
-        }
+        self.of = titled(documents, WELFARE_TITLE)
 
     def factor(self, doc_id: str, query: str) -> float:
         if doc_id not in self.of:
@@ -182,12 +187,7 @@ ACCESS_MISS = 0.8
 
 class AccessScope:
     def __init__(self, documents: dict[str, dict]):
-        self.of = {
-            doc
-            for doc, record in documents.items()
-            if record.get("kind") != "example"
-            and any(w in (record.get("title") or "").lower() for w in ACCESS_TITLE)
-        }
+        self.of = titled(documents, ACCESS_TITLE)
 
     def factor(self, doc_id: str, query: str) -> float:
         if doc_id not in self.of or ACCESS_WORDS.search(query) or not STAFF_WORDS.search(query):
