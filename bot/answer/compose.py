@@ -425,7 +425,6 @@ class Composer:
                 "kontrollera aktuella regler innan du går vidare."
             )
         return answer
-        return answer
 
     # -- sources, refs, notes ------------------------------------------------------------------
     def _finish(self, answer: Answer, main: SearchResult, k: int, today: dt.date) -> Answer:
