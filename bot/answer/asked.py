@@ -163,12 +163,11 @@ def wages_not_agreement(asked: str, own: str) -> bool:
     return bool(WAGES.search(asked)) and "kollektivavtal" in own.lower() and not WAGES.search(own)
 
 
-def instruments_in(text: str) -> set[str]:
+@lru_cache(maxsize=20_000)
+def instruments_in(text: str) -> frozenset[str]:
     """The instruments a text names; a reservation of no stated kind is any of them."""
-    found = set(detect_instruments(text, words(text)))
-    if "reserverad" in found:
-        found |= RESERVATION_KINDS
-    return found
+    found = frozenset(detect_instruments(text, words(text)))
+    return found | RESERVATION_KINDS if "reserverad" in found else found
 
 
 RESERVATION_KINDS = frozenset({"reserverad", "reserverad-4-18", "reserverad-19-25", "reserverad-19-25a"})

@@ -5,6 +5,7 @@ below. `analysis` calls these; `precedent_list` and the usefulness benchmark rea
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from ..knowledge.refs import find_refs
 from ..search.textproc import stem
@@ -112,21 +113,29 @@ ABROAD = re.compile(
 
 def has_words(words: list[str], keys: str) -> bool:
     """Does the text hold one of the keys (see SECTOR_WORDS for how keys match)?"""
-    text = f" {' '.join(words)} "
-    stems = {stem(w) for w in words}
+    phrases, prefixes, exact, key_stems = _vocabulary(keys)
+    if exact.intersection(words) or (prefixes and any(w.startswith(prefixes) for w in words)):
+        return True
+    if phrases and any(phrase in f" {' '.join(words)} " for phrase in phrases):
+        return True
+    return bool(key_stems) and any(stem(w) in key_stems for w in words)
+
+
+@cache
+def _vocabulary(keys: str) -> tuple[tuple[str, ...], tuple[str, ...], frozenset[str], frozenset[str]]:
+    """A vocabulary's keys sorted by how they match: phrases, prefixes, whole words, stems."""
+    phrases, prefixes, exact, key_stems = [], [], set(), set()
     for key in keys.split():
         if "_" in key:
-            if f" {key.replace('_', ' ')} " in text:
-                return True
+            phrases.append(f" {key.replace('_', ' ')} ")
         elif key.endswith("*"):
-            if any(w.startswith(key[:-1]) for w in words):
-                return True
+            prefixes.append(key[:-1])
         elif key.startswith("="):
-            if key[1:] in words:
-                return True
-        elif key in words or stem(key) in stems:
-            return True
-    return False
+            exact.add(key[1:])
+        else:
+            exact.add(key)
+            key_stems.add(stem(key))
+    return tuple(phrases), tuple(prefixes), frozenset(exact), frozenset(key_stems)
 
 
 # "i regionernas upphandlingar": the plural genitive asks about that kind of buyer by itself
