@@ -638,6 +638,18 @@ def test_a_term_followed_by_what_is_that_is_a_definition():
     assert analyse("samhall?", names).intent == "precedents"
 
 
+def test_what_a_term_means_asked_in_chat_is_a_definition_and_no_yes_or_no():
+    # a trailing filler word, a term in single quotes, and "in english" ask only what it means
+    for question in (
+        "sociala hänsyn vad e det ens",
+        "politikerna vill ha 'social upphandling' i budgeten, vad betyder det i praktiken",
+        "what's sociala hänsyn in english, ska förklara för en konsult",
+    ):
+        assert analyse(question).intent == "definition", question
+        assert asks_meaning(question), question
+    assert analyse("vi har reserverat förut, vad är det som gäller nu?").intent != "definition"
+
+
 def test_two_things_at_once_are_the_sides_of_a_combination():
     assert comparison_sides(
         "Kan vi ha både tillgänglighetskrav och sysselsättningskrav i samma upphandling?"

@@ -29,6 +29,7 @@ from .filters import (
     without_names,
     years_asked,
 )
+from .meaning import COUNTS_AS, DEFINITION_ANYWHERE, MEANING, TERM_DEFINITION, WHAT_IS_WORD, WHAT_IT_MEANS
 from .names import Names
 from .precedent_words import (
     ABOUT_A_CASE,
@@ -41,7 +42,7 @@ from .precedent_words import (
     TEMPLATES,
 )
 from .sides import comparison_sides
-from .wording import CHAT_OPENING, DEFINITION, PERMISSION, QUESTION_START, words_of
+from .wording import DEFINITION, PERMISSION, QUESTION_START, words_of
 
 INTENTS = ("permission", "how-to", "comparison", "precedents", "definition", "provision")
 MAX_PARTS = 3
@@ -62,33 +63,6 @@ _HOW_TO = re.compile(
     r"göras|ställas|användas|genomföras|hanteras|utvärderas))",
     re.IGNORECASE,
 )
-# "ASF – vad står det för?", "asf, vad är det?", "vad har en matchningsansvarig för uppgift?", "är det samma sak som …"
-_DEFINITION_ANYWHERE = re.compile(
-    r"\bvad (står|stod) [\wåäö]+ för\b|\bvad har (en|ett) [\wåäö]+ för (uppgift|roll|ansvar)\b"
-    r"|\bvad heter\b|\bär (det|de|dom) (samma|samma sak) som\b|\bwhat does [\w ]+ mean\b"
-    r"|\bw(hat|tf) (is|are) (that|this|it|those)\b|\bwhat'?s (that|this)\b|\bvad är (det|de|dom) för nåt\b"
-    r"|\bvad? (är|e|ar) (det|de|dom|den|detta)\W*$"  # "asf vad e det", "asf va är det"
-    # 'politikerna vill ha "social upphandling" i budgeten, vad betyder det konkret'
-    r"|[\"”“][\wåäö -]{3,40}[\"”“][^?]{0,60}\bvad (betyder|innebär|menas med) (det|de|detta)\b",
-    re.IGNORECASE,
-)
-# "socialt foretag def?", "asf definition": a term and the word for its meaning
-# "skyddad verkstad = samhall?": is one the other
-_TERM_DEFINITION = re.compile(
-    r"^[\wåäö -]{2,40}\b(def|definition|definiera|betydelse)\W*$|^[\wåäö -]{2,40}\s=\s*[\wåäö -]{2,40}\W*$"
-    # "sociala hänsyn i upphandling, va e det": the term first, then what it is
-    # (a term of at most four words: "en leverantör hotar att överpröva – vad betyder det?" is no term)
-    r"|^\W*[\wåäö-]+( [\wåäö-]+){0,3}\s*[,:–-]\s*(vad|va) (är|e|betyder|innebär) (det|de|det där|dom|det för nåt)\W*$",
-    re.IGNORECASE,
-)
-# "Vad menas med personer som står långt från arbetsmarknaden?": a long term is still a term
-# "vad betyder …", "vem räknas som långt från arbetsmarknaden": what a word covers
-_MEANING = re.compile(
-    r"\bvad (betyder|menas med)\b|\b(vem|vilka|vad|vilken|vilket) (räknas|räknades|klassas|anses) som\b",
-    re.IGNORECASE,
-)
-# "Vem räknas som missgynnad person i LOU:s mening?": what a term covers, asked first
-_COUNTS_AS = re.compile(r"^\W*(vem|vilka|vad|vilken|vilket) (räknas|klassas|anses) som\b", re.IGNORECASE)
 _WHICH_PROVISION = re.compile(
     r"\b(var i (lou|luf|luk|lov|lagen)|vilken (paragraf|bestämmelse|regel i lagen)|vilket kapitel|vilka paragrafer"
     r"|vilken lagparagraf|vilket lagrum|i vilken lag|var (står|regleras|finns|hittar (jag|vi|man)) (det |reglerna|bestämmelser\w*|paragrafen\w*)"
@@ -197,7 +171,7 @@ def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_
             PERMISSION.search(text)
             or _HOW_TO.search(text)
             or DEFINITION.search(text)
-            or _TERM_DEFINITION.search(text)
+            or TERM_DEFINITION.search(text)
         )
     ):
         return "precedents"
@@ -214,9 +188,12 @@ def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_
     ):
         return "provision"  # "vad är 4 kap. 18 § LOU?", "var i LOU regleras uteslutning?"
     if (
-        (DEFINITION.search(text) and long_words <= (12 if _MEANING.search(text) else 8))
-        or ((_DEFINITION_ANYWHERE.search(text) or _TERM_DEFINITION.search(text)) and long_words <= 12)
-        or (_COUNTS_AS.search(text) and long_words <= 12 and not PERMISSION.search(text))
+        (DEFINITION.search(text) and long_words <= (12 if MEANING.search(text) else 8))
+        or (
+            (DEFINITION_ANYWHERE.search(text) or WHAT_IT_MEANS.search(text) or TERM_DEFINITION.search(text))
+            and long_words <= 12
+        )
+        or (COUNTS_AS.search(text) and long_words <= 12 and not PERMISSION.search(text))
     ):
         return "definition"
     if names_provision and not PERMISSION.search(text):
@@ -228,7 +205,12 @@ def asks_meaning(text: str) -> bool:
     """Does the question ask only what a word means ("vad betyder direktupphandling?", "vad är
     IOP?"), not something about it ("vad är gränsen för direktupphandling?")?"""
     text = without_preamble(text)
-    return bool(_MEANING.search(text) or _WHAT_IS_WORD.match(text) or _TERM_DEFINITION.search(text))
+    return bool(
+        MEANING.search(text)
+        or WHAT_IS_WORD.match(text)
+        or TERM_DEFINITION.search(text)
+        or WHAT_IT_MEANS.search(text)
+    )
 
 
 def without_preamble(text: str) -> str:
@@ -241,13 +223,6 @@ def without_preamble(text: str) -> str:
 
 # a full stop after a word, before a new sentence ("t.ex. ", "19 kap. 25 a" and "dvs. " go on)
 _SENTENCE_END = re.compile(r"(?<=[a-zåäö]{3}[.!])(?<!dvs\.)(?<!osv\.)(?<!kap\.)\s+(?=[a-zåäöA-ZÅÄÖ])")
-
-
-_WHAT_IS_WORD = re.compile(
-    CHAT_OPENING
-    + r"(vad|va) (är|e) (en |ett )?[\wåäö-]+( [\wåäö-]+)?( för (nåt|något|någonting)| egentligen)?\W*$",
-    re.IGNORECASE,
-)
 
 
 def asks_figure(text: str) -> bool:
@@ -307,8 +282,9 @@ def part_intent(text: str) -> str:
         return "how-to"  # "hur formulerar vi …" too
     if (
         re.match(r"^\W*(vad (är|betyder|menas))\b", lowered)
-        or _DEFINITION_ANYWHERE.search(lowered)
-        or _MEANING.search(lowered)
+        or DEFINITION_ANYWHERE.search(lowered)
+        or WHAT_IT_MEANS.search(lowered)
+        or MEANING.search(lowered)
     ):
         return "definition"
     return "permission"
