@@ -282,7 +282,8 @@ BENCHMARKS = [
         "quality_blind29",
         "quality",
         "Retrieval quality, thirty-second set (eval_blind29: the questions of eval_usefulness_blind29, written "
-        "blind by a helper in the twenty-second session, first run on that session's first code; CLEAN: misses not read)",
+        "blind by a helper in the twenty-second session, first run on that session's first code; clean until the "
+        "twenty-third session's end, a training set since its misses were read in the twenty-fourth)",
         ["--eval", "benchmarks/eval_blind29.jsonl"],
         ["--eval", "benchmarks/eval_blind29.jsonl"],
     ),
@@ -293,6 +294,14 @@ BENCHMARKS = [
         "blind by a helper in the twenty-third session, first run on that session's first code; CLEAN: misses not read)",
         ["--eval", "benchmarks/eval_blind30.jsonl"],
         ["--eval", "benchmarks/eval_blind30.jsonl"],
+    ),
+    (
+        "quality_blind31",
+        "quality",
+        "Retrieval quality, thirty-fourth set (eval_blind31: the questions of eval_usefulness_blind31, written "
+        "blind by a helper in the twenty-fourth session, first run on that session's first code; CLEAN: misses not read)",
+        ["--eval", "benchmarks/eval_blind31.jsonl"],
+        ["--eval", "benchmarks/eval_blind31.jsonl"],
     ),
     (
         "usefulness",
@@ -534,7 +543,8 @@ BENCHMARKS = [
         "usefulness_blind29",
         "usefulness",
         "Usefulness, twenty-ninth set (eval_usefulness_blind29, 140 questions written blind by a helper in the "
-        "twenty-second session, first run on that session's first code; CLEAN: its failures not read)",
+        "twenty-second session, first run on that session's first code; clean until the twenty-third session's "
+        "end, a training set since its failures were read in the twenty-fourth)",
         ["--eval", "benchmarks/eval_usefulness_blind29.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind29.jsonl"],
     ),
@@ -545,6 +555,14 @@ BENCHMARKS = [
         "twenty-third session, first run on that session's first code; CLEAN: its failures not read)",
         ["--eval", "benchmarks/eval_usefulness_blind30.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind30.jsonl"],
+    ),
+    (
+        "usefulness_blind31",
+        "usefulness",
+        "Usefulness, thirty-first set (eval_usefulness_blind31, 140 questions written blind by a helper in the "
+        "twenty-fourth session, first run on that session's first code; CLEAN: its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind31.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind31.jsonl"],
     ),
     (
         "paraphrase",
