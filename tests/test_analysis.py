@@ -1280,3 +1280,37 @@ def test_a_statement_before_the_question_does_not_change_what_it_asks():
     assert asks_meaning("hej, vi är nya i nämnden. vad är sociala hänsyn egentligen?")
     # a statement that asks something keeps its say
     assert analyse("Vi ska upphandla städ. Får vi reservera den?").intent == "permission"
+
+
+def test_a_rhetorical_or_is_no_comparison_and_counts_as_parts():
+    # "funkar A på riktigt eller e det mest …" asks whether A works, not which of two
+    assert (
+        analyse("funkar sysselsättningskrav på riktigt eller e det mest pappersexercis").intent
+        != "comparison"
+    )
+    assert analyse("Reservera eller sysselsättningskrav – vilket ger mest jobb?").intent == "comparison"
+    # "… och räknas samhall dit?" is a second question; "IOP – vad är det, och …" a first one
+    assert split_parts("vad betyder skyddad verkstad i lou och räknas samhall dit?") == [
+        "vad betyder skyddad verkstad i lou",
+        "räknas samhall dit",
+    ]
+    assert len(split_parts("IOP – vad är det, och finns det exempel i skåne?")) == 2
+
+
+def test_someone_doubting_that_anyone_does_it_asks_for_the_cases():
+    assert analyse("känns som att ingen gör reserverat i sverige, stämmer det?").intent == "precedents"
+    assert analyse("gör nån kommun verkligen det, reserverar alltså?").intent == "precedents"
+    assert analyse("ingen leverantör har kollektivavtal, får vi kräva det?").intent == "permission"
+
+
+def test_everyday_words_for_small_and_the_job_centre_are_the_files_words():
+    from bot.search.textproc import normalise_chat
+
+    assert normalise_chat("sysselsättningskrav i pyttesmå kontrakt, är det lönt").split()[2:] == [
+        "små",
+        "kontrakt,",
+        "är",
+        "det",
+        "värt",
+    ]
+    assert "arbetsmarknadsenheten" in normalise_chat("anställer folk från vår jobbcentrum")

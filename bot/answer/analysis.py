@@ -70,7 +70,7 @@ _WHICH_PROVISION = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_SPLIT = re.compile(
-    r",? (?:och|samt|men) (?=(?:måste|får|kan|ska|bör|hur|vad|vem|vilka|vilket|vilken|när|gäller|behöver|behövs|riskerar|räcker|"
+    r",? (?:och|samt|men) (?=(?:måste|får|kan|ska|bör|hur|vad|vem|vilka|vilket|vilken|när|gäller|behöver|behövs|riskerar|räcker|räknas|omfattas|"
     r"är det|finns det|händer|om|har (?:någon|nån|ngn|några|andra|kommunerna|regionerna|myndigheterna))\b)"
     # "Vad är IOP, är det förenligt med LOU …": a new question after a comma
     r"|, (?=(?:är det|får vi|får man|kan vi|kan man|måste vi|måste man|finns det"
@@ -261,6 +261,8 @@ def asks_something(text: str) -> bool:
         or DEFINITION.search(text)
         or QUESTION_START.search(_TOPIC_FIRST.sub("", text))  # "arbetsrättsliga villkor: när är de …"
         or _TAG_QUESTION.search(text)
+        or WHAT_IT_MEANS.search(text)  # "IOP – vad är det"
+        or TERM_DEFINITION.search(text)
     )
 
 

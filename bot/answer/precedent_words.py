@@ -54,7 +54,11 @@ PRECEDENT = re.compile(
     # "har ett kommunalt energibolag ställt sociala krav?"
     r"|\bhar (ett|en|något|nåt|någon|nån) (kommunalt|kommunal|allmännyttigt|statligt|statlig) [\wåäö]+"
     r"\b(\s+[\wåäö]+){0,4}?\s+(gjort|reserverat|använt|ställt|haft|köpt|upphandlat|testat|provat|"
-    r"infört|jobbat|arbetat|krävt)\b)",
+    r"infört|jobbat|arbetat|krävt)\b"
+    # "känns som att ingen gör reserverat, stämmer det?", "gör nån verkligen det?": who does it
+    r"|\b(ingen|inga|nästan ingen|knappt någon|knappt nån) (kommun |kommuner |region |regioner |myndighet |köpare )?"
+    r"(gör|använder|reserverar|ställer|köper|upphandlar|jobbar|har (gjort|använt|reserverat))\b"
+    r"|\bgör (någon|nån|ngn|några) (kommun |region )?(verkligen |faktiskt |ens )?(det|så|detta)\b)",
     re.IGNORECASE,
 )
 # "finns det färdiga mallar nånstans?" asks where to find a template, not for precedents

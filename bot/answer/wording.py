@@ -10,7 +10,8 @@ COMPARISON = re.compile(
     r"\b(skillnad(en|er)?|jämför|jämfört med|versus\b|vs\b\.?|kontra\b|eller\b.*\b(bäst|passar|smidigast|"
     r"bättre|välja|väljer|föredra|rekommender|ska vi (köra|ha|välja|använda))|(bäst|passar bäst|smidigast|"
     r"bättre|mest|säkrast|hellre|lämpligast|enklast|smartare|klokare|vettigare)\b.*\beller\b|what.?s the diff|skiljer|\bbåda\b|\bbägge\b"
-    r"|\beller\b.*\b(vilket|vilken|mest|säkrast|hellre|lämpligast|enklast)\b"
+    # ... but "funkar A på riktigt eller e det mest pappersexercis" asks whether A works
+    r"|\beller\b(?! (är|e|ar) (det|de|dom)\b).*\b(vilket|vilken|mest|säkrast|hellre|lämpligast|enklast)\b"
     # "A eller B – för- och nackdelar?", "är det bättre att A än att B?"
     r"|\beller\b.*\b(för- och nackdelar|fördelar och nackdelar|pros and cons)|\bbättre att\b.+\bän att\b"
     r"|\b(ska|bör) (vi|man) \w+\b.*\beller\b(?! (inte|något|nåt|så|liknande|motsvarande)\b)"

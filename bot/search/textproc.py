@@ -200,6 +200,15 @@ CHAT_WORDS = {
     "courts": "domstolar",
     "judgment": "dom",
     "judgement": "dom",
+    # everyday words for what the files call by another name
+    "pyttesmå": "små",
+    "pyttelitet": "litet",
+    "pytteliten": "liten",
+    "jättesmå": "små",
+    "lönt": "värt",  # "är det lönt": worth it
+    "jobbcentrum": "arbetsmarknadsenheten",  # the municipality's own labour-market unit
+    "jobbcenter": "arbetsmarknadsenheten",
+    "jobbtorget": "arbetsmarknadsenheten",
 }
 
 # A verb with its particle, and the noun the files use for it ("hur följer vi upp kraven" asks
