@@ -330,6 +330,17 @@ def test_no_known_case_of_an_instrument_says_so_and_shows_the_rule(pipeline):
     assert answer.precedents  # the closest ones, below
 
 
+def test_no_case_in_the_sector_asked_lists_the_closest_cases_not_the_rules(pipeline):
+    # reserved contracts are known, only none for IT: the cases answer, not what the rules say
+    answer = pipeline.ask("Finns det exempel på reserverade upphandlingar av IT?")
+    assert answer.precedent_match == "none"
+    assert not answer.parts
+    assert {p.doc_id for p in answer.precedents} >= {
+        "kristianstad-samhall-arbetsklader",
+        "vanersborg-servicekompaniet",
+    }
+
+
 def test_between_equally_good_files_the_one_whose_own_question_is_asked_wins(pipeline):
     retriever = pipeline.refresh().retriever
     asked = "Får vi ställa krav på att leverantören anställer långtidsarbetslösa?"

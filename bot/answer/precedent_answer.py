@@ -5,6 +5,7 @@ question on a referral's topic still asks for precedents. `c` is the Composer.""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from ..knowledge.chunking import SHORT_ANSWER_SLUG
@@ -42,6 +43,7 @@ def compose_precedents(c, answer: Answer, analysis: Analysis, searches: Searches
         match == "none"
         and analysis.instruments
         and not (analysis.places or answer.parts or partner or analysis.year_from or analysis.year_to)
+        and not known_elsewhere(c, analysis)
     ):
         # no known case of the instrument: what the rules say about it leads, the closest follow
         # the rules on the instrument, not a FAQ that weighs it against others
@@ -99,6 +101,16 @@ def compose_precedents(c, answer: Answer, analysis: Analysis, searches: Searches
             lead.label = asked
             asked_parts.append(lead)
     answer.parts = asked_parts + answer.parts
+
+
+def known_elsewhere(c, analysis: Analysis) -> bool:
+    """Has the instrument asked known cases in other purchases ("tvätteri-avtal med
+    sysselsättningskrav": none in laundry, several elsewhere)? Then the closest cases answer,
+    not what the rules say about the instrument."""
+    if not (analysis.sectors or analysis.objects):
+        return False
+    wider = replace(analysis, sectors=[], objects=[])
+    return any(precedent_matches(r, wider) for r in c.examples)
 
 
 def court_rulings(c, analysis: Analysis, result: SearchResult):
