@@ -261,3 +261,11 @@ def test_the_shipped_referrals_take_the_cost_of_a_review_and_selling_land_cheapl
     assert sent_to("får kommunen sälja mark billigt till ett socialt företag") == "konkurrensverket"
     # a review asked about without its cost is no referral's topic: the knowledge base has it
     assert sent_to("kan en leverantör begära överprövning av ett sysselsättningskrav?") is None
+
+
+def test_the_shipped_referrals_take_names_published_distorted_competition_and_young_workers_safety():
+    assert sent_to("får vi publicera namn på anställda i en nämndprotokoll på webben") == "imy"
+    assert sent_to("vårt kommunala bolag snedvrider konkurrensen, vart vänder man sig") == "konkurrensverket"
+    assert sent_to("vilka skyddsregler gäller för ungdomar som sommarjobbar") == "arbetsmiljoverket"
+    # a summer job asked as a requirement is no referral's topic
+    assert sent_to("får vi kräva sommarjobb för ungdomar i parkskötseln?") is None
