@@ -1314,3 +1314,7 @@ def test_everyday_words_for_small_and_the_job_centre_are_the_files_words():
         "värt",
     ]
     assert "arbetsmarknadsenheten" in normalise_chat("anställer folk från vår jobbcentrum")
+
+
+def test_how_a_term_is_defined_is_a_definition_part():
+    assert part_intent("Hur definieras ett arbetsintegrerande socialt företag") == "definition"

@@ -283,7 +283,7 @@ def part_intent(text: str) -> str:
     if re.search(r"\bhur (gör|går|följer|ska|kollar|kontrollerar)\b", lowered) or _HOW_TO.search(lowered):
         return "how-to"  # "hur formulerar vi …" too
     if (
-        re.match(r"^\W*(vad (är|betyder|menas))\b", lowered)
+        re.match(r"^\W*(vad (är|betyder|menas)|hur (definieras|definierar))\b", lowered)
         or DEFINITION_ANYWHERE.search(lowered)
         or WHAT_IT_MEANS.search(lowered)
         or MEANING.search(lowered)

@@ -14,7 +14,7 @@ from ..search.textproc import stem
 from . import precedent_list
 from .analysis import Analysis, asks_meaning, asks_something, detect_intent, part_intent, words_of
 from .asked import instruments_in
-from .filters import detect_instruments
+from .filters import detect_instruments, names_object
 from .matching import precedent_matches
 from .model import Answer
 from .precedent_words import ANY_EXAMPLE, IN_COURT, asks_for_precedents
@@ -110,7 +110,13 @@ def known_elsewhere(c, analysis: Analysis) -> bool:
     if not (analysis.sectors or analysis.objects):
         return False
     wider = replace(analysis, sectors=[], objects=[])
-    return any(precedent_matches(r, wider) for r in c.examples)
+    # ... and the purchase has known cases too ("väktare med sysselsättningskrav": no case of
+    # guarding at all, so what the rules say answers)
+    bought = replace(analysis, instruments=[], social_suppliers=False)
+    return any(precedent_matches(r, wider) for r in c.examples) and any(
+        names_object(r, analysis.objects) if analysis.objects else precedent_matches(r, bought)
+        for r in c.examples
+    )
 
 
 def court_rulings(c, analysis: Analysis, result: SearchResult):
