@@ -300,6 +300,36 @@ def on_the_instrument(top, docs: list, asked: str, documents: dict[str, dict]):
     return top
 
 
+def instrument_guides(documents: dict[str, dict]) -> dict[str, str]:
+    """Instrument -> the guidance file on it, for each instrument only one guidance title names."""
+    named: dict[str, list[str]] = {}
+    for doc_id, record in documents.items():
+        if record.get("kind") == "guidance":
+            found = instruments_in(record.get("title") or "") - {"reserverad"}
+            if len(found) == 1:
+                named.setdefault(next(iter(found)), []).append(doc_id)
+    return {instrument: ids[0] for instrument, ids in named.items() if len(ids) == 1}
+
+
+def guide_on(top, asked: str, documents: dict[str, dict], guides: dict[str, str]) -> str | None:
+    """ "Får vi kräva sommarjobb för ungdomar i parkskötseln?" asks about one instrument (an
+    employment requirement): when the best file is a word's definition or the guidance on another
+    instrument (award criteria), the guidance on the one asked answers, wherever it ranked."""
+    mine = set(detect_instruments(asked, words(asked))) & set(guides)
+    if len(mine) != 1 or top.kind not in ("glossary", "guidance"):
+        return None
+    record = documents.get(top.doc_id, {})
+    if top.kind == "glossary" and is_name(str(record.get("term") or "")):
+        return None  # "samhall, får vi köpa direkt?": who the organisation is answers
+    theirs = instruments_in(record.get("title") or "")
+    if top.kind == "guidance" and (not theirs or theirs & mine):
+        return None  # a text on no instrument (proportionality) or on the one asked
+    if top.kind == "glossary" and theirs & mine:
+        return None
+    guide = guides[next(iter(mine))]
+    return guide if guide != top.doc_id else None
+
+
 def word_is_no_answer(asked: str, top, documents: dict[str, dict]) -> bool:
     """Is `top` a glossary passage, and does the question ask whether something may or must be
     done ("måste vi upphandla om det är en ideell förening?", "får kommunala bolag använda

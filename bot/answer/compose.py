@@ -27,12 +27,22 @@ from ..search.referrals import Referrals
 from ..search.retrieval import SearchResult
 from ..search.textproc import stem, words
 from .analysis import Analysis, asks_amount, asks_figure, asks_meaning, part_intent
-from .asked import asks_own, more_parties, on_the_instrument, other_parties, own_question, word_is_no_answer
+from .asked import (
+    asks_own,
+    guide_on,
+    instrument_guides,
+    more_parties,
+    on_the_instrument,
+    other_parties,
+    own_question,
+    word_is_no_answer,
+)
 from .comparison import compose_comparison
 from .coverage import asks_of_the_supplier, speaks_of
+from .declining import decline
 from .gate import MIN_CONFIDENCE, answerable
 from .meta import about_bot, asks_about_bot
-from .model import FRAGESERVICE_URL, GUIDANCE_NOTE, NO_BASIS, Answer, Part, Referral, Source
+from .model import FRAGESERVICE_URL, GUIDANCE_NOTE, NO_BASIS, Answer, Part, Source
 from .named_party import named_party_part
 from .overview import asks_overview, overview_docs, part_asks_overview
 from .precedent_answer import asks_social_precedents, compose_precedents, precedent_aside
@@ -52,8 +62,6 @@ __all__ = [
 
 # Questions a rule answers (not a precedent), unless the question names the precedent.
 ANSWERED_BY_RULES = frozenset({"permission", "how-to", "definition"})
-# Below the bar but above this, the best one or two files are offered as "Menar du …?".
-NEAR_MISS = 0.30
 HOW_TO_SECTIONS = ("sa-gor-du", "sa-valjer-du", "tank-pa")
 OTHER_LAW = re.compile(r"\b(LUF|LUK|LOV|LUFS)\b", re.IGNORECASE)
 # A second FAQ answering the other way is shown when it scores this close to the lead.
@@ -93,6 +101,7 @@ class Composer:
         self.example_ids = frozenset(d["id"] for d in self.examples)
         self.deciding_ids = frozenset(d["id"] for d in documents.values() if d.get("compares"))
         self.glossary_ids = frozenset(d["id"] for d in documents.values() if d["kind"] == "glossary")
+        self.guides = instrument_guides(documents)  # instrument -> the guidance file on it
         # the FAQs on what courts have said ("Vad har svenska domstolar sagt om …?")
         self.ruling_ids = frozenset(
             d["id"] for d in documents.values() if d["kind"] == "faq" and RULINGS.search(d.get("title") or "")
@@ -168,6 +177,8 @@ class Composer:
         top = self._not_about_others(top, docs, asked)
         if intent == "permission":
             top = on_the_instrument(top, docs, asked, self.documents)
+            guide = guide_on(top, asked, self.documents, self.guides) if yes_no else None
+            top = self.section(guide, SHORT_ANSWER_SLUG) or top if guide else top
         part = self.part(self._section_for(top, intent, asked), asked=asked)
         if not part.related:
             return part
@@ -275,7 +286,7 @@ class Composer:
         if asks_about_bot(analysis.question):
             return self._finish(about_bot(self, answer), main, 1, today)  # the overview alone
         if not main.hits:
-            return self.decline(answer, analysis, main)
+            return decline(self, answer, analysis, main)
         referral = self.referrals.match(analysis.question)
         if (
             referral
@@ -283,9 +294,9 @@ class Composer:
             and not asks_social_precedents(analysis)
             and not asks_of_the_supplier(analysis)
         ):
-            return self.decline(answer, analysis, main, force_referral=True)
+            return decline(self, answer, analysis, main, force_referral=True)
         if not answerable(analysis, main, searches.parts or searches.sides, min_confidence):
-            return self.decline(answer, analysis, main)
+            return decline(self, answer, analysis, main)
         answer.answered = True
         if analysis.intent == "precedents":
             compose_precedents(self, answer, analysis, searches)
@@ -322,7 +333,7 @@ class Composer:
                 answer.parts.append(named)
             precedent_aside(self, answer, analysis, main)
         if not answer.parts and not answer.precedents:
-            return self.decline(answer, analysis, main)
+            return decline(self, answer, analysis, main)
         return self._finish(answer, main, k, today)
 
     def opposite(self, result: SearchResult, lead: Part, asked: str) -> Part | None:
@@ -458,38 +469,3 @@ class Composer:
 
     def _refs(self, doc_ids: list[str], asked_keys: set[str]) -> list[str]:
         return refs_of([self.documents.get(d, {}) for d in doc_ids], asked_keys)
-
-    # -- declining ------------------------------------------------------------------------------
-    def decline(
-        self, answer: Answer, analysis: Analysis, result: SearchResult, force_referral: bool = False
-    ) -> Answer:
-        """No answer: the files the user may have meant, or where to ask instead."""
-        answer.answered = False
-        if not force_referral:
-            rank = {h.passage.doc_id: n for n, h in enumerate(result.documents())}
-            named = sorted(
-                (d for d in analysis.organisation_docs if d in self.documents),
-                key=lambda d: (rank.get(d, 999), d),
-            )[:2]
-            close = (
-                [h.passage.doc_id for h in result.documents()[:2]] if result.confidence >= NEAR_MISS else []
-            )
-            candidates = list(dict.fromkeys(named + close))[:2]
-            answer.near_miss = [{"doc_id": d, "title": self.documents[d]["title"]} for d in candidates]
-        referral = self.referrals.for_question(analysis.question)
-        if referral is not None:
-            text = self._referral_text(referral.id, analysis.question)
-            answer.referral = Referral(referral.id, referral.where, referral.url, text)
-        else:
-            answer.referral = Referral(
-                "fragservice", "Upphandlingsmyndighetens frågeservice", FRAGESERVICE_URL, ""
-            )
-        answer.sources = [
-            self._source(n, h.passage.doc_id, h) for n, h in enumerate(result.documents()[:3], 1)
-        ]
-        return answer
-
-    def _referral_text(self, referral_id: str, question: str) -> str:
-        short = self.section(referral_id, SHORT_ANSWER_SLUG)  # its paragraph on what was asked
-        text = short.text if short else self.documents.get(referral_id, {}).get("summary", "")
-        return self.referrals.paragraph_for(question, text)

@@ -1,0 +1,40 @@
+"""A yes/no question on one instrument ("får vi kräva sommarjobb …?") is answered by the guidance
+on that instrument when the best file is a word's definition or the guidance on another one,
+wherever the instrument's guidance ranked."""
+
+from composer_kit import composer_over, ranked
+
+FILES = {
+    ("sysselsattningskrav", "guidance", "Sysselsättningskrav i upphandling"): {
+        "kort-svar": "Ni får kräva att leverantören erbjuder jobb eller praktik under kontraktstiden."
+    },
+    ("sociala-tilldelningskriterier", "guidance", "Sociala tilldelningskriterier"): {
+        "kort-svar": "Ett socialt tilldelningskriterium ger poäng för en social kvalitet."
+    },
+    ("ord-byggentreprenad", "glossary", "Byggentreprenad"): {
+        "kort-svar": "En byggentreprenad är ett kontrakt om byggnadsarbete."
+    },
+    ("proportionalitet", "guidance", "Proportionalitet och koppling till det som köps"): {
+        "kort-svar": "Ett krav ska vara lämpligt, nödvändigt och rimligt."
+    },
+}
+
+
+def test_the_guidance_on_the_instrument_asked_answers_for_another_instruments_or_a_words_file():
+    comp, passages = composer_over(FILES)
+    asked = "får vi kräva sommarjobb för ungdomar i parkskötseln?"
+    other = comp.lead(ranked(passages, {"sociala-tilldelningskriterier": 0.025}), asked, "permission")
+    assert other.doc_id == "sysselsattningskrav"
+    asked = "får vi ställa krav på lärlingar i byggentreprenader"
+    word = comp.lead(ranked(passages, {"ord-byggentreprenad": 0.025}), asked, "permission")
+    assert word.doc_id == "sysselsattningskrav"
+
+
+def test_a_text_on_no_instrument_or_a_question_naming_none_keeps_its_best_file():
+    comp, passages = composer_over(FILES)
+    asked = "får vi kräva praktikplatser i ett litet kontrakt?"
+    general = comp.lead(ranked(passages, {"proportionalitet": 0.025}), asked, "permission")
+    assert general.doc_id == "proportionalitet"
+    asked = "får vi ge poäng för lokala företag?"
+    criteria = comp.lead(ranked(passages, {"sociala-tilldelningskriterier": 0.025}), asked, "permission")
+    assert criteria.doc_id == "sociala-tilldelningskriterier"
