@@ -1318,3 +1318,9 @@ def test_everyday_words_for_small_and_the_job_centre_are_the_files_words():
 
 def test_how_a_term_is_defined_is_a_definition_part():
     assert part_intent("Hur definieras ett arbetsintegrerande socialt företag") == "definition"
+
+
+def test_meal_boxes_are_food():
+    assert analyse("har någon kommun upphandlat matlådor från ett socialt företag").sectors == [
+        "livsmedel och måltider"
+    ]
