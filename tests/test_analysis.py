@@ -1324,3 +1324,18 @@ def test_meal_boxes_are_food():
     assert analyse("har någon kommun upphandlat matlådor från ett socialt företag").sectors == [
         "livsmedel och måltider"
     ]
+
+
+def test_a_car_wash_goes_by_several_names():
+    from bot.answer.filters import names_object
+
+    tagged = {"title": "Region Örebro län – bilpool", "tags": ["biltvätt"], "suppliers": ["Samhall"]}
+    assert names_object(tagged, ["fordonstvätt"]) and names_object(tagged, ["bilvård"])
+    assert not names_object(tagged, ["cykel"])
+
+
+def test_the_law_a_swedish_buyer_asks_about_is_lou():
+    from bot.search.textproc import normalise_chat
+
+    assert "lou" in normalise_chat("vad säger lagen om reserverade kontrakt?").split()
+    assert "lou" not in normalise_chat("vad säger lagen om valfrihetssystem, LOV?").split()

@@ -211,11 +211,20 @@ def objects_asked(words: list[str]) -> list[str]:
     return [] if broader or _FOR_INSTANCE.search(" ".join(words)) else objects
 
 
+# Things bought that go by several names: a precedent tagged "biltvätt" is one of "fordonstvätt"
+SAME_OBJECT = (
+    {"biltvätt", "fordonstvätt", "bilvård"},
+    {"möbel", "möbler"},
+    {"väktar", "bevakning", "vaktbolag"},
+)
+
+
 def names_object(record: dict, objects: list[str]) -> bool:
     text = " ".join(
         [record.get("title") or "", *(record.get("tags") or []), *(record.get("suppliers") or [])]
-    )
-    return any(key in text.lower() for key in objects)
+    ).lower()
+    keys = set(objects).union(*(same for same in SAME_OBJECT if same & set(objects)))
+    return any(key in text for key in keys)
 
 
 _OUTCOME = re.compile(
