@@ -1339,3 +1339,17 @@ def test_the_law_a_swedish_buyer_asks_about_is_lou():
 
     assert "lou" in normalise_chat("vad säger lagen om reserverade kontrakt?").split()
     assert "lou" not in normalise_chat("vad säger lagen om valfrihetssystem, LOV?").split()
+
+
+def test_how_a_thing_works_asks_what_it_is_not_whether_it_is_allowed():
+    for question in ("hur funkar det m reserverad upphandling egentligen", "IOP, hur fungerar det?"):
+        assert analyse(question).intent == "definition", question
+        assert asks_meaning(question), question
+    assert analyse("sysselsättningskrav i lov, funkar det").intent != "definition"
+
+
+def test_english_words_for_the_lowest_price_and_the_law_are_the_files_words():
+    from bot.search.textproc import normalise_chat
+
+    assert normalise_chat("lowest price only, is that required by law?").split()[:2] == ["lägsta", "pris"]
+    assert "lagen" in normalise_chat("is that required by law?").split()

@@ -38,3 +38,16 @@ def test_a_text_on_no_instrument_or_a_question_naming_none_keeps_its_best_file()
     asked = "får vi ge poäng för lokala företag?"
     criteria = comp.lead(ranked(passages, {"sociala-tilldelningskriterier": 0.025}), asked, "permission")
     assert criteria.doc_id == "sociala-tilldelningskriterier"
+
+
+def test_a_question_of_how_many_gets_no_yes_or_no_even_from_a_phrasing_it_resembles():
+    files = {
+        ("faq-juridisk-form", "faq", "Måste ett socialt företag vara kooperativ?"): {
+            "kort-svar": "Nej. Ingen särskild juridisk form krävs.",
+            "forklaring": "Ett socialt företag kan drivas i vilken form som helst; andelen anställda avgör.",
+        }
+    }
+    comp, passages = composer_over(files)
+    asked = "typ hur många procent måste va funktionsnedsatta i ett socialt företag"
+    lead = comp.lead(ranked(passages, {"faq-juridisk-form": 0.025}), asked, "permission", yes_no=False)
+    assert lead.section == "forklaring"

@@ -94,7 +94,8 @@ OWN_WHETHER = re.compile(
 CLOSE_EXTRA = 2
 # "Hur stor får en direktupphandling vara", "vilken paragraf …": no yes or no answers it
 ASKS_HOW_MUCH = re.compile(
-    r"^\W*(hur (stor|stort|mycket|mkt|många|länge|hög)|vilken|vilket|vilka|när)\b", re.IGNORECASE
+    r"^\W*((typ|alltså|asså|så|men|ok|okej|hej|btw)\W+)?(hur (stor|stort|mycket|mkt|många|länge|hög)|vilken|vilket|vilka|när)\b",
+    re.IGNORECASE,
 )
 # A phrasing that asks what something is or how it works ("Vad är en reserverad upphandling?",
 # "reserverad upphandlig hur funkar det")

@@ -180,8 +180,8 @@ class Composer:
             guide = guide_on(top, asked, self.documents, self.guides) if yes_no else None
             top = self.section(guide, SHORT_ANSWER_SLUG) or top if guide else top
         part = self.part(self._section_for(top, intent, asked), asked=asked)
-        if not part.related:
-            return part
+        if not part.related and (yes_no or not POLAR.match(part.text)):
+            return part  # (a question that asks no yes or no gets none: "hur många procent …")
         # The best file's own explanation answers without a yes or no to a different question;
         # failing that, the next file whose short answer does not open with one.
         for slug in EXPLAINING_SECTIONS:

@@ -199,6 +199,10 @@ CHAT_WORDS = {
     "court": "domstol",
     "courts": "domstolar",
     "judgment": "dom",
+    "lowest": "lägsta",
+    "law": "lagen",
+    "mandatory": "obligatoriskt",
+    "required": "måste",
     "judgement": "dom",
     # everyday words for what the files call by another name
     "pyttesmå": "små",
