@@ -1353,3 +1353,9 @@ def test_english_words_for_the_lowest_price_and_the_law_are_the_files_words():
 
     assert normalise_chat("lowest price only, is that required by law?").split()[:2] == ["lägsta", "pris"]
     assert "måste by lagen" in normalise_chat("is that required by law?")
+
+
+def test_only_non_profits_allowed_reads_as_reserving():
+    from bot.search.textproc import normalise_chat
+
+    assert "reserverad" in normalise_chat("är det lagligt att bara låta ideella föreningar driva vårt boende")

@@ -51,3 +51,14 @@ def test_a_question_of_how_many_gets_no_yes_or_no_even_from_a_phrasing_it_resemb
     asked = "typ hur många procent måste va funktionsnedsatta i ett socialt företag"
     lead = comp.lead(ranked(passages, {"faq-juridisk-form": 0.025}), asked, "permission", yes_no=False)
     assert lead.section == "forklaring"
+
+
+def test_two_instruments_asked_keep_the_best_file_and_points_name_the_award_criteria():
+    comp, passages = composer_over(FILES)
+    asked = "måste de vara ett socialt företag i en reserverad upphandling, eller räcker det att de anställer folk?"
+    both = comp.lead(ranked(passages, {"sociala-tilldelningskriterier": 0.025}), asked, "permission")
+    assert both.doc_id == "sociala-tilldelningskriterier"
+    # "pluspoäng till anbud som anställer …" asks for award criteria, not an employment requirement
+    asked = "får vi ge pluspoäng till anbud som anställer folk med försörjningsstöd"
+    points = comp.lead(ranked(passages, {"sysselsattningskrav": 0.025}), asked, "permission")
+    assert points.doc_id == "sociala-tilldelningskriterier"

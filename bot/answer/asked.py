@@ -316,8 +316,8 @@ def guide_on(top, asked: str, documents: dict[str, dict], guides: dict[str, str]
     """ "Får vi kräva sommarjobb för ungdomar i parkskötseln?" asks about one instrument (an
     employment requirement): when the best file is a word's definition or the guidance on another
     instrument (award criteria), the guidance on the one asked answers, wherever it ranked."""
-    mine = set(detect_instruments(asked, words(asked))) & set(guides)
-    if len(mine) != 1 or top.kind not in ("glossary", "guidance"):
+    mine = set(detect_instruments(asked, words(asked)))
+    if len(mine) != 1 or not mine <= set(guides) or top.kind not in ("glossary", "guidance"):
         return None
     record = documents.get(top.doc_id, {})
     if top.kind == "glossary" and is_name(str(record.get("term") or "")):

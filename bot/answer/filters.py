@@ -39,7 +39,8 @@ INSTRUMENT_WORDS = {
     "anställning =jobb =jobben =jobbet",
     "arbetsrattsliga-villkor": "arbetsrättslig* lönevillkor* löner lön semester* arbetstid* kollektivavtal* "
     "lönedumpning*",
-    "socialt-tilldelningskriterium": "tilldelningskriteri* utvärderingskriteri* mervärde* poäng* award",
+    "socialt-tilldelningskriterium": "tilldelningskriteri* utvärderingskriteri* mervärde* poäng* pluspoäng* extrapoäng* "
+    "bonuspoäng* award",
     "sociala-kontraktsvillkor": "uppförandekod* mänskliga_rättigheter ilo leverantörskedja* fairtrade* "
     "kontraktsvillkor*",
     "direktupphandling-socialt-foretag": "direktupphandl* direktköp* direktavrop* köpa_direkt köpt_direkt "
@@ -261,7 +262,7 @@ def detect_instruments(text: str, words: list[str]) -> list[str]:
     return found
 
 
-_REWARDS = re.compile(r"\b(poäng|pluspoäng|extrapoäng|mervärde|bonus)\w*\s+(för|om)\b", re.IGNORECASE)
+_REWARDS = re.compile(r"\b(poäng|pluspoäng|extrapoäng|mervärde|bonus)\w*\s+(för|om|till)\b", re.IGNORECASE)
 
 
 def years_asked(text: str) -> tuple[int | None, int | None]:

@@ -223,6 +223,8 @@ PARTICLE_VERBS = {
     r"\b(kontroller|kolla)(a|ar|as|ade|r)?\b(?=[^?]*\bunder (avtals|kontrakts)tiden\b)": "uppföljning",
     # "bara låta sociala företag lämna anbud", "en upphandling bara för sociala företag": reserving
     r"\bbara\b(\s+[a-zåäö]+){0,3}?\s+(sociala|socialt|arbetsintegrerande) (företag|kooperativ)\b": "reserverad",
+    # ... and "begränsa en upphandling till bara ideella föreningar": reserving for non-profits
+    r"\bbara\b(\s+[a-zåäö]+){0,3}?\s+(ideella|idéburna) (föreningar|organisationer|aktörer)\b": "reserverad",
     # "att entreprenören tar in folk som …": hires them
     r"\bta(r)? in\b(?=\s+(folk|personer|ungdomar|unga|nyanlända|arbetslösa|långtidsarbetslösa)\b)": "=anställer",
     # "kicka ut en leverantör … mitt i avtalet": ending a running contract, not excluding a bidder
