@@ -344,15 +344,3 @@ def test_a_choice_about_a_named_topic_opens_with_the_file_on_it_and_no_yes_to_an
         "forklaring",
         "Fairtrade",
     )
-
-
-def test_a_faq_comparing_one_side_with_something_else_does_not_lead_by_ranking_first():
-    # "IOP eller LOV?": the FAQ choosing between reservation and employment requirements ranks
-    # first and compares the second side's file, but names neither IOP nor anything of its side
-    best = SimpleNamespace(passage=SimpleNamespace(doc_id="faq-vad-passar"))
-    result = SimpleNamespace(
-        query="IOP eller sysselsättningskrav för en mötesplats?", documents=lambda: [best]
-    )
-    near = [{"iop"}, {"syss"}]
-    sides = ("IOP", "sysselsättningskrav")
-    assert decision_faq(Composer(), result, set(), near, False, sides) is None

@@ -333,14 +333,6 @@ def decision_faq(
             # ... and it speaks of one side at least, by the files it compares or by its title
             # ("öppet eller förenklat förfarande" is not helped by the FAQ on collective agreements)
             speaks = any(compared & d for d in near) or set(tokens(record.get("title", ""))) & side_words
-            # ... and of each side, when it compares a file of none of them ("IOP eller LOV" is not
-            # helped by the FAQ on LOV or LOU that ranks first)
-            title = set(tokens(record.get("title", "")))
-            if speaks and len(near) >= 2 and not all(compared & d for d in near):
-                speaks = all(
-                    (compared & d) or (n < len(side_texts) and in_title(side_texts[n], title))
-                    for n, d in enumerate(near)
-                )
             if compared and not on_others and speaks:
                 best = (0, hit.passage.doc_id)
                 break
