@@ -1345,6 +1345,8 @@ def test_how_a_thing_works_asks_what_it_is_not_whether_it_is_allowed():
     for question in ("hur funkar det m reserverad upphandling egentligen", "IOP, hur fungerar det?"):
         assert analyse(question).intent == "definition", question
         assert asks_meaning(question), question
+    # "hur fungerar direktupphandling från sociala företag" asks how it is done
+    assert part_intent("Hur fungerar direktupphandling från sociala företag") != "definition"
     assert analyse("sysselsättningskrav i lov, funkar det").intent != "definition"
 
 

@@ -24,7 +24,7 @@ WHAT_IT_MEANS = re.compile(
     # "what's sociala hänsyn in english"
     r"|\bwhat'?s [\wåäö -]{3,40} in (english|swedish)\b"
     # "hur funkar det m reserverad upphandling egentligen", "IOP hur fungerar det": how a thing works
-    r"|^\W*hur (funkar|fungerar) (det )?(med |m )?[\wåäö -]{3,40}\W*$"
+    r"|^\W*hur (funkar|fungerar) det (med|m) [\wåäö -]{3,40}\W*$"
     r"|^\W*[\wåäö -]{3,40},? hur (funkar|fungerar) (det|de|dom)( egentligen)?\W*$",
     re.IGNORECASE,
 )
