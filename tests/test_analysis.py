@@ -1334,13 +1334,6 @@ def test_a_car_wash_goes_by_several_names():
     assert not names_object(tagged, ["cykel"])
 
 
-def test_the_law_a_swedish_buyer_asks_about_is_lou():
-    from bot.search.textproc import normalise_chat
-
-    assert "lou" in normalise_chat("vad säger lagen om reserverade kontrakt?").split()
-    assert "lou" not in normalise_chat("vad säger lagen om valfrihetssystem, LOV?").split()
-
-
 def test_how_a_thing_works_asks_what_it_is_not_whether_it_is_allowed():
     for question in ("hur funkar det m reserverad upphandling egentligen", "IOP, hur fungerar det?"):
         assert analyse(question).intent == "definition", question
