@@ -1345,3 +1345,9 @@ def test_only_non_profits_allowed_reads_as_reserving():
     from bot.search.textproc import normalise_chat
 
     assert "reserverad" in normalise_chat("är det lagligt att bara låta ideella föreningar driva vårt boende")
+
+
+def test_whether_two_things_are_the_same_compares_them():
+    assert comparison_sides("asf och samhall samma sak?") == ["asf", "samhall"]
+    assert comparison_sides("är skyddad verkstad och samhall samma sak") == ["skyddad verkstad", "samhall"]
+    assert comparison_sides("gäller samma regler för LOU och LUF?") == []

@@ -71,6 +71,11 @@ def comparison_sides(text: str) -> list[str]:
             sides = _clean_sides([either.group(1), either.group(2)])
             if len(sides) == 2:
                 return sides
+    same = _SAME_THING.match(text)  # "asf och samhall samma sak?"
+    if same:
+        sides = _clean_sides([same.group(1), same.group(2)])
+        if len(sides) == 2:
+            return sides
     listed = _LIST_THEN_ASK.match(text)  # "A, B och C – kan du jämföra dem?"
     if listed and (COMPARISON.search(listed.group("ask")) or _WHICH_IS_BETTER.search(listed.group("ask"))):
         items = [  # "A och B handlar båda om …": the alternatives end at the verb
@@ -129,6 +134,11 @@ _LIST_THEN_ASK = re.compile(
     re.IGNORECASE,
 )
 MAX_SIDE_WORDS = 6
+# "asf och samhall samma sak?", "är skyddad verkstad och samhall samma sak": is one the other
+_SAME_THING = re.compile(
+    r"^\W*(?:är\s+)?([\wåäö-]+(?: [\wåäö-]+){0,2}) och ([\wåäö-]+(?: [\wåäö-]+){0,2}),?\s+(?:samma sak|detsamma|samma)\W*$",
+    re.IGNORECASE,
+)
 _WHICH_IS_BETTER = re.compile(
     r"\b(bäst|bättre|lämpligast|välja|jämföra|skillnaden|passar|funkar|samma)\b", re.IGNORECASE
 )
