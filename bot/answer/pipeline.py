@@ -28,6 +28,7 @@ from .filters import detect_instruments
 from .matching import precedent_matches
 from .model import Answer
 from .names import FAMILY_NAMES, Names
+from .overview import asks_overview, overview_docs
 from .precedent_list import has_filter, without_generic_buyer_type
 from .wording import RULINGS
 
@@ -286,6 +287,8 @@ def weighing(engine: Engine, text: str, analysis: Analysis, intent: str) -> tupl
     prior = prior_of(text, intent, analysis)
     listed = matching_precedents(engine, text, analysis, intent)
     boost = named_files(text, analysis, engine.names, intent) | listed
+    if text == analysis.question and asks_overview(analysis):  # "sociala krav i bygg, tips?"
+        boost |= set(overview_docs(engine.composer.documents))
     prefer = PRIORS.get(prior)
     if listed and prefer is not None:  # the precedents a lookup lists lead its sources
         prefer = {**prefer, "named": LISTED_LIFT}
