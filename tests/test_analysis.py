@@ -1351,3 +1351,8 @@ def test_whether_two_things_are_the_same_compares_them():
     assert comparison_sides("asf och samhall samma sak?") == ["asf", "samhall"]
     assert comparison_sides("är skyddad verkstad och samhall samma sak") == ["skyddad verkstad", "samhall"]
     assert comparison_sides("gäller samma regler för LOU och LUF?") == []
+
+
+def test_who_was_first_and_which_public_buyers_do_it_ask_for_the_cases():
+    assert analyse("Vilken kommun var först i Sverige med en reserverad upphandling?").intent == "precedents"
+    assert analyse("Vilka offentliga köpare köper cykelservice av sociala företag?").intent == "precedents"

@@ -64,7 +64,7 @@ PRIORS = {
         "guidance": 1.038,
         "law": 0.962,
         "glossary": 0.887,
-        "example": 0.925,
+        "example": 0.875,
         "case-law": 0.962,
     },
     "how-to": {
@@ -73,7 +73,7 @@ PRIORS = {
         "faq": 1.038,
         "law": 0.962,
         "glossary": 0.887,
-        "example": 0.925,
+        "example": 0.875,
     },
     "comparison": {"decision": 1.15, "faq": 1.075, "guidance": 1.038, "glossary": 0.962, "example": 0.925},
     "precedents": {"example": 1.15, "case-law": 1.038, "glossary": 0.887},

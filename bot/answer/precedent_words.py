@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 PRECEDENT = re.compile(
-    r"\b((?<!\btill )exempel|exemplen|exemplet|examples?|vilka (kommuner|regioner|myndigheter|bostadsbolag|köpare|organisationer)"
+    r"\b((?<!\btill )exempel|exemplen|exemplet|examples?"
+    r"|vilka ((offentliga|andra|svenska|statliga|kommunala) )?(kommuner|regioner|myndigheter|bostadsbolag|köpare|organisationer)"
     r"|har (någon|nån|några|ngn|andra|något|nåt) (kommun|region|myndighet|bostadsbolag|köpare|annan|gjort|reserverat|använt)"
     r"|hur (gjorde|har) [A-ZÅÄÖ]|hur gjorde|how did (they|you|it|the[a-z]*)\b|finns det (några|nån|någon)? ?(kommuner|regioner|fall)"
     r"|andra kommuner|erfarenhet(er)? av|case|prejudikat|goda exempel|lyckade"
@@ -58,7 +59,9 @@ PRECEDENT = re.compile(
     # "känns som att ingen gör reserverat, stämmer det?", "gör nån verkligen det?": who does it
     r"|\b(ingen|inga|nästan ingen|knappt någon|knappt nån) (kommun |kommuner |region |regioner |myndighet |köpare )?"
     r"(gör|använder|reserverar|ställer|köper|upphandlar|jobbar|har (gjort|använt|reserverat))\b"
-    r"|\bgör (någon|nån|ngn|några) (kommun |region )?(verkligen |faktiskt |ens )?(det|så|detta)\b)",
+    r"|\bgör (någon|nån|ngn|några) (kommun |region )?(verkligen |faktiskt |ens )?(det|så|detta)\b"
+    # "vilken kommun var först med en reserverad upphandling?": who did it first
+    r"|\bvilken (kommun|region|myndighet|köpare|stad) (var|blev) (först|den första)\b)",
     re.IGNORECASE,
 )
 # "finns det färdiga mallar nånstans?" asks where to find a template, not for precedents
