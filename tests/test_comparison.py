@@ -344,3 +344,14 @@ def test_a_choice_about_a_named_topic_opens_with_the_file_on_it_and_no_yes_to_an
         "forklaring",
         "Fairtrade",
     )
+
+
+def test_a_side_named_with_krav_after_a_dash_is_named_by_the_file_on_the_thing_required():
+    records = {
+        "faq-fairtrade": {"id": "faq-fairtrade", "title": "Får vi kräva Fairtrade eller rättvis handel?"},
+        "lou-17-1": {"id": "lou-17-1", "title": "17 kap. 1 § LOU – särskilda villkor"},
+    }
+    hits = [SimpleNamespace(passage=SimpleNamespace(doc_id=d)) for d in ("lou-17-1", "faq-fairtrade")]
+    result = SimpleNamespace(documents=lambda: hits)
+    composer = SimpleNamespace(documents=records)
+    assert named_by(composer, "fairtrade-krav", result, set()).doc_id == "faq-fairtrade"

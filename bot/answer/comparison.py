@@ -238,6 +238,8 @@ def named_by(
     whole question (`context`) ranks higher wins."""
     # a side that is a law ("LOV eller LOU …") is named by the titles that name that law
     strip = REF_WORDS if tokens(REF_WORDS.sub(" ", side)) else PROVISION_WORDS
+    # ("fairtrade-krav" is named by the FAQ on Fairtrade: the "-krav" only says it is required)
+    side = re.sub(r"(?<=\w)-krav(en)?\b", "", side, flags=re.IGNORECASE)
     wanted = [w for w in tokens(strip.sub(" ", side)) if not w.isdigit()]
     if not wanted:
         return None
