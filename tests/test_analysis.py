@@ -1356,3 +1356,10 @@ def test_whether_two_things_are_the_same_compares_them():
 def test_who_was_first_and_which_public_buyers_do_it_ask_for_the_cases():
     assert analyse("Vilken kommun var först i Sverige med en reserverad upphandling?").intent == "precedents"
     assert analyse("Vilka offentliga köpare köper cykelservice av sociala företag?").intent == "precedents"
+
+
+def test_a_statement_then_a_question_after_a_dash_asks_something():
+    from bot.answer.analysis import asks_something
+
+    assert asks_something("vi vill reservera tvätten – vad krävs av leverantören")
+    assert not asks_something("vi vill reservera tvätten")

@@ -40,6 +40,13 @@ def test_a_distant_or_agreeing_faq_is_not_added():
     assert comp.opposite(agreeing, comp.lead(agreeing, "lön", "permission"), "lön") is None
 
 
+def test_a_question_that_asks_what_happens_gets_no_opposite_yes_or_no():
+    comp, passages = composer()
+    result = ranked(passages, {"faq-lon": 0.030, "faq-avtal": 0.028})
+    asked = "vad händer om leverantören inte betalar lön enligt kollektivavtal?"
+    assert comp.opposite(result, comp.lead(result, asked, "permission"), asked) is None
+
+
 def test_a_may_we_question_is_not_led_by_the_definition_of_a_word_it_uses():
     term = Passage(
         id="ord-forening#kort-svar",

@@ -267,7 +267,8 @@ def asks_something(text: str) -> bool:
 
 
 # A topic named before a colon, then the question about it
-_TOPIC_FIRST = re.compile(r"^[^:?]{1,60}:\s+(?!\d)")
+# ... or a statement before a dash: "vi vill reservera tvätten – vad krävs av leverantören"
+_TOPIC_FIRST = re.compile(r"^[^:?–]{1,60}(:|\s[–-])\s+(?!\d)")
 
 
 # "Vi vill köpa fruktkorgar direkt från ett socialt företag – går det": a statement, then a question

@@ -28,6 +28,7 @@ from ..search.retrieval import SearchResult
 from ..search.textproc import stem, words
 from .analysis import Analysis, asks_amount, asks_figure, asks_meaning, part_intent
 from .asked import (
+    ASKS_WHAT_OR_HOW,
     asks_own,
     guide_on,
     instrument_guides,
@@ -346,6 +347,8 @@ class Composer:
         docs = result.documents()
         scores = {h.passage.doc_id: h.score for h in docs}
         if not said or said.group(1) == "Det beror på" or lead.doc_id not in scores:
+            return None
+        if ASKS_WHAT_OR_HOW.search(asked):  # "vad händer om ingen lämnar anbud …": no yes or no asked
             return None
         for hit in docs[:3]:
             doc = hit.passage.doc_id
