@@ -225,3 +225,12 @@ def test_a_phrasing_that_asks_what_something_is_does_not_ask_the_yes_or_no():
     own = "Får vi direktupphandla från ett socialt företag?"
     record = {"questions": [own, "direktupphandling ASF ok?"]}
     assert asks_own("direktupphandling asf ok?", own, record)
+
+
+def test_whom_a_rule_binds_is_not_whether_it_binds():
+    # its "Nej, bör-regeln är en rekommendation" would read as "it does not apply to you"
+    asked = "vi är ett kommunalt bolag, gäller bör-regeln oss"
+    assert not paraphrase(asked, "Är bör-regeln tvingande?")
+    assert paraphrase(
+        "gäller arbetsrättsliga villkor för UE också", "gäller arbetsrättsliga villkor för UE också?"
+    )

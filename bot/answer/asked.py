@@ -223,6 +223,10 @@ def modalities(text: str) -> set[str]:
 
 
 MODALITIES = {
+    # "vi är ett kommunalt bolag, gäller bör-regeln oss?" asks whom a rule binds, not whether it binds
+    "applies": re.compile(
+        r"\bgäller\b[^?]{0,40}\b(oss|för (oss|kommunala bolag|bolag|bolagen))\b", re.IGNORECASE
+    ),
     "may": re.compile(r"\b(får|kan|tillåtet|tillåts|lagligt|okej|ok|allowed|may|can)\b", re.IGNORECASE),
     "must": re.compile(
         r"\b(måste|skyldiga?|tvingande|obligatorisk[at]?|krävs det|behöver vi|must|mandatory|required)\b",
