@@ -179,7 +179,8 @@ class Composer:
         if intent == "permission":
             top = on_the_instrument(top, docs, asked, self.documents)
             guide = guide_on(top, asked, self.documents, self.guides) if yes_no else None
-            top = self.section(guide, SHORT_ANSWER_SLUG) or top if guide else top
+            if guide:
+                top = self.section(guide, SHORT_ANSWER_SLUG) or top
         part = self.part(self._section_for(top, intent, asked), asked=asked)
         if not part.related and (yes_no or not POLAR.match(part.text)):
             return part  # (a question that asks no yes or no gets none: "hur många procent …")
