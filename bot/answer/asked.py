@@ -327,10 +327,8 @@ def guide_on(top, asked: str, documents: dict[str, dict], guides: dict[str, str]
     if top.kind == "glossary" and is_name(str(record.get("term") or "")):
         return None  # "samhall, får vi köpa direkt?": who the organisation is answers
     theirs = instruments_in(record.get("title") or "")
-    if top.kind == "guidance" and (not theirs or theirs & mine):
-        return None  # a text on no instrument (proportionality) or on the one asked
-    if top.kind == "glossary" and theirs & mine:
-        return None
+    if theirs & mine or (top.kind == "guidance" and not theirs):
+        return None  # a file on the instrument asked, or a text on none (proportionality)
     guide = guides[next(iter(mine))]
     return guide if guide != top.doc_id else None
 
