@@ -291,7 +291,8 @@ BENCHMARKS = [
         "quality_blind30",
         "quality",
         "Retrieval quality, thirty-third set (eval_blind30: the questions of eval_usefulness_blind30, written "
-        "blind by a helper in the twenty-third session, first run on that session's first code; CLEAN: misses not read)",
+        "blind by a helper in the twenty-third session, first run on that session's first code; clean until the "
+        "twenty-fourth session's end, a training set since its misses were read in the twenty-fifth)",
         ["--eval", "benchmarks/eval_blind30.jsonl"],
         ["--eval", "benchmarks/eval_blind30.jsonl"],
     ),
@@ -302,6 +303,14 @@ BENCHMARKS = [
         "blind by a helper in the twenty-fourth session, first run on that session's first code; CLEAN: misses not read)",
         ["--eval", "benchmarks/eval_blind31.jsonl"],
         ["--eval", "benchmarks/eval_blind31.jsonl"],
+    ),
+    (
+        "quality_blind32",
+        "quality",
+        "Retrieval quality, thirty-fifth set (eval_blind32: the questions of eval_usefulness_blind32, written "
+        "blind by a helper in the twenty-fifth session, first run on that session's first code; CLEAN: misses not read)",
+        ["--eval", "benchmarks/eval_blind32.jsonl"],
+        ["--eval", "benchmarks/eval_blind32.jsonl"],
     ),
     (
         "usefulness",
@@ -552,7 +561,8 @@ BENCHMARKS = [
         "usefulness_blind30",
         "usefulness",
         "Usefulness, thirtieth set (eval_usefulness_blind30, 140 questions written blind by a helper in the "
-        "twenty-third session, first run on that session's first code; CLEAN: its failures not read)",
+        "twenty-third session, first run on that session's first code; clean until the twenty-fourth session's "
+        "end, a training set since its failures were read in the twenty-fifth)",
         ["--eval", "benchmarks/eval_usefulness_blind30.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind30.jsonl"],
     ),
@@ -563,6 +573,14 @@ BENCHMARKS = [
         "twenty-fourth session, first run on that session's first code; CLEAN: its failures not read)",
         ["--eval", "benchmarks/eval_usefulness_blind31.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind31.jsonl"],
+    ),
+    (
+        "usefulness_blind32",
+        "usefulness",
+        "Usefulness, thirty-second set (eval_usefulness_blind32, 140 questions written blind by a helper in the "
+        "twenty-fifth session, first run on that session's first code; CLEAN: its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind32.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind32.jsonl"],
     ),
     (
         "paraphrase",
