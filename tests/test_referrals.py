@@ -269,3 +269,14 @@ def test_the_shipped_referrals_take_names_published_distorted_competition_and_yo
     assert sent_to("vilka skyddsregler gäller för ungdomar som sommarjobbar") == "arbetsmiljoverket"
     # a summer job asked as a requirement is no referral's topic
     assert sent_to("får vi kräva sommarjobb för ungdomar i parkskötseln?") is None
+
+
+def test_the_askers_own_seat_is_no_topic():
+    referrals = Referrals(
+        [{"id": "kommunjurist", "kind": "referral", "title": "K", "topics": ["kommunstyrelsen"]}]
+    )
+    seat = (
+        "sitter i kommunstyrelsen och vill att vi gör mer för folk som står långt från jobb, var börjar man"
+    )
+    assert referrals.match(seat) is None
+    assert referrals.match("får kommunstyrelsen besluta om upphandlingen?").referral.id == "kommunjurist"

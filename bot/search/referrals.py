@@ -15,6 +15,13 @@ from functools import cached_property
 
 from .textproc import words
 
+# "jag sitter i kommunstyrelsen", "är ledamot i fullmäktige", "som politiker i KS": who asks
+ASKER_ROLE = re.compile(
+    r"\b(sitter|är|e|som) (med )?(i|ledamot i|ordförande i|politiker i|ersättare i) "
+    r"(kommunstyrelsen|kommunfullmäktige|fullmäktige|regionstyrelsen|regionfullmäktige|nämnden|\w+nämnden|ks|kf)\b",
+    re.IGNORECASE,
+)
+
 
 @dataclass(frozen=True)
 class Referral:
@@ -71,13 +78,16 @@ class Referrals:
         first ("arbetsgivaravgifter för en person med nystartsjobb" asks about the fees, not
         the job); None when it names none."""
         text = " ".join(words(question))
+        # the asker's own seat is no topic ("sitter i kommunstyrelsen och vill att vi gör mer för …"),
+        # though it may lean towards one
+        topical = " ".join(words(ASKER_ROLE.sub(" ", question)))
         best: ReferralMatch | None = None
         best_score: tuple[int, int] = (0, 0)
         for referral in self.all:
             # a topic names the referral's subject and counts its words, twice; a hint only
             # leans towards it and counts once, however long
             topic_matches = [
-                m for m in _finditer(referral.topic_pattern, text) if not _not_topic(referral, m.group(0))
+                m for m in _finditer(referral.topic_pattern, topical) if not _not_topic(referral, m.group(0))
             ]
             hint_matches = list(_finditer(referral.hint_pattern, text)) if with_hints else []
             topics = [m.group(0).split() for m in topic_matches]
