@@ -234,3 +234,26 @@ def test_whom_a_rule_binds_is_not_whether_it_binds():
     assert paraphrase(
         "gäller arbetsrättsliga villkor för UE också", "gäller arbetsrättsliga villkor för UE också?"
     )
+
+
+def test_reserving_for_only_local_firms_is_answered_by_the_faq_on_favouring_local_ones():
+    comp, passages = composer_over(
+        {
+            ("faq-reservera", "faq", "Får vi reservera en upphandling för sociala företag?"): {
+                "kort-svar": "Ja, enligt 4 kap. 18 § LOU."
+            },
+            ("faq-lokala", "faq", "Får vi gynna lokala företag i upphandlingen?"): {
+                "kort-svar": "Nej, men ni kan dela upp kontrakten."
+            },
+            ("faq-hitta", "faq", "Kan vi ta reda på vilka sociala företag som finns i vår kommun?"): {
+                "kort-svar": "Ja, men det finns ingen lista."
+            },
+        }
+    )
+    result = ranked(passages, {"faq-reservera": 0.03, "faq-hitta": 0.02, "faq-lokala": 0.01})
+    lead = comp.lead(result, "Kan vi reservera en upphandling för bara lokala sociala företag?", "permission")
+    assert lead.doc_id == "faq-lokala" and lead.text.startswith("Nej")
+    # reserving with no word on local firms keeps the FAQ on reserving
+    assert comp.lead(result, "får vi reservera en upphandling för sociala företag?", "permission").doc_id == (
+        "faq-reservera"
+    )

@@ -58,3 +58,17 @@ def test_a_question_whether_that_quotes_a_law_text_is_answered_by_the_faq_it_nea
     assert phrasings.quoted_file(
         "vad säger lagen om villkor att anställa långtidsarbetslösa under avtalet"
     ) != ("faq-anstalla")
+
+
+def test_a_question_about_local_suppliers_does_not_quote_one_that_names_none():
+    docs = {
+        "faq-reservera": {
+            "id": "faq-reservera",
+            "kind": "faq",
+            "title": "Får vi reservera en upphandling för sociala företag?",
+            "questions": [],
+        }
+    }
+    phrasings = Phrasings(docs)
+    assert phrasings.quoted_file("får vi reservera en upphandling för sociala företag?") == "faq-reservera"
+    assert phrasings.quoted_file("får vi reservera en upphandling för bara lokala sociala företag") is None

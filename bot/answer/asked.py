@@ -11,7 +11,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 
 from ..search.phrasings import normalise_question
-from ..search.scope import laws_in, settings_in
+from ..search.scope import LOCAL, LOCAL_SUPPLIERS, laws_in, settings_in
 from ..search.textproc import tokens, without_filler, words
 from .filters import detect_instruments
 from .names import is_name
@@ -174,10 +174,6 @@ def instruments_in(text: str) -> frozenset[str]:
 RESERVATION_KINDS = frozenset({"reserverad", "reserverad-4-18", "reserverad-19-25", "reserverad-19-25a"})
 
 
-# Local suppliers in the words people use, shared by the party reading below and the wider
-# local reading (`LOCAL`)
-LOCAL_SUPPLIERS = r"lokal[at]?|ortens|närproducera\w*|bygden|sitt säte i kommunen"
-
 # Whom a question is about favouring or hiring: "gynna sociala företag" is not "gynna lokala
 # företag", though the words are near.
 PARTIES = {
@@ -249,11 +245,33 @@ def more_parties(asked: str, own: str) -> bool:
     return bool(LOCAL.search(asked)) and not LOCAL.search(own)
 
 
-# Local suppliers or local people, in any words ("som finns i vår egen kommun", "bor i kommunen")
-LOCAL = re.compile(
-    rf"\b({LOCAL_SUPPLIERS}|(från|i) (just )?(vår|den) (egen |egna )?"
-    r"kommun\w*|här i (stan|kommunen)|bor i (just )?(kommunen|orten)|folkbokförd\w*|skrivna i)\b",
-    re.IGNORECASE,
+def local_faqs(documents: dict[str, dict]) -> dict[str, str]:
+    """FAQ id -> its question, for the FAQs that ask whether local suppliers or local people may
+    be favoured ("Får vi gynna lokala företag …?"; not "Kan vi ta reda på vilka … som finns i vår
+    kommun?")."""
+    return {
+        doc_id: own
+        for doc_id, record in documents.items()
+        if record.get("kind") == "faq"
+        and (own := own_question(record))
+        and LOCAL.search(own)
+        and re.match(r"\s*(får|måste) vi\b", own, re.IGNORECASE)
+    }
+
+
+def on_locals(asked: str, top, documents: dict[str, dict], locals_: dict[str, str]) -> str | None:
+    """ "Får vi reservera en upphandling för bara lokala sociala företag?" is answered by the FAQ
+    on favouring local firms, not by the one on reserving ("Ja …"), when the question limits who
+    may take part (reserves, favours, or "bara" …); the closest of those FAQs in words."""
+    if not locals_ or not RESTRICTS.search(asked):
+        return None
+    if not more_parties(asked, own_question(documents.get(top.doc_id, {})) or ""):
+        return None
+    return max(locals_, key=lambda doc_id: fuzz.token_set_ratio(asked.lower(), locals_[doc_id].lower()))
+
+
+RESTRICTS = re.compile(
+    r"\b(reserver\w*|bara|endast|enbart|begränsa\w*|gynna\w*|prioritera\w*|företräde|förtur)\b", re.IGNORECASE
 )
 
 

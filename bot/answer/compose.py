@@ -26,13 +26,15 @@ from ..knowledge.chunking import SHORT_ANSWER_SLUG, Passage
 from ..search.referrals import Referrals
 from ..search.retrieval import SearchResult
 from ..search.textproc import stem, words
-from .analysis import Analysis, asks_amount, asks_figure, asks_meaning, part_intent
+from .analysis import Analysis, asks_meaning, part_intent
 from .asked import (
     ASKS_WHAT_OR_HOW,
     asks_own,
     guide_on,
     instrument_guides,
+    local_faqs,
     more_parties,
+    on_locals,
     on_the_instrument,
     other_parties,
     own_question,
@@ -41,7 +43,9 @@ from .asked import (
 from .comparison import compose_comparison
 from .coverage import asks_of_the_supplier, speaks_of
 from .declining import decline
+from .figures import asks_amount, asks_figure
 from .gate import MIN_CONFIDENCE, answerable
+from .meaning import IS_IT_A
 from .meta import about_bot, asks_about_bot
 from .model import FRAGESERVICE_URL, GUIDANCE_NOTE, NO_BASIS, Answer, Part, Source
 from .named_party import named_party_part
@@ -103,6 +107,7 @@ class Composer:
         self.deciding_ids = frozenset(d["id"] for d in documents.values() if d.get("compares"))
         self.glossary_ids = frozenset(d["id"] for d in documents.values() if d["kind"] == "glossary")
         self.guides = instrument_guides(documents)  # instrument -> the guidance file on it
+        self.locals = local_faqs(documents)  # the FAQs on local suppliers or local people
         # the FAQs on what courts have said ("Vad har svenska domstolar sagt om …?")
         self.ruling_ids = frozenset(
             d["id"] for d in documents.values() if d["kind"] == "faq" and RULINGS.search(d.get("title") or "")
@@ -179,6 +184,7 @@ class Composer:
         if intent == "permission":
             top = on_the_instrument(top, docs, asked, self.documents)
             guide = guide_on(top, asked, self.documents, self.guides) if yes_no else None
+            guide = on_locals(asked, top, self.documents, self.locals) or guide
             if guide:
                 top = self.section(guide, SHORT_ANSWER_SLUG) or top
         part = self.part(self._section_for(top, intent, asked), asked=asked)
@@ -332,7 +338,8 @@ class Composer:
             elif lead and len(answer.parts) == 1:
                 answer.parts = with_rulings(self, main, lead, analysis.question, analysis.instruments)
             if answer.parts and (named := named_party_part(self, answer, analysis)) is not None:
-                answer.parts.append(named)
+                first = IS_IT_A.search(asked)  # "samhall räknas väl som socialt företag?"
+                answer.parts.insert(0, named) if first else answer.parts.append(named)
             precedent_aside(self, answer, analysis, main)
         if not answer.parts and not answer.precedents:
             return decline(self, answer, analysis, main)

@@ -11,7 +11,7 @@ from functools import lru_cache
 import numpy as np
 from rapidfuzz import fuzz, process
 
-from .scope import settings_in
+from .scope import LOCAL, settings_in
 from .textproc import fold, tokens, words
 
 # A question this close (rapidfuzz token-sort ratio, 0-100, on folded lower-case text) to one of a
@@ -27,6 +27,10 @@ NEAR_ANSWER = 83
 # The laws other than LOU that a (folded) question names: a phrasing that names none is not
 # quoted by a question about one ("sysselsättningskrav i lov, funkar det")
 OTHER_LAWS = re.compile(r"\b(lov|luf|luk|lufs)\b")
+# Local suppliers in folded text: "får vi reservera för bara lokala sociala företag" does not
+# quote "får vi reservera en upphandling för sociala företag", whose yes would read as one to
+# favouring local firms
+LOCAL_FOLDED = re.compile(fold(LOCAL.pattern), re.IGNORECASE)
 NEAR_QUOTE_MIN_CHARS = 25  # shorter questions differ in one word ("vad är LOV" / "vad är LOU")
 # A query that holds all of a phrasing's content words (three at least) and at most two more.
 CONTAINED_MIN_WORDS = 3
@@ -97,6 +101,9 @@ class Phrasings:
         held = self._contained_file(asked, numbers)
         return (held, True) if held is not None else None
 
+    def _less_local(self, asked: str, n: int) -> bool:
+        return bool(LOCAL_FOLDED.search(asked)) and not LOCAL_FOLDED.search(self.texts[n])
+
     def _other_kind(self, asked: str, n: int) -> bool:
         """ "Hur delar vi upp en upphandling så att sociala företag kan lämna anbud?" asks how,
         and does not quote "kan vi göra en upphandling där bara sociala företag får lämna anbud"
@@ -115,6 +122,7 @@ class Phrasings:
             and not settings_in(self.texts[n]) - settings_in(asked)
             and laws_in(asked) <= laws_in(self.texts[n])
             and not self._other_kind(asked, n)
+            and not self._less_local(asked, n)
         ]
         near = [doc for doc, score in quoted if score >= NEAR_QUOTE]
         if not near:
@@ -145,6 +153,7 @@ class Phrasings:
                 and set(re.findall(r"\d+", self.texts[n])) <= set(numbers)
                 and laws_in(asked) <= laws_in(self.texts[n])  # "… i lov, funkar det" asks of LOV
                 and not self._other_kind(asked, n)
+                and not self._less_local(asked, n)
             ):
                 best[self.docs[n]] = max(best.get(self.docs[n], 0), len(own))
         if not best:

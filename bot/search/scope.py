@@ -215,3 +215,15 @@ def law_terms_of(documents: dict[str, dict]) -> set[str]:
         for d, record in documents.items()
         if (record.get("synonyms") or [""])[0] in ABBREVIATIONS | {"lou": "LOU"}
     }
+
+
+# Local suppliers in the words people use, shared by the answer wing's party
+# reading and the wider local reading below
+LOCAL_SUPPLIERS = r"lokal[at]?|ortens|närproducera\w*|bygden|sitt säte i kommunen"
+
+# Local suppliers or local people, in any words ("som finns i vår egen kommun", "bor i kommunen")
+LOCAL = re.compile(
+    rf"\b({LOCAL_SUPPLIERS}|(från|i) (just )?(vår|den) (egen |egna )?"
+    r"kommun\w*|här i (stan|kommunen)|bor i (just )?(kommunen|orten)|folkbokförd\w*|skrivna i)\b",
+    re.IGNORECASE,
+)
