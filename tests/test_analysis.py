@@ -95,6 +95,13 @@ NAMES = Names.from_records(
             "ska sysselsättningskravet ligga som kontraktsvillkor eller som tilldelningskriterium?",
             "comparison",
         ),
+        # a place and topic words, no question asked: what is known there
+        ("uppsala kommun arbetsintegrerande sociala företag avtal?", "precedents"),
+        # whether a named supplier is a kind of supplier is no lookup of its cases
+        ("är samhall ett socialt företag", "permission"),
+        # chat filler does not make a question on a term too long to be one
+        ("what are social considerations in swedish public procurement, short pls", "definition"),
+        ("sitter i kommunstyrelsen och vill göra mer för folk långt från jobb, var börjar man", "how-to"),
     ],
 )
 def test_the_intent_is_what_the_question_asks_for(question, intent):
@@ -871,7 +878,7 @@ def test_an_example_of_a_municipal_company_filters_by_buyer_type():
 
 
 def test_a_question_for_an_amount_or_a_limit_asks_for_a_figure_not_a_yes_or_no():
-    from bot.answer.analysis import asks_figure
+    from bot.answer.figures import asks_figure
 
     assert asks_figure("max belopp for direktupphandling 2025?")
     assert asks_figure("hur mkt får vi direktupphandla för nu")
@@ -963,7 +970,7 @@ def test_a_statement_after_the_last_question_says_why_and_is_no_part_of_its_own(
 
 
 def test_a_threshold_for_direct_awards_asks_for_an_amount_a_share_does_not():
-    from bot.answer.analysis import asks_amount, asks_figure
+    from bot.answer.figures import asks_amount, asks_figure
 
     assert asks_figure("tröskelvärdet för direktupphandling 2025 nån som vet?")
     assert asks_amount("tröskelvärdet för direktupphandling 2025 nån som vet?")
@@ -1060,7 +1067,7 @@ def test_goes_it_asks_whether_it_is_allowed_but_how_does_it_work_does_not():
 
 
 def test_under_the_thresholds_names_a_kind_of_procurement_not_a_figure():
-    from bot.answer.analysis import asks_figure
+    from bot.answer.figures import asks_figure
 
     assert asks_figure("tröskelvärdena nu?")
     assert not asks_figure("sociala hänsyn under tröskelvärdena samma regler?")
@@ -1363,3 +1370,15 @@ def test_a_statement_then_a_question_after_a_dash_asks_something():
 
     assert asks_something("vi vill reservera tvätten – vad krävs av leverantören")
     assert not asks_something("vi vill reservera tvätten")
+
+
+def test_a_plus_sign_or_a_granted_point_is_read_as_a_person_types_it():
+    # "+" joins two questions like "och"
+    assert split_parts("vad är ett socialt företag enligt lagen + hur hittar vi sådana i vår kommun") == [
+        "vad är ett socialt företag enligt lagen",
+        "hur hittar vi sådana i vår kommun",
+    ]
+    # "X ok men …" grants X and asks the rest: one question, about X
+    assert split_parts("sociala hänsyn ok men vad säger EU om det, är inte det konkurrensbegränsande") == [
+        "sociala hänsyn. vad säger EU om det, är inte det konkurrensbegränsande"
+    ]

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 from ..knowledge.places import Place, find_places
 from ..knowledge.refs import find_refs
+from ..search.textproc import without_filler
 from .chat import chat_forms, without_english_it
 from .filters import (
     ABROAD,
@@ -29,7 +30,15 @@ from .filters import (
     without_names,
     years_asked,
 )
-from .meaning import COUNTS_AS, DEFINITION_ANYWHERE, MEANING, TERM_DEFINITION, WHAT_IS_WORD, WHAT_IT_MEANS
+from .meaning import (
+    COUNTS_AS,
+    DEFINITION_ANYWHERE,
+    IS_IT_A,
+    MEANING,
+    TERM_DEFINITION,
+    WHAT_IS_WORD,
+    WHAT_IT_MEANS,
+)
 from .names import Names
 from .precedent_words import (
     ABOUT_A_CASE,
@@ -55,7 +64,7 @@ _HOW_TO = re.compile(
     r"|hur går ([\wåäö]+ ){1,6}till\b|var hittar (vi|man|jag) (?!(det|reglerna|bestämmelse\w*|paragraf\w*)\b)"
     r"|vad (ska|bör|behöver|måste) (vi|man) tänka på|steg för steg|how (do|can|should) (we|i)|tips på hur|checklista"
     # "anbudet e sjukt lågt, misstänker lönedumpning, vad gör vi nu": what to do about it
-    r"|vad gör (vi|man|jag)( nu| då)?\W*$"
+    r"|vad gör (vi|man|jag)( nu| då)?\W*$|var (börjar|startar) (vi|man|jag)\b|var ska (vi|man|jag) (börja|starta)\b"
     # "tips på formuleringar för sysselsättningskrav", "finns det nån mall för …"
     r"|tips på (formulering|skrivning|text)\w*|(exempel på|förslag på) formulering\w*|\bmall(ar|en)? (för|på|till)\b"
     # "hur bör ett socialt tilldelningskriterium formuleras?"
@@ -70,7 +79,7 @@ _WHICH_PROVISION = re.compile(
     re.IGNORECASE,
 )
 _CLAUSE_SPLIT = re.compile(
-    r",? (?:och|samt|men) (?=(?:måste|får|kan|ska|bör|hur|vad|vem|vilka|vilket|vilken|när|gäller|behöver|behövs|riskerar|räcker|räknas|omfattas|"
+    r",? (?:och|samt|men|\+|&) (?=(?:måste|får|kan|ska|bör|hur|vad|vem|vilka|vilket|vilken|när|gäller|behöver|behövs|riskerar|räcker|räknas|omfattas|"
     r"är det|finns det|händer|om|har (?:någon|nån|ngn|några|andra|kommunerna|regionerna|myndigheterna))\b)"
     # "Vad är IOP, är det förenligt med LOU …": a new question after a comma
     r"|, (?=(?:är det|får vi|får man|kan vi|kan man|måste vi|måste man|finns det"
@@ -133,7 +142,9 @@ class Analysis:
 _IN_THEIR_CONTRACTS = re.compile(r"\b(i|på) sina \w*(upphandling|avtal|kontrakt|inköp)\w*", re.IGNORECASE)
 
 
-def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_or_org: bool) -> str:
+def detect_intent(
+    text: str, sides: list[str], names_provision: bool, has_place_or_org: bool, has_place: bool = False
+) -> str:
     if ANY_EXAMPLE.search(text):
         return "precedents"
     if PRECEDENT.search(ANYWHERE.sub(" ", text) if TEMPLATES.search(text) else text) or (
@@ -172,11 +183,14 @@ def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_
             or _HOW_TO.search(text)
             or DEFINITION.search(text)
             or TERM_DEFINITION.search(text)
+            or IS_IT_A.search(text)  # "är samhall ett socialt företag"
         )
     ):
         return "precedents"
     if ASKS_ABOUT_BUYERS.search(text) and PAST.search(text):
         return "precedents"
+    if has_place and long_words <= 8 and not sides and not asks_something(text) and not IS_IT_A.search(text):
+        return "precedents"  # "uppsala kommun arbetsintegrerande sociala företag avtal?": what is known there
     if sides:
         return "comparison"
     if _HOW_TO.search(text):
@@ -187,8 +201,11 @@ def detect_intent(text: str, sides: list[str], names_provision: bool, has_place_
         and not _HOW_TO.search(text)
     ):
         return "provision"  # "vad är 4 kap. 18 § LOU?", "var i LOU regleras uteslutning?"
+    # chat filler is no word of a question on what a term means ("what are social considerations
+    # …, short pls")
+    content_words = len([w for w in words_of(without_filler(text)) if len(w) > 2])
     if (
-        (DEFINITION.search(text) and long_words <= (12 if MEANING.search(text) else 8))
+        (DEFINITION.search(text) and content_words <= (12 if MEANING.search(text) else 8))
         or (
             (DEFINITION_ANYWHERE.search(text) or WHAT_IT_MEANS.search(text) or TERM_DEFINITION.search(text))
             and long_words <= 12
@@ -223,34 +240,6 @@ def without_preamble(text: str) -> str:
 
 # a full stop after a word, before a new sentence ("t.ex. ", "19 kap. 25 a" and "dvs. " go on)
 _SENTENCE_END = re.compile(r"(?<=[a-zåäö]{3}[.!])(?<!dvs\.)(?<!osv\.)(?<!kap\.)\s+(?=[a-zåäöA-ZÅÄÖ])")
-
-
-def asks_figure(text: str) -> bool:
-    """Does the question ask for an amount or a limit ("hur mkt får vi direktupphandla för?",
-    "max belopp för direktupphandling?", "tröskelvärdena nu?"), which no yes or no answers?"""
-    return bool(_FIGURE.search(text)) and not PERMISSION.match(text)
-
-
-_FIGURE = re.compile(
-    r"\b(hur (mycket|mkt|mycke|stort|stor|höga?)|max(imalt)? belopp|vilket belopp|vilka belopp|beloppsgräns\w*"
-    # ("under tröskelvärdena" names a kind of procurement, not the figure)
-    r"|vad är gränsen|var går gränsen|(?<!under )(?<!över )tröskelvärden(a)?\b(?! för)|hur många (procent|%)"
-    r"|hur lång tid|hur länge"
-    r"|tröskelvärdet för direktupphandling\w*|direktupphandlingsgräns\w*|gränsen för direktupphandling\w*)",
-    re.IGNORECASE,
-)
-
-
-def asks_amount(text: str) -> bool:
-    """Does it ask for an amount of money ("tröskelvärdet för direktupphandling 2025?"), not a
-    share or a number of people?"""
-    return bool(_AMOUNT.search(text))
-
-
-_AMOUNT = re.compile(
-    r"belopp|gräns|tröskelvärde|kronor|\bkr\b|hur (mycket|mkt) får (vi|man) (köpa|direktupphandla|handla)",
-    re.IGNORECASE,
-)
 
 
 def asks_something(text: str) -> bool:
@@ -297,10 +286,14 @@ def part_intent(text: str) -> str:
 _AFTERTHOUGHT = re.compile(r"^(vi|jag|vill|behöver|för att|eftersom|det är|det e|tack|pls)\b", re.IGNORECASE)
 
 
+_CONCESSION = re.compile(r"\s+(ok|okej|okey|visst|fine|fattar)\s*,?\s+men\b", re.IGNORECASE)
+
+
 def split_parts(text: str) -> list[str]:
     """The sub-questions of a compound question: at question marks, and at "och"/"samt" that
     start a new question ("…, och måste vi …"). Fragments too short to ask anything alone
     ("Exempel?") stay with the part before them."""
+    text = _CONCESSION.sub(" men", text)  # "sociala hänsyn ok men …": granted, not asked
     pieces = [p.strip(" ,.;–-?") for p in _CLAUSE_SPLIT.split(text) if p and p.strip(" ,.;–-?")]
     parts: list[str] = []
     context = ""  # a statement before the questions ("Vi har en upphandling under …") goes with the next
@@ -372,7 +365,9 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
     sides = comparison_sides(text)
     if not sides and len(judgments := names.case_mentions(text)) >= 2:
         sides = judgments[:MAX_PARTS]  # "… i RegioPost men inte i Rüffert?" sets two judgments side by side
-    intent = detect_intent(without_preamble(text), sides, names_provision, bool(places or organisations))
+    intent = detect_intent(
+        without_preamble(text), sides, names_provision, bool(places or organisations), bool(places)
+    )
     parts = [text] if intent == "comparison" else split_parts(text)
     # "svenska kommuner" asks for Sweden; "krav på svenska" names a language
     country_words = words_of(re.sub(r"\bpå svenska\b", " ", text, flags=re.IGNORECASE))

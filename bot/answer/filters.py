@@ -262,7 +262,10 @@ def detect_instruments(text: str, words: list[str]) -> list[str]:
     return found
 
 
-_REWARDS = re.compile(r"\b(poäng|pluspoäng|extrapoäng|mervärde|bonus)\w*\s+(för|om|till)\b", re.IGNORECASE)
+# "poäng för", "poäng i utvärderingen för att …"
+_REWARDS = re.compile(
+    r"\b(poäng|pluspoäng|extrapoäng|mervärde|bonus)\w*\s+(i\s+\w+\s+)?(för|om|till)\b", re.IGNORECASE
+)
 
 
 def years_asked(text: str) -> tuple[int | None, int | None]:

@@ -43,6 +43,15 @@ MEANING = re.compile(
 # "Vem räknas som missgynnad person i LOU:s mening?": what a term covers, asked first
 COUNTS_AS = re.compile(r"^\W*(vem|vilka|vad|vilken|vilket) (räknas|klassas|anses) som\b", re.IGNORECASE)
 
+# "samhall räknas väl som socialt företag?", "är Samhall ett socialt företag?": whether the
+# organisation is a kind of supplier, which its own note answers first
+# (a yes/no question, not a lookup of its cases)
+IS_IT_A = re.compile(
+    r"\b(räknas|klassas|anses|kvalar|kvalificerar)\b[^?.]{0,20}\bsom\b"
+    r"|\b(är|e)\s+(\w+\s+)?((ett|en)\s+)?(socialt?|arbetsintegrerande|idéburen|ideell|skyddad)\b",
+    re.IGNORECASE,
+)
+
 WHAT_IS_WORD = re.compile(
     CHAT_OPENING
     + r"(vad|va) (är|e) (en |ett )?[\wåäö-]+( [\wåäö-]+)?( för (nåt|något|någonting)| egentligen)?\W*$",

@@ -210,6 +210,8 @@ CHAT_WORDS = {
     "pytteliten": "liten",
     "jättesmå": "små",
     "lönt": "värt",  # "är det lönt": worth it
+    "argument": "fördelar",  # "argument för reserverade upphandlingar": what speaks for them
+    "argumenten": "fördelarna",
     "jobbcentrum": "arbetsmarknadsenheten",  # the municipality's own labour-market unit
     "jobbcenter": "arbetsmarknadsenheten",
     "jobbtorget": "arbetsmarknadsenheten",
