@@ -72,3 +72,13 @@ def test_a_question_about_local_suppliers_does_not_quote_one_that_names_none():
     phrasings = Phrasings(docs)
     assert phrasings.quoted_file("får vi reservera en upphandling för sociala företag?") == "faq-reservera"
     assert phrasings.quoted_file("får vi reservera en upphandling för bara lokala sociala företag") is None
+
+    # ... but a file on local firms is quoted in its own words for them, whichever they are
+    docs["faq-lokala"] = {
+        "id": "faq-lokala",
+        "kind": "faq",
+        "title": "Får vi gynna lokala företag i upphandlingen?",
+        "questions": ["kan vi kräva att leverantören finns i kommunen"],
+    }
+    phrasings = Phrasings(docs)
+    assert phrasings.quoted_file("Kan vi kräva att leverantören har sitt säte i kommunen?") == "faq-lokala"

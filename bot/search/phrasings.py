@@ -74,6 +74,9 @@ class Phrasings:
                 self.texts.append(normalise_question(text))
                 self.docs.append(record["id"])
         self.sorted_texts = [sorted_words(p) for p in self.texts]
+        self.local_docs = {
+            doc for doc, text in zip(self.docs, self.texts, strict=True) if LOCAL_FOLDED.search(text)
+        }
         self.tokens = [frozenset(tokens(p)) for p in self.texts]
         self.of: dict[str, list[int]] = defaultdict(list)
         for n, doc in enumerate(self.docs):
@@ -102,7 +105,8 @@ class Phrasings:
         return (held, True) if held is not None else None
 
     def _less_local(self, asked: str, n: int) -> bool:
-        return bool(LOCAL_FOLDED.search(asked)) and not LOCAL_FOLDED.search(self.texts[n])
+        """Does the query name local suppliers and the phrasing's file, in none of its phrasings?"""
+        return bool(LOCAL_FOLDED.search(asked)) and self.docs[n] not in self.local_docs
 
     def _other_kind(self, asked: str, n: int) -> bool:
         """ "Hur delar vi upp en upphandling så att sociala företag kan lämna anbud?" asks how,
