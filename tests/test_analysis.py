@@ -102,6 +102,7 @@ NAMES = Names.from_records(
         # chat filler does not make a question on a term too long to be one
         ("what are social considerations in swedish public procurement, short pls", "definition"),
         ("sitter i kommunstyrelsen och vill göra mer för folk långt från jobb, var börjar man", "how-to"),
+        ("tips för att följa upp sociala krav i avtalet", "how-to"),
     ],
 )
 def test_the_intent_is_what_the_question_asks_for(question, intent):
@@ -256,6 +257,11 @@ def test_organisations_the_precedents_name_are_found_in_any_form():
         ("iop vs upphandling whats the diff", ["iop", "upphandling"]),
         ("lov o iop, vad funkar för daglig verksamhet", ["lov", "iop"]),
         ("LOV eller IOP för daglig verksamhet enligt LSS?", ["LOV", "IOP"]),
+        # the question after the last side is no part of it
+        (
+            "reserverad upphandling vs sysselsättningskrav vad ger mest jobb",
+            ["reserverad upphandling", "sysselsättningskrav"],
+        ),
     ],
 )
 def test_chat_shorthand_and_choices_give_the_sides(question, sides):
@@ -1382,3 +1388,7 @@ def test_a_plus_sign_or_a_granted_point_is_read_as_a_person_types_it():
     assert split_parts("sociala hänsyn ok men vad säger EU om det, är inte det konkurrensbegränsande") == [
         "sociala hänsyn. vad säger EU om det, är inte det konkurrensbegränsande"
     ]
+
+
+def test_a_compound_with_the_sector_first_names_the_sector():
+    assert "livsmedel och måltider" in analyse("exempel på sociala krav i matupphandlingar", NAMES).sectors

@@ -606,6 +606,11 @@ def test_a_broad_question_on_social_considerations_is_led_by_the_overview_of_the
     # how the term works, with no kind of purchase named, asks what it means
     term = pipeline.ask("hur funkar social upphandling i sverige", min_confidence=0.0)
     assert term.parts[0].doc_id != overview
+    # a question that nearly quotes one file's own is not broad, "tips" or not
+    shutil.copy(repo_kb / "guidance" / "uppfoljning-sociala-krav.md", settings.knowledge_dir / "guidance")
+    pipeline.reindex()
+    follow_up = pipeline.ask("tips för att följa upp sociala krav i avtalet", min_confidence=0.0)
+    assert follow_up.parts[0].doc_id == "uppfoljning-sociala-krav"
 
 
 @pytest.mark.parametrize(

@@ -99,6 +99,11 @@ def test_chat_filler_is_dropped_and_everyday_words_become_the_files_terms():
     # wages cheated on are a breach of labour law; kicking a supplier out mid-contract is ending
     # the contract, not excluding a bidder
     assert "arbetsrätten" in normalise_chat("kan vi kicka ut en leverantör som fuskar m lönerna")
+    assert "arbetsrätten" in normalise_chat("kan vi utesluta en leverantör som fuskat med lönerna?")
+    # a supplier that does not meet a requirement is in breach of it; "argument för" asks what
+    # speaks for a thing
+    assert "bryter mot" in normalise_chat("vad händer om leverantören inte uppfyller sysselsättningskravet")
+    assert "fördelar" in normalise_chat("ge mig 3 argument till fullmäktige för reserverade upphandlingar")
     assert "hävning" in normalise_chat("kan vi kicka ut leverantören mitt i avtalet")
     assert "hävning" not in normalise_chat("kan vi kicka ut en leverantör som fuskat förut")
     # checking during the contract is following it up; checking a bid is not

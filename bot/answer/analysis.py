@@ -63,6 +63,8 @@ _HOW_TO = re.compile(
     # "Hur går en leverantörsdialog med sociala företag till?", "Var hittar vi nivåerna …?"
     r"|hur går ([\wåäö]+ ){1,6}till\b|var hittar (vi|man|jag) (?!(det|reglerna|bestämmelse\w*|paragraf\w*)\b)"
     r"|vad (ska|bör|behöver|måste) (vi|man) tänka på|steg för steg|how (do|can|should) (we|i)|tips på hur|checklista"
+    # "tips för att följa upp sociala krav"
+    r"|\btips (för att|om hur|kring|inför)\b|\bge (mig|oss) (några |lite )?tips\b"
     # "anbudet e sjukt lågt, misstänker lönedumpning, vad gör vi nu": what to do about it
     r"|vad gör (vi|man|jag)( nu| då)?\W*$|var (börjar|startar) (vi|man|jag)\b|var ska (vi|man|jag) (börja|starta)\b"
     # "tips på formuleringar för sysselsättningskrav", "finns det nån mall för …"

@@ -244,7 +244,7 @@ def named_by(
     if not wanted:
         return None
     fits: dict[str, tuple[float, int, Passage]] = {}
-    for rank, hit in enumerate(result.documents()[:8]):
+    for rank, hit in enumerate(result.documents()[:NAMING_DEPTH]):
         record = c.documents.get(hit.passage.doc_id, {})
         if record.get("id") in avoid:
             continue
@@ -270,6 +270,8 @@ def named_as(record: dict) -> str:
     return title.split(" – ")[0] if record.get("kind") == "case-law" else title
 
 
+# How far down a side's files a title that names the side is looked for
+NAMING_DEPTH = 10
 # Titles whose fit differs by no more than this fit "about as well".
 CLOSE_FIT = 0.25
 

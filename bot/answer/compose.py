@@ -314,7 +314,8 @@ class Composer:
             self._compound(answer, analysis, searches)
         else:
             asked = analysis.question
-            lead = self._overview(main) if asks_overview(analysis) else None
+            # (a question that nearly quotes a file is not broad: "tips för att följa upp sociala krav")
+            lead = self._overview(main) if asks_overview(analysis) and not main.quoted else None
             lead = lead or self._rule_lead(
                 main, asked, analysis.intent, analysis, yes_no=not asks_meaning(asked)
             )

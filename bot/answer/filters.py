@@ -20,7 +20,7 @@ SECTOR_WORDS = {
     "bygg och anläggning": "bygg* entreprenad* anläggning* renovering* renoverar* renoverat* renoveras* ombyggnad* nybyggnation* "
     "vägbygge* construction",
     "tvätt": "tvätt* laundry",
-    "livsmedel och måltider": "livsmedel* mat matlåd* matkass* matleverans* måltid* kost catering* café* kafé* kafe* fik fiket kaffe* frukt* skolmat* lunch* food",
+    "livsmedel och måltider": "livsmedel* mat matupphandl* matlåd* matkass* matleverans* måltid* kost catering* café* kafé* kafe* fik fiket kaffe* frukt* skolmat* lunch* food",
     "fordon och transport": "fordon* bil bilar bilpool* biltvätt* fordonstvätt* transport* taxi* "
     "färdtjänst* buss* cykel* cyklar skolskjuts* kollektivtrafik*",
     "IT och telefoni": "it it-konsult* datorer dator mobiltelefon* telefoni* elektronik* programvara* webbplats*",

@@ -25,7 +25,10 @@ _SIDE_FILLER = re.compile(
 )
 # "… eller en reserverad upphandling när vi köper städning": the purchase, not the side
 _SIDE_CLAUSE = re.compile(
-    r"\s+(när|eftersom|för att|så att)\s+(vi|man|ni|kommunen|regionen)\b.*$", re.IGNORECASE
+    r"\s+(när|eftersom|för att|så att)\s+(vi|man|ni|kommunen|regionen)\b.*$"
+    # "A vs sysselsättningskrav vad ger mest jobb": the question after the last side
+    r"|,?\s+(vad|vilket|vilken|vilka|hur)\s+(ger|passar|funkar|fungerar|är|blir|brukar|lönar)\b.*$",
+    re.IGNORECASE,
 )
 _SIDE_FRAME = re.compile(
     r"^\W*(vad är |vad blir )?(skillnaden|skillnad) (mellan|på) |^(ska vi|bör vi|kan vi|vill vi|välja|"
@@ -185,8 +188,10 @@ def _clean_sides(raw: list[str]) -> list[str]:
         side = _SIDE_FILLER.sub("", _SIDE_CLAUSE.sub("", side.strip(" ,.?!")))
         for _ in range(3):
             side = _SIDE_FRAME.sub("", side).strip()
-        if re.match(r"^(vad|vilket|vilken|hur|vem)\b", side, re.IGNORECASE):
-            continue  # "…, vad passar oss bäst": the question, not a side
+        if re.match(
+            r"^((och|samt|men) )?(vad|vilket|vilken|vilka|hur|vem)\b|^(och|samt|men)$", side, re.IGNORECASE
+        ):
+            continue  # "…, vad passar oss bäst", "…, och vilket är lättast": the question, not a side
         if re.fullmatch(r"(snabbt|kort|kortfattat|tack|pls|please|asap)", side, re.IGNORECASE):
             continue  # "A and B, snabbt": how to answer, not a side
         if re.fullmatch(r"(det|de|dem|dom|den|detta|dessa|sånt)", side, re.IGNORECASE):

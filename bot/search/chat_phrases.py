@@ -145,6 +145,10 @@ CHAT_PHRASES = {
     "fuska med lönerna": "lönedumpning bryter mot arbetsrätten",
     "fuska med lönen": "lönedumpning bryter mot arbetsrätten",
     "fuska med löner": "lönedumpning bryter mot arbetsrätten",
+    # "vad händer om leverantören inte uppfyller kravet": a supplier in breach
+    "leverantören inte uppfyller": "leverantören bryter mot",
+    "leverantören inte följer": "leverantören bryter mot",
+    "leverantören inte lever upp till": "leverantören bryter mot",
     # the jurists' word for optional ("fakultativa uteslutningsgrunder")
     "fakultativ": "frivillig",
     "fakultativa": "frivilliga",
