@@ -103,6 +103,8 @@ NAMES = Names.from_records(
         ("what are social considerations in swedish public procurement, short pls", "definition"),
         ("sitter i kommunstyrelsen och vill göra mer för folk långt från jobb, var börjar man", "how-to"),
         ("tips för att följa upp sociala krav i avtalet", "how-to"),
+        ("finns det sociala företag som gör trädgårdsskötsel som kommuner anlitat", "precedents"),
+        ("Får vi som kommun kräva att leverantören anställer långtidsarbetslösa?", "permission"),
     ],
 )
 def test_the_intent_is_what_the_question_asks_for(question, intent):

@@ -37,6 +37,17 @@ def test_other_suppliers_in_the_faqs_question_make_it_no_paraphrase():
     assert paraphrase("får vi gynna lokala företag?", own)
 
 
+def test_a_phrasing_on_only_or_local_firms_is_not_asked_by_a_question_on_neither():
+    asked = "får kommunen dela upp upphandlingen så att små sociala företag kan lämna anbud"
+    assert not paraphrase(asked, "kan vi göra en upphandling där bara sociala företag får lämna anbud")
+    assert not paraphrase(asked, "får vi reservera upphandlingen för lokala sociala företag i kommunen")
+    # ... while one that only reserves still asks the phrasing that says "bara"
+    assert paraphrase(
+        "får vi reservera en upphandling så att bara sociala företag får lämna anbud",
+        "kan vi göra en upphandling där bara sociala företag får lämna anbud",
+    )
+
+
 def test_local_suppliers_asked_on_top_make_the_yes_on_reservation_no_answer():
     own = "Får vi reservera en upphandling för sociala företag?"
     assert not paraphrase("Kan vi reservera en upphandling för bara lokala sociala företag?", own)

@@ -82,3 +82,28 @@ def test_a_question_about_local_suppliers_does_not_quote_one_that_names_none():
     }
     phrasings = Phrasings(docs)
     assert phrasings.quoted_file("Kan vi kräva att leverantören har sitt säte i kommunen?") == "faq-lokala"
+
+
+def test_a_question_that_puts_another_word_in_a_phrasings_place_does_not_quote_it():
+    docs = {
+        "lokala": {
+            "id": "lokala",
+            "kind": "guidance",
+            "title": "Lokala leverantörer",
+            "questions": [
+                "får vi begränsa upphandlingen till svenska företag?",
+                "får vi begränsa upphandlingen till lokala företag?",
+            ],
+        },
+        "faq-reservera": {
+            "id": "faq-reservera",
+            "kind": "faq",
+            "title": "Får vi reservera en upphandling för sociala företag?",
+            "questions": [],
+        },
+    }
+    phrasings = Phrasings(docs)
+    # its "Nej" on Swedish or local firms would answer a question on social enterprises wrongly
+    assert phrasings.quoted_file("får vi begränsa upphandlingen till sociala företag?") is None
+    # a misspelt word is still the phrasing's
+    assert phrasings.quoted_file("får vi reservera en upphandling för socila företag?") == "faq-reservera"

@@ -60,6 +60,10 @@ def paraphrase(asked: str, own: str, either_way: bool = False) -> bool:
         return False
     if conflicts(asked, own) or wages_not_agreement(asked, own) or more_parties(asked, own):
         return False
+    if more_parties(own, asked):  # "… reservera … för lokala sociala företag i kommunen" asks of local firms
+        return False
+    if ONLY.search(own) and not (ONLY.search(asked) or RESERVES.search(asked)):
+        return False  # "… där bara sociala företag får lämna anbud" is not "dela upp … så att små … kan"
     if not either_way and other_modality(asked, own):
         return False
     if not ASKS_QUANTITY.search(asked) and figures(own) - figures(asked):
@@ -270,6 +274,8 @@ def on_locals(asked: str, top, documents: dict[str, dict], locals_: dict[str, st
     return max(locals_, key=lambda doc_id: fuzz.token_set_ratio(asked.lower(), locals_[doc_id].lower()))
 
 
+ONLY = re.compile(r"\b(bara|endast|enbart|uteslutande)\b", re.IGNORECASE)
+RESERVES = re.compile(r"\breserv\w*", re.IGNORECASE)
 RESTRICTS = re.compile(
     r"\b(reserver\w*|bara|endast|enbart|begränsa\w*|gynna\w*|prioritera\w*|företräde|förtur)\b", re.IGNORECASE
 )

@@ -73,7 +73,9 @@ ANYWHERE = re.compile(r"\b(någonstans|nånstans|ngnstans)\b", re.IGNORECASE)
 # about buyers (or contracts) in the past tense asks for precedents.
 ASKS_ABOUT_BUYERS = re.compile(
     r"\b(vilka|vilken|någon|några|nån|ngn|något|andra)\s+(\w+\s+){0,2}(kommun(er)?|region(er)?|myndighet(er)?|"
-    r"bostadsbolag|bolag|köpare|städer|organisationer|upphandlingar|kontrakt|avtal)\b",
+    r"bostadsbolag|bolag|köpare|städer|organisationer|upphandlingar|kontrakt|avtal)\b"
+    # "… som kommuner anlitat": the buyers as a plural, not "vi som kommun"
+    r"|\bsom\s+(andra\s+)?(kommuner|regioner|myndigheter|köpare)\b",
     re.IGNORECASE,
 )
 PAST = re.compile(

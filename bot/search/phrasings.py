@@ -31,7 +31,9 @@ OTHER_LAWS = re.compile(r"\b(lov|luf|luk|lufs)\b")
 # quote "får vi reservera en upphandling för sociala företag", whose yes would read as one to
 # favouring local firms
 LOCAL_FOLDED = re.compile(fold(LOCAL.pattern), re.IGNORECASE)
-NEAR_QUOTE_MIN_CHARS = 25  # shorter questions differ in one word ("vad är LOV" / "vad är LOU")
+NEAR_QUOTE_MIN_CHARS = 25
+# Two words this alike (rapidfuzz ratio) are one word misspelt ("socila", "sociala")
+SAME_WORD_RATIO = 75  # shorter questions differ in one word ("vad är LOV" / "vad är LOU")
 # A query that holds all of a phrasing's content words (three at least) and at most two more.
 CONTAINED_MIN_WORDS = 3
 CONTAINED_EXTRA_WORDS = 2
@@ -53,6 +55,18 @@ def normalise_question(text: str) -> str:
 
 def laws_in(folded: str) -> set[str]:
     return set(OTHER_LAWS.findall(folded))
+
+
+def swaps_a_word(mine: set[str], theirs: frozenset[str] | set[str]) -> bool:
+    """Does a question put one other word where a phrasing has one ("… begränsa upphandlingen
+    till sociala företag" for "… till svenska företag", "… har jämställdhetsplan" for "… har
+    kollektivavtal"), rather than misspell it or add to it? (stemmed content tokens)"""
+    extra, missing = mine - theirs, theirs - mine
+    return (
+        len(extra) == 1
+        and len(missing) == 1
+        and fuzz.ratio(next(iter(extra)), next(iter(missing))) < SAME_WORD_RATIO
+    )
 
 
 def sorted_words(text: str) -> str:
@@ -105,8 +119,15 @@ class Phrasings:
         return (held, True) if held is not None else None
 
     def _less_local(self, asked: str, n: int) -> bool:
-        """Does the query name local suppliers and the phrasing's file, in none of its phrasings?"""
-        return bool(LOCAL_FOLDED.search(asked)) and self.docs[n] not in self.local_docs
+        """Does the query name local suppliers and the phrasing's file, in none of its phrasings,
+        or the phrasing name them and the query not ("får vi begränsa upphandlingen till sociala
+        företag?" does not quote "… till lokala företag", whose "Nej" would answer it wrongly)?"""
+        if LOCAL_FOLDED.search(asked):
+            return self.docs[n] not in self.local_docs
+        return bool(LOCAL_FOLDED.search(self.texts[n]))
+
+    def _swaps_a_word(self, asked: str, n: int) -> bool:
+        return swaps_a_word(set(tokens(asked)), self.tokens[n])
 
     def _other_kind(self, asked: str, n: int) -> bool:
         """ "Hur delar vi upp en upphandling så att sociala företag kan lämna anbud?" asks how,
@@ -127,6 +148,7 @@ class Phrasings:
             and laws_in(asked) <= laws_in(self.texts[n])
             and not self._other_kind(asked, n)
             and not self._less_local(asked, n)
+            and not self._swaps_a_word(asked, n)
         ]
         near = [doc for doc, score in quoted if score >= NEAR_QUOTE]
         if not near:

@@ -224,6 +224,7 @@ LOCAL_SUPPLIERS = r"lokal[at]?|ortens|närproducera\w*|bygden|sitt säte i kommu
 # Local suppliers or local people, in any words ("som finns i vår egen kommun", "bor i kommunen")
 LOCAL = re.compile(
     rf"\b({LOCAL_SUPPLIERS}|(från|i) (just )?(vår|den) (egen |egna )?"
-    r"kommun\w*|här i (stan|kommunen)|bor i (just )?(kommunen|orten)|folkbokförd\w*|skrivna i)\b",
+    r"kommun\w*|här i (stan|kommunen)|bor i (just )?(kommunen|orten)|folkbokförd\w*|skrivna i"
+    r"|från (orten|trakten|bygden)|härifrån)\b",
     re.IGNORECASE,
 )
