@@ -49,7 +49,14 @@ from .meaning import IS_IT_A
 from .meta import about_bot, asks_about_bot
 from .model import FRAGESERVICE_URL, GUIDANCE_NOTE, NO_BASIS, Answer, Part, Source
 from .named_party import named_party_part
-from .overview import asks_overview, overview_docs, part_asks_overview
+from .overview import (
+    OVERVIEW_TAG,
+    RESULTS_TAG,
+    asks_if_it_works,
+    asks_overview,
+    overview_docs,
+    part_asks_overview,
+)
 from .precedent_answer import asks_social_precedents, compose_precedents, precedent_aside
 from .rulings import on_rulings, with_rulings
 from .sources import is_stale, refs_of, source_of
@@ -316,6 +323,7 @@ class Composer:
             asked = analysis.question
             # (a question that nearly quotes a file is not broad: "tips för att följa upp sociala krav")
             lead = self._overview(main) if asks_overview(analysis) and not main.quoted else None
+            lead = lead or (self._overview(main, RESULTS_TAG) if asks_if_it_works(analysis) else None)
             lead = lead or self._rule_lead(
                 main, asked, analysis.intent, analysis, yes_no=not asks_meaning(asked)
             )
@@ -373,10 +381,10 @@ class Composer:
                 return self.part(short, asked=asked)
         return None
 
-    def _overview(self, result: SearchResult) -> Part | None:
-        """The short answer of the overview file (tagged `översikt`) the search ranks best."""
+    def _overview(self, result: SearchResult, tag: str = OVERVIEW_TAG) -> Part | None:
+        """The short answer of the overview file (tagged `översikt`, or `tag`) the search ranks best."""
         rank = {h.passage.doc_id: n for n, h in enumerate(result.documents())}
-        docs = sorted(overview_docs(self.documents), key=lambda d: rank.get(d, 10_000))
+        docs = sorted(overview_docs(self.documents, tag), key=lambda d: rank.get(d, 10_000))
         short = self.section(docs[0], SHORT_ANSWER_SLUG) if docs else None
         return self.part(short) if short else None
 

@@ -74,5 +74,29 @@ POLICY = re.compile(
 )
 
 
-def overview_docs(documents: dict[str, dict]) -> list[str]:
-    return sorted(d for d, r in documents.items() if OVERVIEW_TAG in (r.get("tags") or []))
+def overview_docs(documents: dict[str, dict], tag: str = OVERVIEW_TAG) -> list[str]:
+    return sorted(d for d, r in documents.items() if tag in (r.get("tags") or []))
+
+
+# "sysselsättningskrav funkar det ens", "funkar sociala hänsyn på riktigt eller e det mest
+# pappersexercis": whether it works, which the file on what the follow-ups show (tagged
+# `resultat`) answers; not how it works ("hur funkar …") nor whether it may be done ("funkar det
+# att reservera …")
+RESULTS_TAG = "resultat"
+ASKS_IF_IT_WORKS = re.compile(
+    # (no setting between: "funkar sysselsättningskrav på små kontrakt ens" asks whether it fits them)
+    r"(?<!hur )\b(funkar|fungerar)\b(?! det att)(\s+(?!(på|i|för|vid|inom|med|under)\b)[\wåäö-]+){0,3}?"
+    r"\s+(ens|på riktigt|egentligen|verkligen|alls)\b"
+    r"|(?<!hur )\b(funkar|fungerar) [\wåäö ]{1,30}? eller (e|är) (det|de) (bara|mest)\b"
+    r"|\bgör (det|de|dom|[\wåäö]+krav\w*) (någon|nån) (skillnad|nytta)\b",
+    re.IGNORECASE,
+)
+
+
+def asks_if_it_works(analysis: Analysis) -> bool:
+    """Whether social considerations, or employment requirements, work at all."""
+    return bool(
+        ASKS_IF_IT_WORKS.search(analysis.question)
+        and set(analysis.instruments) <= {"sysselsattningskrav"}
+        and not (analysis.sides or analysis.places or analysis.organisations)
+    )

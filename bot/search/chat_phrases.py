@@ -149,6 +149,9 @@ CHAT_PHRASES = {
     "leverantören inte uppfyller": "leverantören bryter mot",
     "leverantören inte följer": "leverantören bryter mot",
     "leverantören inte lever upp till": "leverantören bryter mot",
+    "leverantören skiter i": "leverantören bryter mot",
+    "leverantören struntar i": "leverantören bryter mot",
+    "leverantören bryr sig inte om": "leverantören bryter mot",
     # the jurists' word for optional ("fakultativa uteslutningsgrunder")
     "fakultativ": "frivillig",
     "fakultativa": "frivilliga",

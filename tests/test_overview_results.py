@@ -1,0 +1,55 @@
+"""Whether social considerations work at all ("sysselsättningskrav funkar det ens") is answered by
+the file on what the follow-ups show, not by the rule that ranks first; how they work is not."""
+
+import pytest
+from composer_kit import composer_over, ranked
+
+from bot.answer.analysis import analyse
+from bot.answer.compose import Searches
+from bot.answer.overview import asks_if_it_works
+
+
+def composer():
+    comp, passages = composer_over(
+        {
+            ("sysselsattningskrav", "guidance", "Sysselsättningskrav"): {
+                "kort-svar": "Ja, ni får kräva att leverantören erbjuder jobb."
+            },
+            ("faq-ger-jobb", "faq", "Ger sysselsättningskrav några jobb?"): {
+                "kort-svar": "Det beror på vad man menar med att kraven ger jobb."
+            },
+        }
+    )
+    comp.documents["faq-ger-jobb"]["tags"] = ["resultat"]
+    return comp, passages
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "sysselsättningskrav funkar det ens",
+        "funkar sysselsättningskrav på riktigt eller e det mest pappersexercis",
+        "ärligt talat funkar sociala hänsyn eller e det bara krångel",
+    ],
+)
+def test_whether_it_works_is_answered_by_what_the_follow_ups_show(question):
+    comp, passages = composer()
+    result = ranked(passages, {"sysselsattningskrav": 0.03, "faq-ger-jobb": 0.01})
+    answer = comp.compose(analyse(question), Searches(result, [result]), min_confidence=0.0)
+    assert answer.parts[0].doc_id == "faq-ger-jobb"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hur funkar sysselsättningskrav",
+        "funkar det att ställa sysselsättningskrav i LOV?",
+        "funkar IOP på riktigt?",
+    ],
+)
+def test_how_it_works_or_whether_it_may_be_done_is_not_asked(question):
+    assert not asks_if_it_works(analyse(question))
+
+
+def test_whether_it_fits_a_setting_is_not_whether_it_works():
+    assert not asks_if_it_works(analyse("funkar sysselsättningskrav på små kontrakt ens"))
