@@ -259,6 +259,11 @@ def test_organisations_the_precedents_name_are_found_in_any_form():
         ("iop vs upphandling whats the diff", ["iop", "upphandling"]),
         ("lov o iop, vad funkar för daglig verksamhet", ["lov", "iop"]),
         ("LOV eller IOP för daglig verksamhet enligt LSS?", ["LOV", "IOP"]),
+        # two things at once
+        (
+            "sysselsättningskrav och tilldelningskriterier samtidigt, går det?",
+            ["sysselsättningskrav", "tilldelningskriterier"],
+        ),
         # the question after the last side is no part of it
         (
             "reserverad upphandling vs sysselsättningskrav vad ger mest jobb",

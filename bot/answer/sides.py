@@ -55,6 +55,12 @@ def comparison_sides(text: str) -> list[str]:
             or re.search(r"(?:\b(?:ha|ställa|använda)\b )?(.+?),? och samtidigt (.+)", clause, re.I)
             # "ha både tillgänglighetskrav och sysselsättningskrav i samma upphandling"
             or re.search(r"\b(?:ha|ställa|använda|kräva) både (.+?) och (.+)", clause, re.I)
+            # "sysselsättningskrav och tilldelningskriterier samtidigt, går det?"
+            or re.search(
+                r"^\W*(?:(?:kan|får) (?:vi|man) (?:ha|ställa|använda) )?(.+?) och (.+?) samtidigt\b",
+                clause,
+                re.I,
+            )
             # "om vi reserverar kontraktet, kan vi då också kräva att de anställer …"
             or re.search(
                 r"^\W*(?:om|när) (?:vi|man) (.+?), (?:kan|får|måste|bör) (?:vi|man) (?:då )?(?:också|även) (.+)",

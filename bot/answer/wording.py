@@ -74,4 +74,7 @@ YES_OR_NO = re.compile(r"^(Ja|Nej)\b")
 EXPLAINING_SECTIONS = ("forklaring", "jamforelse", "vad-lagen-sager", "vad-bestammelsen-sager")
 
 # Two things at once: "kombinera A med B", "A och samtidigt B", "både A och B"
-COMBINE = re.compile(r"\bkombiner\w*|\boch samtidigt\b|\bbåde\b.+\boch\b|\bcombine\b", re.IGNORECASE)
+COMBINE = re.compile(
+    r"\bkombiner\w*|\boch samtidigt\b|\bbåde\b.+\boch\b|\bcombine\b|\boch\b[^,.?]+\bsamtidigt\b",
+    re.IGNORECASE,
+)
