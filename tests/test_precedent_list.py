@@ -555,3 +555,10 @@ def test_a_supplier_left_out_is_not_listed_and_filters_nothing():
     assert analysis.organisations == [] and analysis.excluded == ["samhall"]
     found, match, _ = lookup(analysis, NOTHING_FOUND, [samhall, kasak, *EXAMPLES])
     assert match == "some" and [r["id"] for r in found] == ["karlskrona-kasak"]
+
+
+def test_what_was_asked_names_social_enterprises_once():
+    from bot.answer.precedent_list import wanted_text
+
+    asked = wanted_text(analyse("ge flera exempel på direktupphandling från sociala företag"))
+    assert asked.count("socia") == 1, asked

@@ -330,7 +330,8 @@ def wanted_text(analysis: Analysis, home: bool = True) -> str:
     text = f"på {', '.join(bits)}" if bits else ""
     if buyers:  # "på cykel hos kommuner", "hos regioner"
         text = f"{text} hos {' och '.join(buyers)}".strip()
-    if analysis.social_suppliers:
+    if analysis.social_suppliers and not re.search(r"\bsocial(t|a) företag", text):
+        # (not twice: "på direktupphandling från socialt företag")
         text = f"{text} från sociala företag".strip()
     if where:
         text = f"{text} i {' och '.join(where)}".strip()
