@@ -47,6 +47,7 @@ MODES = ("hybrid", "dense", "bm25")
 # The confidence of a question that names a law other than LOU when the best file is about it.
 LAW_NAMED_CONFIDENCE = 0.75
 CANDIDATES = 60
+FEW_MISSED = 2
 RRF_K = 60
 # The list of files citing a provision named in the question gets a small k: its order (law
 # text first) then decides, because a named provision is the strongest signal there is.
@@ -376,14 +377,18 @@ class Retriever:
         """Scores times the kind's weight; files the question names lifted; the quoted file on top."""
         top = hits[0].score if hits else 0.0
         present = {h.passage.doc_id for h in hits}
-        for doc in sorted({quoted} | boost if quoted else boost):  # a named file the search missed
+        # one or two files named that the search missed count as found last, then are lifted like
+        # the others (a longer list the search missed, many matching precedents, starts at nothing)
+        missed = ({quoted} | boost if quoted else boost) - present
+        last = hits[-1].score if hits and len(missed) <= FEW_MISSED else 0.0
+        for doc in sorted(missed):
             short = f"{doc}#kort-svar"
             if (
                 doc not in present
                 and short in self.by_id
                 and (not kinds or self.passages[self.by_id[short]].kind in kinds)
             ):
-                hits = [*hits, Hit(self.passages[self.by_id[short]], 0.0)]
+                hits = [*hits, Hit(self.passages[self.by_id[short]], last)]
         for hit in hits:
             kind = hit.passage.kind
             if hit.passage.doc_id in self.deciding:  # a FAQ that helps choose between instruments
