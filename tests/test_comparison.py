@@ -355,3 +355,45 @@ def test_a_side_named_with_krav_after_a_dash_is_named_by_the_file_on_the_thing_r
     result = SimpleNamespace(documents=lambda: hits)
     composer = SimpleNamespace(documents=records)
     assert named_by(composer, "fairtrade-krav", result, set()).doc_id == "faq-fairtrade"
+
+
+def test_a_side_the_knowledge_base_has_no_basis_for_is_told_where_to_ask():
+    from composer_kit import composer_over, ranked
+
+    from bot.answer.comparison import compose_comparison
+    from bot.answer.compose import Searches
+    from bot.answer.model import Answer
+    from bot.search.referrals import Referrals
+
+    comp, passages = composer_over(
+        {
+            ("ord-sociala-hansyn", "glossary", "Sociala hänsyn"): {
+                "kort-svar": "Sociala hänsyn är krav som tar sikte på sociala frågor."
+            },
+            ("skatteverket", "referral", "Moms – fråga Skatteverket"): {
+                "kort-svar": "Frågor om moms svarar Skatteverket på."
+            },
+        }
+    )
+    comp.referrals = Referrals([{"id": "skatteverket", "kind": "referral", "title": "S", "topics": ["moms"]}])
+    analysis = analyse("vad skiljer sociala hänsyn från moms")
+    assert analysis.sides == ["sociala hänsyn", "moms"]
+    social = ranked(passages, {"ord-sociala-hansyn": 0.03})
+    answer = Answer(question=analysis.question, answered=True, intent="comparison", confidence=1.0)
+    compose_comparison(comp, answer, analysis, Searches(social, [], [social, social]))
+    # the side on VAT is not told by the file on social considerations that its search found
+    assert [(p.label, p.doc_id) for p in answer.parts] == [
+        ("sociala hänsyn", "ord-sociala-hansyn"),
+        ("moms", "skatteverket"),
+    ]
+
+
+def test_what_both_sides_are_asked_about_is_no_part_of_the_last():
+    assert analyse("vad är skillnaden mellan LOU och LOV när det gäller sociala hänsyn").sides == [
+        "LOU",
+        "LOV",
+    ]
+    assert analyse("direktupphandling vs reserverad upphandling för en liten kommun").sides == [
+        "direktupphandling",
+        "reserverad upphandling",
+    ]

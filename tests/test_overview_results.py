@@ -53,3 +53,24 @@ def test_how_it_works_or_whether_it_may_be_done_is_not_asked(question):
 
 def test_whether_it_fits_a_setting_is_not_whether_it_works():
     assert not asks_if_it_works(analyse("funkar sysselsättningskrav på små kontrakt ens"))
+
+
+def test_a_part_on_how_many_jobs_it_gives_is_answered_by_what_the_follow_ups_show():
+    comp, passages = composer_over(
+        {
+            ("sysselsattningskrav", "guidance", "Sysselsättningskrav"): {
+                "kort-svar": "Ett sysselsättningskrav är ett särskilt kontraktsvillkor."
+            },
+            ("eu-dom", "case-law", "Nord-Pas-de-Calais"): {"kort-svar": "Domstolen godtog ett kriterium."},
+            ("faq-ger-jobb", "faq", "Ger sysselsättningskrav några jobb?"): {
+                "kort-svar": "Det beror på vad man menar med att kraven ger jobb."
+            },
+        }
+    )
+    comp.documents["faq-ger-jobb"]["tags"] = ["resultat"]
+    analysis = analyse("vad är ett sysselsättningskrav och hur mycket jobb brukar det ge")
+    assert len(analysis.parts) == 2
+    first = ranked(passages, {"sysselsattningskrav": 0.03})
+    second = ranked(passages, {"eu-dom": 0.03, "sysselsattningskrav": 0.02, "faq-ger-jobb": 0.01})
+    answer = comp.compose(analysis, Searches(first, [first, second]), min_confidence=0.0)
+    assert [p.doc_id for p in answer.parts] == ["sysselsattningskrav", "faq-ger-jobb"]

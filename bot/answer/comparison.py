@@ -13,6 +13,7 @@ from ..search.retrieval import SearchResult
 from ..search.scope import laws_in
 from ..search.textproc import tokens
 from .analysis import Analysis, words_of
+from .coverage import speaks_of
 from .filters import detect_instruments
 from .model import Answer, Part
 from .names import is_name
@@ -76,6 +77,7 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
                 None,
             )
             part = c.part(other) if other else part
+        part = out_of_scope(c, side, result) or part
         if part is None:
             continue
         part.label, part.asks, part.related = side, None, None
@@ -125,6 +127,16 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
         part = c.part(shown_as)
         part.label, part.asks, part.related = topic, None, None
         answer.parts.insert(0, part)
+
+
+def out_of_scope(c, side: str, result: SearchResult) -> Part | None:
+    """A side the knowledge base has no basis for ("miljökrav"), told by where to ask about it:
+    the referral's own text, not a file that only shares its words."""
+    referral = c.referrals.match(side)
+    if referral is None or speaks_of(result, referral.matched, c.documents, c.passages, c.sections):
+        return None
+    told = c.section(referral.referral.id, SHORT_ANSWER_SLUG)
+    return c.part(told) if told else None
 
 
 def unpolar_section(c, doc_id: str) -> Passage | None:

@@ -55,6 +55,7 @@ from .overview import (
     asks_if_it_works,
     asks_overview,
     overview_docs,
+    part_asks_if_it_works,
     part_asks_overview,
 )
 from .precedent_answer import asks_social_precedents, compose_precedents, precedent_aside
@@ -391,6 +392,7 @@ class Composer:
     def overview_part(self, result: SearchResult, asked: str, shown: set[str]) -> Part | None:
         """The overview for a broad part of a compound question ("vilka sociala krav …"), unless shown."""
         broad = self._overview(result) if part_asks_overview(asked) else None
+        broad = broad or (self._overview(result, RESULTS_TAG) if part_asks_if_it_works(asked) else None)
         return broad if broad and broad.doc_id not in shown else None
 
     def _rule_lead(

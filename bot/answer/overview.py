@@ -88,9 +88,19 @@ ASKS_IF_IT_WORKS = re.compile(
     r"(?<!hur )\b(funkar|fungerar)\b(?! det att)(\s+(?!(på|i|för|vid|inom|med|under)\b)[\wåäö-]+){0,3}?"
     r"\s+(ens|på riktigt|egentligen|verkligen|alls)\b"
     r"|(?<!hur )\b(funkar|fungerar) [\wåäö ]{1,30}? eller (e|är) (det|de) (bara|mest)\b"
-    r"|\bgör (det|de|dom|[\wåäö]+krav\w*) (någon|nån) (skillnad|nytta)\b",
+    r"|\bgör (det|de|dom|[\wåäö]+krav\w*) (någon|nån) (skillnad|nytta)\b"
+    # "… och hur mycket jobb brukar det ge": what the follow-ups show
+    r"|\bhur (mycket|många) jobb (ger|brukar|blir|skapar)\b|\bger (det|de|dom|[\wåäö]+krav\w*) (några|nåt|något|fler) jobb\b",
     re.IGNORECASE,
 )
+
+
+def part_asks_if_it_works(part: str) -> bool:
+    """Does one part of a compound question ask whether it works ("… och hur mycket jobb brukar
+    det ge")?"""
+    return bool(ASKS_IF_IT_WORKS.search(part)) and set(detect_instruments(part, words_of(part))) <= {
+        "sysselsattningskrav"
+    }
 
 
 def asks_if_it_works(analysis: Analysis) -> bool:
