@@ -276,8 +276,10 @@ def on_locals(asked: str, top, documents: dict[str, dict], locals_: dict[str, st
 
 ONLY = re.compile(r"\b(bara|endast|enbart|uteslutande)\b", re.IGNORECASE)
 RESERVES = re.compile(r"\breserv\w*", re.IGNORECASE)
+# limits who may take part: reserves, "bara" …, favours
 RESTRICTS = re.compile(
-    r"\b(reserver\w*|bara|endast|enbart|begränsa\w*|gynna\w*|prioritera\w*|företräde|förtur)\b", re.IGNORECASE
+    rf"{ONLY.pattern}|{RESERVES.pattern}|\b(begränsa\w*|gynna\w*|prioritera\w*|företräde|förtur)\b",
+    re.IGNORECASE,
 )
 
 
