@@ -60,15 +60,16 @@ def test_a_question_whether_that_quotes_a_law_text_is_answered_by_the_faq_it_nea
     ) != ("faq-anstalla")
 
 
+RESERVE = {
+    "id": "faq-reservera",
+    "kind": "faq",
+    "title": "Får vi reservera en upphandling för sociala företag?",
+    "questions": [],
+}
+
+
 def test_a_question_about_local_suppliers_does_not_quote_one_that_names_none():
-    docs = {
-        "faq-reservera": {
-            "id": "faq-reservera",
-            "kind": "faq",
-            "title": "Får vi reservera en upphandling för sociala företag?",
-            "questions": [],
-        }
-    }
+    docs = {"faq-reservera": RESERVE}
     phrasings = Phrasings(docs)
     assert phrasings.quoted_file("får vi reservera en upphandling för sociala företag?") == "faq-reservera"
     assert phrasings.quoted_file("får vi reservera en upphandling för bara lokala sociala företag") is None
@@ -95,12 +96,7 @@ def test_a_question_that_puts_another_word_in_a_phrasings_place_does_not_quote_i
                 "får vi begränsa upphandlingen till lokala företag?",
             ],
         },
-        "faq-reservera": {
-            "id": "faq-reservera",
-            "kind": "faq",
-            "title": "Får vi reservera en upphandling för sociala företag?",
-            "questions": [],
-        },
+        "faq-reservera": RESERVE,
     }
     phrasings = Phrasings(docs)
     # its "Nej" on Swedish or local firms would answer a question on social enterprises wrongly

@@ -126,9 +126,6 @@ class Phrasings:
             return self.docs[n] not in self.local_docs
         return bool(LOCAL_FOLDED.search(self.texts[n]))
 
-    def _swaps_a_word(self, asked: str, n: int) -> bool:
-        return swaps_a_word(set(tokens(asked)), self.tokens[n])
-
     def _other_kind(self, asked: str, n: int) -> bool:
         """ "Hur delar vi upp en upphandling så att sociala företag kan lämna anbud?" asks how,
         and does not quote "kan vi göra en upphandling där bara sociala företag får lämna anbud"
@@ -136,6 +133,7 @@ class Phrasings:
         return bool(ASKS_HOW.match(asked)) and bool(ASKS_YES_NO.match(self.texts[n]))
 
     def _near_quoted(self, asked: str, numbers: list[str]) -> str | None:
+        mine = set(tokens(asked))
         # fuzz.token_sort_ratio(asked, text), with the phrasings' words sorted beforehand
         quoted = [
             (self.docs[n], score)
@@ -148,7 +146,7 @@ class Phrasings:
             and laws_in(asked) <= laws_in(self.texts[n])
             and not self._other_kind(asked, n)
             and not self._less_local(asked, n)
-            and not self._swaps_a_word(asked, n)
+            and not swaps_a_word(mine, self.tokens[n])
         ]
         near = [doc for doc, score in quoted if score >= NEAR_QUOTE]
         if not near:
