@@ -300,7 +300,8 @@ BENCHMARKS = [
         "quality_blind31",
         "quality",
         "Retrieval quality, thirty-fourth set (eval_blind31: the questions of eval_usefulness_blind31, written "
-        "blind by a helper in the twenty-fourth session, first run on that session's first code; CLEAN: misses not read)",
+        "blind by a helper in the twenty-fourth session, first run on that session's first code; clean until the "
+        "twenty-fifth session's end, a training set since its misses were read in the twenty-sixth)",
         ["--eval", "benchmarks/eval_blind31.jsonl"],
         ["--eval", "benchmarks/eval_blind31.jsonl"],
     ),
@@ -311,6 +312,14 @@ BENCHMARKS = [
         "blind by a helper in the twenty-fifth session, first run on that session's first code; CLEAN: misses not read)",
         ["--eval", "benchmarks/eval_blind32.jsonl"],
         ["--eval", "benchmarks/eval_blind32.jsonl"],
+    ),
+    (
+        "quality_blind33",
+        "quality",
+        "Retrieval quality, thirty-sixth set (eval_blind33: the questions of eval_usefulness_blind33, written "
+        "blind by a helper in the twenty-sixth session, first run on that session's first code; CLEAN: misses not read)",
+        ["--eval", "benchmarks/eval_blind33.jsonl"],
+        ["--eval", "benchmarks/eval_blind33.jsonl"],
     ),
     (
         "usefulness",
@@ -570,7 +579,8 @@ BENCHMARKS = [
         "usefulness_blind31",
         "usefulness",
         "Usefulness, thirty-first set (eval_usefulness_blind31, 140 questions written blind by a helper in the "
-        "twenty-fourth session, first run on that session's first code; CLEAN: its failures not read)",
+        "twenty-fourth session, first run on that session's first code; clean until the twenty-fifth session's "
+        "end, a training set since its failures were read in the twenty-sixth)",
         ["--eval", "benchmarks/eval_usefulness_blind31.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind31.jsonl"],
     ),
@@ -581,6 +591,14 @@ BENCHMARKS = [
         "twenty-fifth session, first run on that session's first code; CLEAN: its failures not read)",
         ["--eval", "benchmarks/eval_usefulness_blind32.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind32.jsonl"],
+    ),
+    (
+        "usefulness_blind33",
+        "usefulness",
+        "Usefulness, thirty-third set (eval_usefulness_blind33, 140 questions written blind by a helper in the "
+        "twenty-sixth session, first run on that session's first code; CLEAN: its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind33.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind33.jsonl"],
     ),
     (
         "paraphrase",
