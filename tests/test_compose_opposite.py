@@ -2,6 +2,7 @@
 
 from composer_kit import composer_over, ranked
 
+from bot.answer.opposite import opposite_answer
 from bot.knowledge.chunking import Passage
 from bot.search.retrieval import Hit, SearchResult
 
@@ -26,7 +27,7 @@ def test_a_close_faq_that_says_no_is_shown_beside_a_yes():
     comp, passages = composer()
     result = ranked(passages, {"faq-lon": 0.030, "faq-avtal": 0.028, "faq-annat": 0.020})
     lead = comp.lead(result, "lön och kollektivavtal i upphandlingen, vad gäller", "permission")
-    other = comp.opposite(result, lead, "lön och kollektivavtal i upphandlingen, vad gäller")
+    other = opposite_answer(comp, result, lead, "lön och kollektivavtal i upphandlingen, vad gäller")
     assert lead.doc_id == "faq-lon"
     assert other is not None and other.doc_id == "faq-avtal"
     assert other.related == "Får vi kräva att leverantören har kollektivavtal?"  # under its own question
@@ -35,16 +36,16 @@ def test_a_close_faq_that_says_no_is_shown_beside_a_yes():
 def test_a_distant_or_agreeing_faq_is_not_added():
     comp, passages = composer()
     far = ranked(passages, {"faq-lon": 0.030, "faq-avtal": 0.015})
-    assert comp.opposite(far, comp.lead(far, "lön", "permission"), "lön") is None
+    assert opposite_answer(comp, far, comp.lead(far, "lön", "permission"), "lön") is None
     agreeing = ranked(passages, {"faq-lon": 0.030, "faq-annat": 0.029})
-    assert comp.opposite(agreeing, comp.lead(agreeing, "lön", "permission"), "lön") is None
+    assert opposite_answer(comp, agreeing, comp.lead(agreeing, "lön", "permission"), "lön") is None
 
 
 def test_a_question_that_asks_what_happens_gets_no_opposite_yes_or_no():
     comp, passages = composer()
     result = ranked(passages, {"faq-lon": 0.030, "faq-avtal": 0.028})
     asked = "vad händer om leverantören inte betalar lön enligt kollektivavtal?"
-    assert comp.opposite(result, comp.lead(result, asked, "permission"), asked) is None
+    assert opposite_answer(comp, result, comp.lead(result, asked, "permission"), asked) is None
 
 
 def test_a_may_we_question_is_not_led_by_the_definition_of_a_word_it_uses():

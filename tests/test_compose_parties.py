@@ -268,3 +268,22 @@ def test_reserving_for_only_local_firms_is_answered_by_the_faq_on_favouring_loca
     assert comp.lead(result, "får vi reservera en upphandling för sociala företag?", "permission").doc_id == (
         "faq-reservera"
     )
+
+
+def test_the_faq_on_favouring_local_suppliers_does_not_answer_a_question_that_names_none():
+    comp, passages = composer_over(
+        {
+            ("faq-lokala", "faq", "Får vi ge extrapoäng till leverantörer från vår kommun?"): {
+                "kort-svar": "Nej, men ni kan dela upp kontrakten.",
+                "forklaring": "Icke-diskriminering betyder att ingen gynnas för var den har sitt säte.",
+            },
+            ("tilldelning", "guidance", "Sociala tilldelningskriterier"): {
+                "kort-svar": "Kvalitet kan omfatta sociala aspekter, som ger mervärde i utvärderingen.",
+            },
+        }
+    )
+    result = ranked(passages, {"faq-lokala": 0.026, "tilldelning": 0.025})
+    apprentices = comp.lead(result, "får vi ge extrapoäng till anbud som anställer lärlingar?", "permission")
+    assert apprentices.doc_id == "tilldelning"
+    locals_ = comp.lead(result, "får vi ge extrapoäng till företag från orten?", "permission")
+    assert locals_.doc_id == "faq-lokala"

@@ -6,7 +6,7 @@ from composer_kit import composer_over, ranked
 
 from bot.answer.analysis import analyse
 from bot.answer.compose import Searches
-from bot.answer.overview import asks_if_it_works
+from bot.answer.overview import asks_if_it_works, asks_what_it_costs
 
 
 def composer():
@@ -74,3 +74,40 @@ def test_a_part_on_how_many_jobs_it_gives_is_answered_by_what_the_follow_ups_sho
     second = ranked(passages, {"eu-dom": 0.03, "sysselsattningskrav": 0.02, "faq-ger-jobb": 0.01})
     answer = comp.compose(analysis, Searches(first, [first, second]), min_confidence=0.0)
     assert [p.doc_id for p in answer.parts] == ["sysselsattningskrav", "faq-ger-jobb"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "oppositionen säger att sysselsättningskrav blir dyrt, stämmer det?",
+        "blir det dyrare att ställa sociala krav?",
+        "kostar sociala krav mer för kommunen",
+    ],
+)
+def test_whether_social_requirements_cost_more_is_answered_by_the_file_on_what_they_cost(question):
+    comp, passages = composer_over(
+        {
+            ("sysselsattningskrav", "guidance", "Sysselsättningskrav"): {
+                "kort-svar": "Ett sysselsättningskrav är ett särskilt kontraktsvillkor."
+            },
+            ("faq-dyrare", "faq", "Blir upphandlingen dyrare om vi ställer sociala krav?"): {
+                "kort-svar": "Inte nödvändigtvis; det beror på kraven."
+            },
+        }
+    )
+    comp.documents["faq-dyrare"]["tags"] = ["merkostnad"]
+    result = ranked(passages, {"sysselsattningskrav": 0.03, "faq-dyrare": 0.01})
+    answer = comp.compose(analyse(question), Searches(result, [result]), min_confidence=0.0)
+    assert answer.parts[0].doc_id == "faq-dyrare"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "vad kostar en otillåten direktupphandling?",
+        "hur mycket kostar det att direktupphandla fel",
+        "vad kostar IOP",
+    ],
+)
+def test_what_a_breach_or_a_direct_award_costs_is_another_question(question):
+    assert not asks_what_it_costs(analyse(question))

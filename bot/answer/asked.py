@@ -249,6 +249,13 @@ def more_parties(asked: str, own: str) -> bool:
     return bool(LOCAL.search(asked)) and not LOCAL.search(own)
 
 
+def unasked_locals(asked: str, doc_id: str, locals_: dict[str, str]) -> bool:
+    """ "Får vi ge extrapoäng till anbud som anställer lärlingar?" is not answered by the FAQ on
+    extra points "till leverantörer från vår kommun": a question that names no local supplier
+    or local people is not asked by an FAQ on favouring them."""
+    return doc_id in locals_ and not LOCAL.search(asked)
+
+
 def local_faqs(documents: dict[str, dict]) -> dict[str, str]:
     """FAQ id -> its question, for the FAQs that ask whether local suppliers or local people may
     be favoured ("Får vi gynna lokala företag …?"; not "Kan vi ta reda på vilka … som finns i vår

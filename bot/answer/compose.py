@@ -28,7 +28,6 @@ from ..search.retrieval import SearchResult
 from ..search.textproc import stem, words
 from .analysis import Analysis, asks_meaning, part_intent
 from .asked import (
-    ASKS_WHAT_OR_HOW,
     asks_own,
     guide_on,
     instrument_guides,
@@ -38,6 +37,7 @@ from .asked import (
     on_the_instrument,
     other_parties,
     own_question,
+    unasked_locals,
     word_is_no_answer,
 )
 from .comparison import compose_comparison
@@ -49,11 +49,14 @@ from .meaning import IS_IT_A
 from .meta import about_bot, asks_about_bot
 from .model import FRAGESERVICE_URL, GUIDANCE_NOTE, NO_BASIS, Answer, Part, Source
 from .named_party import named_party_part
+from .opposite import opposite_answer
 from .overview import (
+    COST_TAG,
     OVERVIEW_TAG,
     RESULTS_TAG,
     asks_if_it_works,
     asks_overview,
+    asks_what_it_costs,
     overview_docs,
     part_asks_if_it_works,
     part_asks_overview,
@@ -77,8 +80,6 @@ __all__ = [
 ANSWERED_BY_RULES = frozenset({"permission", "how-to", "definition"})
 HOW_TO_SECTIONS = ("sa-gor-du", "sa-valjer-du", "tank-pa")
 OTHER_LAW = re.compile(r"\b(LUF|LUK|LOV|LUFS)\b", re.IGNORECASE)
-# A second FAQ answering the other way is shown when it scores this close to the lead.
-OPPOSITE_SHARE = 0.85
 # A file with a how-to section within this share of the best file's score leads a how-to
 # question when the best file has none; a guidance text within the second, when it is an FAQ.
 HOW_TO_SHARE = 0.85
@@ -234,12 +235,13 @@ class Composer:
         sociala företag") gives way to the next rule or FAQ that does not. (Instruments are not
         read here: "ge jobbet direkt" reads as an employment requirement.)"""
         own = own_question(self.documents.get(top.doc_id, {}))
-        if not own or not other_parties(asked, own):
+        if not own or not (other_parties(asked, own) or unasked_locals(asked, top.doc_id, self.locals)):
             return top
         for hit in docs[1:3]:
             other = own_question(self.documents.get(hit.passage.doc_id, {}))
             if hit.passage.kind not in ("example", "glossary") and not (
-                other and other_parties(asked, other)
+                (other and other_parties(asked, other))
+                or unasked_locals(asked, hit.passage.doc_id, self.locals)
             ):
                 return hit.passage
         return top
@@ -325,6 +327,7 @@ class Composer:
             # (a question that nearly quotes a file is not broad: "tips för att följa upp sociala krav")
             lead = self._overview(main) if asks_overview(analysis) and not main.quoted else None
             lead = lead or (self._overview(main, RESULTS_TAG) if asks_if_it_works(analysis) else None)
+            lead = lead or (self._overview(main, COST_TAG) if asks_what_it_costs(analysis) else None)
             lead = lead or self._rule_lead(
                 main, asked, analysis.intent, analysis, yes_no=not asks_meaning(asked)
             )
@@ -342,7 +345,7 @@ class Composer:
             extra = self.support(main, lead) if lead and analysis.intent != "how-to" else None
             if extra is not None and extra.section != lead.section:
                 answer.parts.append(extra)
-            opposite = self.opposite(main, lead, analysis.question) if lead else None
+            opposite = opposite_answer(self, main, lead, analysis.question) if lead else None
             if opposite is not None:
                 answer.parts.append(opposite)
             elif lead and len(answer.parts) == 1:
@@ -354,33 +357,6 @@ class Composer:
         if not answer.parts and not answer.precedents:
             return decline(self, answer, analysis, main)
         return self._finish(answer, main, k, today)
-
-    def opposite(self, result: SearchResult, lead: Part, asked: str) -> Part | None:
-        """A close second FAQ that answers the other way ("Ja, lön i nivå med kollektivavtal" led;
-        "Nej, men …" to "får vi kräva kollektivavtal?" is nearly as likely what was asked): shown
-        too, under its own question, so that one phrasing never reads as a plain yes and another
-        as a plain no."""
-        lead_short = self.section(lead.doc_id, SHORT_ANSWER_SLUG)
-        said = POLAR.match(lead_short.text) if lead_short else None  # its short answer, shown or not
-        docs = result.documents()
-        scores = {h.passage.doc_id: h.score for h in docs}
-        if not said or said.group(1) == "Det beror på" or lead.doc_id not in scores:
-            return None
-        if ASKS_WHAT_OR_HOW.search(asked):  # "vad händer om ingen lämnar anbud …": no yes or no asked
-            return None
-        for hit in docs[:3]:
-            doc = hit.passage.doc_id
-            short = self.section(doc, SHORT_ANSWER_SLUG)
-            other = POLAR.match(short.text) if short and hit.passage.kind == "faq" else None
-            if (
-                doc != lead.doc_id
-                and other
-                and other.group(1) in ("Ja", "Nej")
-                and other.group(1) != said.group(1)
-                and hit.score >= OPPOSITE_SHARE * scores[lead.doc_id]
-            ):
-                return self.part(short, asked=asked)
-        return None
 
     def _overview(self, result: SearchResult, tag: str = OVERVIEW_TAG) -> Part | None:
         """The short answer of the overview file (tagged `översikt`, or `tag`) the search ranks best."""

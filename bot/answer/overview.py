@@ -110,3 +110,24 @@ def asks_if_it_works(analysis: Analysis) -> bool:
         and set(analysis.instruments) <= {"sysselsattningskrav"}
         and not (analysis.sides or analysis.places or analysis.organisations)
     )
+
+
+# "oppositionen säger att sysselsättningskrav blir dyrt, stämmer det?": what social requirements
+# cost the buyer, which the file tagged `merkostnad` answers (not what a breach or an unlawful
+# direct award costs)
+COST_TAG = "merkostnad"
+ASKS_WHAT_IT_COSTS = re.compile(
+    r"\b([\wåäö]+krav\w*|sociala (krav|hänsyn|villkor)|det|de|dom) (blir|är|bli) ([\wåäö]+ ){0,2}?(dyr|dyrt|dyra|dyrare)\b"
+    r"|\b(blir|är) (det|de|dom|[\wåäö]+krav\w*|sociala (krav|hänsyn|villkor)) ([\wåäö]+ ){0,2}?(dyr|dyrt|dyra|dyrare)\b"
+    r"|\bkostar (det|de|dom|[\wåäö]+krav\w*|sociala (krav|hänsyn|villkor)) (mer|extra|mycket)\b|\bfördyr\w*",
+    re.IGNORECASE,
+)
+
+
+def asks_what_it_costs(analysis: Analysis) -> bool:
+    """Whether social requirements make the purchase dearer."""
+    return bool(
+        ASKS_WHAT_IT_COSTS.search(analysis.question)
+        and "direktupphandling-socialt-foretag" not in analysis.instruments
+        and not (analysis.sides or analysis.places or analysis.organisations)
+    )
