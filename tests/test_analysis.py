@@ -105,6 +105,17 @@ NAMES = Names.from_records(
         ("tips för att följa upp sociala krav i avtalet", "how-to"),
         ("finns det sociala företag som gör trädgårdsskötsel som kommuner anlitat", "precedents"),
         ("Får vi som kommun kräva att leverantören anställer långtidsarbetslösa?", "permission"),
+        # a word's meaning asked after words on the asker, or after chat filler
+        ("jag e ny i nämnden, vad betyder sociala hänsyn rent konkret?", "definition"),
+        ("asså vad är grejen med sociala hänsyn, sammanfatta snabbt", "definition"),
+        # ... but not what a situation means for the asker
+        ("en leverantör hotar att överpröva vår tilldelning – vad betyder det?", "permission"),
+        # how it went for a named buyer asks for its case
+        ("Göteborgs Stad och sysselsättningskrav – hur gick det egentligen?", "precedents"),
+        # a named buyer and topic words, no question: what is known there
+        ("HFAB sociala företag upphandling avtal?", "precedents"),
+        # whether there are collaborations between municipalities asks for their cases
+        ("nån samverkan mellan flera kommuner kring sociala hänsyn i upphandling?", "precedents"),
     ],
 )
 def test_the_intent_is_what_the_question_asks_for(question, intent):
@@ -268,6 +279,11 @@ def test_organisations_the_precedents_name_are_found_in_any_form():
         (
             "reserverad upphandling vs sysselsättningskrav vad ger mest jobb",
             ["reserverad upphandling", "sysselsättningskrav"],
+        ),
+        # "what's best" in English asks to choose, and is no side
+        (
+            "sysselsättningskrav som kontraktsvillkor eller som tilldelningskriterium, what's best?",
+            ["sysselsättningskrav som kontraktsvillkor", "tilldelningskriterium"],
         ),
     ],
 )

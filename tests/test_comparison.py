@@ -4,7 +4,7 @@ one about combining for "kombinera A med B"."""
 from types import SimpleNamespace
 
 from bot.answer.analysis import analyse
-from bot.answer.comparison import combining, decision_faq, named_by, side_files
+from bot.answer.comparison import choosing, combining, decision_faq, named_by, side_files
 
 DOCUMENTS = {
     "faq-kombinera": {
@@ -397,3 +397,9 @@ def test_what_both_sides_are_asked_about_is_no_part_of_the_last():
         "direktupphandling",
         "reserverad upphandling",
     ]
+
+
+def test_a_diff_asked_in_chat_is_what_tells_two_things_apart_not_a_choice():
+    # "diff?" asks for two definitions side by side, which a choice between instruments avoids
+    assert not choosing(analyse("skyddad verkstad vs socialt företag, diff?"))
+    assert choosing(analyse("skyddad verkstad eller socialt företag, vad passar oss bäst?"))

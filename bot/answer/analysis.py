@@ -209,7 +209,13 @@ def detect_intent(
     if (
         (DEFINITION.search(text) and content_words <= (12 if MEANING.search(text) else 8))
         or (
-            (DEFINITION_ANYWHERE.search(text) or WHAT_IT_MEANS.search(text) or TERM_DEFINITION.search(text))
+            # "jag e ny i nämnden, vad betyder sociala hänsyn rent konkret?": a word's meaning after a preamble
+            (
+                DEFINITION_ANYWHERE.search(text)
+                or WHAT_IT_MEANS.search(text)
+                or TERM_DEFINITION.search(text)
+                or _MEANING_AFTER_PREAMBLE.search(text)
+            )
             and long_words <= 12
         )
         or (COUNTS_AS.search(text) and long_words <= 12 and not PERMISSION.search(text))
@@ -218,6 +224,14 @@ def detect_intent(
     if names_provision and not PERMISSION.search(text):
         return "provision"
     return "permission"
+
+
+# "jag e ny i nämnden, vad betyder sociala hänsyn rent konkret?": what a word means, asked after
+# words on the asker (not "vad betyder det för oss?", which asks what a thing means for them)
+_MEANING_AFTER_PREAMBLE = re.compile(
+    r"\b(jag|vi)\b[^?]*,\s*(vad betyder|vad menas med)\s+(?!(det|de|dom|detta|dessa|den|dem)\b)",
+    re.IGNORECASE,
+)
 
 
 def asks_meaning(text: str) -> bool:
@@ -367,8 +381,10 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
     sides = comparison_sides(text)
     if not sides and len(judgments := names.case_mentions(text)) >= 2:
         sides = judgments[:MAX_PARTS]  # "… i RegioPost men inte i Rüffert?" sets two judgments side by side
+    # (a buyer named is a place too: "region örebro län sociala företag upphandling?")
+    where = bool(places) or any(n in names.buyers for n in organisations)
     intent = detect_intent(
-        without_preamble(text), sides, names_provision, bool(places or organisations), bool(places)
+        without_preamble(text), sides, names_provision, bool(places or organisations), where
     )
     parts = [text] if intent == "comparison" else split_parts(text)
     # "svenska kommuner" asks for Sweden; "krav på svenska" names a language
@@ -391,6 +407,8 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
         for p in places
     ):
         buyer_types.append("region")
+    if buyer_types == ["samverkan"] and _ANY_THERE.match(text):
+        intent = "precedents"  # "nån samverkan mellan flera kommuner kring sociala hänsyn?": are there cases
     return Analysis(
         question=text,
         intent=intent,
@@ -421,6 +439,8 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
         excluded=excluded,
     )
 
+
+_ANY_THERE = re.compile(r"^\W*((finns|fins) (det|de) )?(nån|någon|några|något|nåt|ngn|ngt)\b", re.IGNORECASE)
 
 EXCEPT = r"\b(förutom|utom|utöver|bortsett från|(mer|annat|andra|fler|flera|nåt annat|något annat) än|inte)\s+(just\s+|bara\s+)?"
 

@@ -201,7 +201,7 @@ def choosing(analysis: Analysis) -> bool:
 
 
 CONTRAST = re.compile(
-    r"skillnad|skiljer|samma sak|\bvad är\b(?! (bättre|bäst|smartast|rimligast|lämpligast|enklast)\b)|what.?s the diff",
+    r"skillnad|skiljer|samma sak|\bdiff(en|ar)?\b|\bdifference\b|\bvad är\b(?! (bättre|bäst|smartast|rimligast|lämpligast|enklast)\b)|what.?s the diff",
     re.IGNORECASE,
 )
 

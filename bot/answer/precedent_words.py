@@ -87,7 +87,7 @@ PAST = re.compile(
 # Region Örebro län av Cykelreturen och hur gick det till?": what a named organisation did, and
 # for whom
 ABOUT_A_CASE = re.compile(
-    r"\bvad (gjorde|köpte)\b|\bhur gick det till\b|\bvem (köpte|har köpt|anlitade|har anlitat|upphandlade)\b|\b(har|hade|med) avtal med\b",
+    r"\bvad (gjorde|köpte)\b|\bhur gick det till\b|\bhur gick det( egentligen| sen| då| för dem)?\W*$|\bvem (köpte|har köpt|anlitade|har anlitat|upphandlade)\b|\b(har|hade|med) avtal med\b",
     re.IGNORECASE,
 )
 

@@ -17,7 +17,7 @@ _EITHER_MUST = re.compile(
 _FIGURE_CHOICE = re.compile(r"\d+\s*(%|procent)\s+eller\s+\d+", re.IGNORECASE)
 _SIDE_FILLER = re.compile(
     r"(,?\s+(egentligen|typ|lol|haha|asap|alltså|då|i praktiken|snabbt|kort|kortfattat|tack|pls|please"
-    r"|what'?s the (diff|difference|deal)|(vad|va) (är|e|ar) (skillnaden|grejen|diffen)|skillnad(en|er)?|diff(en)?"
+    r"|what'?s the (diff|difference|deal)|what'?s (the )?(best|better)|which is (the )?(best|better)|(vad|va) (är|e|ar) (skillnaden|grejen|diffen)|skillnad(en|er)?|diff(en)?"
     # "…, vilket är bäst", "…, vem ska vi välja": the question asked of the sides
     r"|(vilket|vilken|vad|vem|vilka) (är|e|passar|blir|funkar) (bäst|bättre|smartast|enklast|rimligast)"
     r"|(vilket|vilken|vem|vad) (ska|bör) (vi|man) (välja|ta|köra|ha)))+$",
@@ -195,7 +195,8 @@ def bare_choice(text: str) -> bool:
 def _clean_sides(raw: list[str]) -> list[str]:
     out = []
     for side in raw:
-        side = _SIDE_FILLER.sub("", _SIDE_CLAUSE.sub("", side.strip(" ,.?!")))
+        # (a side that is all filler goes: "A eller B, what's best")
+        side = _SIDE_FILLER.sub("", " " + _SIDE_CLAUSE.sub("", side.strip(" ,.?!"))).strip()
         for _ in range(3):
             side = _SIDE_FRAME.sub("", side).strip()
         if re.match(

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 COMPARISON = re.compile(
-    r"\b(skillnad(en|er)?|jämför|jämfört med|versus\b|vs\b\.?|kontra\b|eller\b.*\b(bäst|passar|smidigast|"
+    r"\b(skillnad(en|er)?|jämför|jämfört med|versus\b|vs\b\.?|kontra\b|eller\b.*\b(bäst|best|better|passar|smidigast|"
     r"bättre|välja|väljer|föredra|rekommender|ska vi (köra|ha|välja|använda))|(bäst|passar bäst|smidigast|"
     r"bättre|mest|säkrast|hellre|lämpligast|enklast|smartare|klokare|vettigare)\b.*\beller\b|what.?s the diff|skiljer|\bbåda\b|\bbägge\b"
     # ... but "funkar A på riktigt eller e det mest pappersexercis" asks whether A works
@@ -20,9 +20,7 @@ COMPARISON = re.compile(
     re.IGNORECASE,
 )
 # Chat before the question itself: "sorry dum fråga men vad e …"
-CHAT_OPENING = (
-    r"^\W*((ok|okej|hej|så|men|och|alltså|sorry|förlåt|ursäkta|(en |kanske )?(dum|korkad|enkel) fråga)\W+)*"
-)
+CHAT_OPENING = r"^\W*((ok|okej|hej|så|men|och|alltså|asså|assa|typ|ba|hallå|hörru|sorry|förlåt|ursäkta|(en |kanske )?(dum|korkad|enkel) fråga)\W+)*"
 DEFINITION = re.compile(
     CHAT_OPENING
     + r"(vad (är|e|ar|betyder|menas med|innebär|heter)|vad är det för|what is|what are|what does|förklara|define)\b",

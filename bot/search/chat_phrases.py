@@ -86,6 +86,17 @@ CHAT_PHRASES = {
     "i korthet": "",
     "snabb fråga": "",
     "kort fråga": "",
+    # the asker's own seat ("sitter i KS och vill att fler ska få jobb via våra upphandlingar"):
+    # who asks, not what is asked
+    "sitter i ks": "",
+    "sitter i kf": "",
+    "sitter i kommunstyrelsen": "",
+    "sitter i kommunfullmäktige": "",
+    "sitter i fullmäktige": "",
+    "sitter i regionstyrelsen": "",
+    "sitter i regionfullmäktige": "",
+    "sitter i nämnden": "",
+    "ny i nämnden": "",
     # "måste sysselsättningskravet stå med redan i annonsen?": what the files say must "framgå"
     # "leverantören skiter i sysselsättningskravet": someone else ignoring a condition breaks it
     # (not "kan vi strunta i lägsta pris", which is the buyer's choice)
