@@ -47,8 +47,9 @@ def fold(text: str) -> str:
 _FOLDED_STOPWORDS = frozenset(fold(w) for w in STOPWORDS)
 
 
-# Snowball conflates a few words that matter here: "billigast" -> "bil" (as in car).
-STEM_OVERRIDES = {"billig": "billig"}
+# Snowball conflates a few words that matter here: "billigast" -> "bil" (as in car); and keeps
+# apart some it should not: "dyrt" and "dyrare" ("blir det dyrt med sysselsättningskrav?").
+STEM_OVERRIDES = {"billig": "billig", "dyrt": "dyr", "dyra": "dyr"}
 
 
 @lru_cache(maxsize=200_000)
