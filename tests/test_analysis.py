@@ -1415,3 +1415,15 @@ def test_a_plus_sign_or_a_granted_point_is_read_as_a_person_types_it():
 
 def test_a_compound_with_the_sector_first_names_the_sector():
     assert "livsmedel och måltider" in analyse("exempel på sociala krav i matupphandlingar", NAMES).sectors
+
+
+def test_outside_sweden_is_abroad_not_sweden():
+    a = analyse("finns nåt exempel utanför sverige, t.ex. frankrike eller skottland, på reserved contracts")
+    assert a.abroad and a.countries == []
+    assert analyse("exempel utanför sverige på sysselsättningskrav").countries == []
+
+
+def test_how_often_after_a_question_asks_more_of_it_not_how_common_something_is():
+    assert split_parts("måste vi följa upp arbetsrättsliga villkor, och hur ofta?") == [
+        "måste vi följa upp arbetsrättsliga villkor? hur ofta"
+    ]

@@ -287,3 +287,9 @@ def test_the_faq_on_favouring_local_suppliers_does_not_answer_a_question_that_na
     assert apprentices.doc_id == "tilldelning"
     locals_ = comp.lead(result, "får vi ge extrapoäng till företag från orten?", "permission")
     assert locals_.doc_id == "faq-lokala"
+
+
+def test_following_a_requirement_up_is_not_setting_it():
+    own = "Måste vi ställa arbetsrättsliga villkor i upphandlingen?"
+    assert not paraphrase("måste vi följa upp arbetsrättsliga villkor", own)
+    assert paraphrase("måste vi ställa arbetsrättsliga villkor", own)

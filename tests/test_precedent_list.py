@@ -562,3 +562,25 @@ def test_what_was_asked_names_social_enterprises_once():
 
     asked = wanted_text(analyse("ge flera exempel på direktupphandling från sociala företag"))
     assert asked.count("socia") == 1, asked
+
+
+def test_a_place_a_sector_and_an_instrument_never_met_give_those_with_two_of_the_three():
+    examples = [
+        example("kristianstad-reserverad-tvatt", "Kristianstad", "tvätt", "reserverad-4-18"),
+        example("vetlanda-reserverad-stad", "Vetlanda", "städ och lokalvård", "reserverad-4-18"),
+        example("malmo-stad-praktik", "Malmö", "städ och lokalvård", "sysselsattningskrav"),
+        example("falun-praktik", "Falun", "bygg och anläggning", "sysselsattningskrav"),
+        example("boden-stad", "Boden", "städ och lokalvård", "sysselsattningskrav"),
+    ]
+    found, match, _ = lookup(
+        analyse("finns det nån kommun i skåne som reserverat städupphandlingen för sociala företag?"),
+        NOTHING_FOUND,
+        examples,
+    )
+    assert match == "none"
+    # reserved cleaning elsewhere, reserved in Skåne, cleaning in Skåne: not every cleaning contract
+    assert {r["id"] for r in found} == {
+        "vetlanda-reserverad-stad",
+        "kristianstad-reserverad-tvatt",
+        "malmo-stad-praktik",
+    }

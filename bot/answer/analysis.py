@@ -95,7 +95,9 @@ _CLAUSE_SPLIT = re.compile(
 
 # A question word alone asks for more of the part before it
 _BARE_FOLLOW_UP = re.compile(
-    r"^\W*(vilka|vilken|vilket|vem|vilka då|hur då|var då|var|när|varför|vilka är det|vilka var det|which)\W*$",
+    r"^\W*(vilka|vilken|vilket|vem|vilka då|hur då|var då|var|när|varför|vilka är det|vilka var det|which"
+    # "måste vi följa upp villkoren, och hur ofta?": how often it is done, not how common it is
+    r"|hur ofta|hur länge|how often)\W*$",
     re.IGNORECASE,
 )
 _FILLER = re.compile(r"^\W*((ok|okej|okey|hej|ja|jaha|nej|alltså|så|tack|hmm+|aha)\W*)+$", re.IGNORECASE)
@@ -388,7 +390,8 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
     )
     parts = [text] if intent == "comparison" else split_parts(text)
     # "svenska kommuner" asks for Sweden; "krav på svenska" names a language
-    country_words = words_of(re.sub(r"\bpå svenska\b", " ", text, flags=re.IGNORECASE))
+    # ... and "utanför Sverige" asks for anywhere but Sweden
+    country_words = words_of(re.sub(r"\bpå svenska\b|\butanför sverige\b", " ", text, flags=re.IGNORECASE))
     countries = [c for c, stems in COUNTRIES.items() if has_words(country_words, stems)]
     if ABROAD.search(text.lower()) and re.search(
         r"\beller (andra|övriga)\b|\b(t\.? ?ex|till exempel|exempelvis|som)\b", text, re.I

@@ -66,6 +66,8 @@ def paraphrase(asked: str, own: str, either_way: bool = False) -> bool:
         return False  # "… där bara sociala företag får lämna anbud" is not "dela upp … så att små … kan"
     if not either_way and other_modality(asked, own):
         return False
+    if other_action(asked, own):  # "måste vi följa upp …" is not "Måste vi ställa …?"
+        return False
     if not ASKS_QUANTITY.search(asked) and figures(own) - figures(asked):
         return False  # "måste 30% ha funktionsnedsättning" names a share the question does not ask
     if says_more(asked, own):
@@ -216,6 +218,24 @@ def other_modality(asked: str, own: str) -> bool:
     read as a no to the former."""
     mine, theirs = modalities(asked), modalities(own)
     return len(mine) == 1 and len(theirs) == 1 and mine != theirs
+
+
+def other_action(asked: str, own: str) -> bool:
+    """Do the question and the own question ask about different things done with a requirement
+    (setting it, following it up, excluding for it, scoring it)?"""
+    mine, theirs = actions_in(asked), actions_in(own)
+    return bool(mine and theirs and not mine & theirs)
+
+
+def actions_in(text: str) -> set[str]:
+    return {name for name, pattern in ACTIONS.items() if pattern.search(text)}
+
+
+ACTIONS = {
+    "set": re.compile(r"\b(ställ(a|er|de|s)?|kräv(a|er|de|s)?)\b", re.IGNORECASE),
+    "follow up": re.compile(r"\b(följ(a|er|de|s)? upp|uppfölj\w*|kontroller\w*|kolla\w*)\b", re.IGNORECASE),
+    "exclude": re.compile(r"\buteslut\w*", re.IGNORECASE),
+}
 
 
 def modalities(text: str) -> set[str]:

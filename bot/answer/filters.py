@@ -108,7 +108,7 @@ NORDIC = ("Danmark", "Finland", "Norge", "Island")
 NORDIC_WORDS = "norden nordiska nordisk nordic"
 ABROAD = re.compile(
     r"\b(andra (eu-)?länder|eu-länder|eu-land|eu-exempel|utomlands|i europa|europeiska|utländska|other (eu )?countries|eu countries|abroad|in europe"
-    r"|(i|inom|från|ute i) eu|andra länder i eu)\b"
+    r"|(i|inom|från|ute i) eu|andra länder i eu|utanför (sverige|landet|sveriges gränser))\b"
 )
 
 

@@ -243,6 +243,26 @@ def _closest_both_ways(
         return []
     loose = replace(wanted, year_from=None, year_to=None, buyer_types=[])
     home = not (wanted.countries or wanted.abroad)
+    if len(asked) == 3:
+        # "en kommun i Skåne som reserverat städningen" and none: those that have two of the
+        # three (reserved cleaning elsewhere, reserved in Skåne, cleaning in Skåne), alternating
+        pairs = [
+            _ranked(
+                [
+                    r
+                    for r in examples
+                    if precedent_matches(r, replace(loose, **{f: type(getattr(loose, f))() for f in axis}))
+                ],
+                result,
+                analysis,
+            )
+            for axis in asked
+        ]
+        for found in pairs:
+            found.sort(key=lambda r: home and (r.get("country") or "Sverige") != "Sverige")
+        mixed = [r for row in zip_longest(*(found[:2] for found in pairs)) for r in row if r is not None]
+        if mixed:
+            return list({r["id"]: r for r in mixed}.values())[:MAX_CLOSEST]
     groups = []
     for axis in asked:
         others = {f: type(getattr(loose, f))() for a in asked if a != axis for f in a}
