@@ -135,8 +135,29 @@ def out_of_scope(c, side: str, result: SearchResult) -> Part | None:
     referral = c.referrals.match(side)
     if referral is None or speaks_of(result, referral.matched, c.documents, c.passages, c.sections):
         return None
-    told = c.section(referral.referral.id, SHORT_ANSWER_SLUG)
+    told = c.section(referral.referral.id, SHORT_ANSWER_SLUG) or referral_passage(
+        c, referral.referral.id, side
+    )
     return c.part(told) if told else None
+
+
+def referral_passage(c, referral_id: str, asked: str) -> Passage | None:
+    """A referral is not chunked into passages (no search finds it): its short answer, kept on its
+    record, as one passage, in the paragraph on what was asked."""
+    record = c.documents.get(referral_id) or {}
+    if not record.get("summary"):
+        return None
+    return Passage(
+        id=f"{referral_id}#{SHORT_ANSWER_SLUG}",
+        doc_id=referral_id,
+        kind="referral",
+        title=record.get("title", referral_id),
+        heading="Kort svar",
+        text=c.referrals.paragraph_for(asked, record["summary"]),
+        refs=(),
+        url=(record.get("sources") or [{}])[0].get("url"),
+        checked=record.get("checked", ""),
+    )
 
 
 def unpolar_section(c, doc_id: str) -> Passage | None:

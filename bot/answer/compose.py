@@ -40,8 +40,9 @@ from .asked import (
     unasked_locals,
     word_is_no_answer,
 )
-from .comparison import compose_comparison
-from .coverage import asks_of_the_supplier, speaks_of
+from .comparison import compose_comparison, out_of_scope
+from .core_topics import names_core_topic
+from .coverage import asks_as_employer, asks_of_the_supplier, speaks_of
 from .declining import decline
 from .figures import asks_amount, asks_figure
 from .gate import MIN_CONFIDENCE, answerable
@@ -308,9 +309,15 @@ class Composer:
         referral = self.referrals.match(analysis.question)
         if (
             referral
-            and not speaks_of(main, referral.matched, self.documents, self.passages, self.sections)
+            and (
+                not speaks_of(main, referral.matched, self.documents, self.passages, self.sections)
+                or asks_as_employer(analysis.question)
+            )
             and not asks_social_precedents(analysis)
             and not asks_of_the_supplier(analysis)
+            # "måste vi annonsera en reserverad upphandling och hur lång anbudstid gäller?": the
+            # part the knowledge base answers is answered, the other told where to ask
+            and not self._some_part_in_scope(analysis, searches)
         ):
             return decline(self, answer, analysis, main, force_referral=True)
         if not answerable(analysis, main, searches.parts or searches.sides, min_confidence):
@@ -402,8 +409,12 @@ class Composer:
             yes_no = not asks_meaning(asked)
             # read with the topic it leans on ("får vi gynna dem" -> "… arbetsintegrerande
             # socialt företag"): whose question it is depends on it
-            part = self.overview_part(result, asked, used) or self._rule_lead(
-                result, result.query or asked, part_intent(asked), analysis, avoid=used, yes_no=yes_no
+            part = (
+                out_of_scope(self, asked, result)
+                or self.overview_part(result, asked, used)
+                or self._rule_lead(
+                    result, result.query or asked, part_intent(asked), analysis, avoid=used, yes_no=yes_no
+                )
             )
             part = on_rulings(self, result, part, asked, analysis)
             if part is None:
@@ -411,6 +422,21 @@ class Composer:
             part.label = asked if len(analysis.parts) > 1 else None
             used.add(part.doc_id)
             answer.parts.append(part)
+
+    def _some_part_in_scope(self, analysis: Analysis, searches: Searches) -> bool:
+        """Does a compound question (or a comparison) hold a part (a side) that names no referral's
+        topic, beside one that does?"""
+        if analysis.intent == "comparison" and searches.sides:
+            asked = zip(analysis.sides, searches.sides, strict=True)
+        elif analysis.compound and searches.parts:
+            asked = zip(analysis.parts, searches.parts, strict=True)
+        else:
+            return False
+        # (a part in scope names what Hänsyn is for: "… f-skatt? hur funkar det" asks of the tax)
+        told = [
+            (out_of_scope(self, part, result) is not None, names_core_topic(part)) for part, result in asked
+        ]
+        return any(oos for oos, _ in told) and any(core and not oos for oos, core in told)
 
     def for_document(self, doc_id: str, today: dt.date | None = None) -> Answer:
         """The answer a file gives on its own (a "Menar du …?" candidate the user chose)."""

@@ -60,3 +60,16 @@ REQUIRES_HIRING = re.compile(
     r"( ska)? (anställ|rekryter|ta emot|tar emot|erbjud)\w*",
     re.IGNORECASE,
 )
+
+
+def asks_as_employer(question: str) -> bool:
+    """ "Vilka aktiva åtgärder mot diskriminering måste kommunen göra som arbetsgivare?": the
+    buyer's own duties as an employer, which a file on what it may require of suppliers does not
+    answer (unless the question names the supplier)."""
+    return bool(AS_EMPLOYER.search(question)) and not SUPPLIER.search(question)
+
+
+AS_EMPLOYER = re.compile(r"\bsom arbetsgivare\b", re.IGNORECASE)
+SUPPLIER = re.compile(
+    r"\b(leverantör\w*|anbudsgivar\w*|entreprenör\w*|upphandl\w*|utförar\w*)", re.IGNORECASE
+)

@@ -1,0 +1,91 @@
+"""A compound question or a comparison with one part the knowledge base has no basis for (VAT,
+tender periods) answers the other part and tells where to ask about that one, instead of
+declining the whole question. Referrals are not chunked into passages: their short answer is kept
+on their record, as in a real index."""
+
+from composer_kit import composer_over, ranked
+
+from bot.answer.analysis import analyse
+from bot.answer.compose import Searches
+from bot.search.referrals import Referrals
+
+VAT = "Frågor om moms och skatt svarar Skatteverket på."
+
+
+def composer():
+    comp, passages = composer_over(
+        {
+            ("faq-kollektivavtal", "faq", "Får vi kräva att leverantören har kollektivavtal?"): {
+                "kort-svar": "Nej, men ni kan ställa krav på villkorens nivå."
+            },
+            ("ord-sociala-hansyn", "glossary", "Sociala hänsyn"): {
+                "kort-svar": "Sociala hänsyn är krav som tar sikte på sociala frågor."
+            },
+        }
+    )
+    record = {
+        "id": "skatteverket",
+        "kind": "referral",
+        "title": "Moms – fråga Skatteverket",
+        "topics": ["moms"],
+    }
+    comp.documents["skatteverket"] = record | {"summary": VAT}
+    comp.referrals = Referrals([record])
+    return comp, passages
+
+
+def test_the_part_in_scope_is_answered_and_the_other_told_where_to_ask():
+    comp, passages = composer()
+    analysis = analyse("kan vi kräva kollektivavtal och hur räknar vi ut momsen?")
+    assert len(analysis.parts) == 2
+    agreement = ranked(passages, {"faq-kollektivavtal": 0.03})
+    answer = comp.compose(analysis, Searches(agreement, [agreement, agreement]), min_confidence=0.0)
+    assert answer.answered
+    assert [p.doc_id for p in answer.parts] == ["faq-kollektivavtal", "skatteverket"]
+    assert answer.parts[1].text == VAT and answer.parts[1].label == "hur räknar vi ut momsen"
+
+
+def test_a_question_only_on_vat_is_still_declined_with_its_referral():
+    comp, passages = composer()
+    analysis = analyse("hur räknar vi ut momsen på fakturan?")
+    result = ranked(passages, {"faq-kollektivavtal": 0.03})
+    answer = comp.compose(analysis, Searches(result, [result]), min_confidence=0.0)
+    assert not answer.answered and answer.referral.id == "skatteverket"
+
+
+def test_a_side_on_vat_is_told_where_to_ask_beside_the_side_in_scope():
+    comp, passages = composer()
+    analysis = analyse("vad skiljer sociala hänsyn från moms")
+    social = ranked(passages, {"ord-sociala-hansyn": 0.03})
+    answer = comp.compose(analysis, Searches(social, [], [social, social]), min_confidence=0.0)
+    assert answer.answered
+    assert [(p.label, p.doc_id) for p in answer.parts] == [
+        ("sociala hänsyn", "ord-sociala-hansyn"),
+        ("moms", "skatteverket"),
+    ]
+
+
+def test_the_buyers_own_duties_as_employer_are_told_where_to_ask_though_a_file_names_them():
+    comp, passages = composer_over(
+        {
+            (
+                "faq-jamstalldhet",
+                "faq",
+                "Får vi kräva att leverantören arbetar med aktiva åtgärder mot diskriminering?",
+            ): {"kort-svar": "Ja, aktiva åtgärder enligt diskrimineringslagen kan krävas av leverantören."},
+        }
+    )
+    record = {
+        "id": "do",
+        "kind": "referral",
+        "title": "Diskriminering – fråga DO",
+        "topics": ["aktiva åtgärder"],
+    }
+    comp.documents["do"] = record | {"summary": "Frågor om diskrimineringslagen svarar DO på."}
+    comp.referrals = Referrals([record])
+    result = ranked(passages, {"faq-jamstalldhet": 0.03})
+    as_employer = analyse("Vilka aktiva åtgärder mot diskriminering måste kommunen göra som arbetsgivare?")
+    answer = comp.compose(as_employer, Searches(result, [result]), min_confidence=0.0)
+    assert not answer.answered and answer.referral.id == "do"
+    of_supplier = analyse("kan vi kräva att leverantören som arbetsgivare gör aktiva åtgärder?")
+    assert comp.compose(of_supplier, Searches(result, [result]), min_confidence=0.0).answered
