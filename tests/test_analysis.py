@@ -280,6 +280,8 @@ def test_organisations_the_precedents_name_are_found_in_any_form():
             "reserverad upphandling vs sysselsättningskrav vad ger mest jobb",
             ["reserverad upphandling", "sysselsättningskrav"],
         ),
+        # a question of its own after the last side is no part of it
+        ("samhall vs vanligt städbolag, får vi välja samhall direkt?", ["samhall", "vanligt städbolag"]),
         # "what's best" in English asks to choose, and is no side
         (
             "sysselsättningskrav som kontraktsvillkor eller som tilldelningskriterium, what's best?",
@@ -1427,3 +1429,24 @@ def test_how_often_after_a_question_asks_more_of_it_not_how_common_something_is(
     assert split_parts("måste vi följa upp arbetsrättsliga villkor, och hur ofta?") == [
         "måste vi följa upp arbetsrättsliga villkor? hur ofta"
     ]
+
+
+def test_the_term_whose_meaning_is_asked_is_the_one_defined_however_long_the_others():
+    names = Names.from_records(
+        [
+            {
+                "id": "ord-missgynnade",
+                "kind": "glossary",
+                "title": "Missgynnade personer",
+                "synonyms": ["missgynnade"],
+            },
+            {
+                "id": "ord-reserverad",
+                "kind": "glossary",
+                "title": "Reserverad upphandling",
+                "synonyms": ["reserverade kontrakt"],
+            },
+        ]
+    )
+    asked = "vad menas med personer som är missgynnade i lagtexten om reserverade kontrakt"
+    assert analyse(asked, names).term_docs == {"ord-missgynnade"}

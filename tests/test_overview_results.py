@@ -111,3 +111,12 @@ def test_whether_social_requirements_cost_more_is_answered_by_the_file_on_what_t
 )
 def test_what_a_breach_or_a_direct_award_costs_is_another_question(question):
     assert not asks_what_it_costs(analyse(question))
+
+
+def test_why_a_buyer_should_take_social_considerations_at_all_is_broad():
+    from bot.answer.overview import asks_overview
+
+    assert asks_overview(
+        analyse("hur förklarar jag för fullmäktige varför vi ska ha sociala krav, ge mig nåt kort")
+    )
+    assert asks_overview(analyse("varför ska vi ha sociala krav i upphandlingar?"))

@@ -16,6 +16,10 @@ def is_name(term: str) -> bool:
     return term[:1].isupper() and not term.isupper()
 
 
+# "vad menas med" and up to three words before a term: its meaning is what is asked
+_MEANING_BEFORE = re.compile(r"\b(vad (menas med|betyder|ar|e|innebar)|what (is|are|does))(\s+\S+){0,3}\s+$")
+
+
 @dataclass(frozen=True)
 class Names:
     """Organisations the precedents name (buyers and suppliers), each with its precedent ids."""
@@ -96,11 +100,17 @@ class Names:
         if not self.terms:
             return set()
         typed = fold(normalise_chat(text))
-        found = [
-            m.group(1)
+        matches = [
+            m
             for m in self._term_pattern.finditer(typed)
             if not re.search(r"\b(enligt|i|inom|under|med)\s+$", typed[: m.start()])  # "… enligt LOU"
         ]
+        # the term whose meaning is asked: "vad menas med personer som är missgynnade i lagtexten om
+        # reserverade kontrakt" asks about the first, however long the other
+        asked = [m.group(1) for m in matches if _MEANING_BEFORE.search(typed[: m.start()])]
+        if asked:
+            return {d for t in asked for d in self._folded_terms[t]}
+        found = [m.group(1) for m in matches]
         # the most specific terms: "reserverad upphandling enligt LOU" asks about the first
         longest = max((len(t) for t in found), default=0)
         return {d for t in found if len(t) >= min(longest, 12) for d in self._folded_terms[t]}

@@ -22,6 +22,9 @@ BROAD_ASK = re.compile(
     r"\btips\b|\bquick wins?\b|\bvad kan (vi|man|ni|en kommun|kommunen|en region|regionen)( ens)? (göra|kräva|ställa)\b|\bwhat'?s the deal\b|\bvad säger\b(?! (lagen|lou|luf|luk|lov|eu|eu-\w+|direktiv\w*|\d))"
     r"|\bwhat can (we|you)\b|\bhur (börjar|kommer) (vi|man)( igång)?\b|\bvar (börjar|ska) (vi|man)( börja)?\b"
     r"|\bvad (ska|bör) (jag|vi|man) ta med\b"
+    # "hur förklarar jag för fullmäktige varför vi ska ha sociala krav": why at all
+    r"|\bvarför (ska|bör|skulle|behöver) (vi|man|kommunen|regionen|en kommun)\b"
+    r"|\bvarför (vi|man|kommunen|regionen) (ska|bör|skulle|behöver)\b"
     # "nåt socialt vi kan lägga in innan?"
     r"|\b(vad|nåt|något|ngt) (socialt |sociala krav )?(vi|man|ni) kan (lägga in|ha med|ta med|skriva in)\b"
     r"|\böversikt\b|\bkort om\b|\bwhere do (we|i) start\b|\bid[eé]er\b|\bideas\b"  # "…, idéer?"

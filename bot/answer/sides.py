@@ -28,6 +28,8 @@ _SIDE_CLAUSE = re.compile(
     r"\s+(när|eftersom|för att|så att)\s+(vi|man|ni|kommunen|regionen)\b.*$"
     # "A vs sysselsättningskrav vad ger mest jobb": the question after the last side
     r"|,?\s+(vad|vilket|vilken|vilka|hur)\s+(ger|passar|funkar|fungerar|är|blir|brukar|lönar)\b.*$"
+    # "samhall vs vanligt städbolag, får vi välja samhall direkt?": a question of its own after a comma
+    r"|,\s*(får|kan|måste|ska|bör)\s+(vi|man|ni|kommunen|regionen)\b.*$"
     # "LOU och LOV när det gäller sociala hänsyn", "… för en liten kommun": what both are asked about
     # (a qualifier of one side stays: "krav på praktikplatser i ett vanligt avtal")
     r"|\s+när det gäller\b.*$|\s+(för|i) (en|ett|vår|vårt) (liten|litet|mindre|stor|större|vanlig) (kommun|region)\b.*$"
