@@ -114,6 +114,8 @@ NAMES = Names.from_records(
         ("Göteborgs Stad och sysselsättningskrav – hur gick det egentligen?", "precedents"),
         # a named buyer and topic words, no question: what is known there
         ("HFAB sociala företag upphandling avtal?", "precedents"),
+        # what can be done to get there asks how
+        ("hej, vad kan vi göra för att fler unga ska få sommarjobb via våra avtal?", "how-to"),
         # whether there are collaborations between municipalities asks for their cases
         ("nån samverkan mellan flera kommuner kring sociala hänsyn i upphandling?", "precedents"),
     ],

@@ -62,7 +62,7 @@ _HOW_TO = re.compile(
     r"|hur (man|vi) (ska |kan |bör )?[a-zåäö]+(ar|er|ir)\b"
     # "Hur går en leverantörsdialog med sociala företag till?", "Var hittar vi nivåerna …?"
     r"|hur går ([\wåäö]+ ){1,6}till\b|var hittar (vi|man|jag) (?!(det|reglerna|bestämmelse\w*|paragraf\w*)\b)"
-    r"|vad (ska|bör|behöver|måste) (vi|man) tänka på|steg för steg|how (do|can|should) (we|i)|tips på hur|checklista"
+    r"|vad (ska|bör|behöver|måste) (vi|man) tänka på|vad kan (vi|man|jag|ni) göra för att|steg för steg|how (do|can|should) (we|i)|tips på hur|checklista"
     # "tips för att följa upp sociala krav"
     r"|\btips (för att|om hur|kring|inför)\b|\bge (mig|oss) (några |lite )?tips\b"
     # "anbudet e sjukt lågt, misstänker lönedumpning, vad gör vi nu": what to do about it
