@@ -323,3 +323,10 @@ def test_the_askers_own_seat_is_not_what_the_question_is_about():
         "upphandlingar",
     ]
     assert "nämnden" not in normalise_chat("jag e ny i nämnden, vad betyder sociala hänsyn")
+
+
+def test_a_tender_far_below_the_others_is_read_as_abnormally_low():
+    from bot.search.textproc import normalise_chat
+
+    assert "onormalt lågt" in normalise_chat("vi har fått ett anbud som är 40% under de andra, vad gör vi")
+    assert "onormalt" not in normalise_chat("vi har fått ett anbud som är lägre än förra året")

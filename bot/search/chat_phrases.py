@@ -73,6 +73,14 @@ CHAT_PHRASES = {
     "is it legal": "är det tillåtet",
     "kk-krav": "kollektivavtalskrav",
     "hur stor andel": "hur stor andel procent",  # a share is asked as a percentage in the files
+    # "ett anbud som är 40% under de andra": far below the others is an abnormally low tender
+    "under de andra": "onormalt lågt",
+    "under de övriga": "onormalt lågt",
+    "under alla andra": "onormalt lågt",
+    "lägre än de andra": "onormalt lågt",
+    "lägre än alla andra": "onormalt lågt",
+    "billigare än de andra": "onormalt lågt",
+    "billigare än alla andra": "onormalt lågt",
     "dum fråga": "",
     # "nån som vet om vi måste …": who might know, not what is asked
     "nån som vet om": "",
