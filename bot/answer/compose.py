@@ -44,6 +44,7 @@ from .comparison import compose_comparison, out_of_scope
 from .core_topics import names_core_topic
 from .coverage import asks_as_employer, asks_of_the_supplier, speaks_of
 from .declining import decline
+from .definitions import definitions
 from .figures import asks_amount, asks_figure
 from .gate import MIN_CONFIDENCE, answerable
 from .meaning import IS_IT_A
@@ -329,6 +330,8 @@ class Composer:
             compose_comparison(self, answer, analysis, searches)
         elif analysis.compound and searches.parts:
             self._compound(answer, analysis, searches)
+        elif analysis.intent == "definition" and (both := definitions(self, analysis, main)):
+            answer.parts = both  # "vad betyder sysselsättningskrav och praktikplats?"
         else:
             asked = analysis.question
             # (a question that nearly quotes a file is not broad: "tips för att följa upp sociala krav")

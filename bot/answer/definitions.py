@@ -1,0 +1,35 @@
+"""Two or three words asked at once ("vad betyder sysselsättningskrav och praktikplats?"): each
+glossary entry's short answer under its term, in the order the question names them. `c` is the
+Composer that holds the loaded passages and document records."""
+
+from __future__ import annotations
+
+from ..knowledge.chunking import SHORT_ANSWER_SLUG
+from ..search.retrieval import SearchResult
+from .analysis import MAX_PARTS, Analysis
+from .model import Part
+
+
+def definitions(c, analysis: Analysis, result: SearchResult) -> list[Part]:
+    """One part per glossary term the question asks the meaning of, when it asks of two or more."""
+    terms = [d for d in analysis.term_docs if c.documents.get(d, {}).get("kind") == "glossary"]
+    if len(terms) < 2:
+        return []
+    rank = {h.passage.doc_id: n for n, h in enumerate(result.documents())}
+    asked = analysis.question.lower()
+
+    def where(doc_id: str) -> int:  # the order the question names them in, else the search's
+        record = c.documents[doc_id]
+        forms = [str(record.get("term") or record["title"]), *(record.get("synonyms") or [])]
+        found = [asked.find(f.lower()) for f in forms if f and f.lower() in asked]
+        return min(found) if found else len(asked) + rank.get(doc_id, 10_000)
+
+    parts = []
+    for doc_id in sorted(terms, key=lambda d: (where(d), d))[:MAX_PARTS]:
+        short = c.section(doc_id, SHORT_ANSWER_SLUG)
+        if short is None:
+            continue
+        part = c.part(short)
+        part.label = str(c.documents[doc_id].get("term") or c.documents[doc_id]["title"])
+        parts.append(part)
+    return parts if len(parts) >= 2 else []

@@ -1,0 +1,39 @@
+"""Two words asked at once ("vad betyder sysselsättningskrav och praktikplats?") get both
+definitions, each under its term, in the order the question names them; one word gets one."""
+
+from composer_kit import composer_over, ranked
+
+from bot.answer.analysis import analyse
+from bot.answer.compose import Searches
+from bot.answer.names import Names
+
+FILES = {
+    ("ord-syss", "glossary", "Sysselsättningskrav"): {
+        "kort-svar": "Ett sysselsättningskrav är ett kontraktsvillkor."
+    },
+    ("ord-praktik", "glossary", "Praktikplats"): {
+        "kort-svar": "En praktikplats är en plats på en arbetsplats."
+    },
+}
+
+
+def answer_to(question: str):
+    comp, passages = composer_over(FILES)
+    for doc_id, term in (("ord-syss", "sysselsättningskrav"), ("ord-praktik", "praktikplats")):
+        comp.documents[doc_id]["term"] = term
+    names = Names.from_records([{"id": d, "kind": k, "title": t} for d, k, t in FILES])
+    result = ranked(passages, {"ord-praktik": 0.03, "ord-syss": 0.02})
+    return comp.compose(analyse(question, names), Searches(result, [result]), min_confidence=0.0)
+
+
+def test_two_words_asked_at_once_get_both_definitions_in_the_order_asked():
+    answer = answer_to("vad betyder sysselsättningskrav och praktikplats")
+    assert [(p.label, p.doc_id) for p in answer.parts] == [
+        ("sysselsättningskrav", "ord-syss"),
+        ("praktikplats", "ord-praktik"),
+    ]
+
+
+def test_one_word_gets_one_definition():
+    answer = answer_to("vad betyder sysselsättningskrav")
+    assert len(answer.parts) == 1 and answer.parts[0].label is None
