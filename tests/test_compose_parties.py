@@ -293,3 +293,25 @@ def test_following_a_requirement_up_is_not_setting_it():
     own = "Måste vi ställa arbetsrättsliga villkor i upphandlingen?"
     assert not paraphrase("måste vi följa upp arbetsrättsliga villkor", own)
     assert paraphrase("måste vi ställa arbetsrättsliga villkor", own)
+
+
+def test_a_close_faq_on_the_instrument_asked_leads_before_the_far_guidance_on_it():
+    comp, passages = composer_over(
+        {
+            ("direktupphandling", "guidance", "Sociala hänsyn vid direktupphandling"): {
+                "kort-svar": "Direktupphandling är ett köp utan annonsering."
+            },
+            ("faq-syss-direkt", "faq", "Får vi ställa sysselsättningskrav i en direktupphandling?"): {
+                "kort-svar": "Ja, men kravet ska stå i proportion till köpet.",
+                "forklaring": "Sysselsättningskrav får ställas även i direktupphandlingar.",
+            },
+            ("sysselsattningskrav", "guidance", "Sysselsättningskrav i upphandling"): {
+                "kort-svar": "Ett sysselsättningskrav är ett särskilt kontraktsvillkor."
+            },
+        }
+    )
+    result = ranked(
+        passages, {"direktupphandling": 0.025, "faq-syss-direkt": 0.025, "sysselsattningskrav": 0.01}
+    )
+    lead = comp.lead(result, "får vi kräva praktikplatser i ett avtal under 700 000 kr", "permission")
+    assert lead.doc_id == "faq-syss-direkt"

@@ -346,16 +346,36 @@ def on_the_instrument(top, docs: list, asked: str, documents: dict[str, dict]):
     theirs = instruments_in(documents.get(top.doc_id, {}).get("title") or "")
     if not mine or not theirs or mine & theirs:
         return top
+    return titled_on(docs, mine, documents) or top
+
+
+def permission_top(top, docs: list, asked: str, documents: dict, guides: dict, locals_: dict, yes_no: bool):
+    """(the passage that leads a "får vi …?", the guidance file to lead with instead, if any): the
+    FAQ on favouring local suppliers when the question restricts to them; else the file on the
+    instrument asked; else a close file whose title names it ("… praktikplatser i ett avtal
+    under 700 000 kr": the FAQ on employment requirements in direct awards), before the guidance
+    on it that ranked far below."""
+    top = on_the_instrument(top, docs, asked, documents)
+    local = on_locals(asked, top, documents, locals_)
+    if local:
+        return top, local
+    guide = guide_on(top, asked, documents, guides) if yes_no else None
+    close = titled_on(docs, instruments_in(asked), documents) if guide else None
+    return (close, None) if close is not None else (top, guide)
+
+
+def titled_on(docs: list, instruments: frozenset[str] | set[str], documents: dict[str, dict]):
+    """The close file after the best whose title names one of these instruments, if any."""
     best = docs[0].score
     for hit in docs[1:3]:
         title = documents.get(hit.passage.doc_id, {}).get("title") or ""
         if (
             hit.passage.kind not in ("example", "glossary")
-            and instruments_in(title) & mine
+            and instruments_in(title) & instruments
             and hit.score >= ON_THE_INSTRUMENT * best
         ):
             return hit.passage
-    return top
+    return None
 
 
 def instrument_guides(documents: dict[str, dict]) -> dict[str, str]:

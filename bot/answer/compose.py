@@ -29,14 +29,12 @@ from ..search.textproc import stem, words
 from .analysis import Analysis, asks_meaning, part_intent
 from .asked import (
     asks_own,
-    guide_on,
     instrument_guides,
     local_faqs,
     more_parties,
-    on_locals,
-    on_the_instrument,
     other_parties,
     own_question,
+    permission_top,
     unasked_locals,
     word_is_no_answer,
 )
@@ -193,9 +191,7 @@ class Composer:
             )
         top = self._not_about_others(top, docs, asked)
         if intent == "permission":
-            top = on_the_instrument(top, docs, asked, self.documents)
-            guide = guide_on(top, asked, self.documents, self.guides) if yes_no else None
-            guide = on_locals(asked, top, self.documents, self.locals) or guide
+            top, guide = permission_top(top, docs, asked, self.documents, self.guides, self.locals, yes_no)
             if guide:
                 top = self.section(guide, SHORT_ANSWER_SLUG) or top
         part = self.part(self._section_for(top, intent, asked), asked=asked)
