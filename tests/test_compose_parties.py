@@ -315,3 +315,19 @@ def test_a_close_faq_on_the_instrument_asked_leads_before_the_far_guidance_on_it
     )
     lead = comp.lead(result, "får vi kräva praktikplatser i ett avtal under 700 000 kr", "permission")
     assert lead.doc_id == "faq-syss-direkt"
+
+
+def test_two_questions_that_share_only_the_frame_of_a_requirement_are_no_paraphrase():
+    # their answers ("Nej …" on offices in town, on collective agreements) would read as replies
+    assert not paraphrase(
+        "kan vi kräva att lokala ungdomar får sommarjobb hos leverantören",
+        "Får vi kräva att leverantören har kontor här i stan?",
+    )
+    assert not paraphrase(
+        "kan vi kräva att leverantören inte har varit dömd för brott",
+        "Får vi kräva att leverantören har kollektivavtal?",
+    )
+    assert paraphrase(
+        "kan vi kräva att leverantören har kollektivavtal",
+        "Får vi kräva att leverantören har kollektivavtal?",
+    )

@@ -72,6 +72,8 @@ def paraphrase(asked: str, own: str, either_way: bool = False) -> bool:
         return False  # "måste 30% ha funktionsnedsättning" names a share the question does not ask
     if says_more(asked, own):
         return False
+    if not shares_a_core_word(asked, own):  # "… lokala ungdomar får sommarjobb hos leverantören"
+        return False  # is not "Får vi kräva att leverantören har kontor här i stan?"
     return fuzz.token_set_ratio(
         normalise_question(without_filler(asked)), normalise_question(own)
     ) >= PARAPHRASE or holds_own(asked, own)
@@ -110,6 +112,14 @@ ASKS_WHAT_OR_HOW = re.compile(
     r"|\b(vad|hur) (kan|gör|ska|bör) (vi|man|ni)\b",  # "Vite, avdrag eller hävning – vad kan vi göra …?"
     re.IGNORECASE,
 )
+
+
+def shares_a_core_word(asked: str, own: str) -> bool:
+    """Does the question hold a word of the own question beyond the frame of a requirement
+    ("kräva att leverantören …")? Two questions that share only the frame ask different things."""
+    core = words_of_question(own) - FRAME
+    have = asked_words(asked)
+    return not core or any(one_stem(word, h) for word in core for h in have)
 
 
 def says_more(asked: str, own: str) -> bool:
