@@ -89,3 +89,28 @@ def test_the_buyers_own_duties_as_employer_are_told_where_to_ask_though_a_file_n
     assert not answer.answered and answer.referral.id == "do"
     of_supplier = analyse("kan vi kräva att leverantören som arbetsgivare gör aktiva åtgärder?")
     assert comp.compose(of_supplier, Searches(result, [result]), min_confidence=0.0).answered
+
+
+def test_a_part_on_what_the_buyer_may_do_to_a_supplier_is_answered_though_it_names_a_referral():
+    comp, passages = composer_over(
+        {
+            ("faq-utesluta", "faq", "Får vi utesluta en leverantör som brutit mot arbetsrätten?"): {
+                "kort-svar": "Det beror på omständigheterna, enligt 13 kap. 3 § LOU."
+            },
+        }
+    )
+    record = {
+        "id": "av",
+        "kind": "referral",
+        "title": "Arbetsmiljö – fråga Arbetsmiljöverket",
+        "topics": ["arbetsmiljöverket"],
+    }
+    comp.documents["av"] = record | {"summary": "Frågor om arbetsmiljö svarar Arbetsmiljöverket på."}
+    comp.referrals = Referrals([record])
+    analysis = analyse(
+        "kan vi utesluta ett bolag som fått böter av Arbetsmiljöverket, och hur kontrollerar vi det?"
+    )
+    assert len(analysis.parts) == 2
+    result = ranked(passages, {"faq-utesluta": 0.03})
+    answer = comp.compose(analysis, Searches(result, [result, result]), min_confidence=0.0)
+    assert "av" not in [p.doc_id for p in answer.parts]

@@ -40,7 +40,7 @@ from .asked import (
 )
 from .comparison import compose_comparison, out_of_scope
 from .core_topics import names_core_topic
-from .coverage import asks_as_employer, asks_of_the_supplier, speaks_of
+from .coverage import asks_as_employer, asks_of_the_supplier, part_asks_of_the_supplier, speaks_of
 from .declining import decline
 from .definitions import definitions
 from .figures import asks_amount, asks_figure
@@ -409,7 +409,7 @@ class Composer:
             # read with the topic it leans on ("får vi gynna dem" -> "… arbetsintegrerande
             # socialt företag"): whose question it is depends on it
             part = (
-                out_of_scope(self, asked, result)
+                self._told_where_to_ask(asked, result)
                 or self.overview_part(result, asked, used)
                 or self._rule_lead(
                     result, result.query or asked, part_intent(asked), analysis, avoid=used, yes_no=yes_no
@@ -433,9 +433,15 @@ class Composer:
             return False
         # (a part in scope names what Hänsyn is for: "… f-skatt? hur funkar det" asks of the tax)
         told = [
-            (out_of_scope(self, part, result) is not None, names_core_topic(part)) for part, result in asked
+            (self._told_where_to_ask(part, result) is not None, names_core_topic(part))
+            for part, result in asked
         ]
         return any(oos for oos, _ in told) and any(core and not oos for oos, core in told)
+
+    def _told_where_to_ask(self, part: str, result: SearchResult) -> Part | None:
+        """A part the knowledge base has no basis for, told where to ask; not one that asks what a
+        buyer may do to a supplier ("utesluta ett bolag som fått böter av Arbetsmiljöverket")."""
+        return None if part_asks_of_the_supplier(part) else out_of_scope(self, part, result)
 
     def for_document(self, doc_id: str, today: dt.date | None = None) -> Answer:
         """The answer a file gives on its own (a "Menar du …?" candidate the user chose)."""

@@ -47,6 +47,15 @@ def speaks_of(
     return all(spoken_of(word) for word in topic_words)
 
 
+def part_asks_of_the_supplier(part: str) -> bool:
+    """The same for one part of a compound question ("kan vi utesluta ett bolag som fått böter av
+    Arbetsmiljöverket, och …")."""
+    return bool(EXCLUDES.search(part) or REQUIRES_HIRING.search(part))
+
+
+EXCLUDES = re.compile(r"\buteslut\w*", re.IGNORECASE)
+
+
 def asks_of_the_supplier(analysis: Analysis) -> bool:
     """Whether a question that names a referral's topic asks what a buyer may do to a supplier,
     which is the knowledge base's question, not the authority's: "utesluta ett bolag som fått böter
