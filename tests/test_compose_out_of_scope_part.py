@@ -12,6 +12,13 @@ from bot.search.referrals import Referrals
 VAT = "Frågor om moms och skatt svarar Skatteverket på."
 
 
+def refer(comp, referral_id: str, title: str, topic: str, summary: str) -> None:
+    """A referral as a real index holds it: a record with its short answer, and no passages."""
+    record = {"id": referral_id, "kind": "referral", "title": title, "topics": [topic]}
+    comp.documents[referral_id] = record | {"summary": summary}
+    comp.referrals = Referrals([record])
+
+
 def composer():
     comp, passages = composer_over(
         {
@@ -23,14 +30,7 @@ def composer():
             },
         }
     )
-    record = {
-        "id": "skatteverket",
-        "kind": "referral",
-        "title": "Moms – fråga Skatteverket",
-        "topics": ["moms"],
-    }
-    comp.documents["skatteverket"] = record | {"summary": VAT}
-    comp.referrals = Referrals([record])
+    refer(comp, "skatteverket", "Moms – fråga Skatteverket", "moms", VAT)
     return comp, passages
 
 
@@ -75,14 +75,13 @@ def test_the_buyers_own_duties_as_employer_are_told_where_to_ask_though_a_file_n
             ): {"kort-svar": "Ja, aktiva åtgärder enligt diskrimineringslagen kan krävas av leverantören."},
         }
     )
-    record = {
-        "id": "do",
-        "kind": "referral",
-        "title": "Diskriminering – fråga DO",
-        "topics": ["aktiva åtgärder"],
-    }
-    comp.documents["do"] = record | {"summary": "Frågor om diskrimineringslagen svarar DO på."}
-    comp.referrals = Referrals([record])
+    refer(
+        comp,
+        "do",
+        "Diskriminering – fråga DO",
+        "aktiva åtgärder",
+        "Frågor om diskrimineringslagen svarar DO på.",
+    )
     result = ranked(passages, {"faq-jamstalldhet": 0.03})
     as_employer = analyse("Vilka aktiva åtgärder mot diskriminering måste kommunen göra som arbetsgivare?")
     answer = comp.compose(as_employer, Searches(result, [result]), min_confidence=0.0)
@@ -99,14 +98,13 @@ def test_a_part_on_what_the_buyer_may_do_to_a_supplier_is_answered_though_it_nam
             },
         }
     )
-    record = {
-        "id": "av",
-        "kind": "referral",
-        "title": "Arbetsmiljö – fråga Arbetsmiljöverket",
-        "topics": ["arbetsmiljöverket"],
-    }
-    comp.documents["av"] = record | {"summary": "Frågor om arbetsmiljö svarar Arbetsmiljöverket på."}
-    comp.referrals = Referrals([record])
+    refer(
+        comp,
+        "av",
+        "Arbetsmiljö – fråga Arbetsmiljöverket",
+        "arbetsmiljöverket",
+        "Frågor om arbetsmiljö svarar Arbetsmiljöverket på.",
+    )
     analysis = analyse(
         "kan vi utesluta ett bolag som fått böter av Arbetsmiljöverket, och hur kontrollerar vi det?"
     )
