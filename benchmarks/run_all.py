@@ -309,7 +309,8 @@ BENCHMARKS = [
         "quality_blind32",
         "quality",
         "Retrieval quality, thirty-fifth set (eval_blind32: the questions of eval_usefulness_blind32, written "
-        "blind by a helper in the twenty-fifth session, first run on that session's first code; CLEAN: misses not read)",
+        "blind by a helper in the twenty-fifth session, first run on that session's first code; clean until the "
+        "twenty-sixth session's end, a training set since its misses were read in the twenty-seventh)",
         ["--eval", "benchmarks/eval_blind32.jsonl"],
         ["--eval", "benchmarks/eval_blind32.jsonl"],
     ),
@@ -320,6 +321,14 @@ BENCHMARKS = [
         "blind by a helper in the twenty-sixth session, first run on that session's first code; CLEAN: misses not read)",
         ["--eval", "benchmarks/eval_blind33.jsonl"],
         ["--eval", "benchmarks/eval_blind33.jsonl"],
+    ),
+    (
+        "quality_blind34",
+        "quality",
+        "Retrieval quality, thirty-seventh set (eval_blind34: the questions of eval_usefulness_blind34, written "
+        "blind by a helper in the twenty-seventh session, first run on that session's first code; CLEAN: misses not read)",
+        ["--eval", "benchmarks/eval_blind34.jsonl"],
+        ["--eval", "benchmarks/eval_blind34.jsonl"],
     ),
     (
         "usefulness",
@@ -588,7 +597,8 @@ BENCHMARKS = [
         "usefulness_blind32",
         "usefulness",
         "Usefulness, thirty-second set (eval_usefulness_blind32, 140 questions written blind by a helper in the "
-        "twenty-fifth session, first run on that session's first code; CLEAN: its failures not read)",
+        "twenty-fifth session, first run on that session's first code; clean until the twenty-sixth session's "
+        "end, a training set since its failures were read in the twenty-seventh)",
         ["--eval", "benchmarks/eval_usefulness_blind32.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind32.jsonl"],
     ),
@@ -599,6 +609,14 @@ BENCHMARKS = [
         "twenty-sixth session, first run on that session's first code; CLEAN: its failures not read)",
         ["--eval", "benchmarks/eval_usefulness_blind33.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind33.jsonl"],
+    ),
+    (
+        "usefulness_blind34",
+        "usefulness",
+        "Usefulness, thirty-fourth set (eval_usefulness_blind34, 140 questions written blind by a helper in the "
+        "twenty-seventh session, first run on that session's first code; CLEAN: its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind34.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind34.jsonl"],
     ),
     (
         "paraphrase",
