@@ -350,7 +350,7 @@ def test_between_equally_good_files_the_one_whose_own_question_is_asked_wins(pip
         hit.score = 1.0  # the same evidence for every file ...
     hits.sort(key=lambda h: h.passage.doc_id == "faq-sysselsattningskrav")  # ... and that FAQ last
     assert hits[0].passage.doc_id != "faq-sysselsattningskrav"
-    ranked = retriever._by_phrasing(asked, hits)
+    ranked, _likeness = retriever._by_phrasing(asked, hits)
     assert ranked[0].passage.doc_id == "faq-sysselsattningskrav"
 
 
@@ -774,3 +774,50 @@ Frågor om kommunallagen ställer du till kommunens jurist.
     assert answer.answered and answer.precedents and answer.referral is None
     # ... while a question on the council itself still goes to the lawyer
     assert pipeline.ask("vad får kommunstyrelsen besluta enligt kommunallagen?").referral.id == "kommunjurist"
+
+
+def test_a_choosing_faq_that_asks_the_users_question_is_weighed_as_a_faq_when_nearest_and_best(pipeline):
+    from bot.search.retrieval import POLAR_TITLE
+
+    retriever = pipeline.refresh().retriever
+    hits = retriever.search("Får vi kräva att leverantören anställer långtidsarbetslösa?").documents()
+    faq = next(h for h in hits if h.passage.doc_id == "faq-sysselsattningskrav")
+    other = next(h for h in hits if h.passage.doc_id == "arbetsrattsliga-villkor")
+    # the FAQ helps choose (`compares`) and its title asks "Får vi …?"
+    retriever.deciding, retriever.polar_deciding = {faq.passage.doc_id}, {faq.passage.doc_id}
+    prefer = {"faq": 1.075, "guidance": 1.038, "decision": 0.88}
+
+    def first(nearest):
+        faq.score, other.score = 1.0, 0.95
+        return retriever._reweigh([faq, other], prefer, set(), None, None, nearest)[0].passage.doc_id
+
+    assert first("faq-sysselsattningskrav") == "faq-sysselsattningskrav"
+    assert first(None) == "arbetsrattsliga-villkor"  # its phrasings not the nearest: a choice
+    assert POLAR_TITLE.match("Får vi ställa krav på att personalen i hemtjänsten kan svenska?")
+    assert not POLAR_TITLE.match("Kan vi kombinera en reserverad upphandling med sysselsättningskrav?")
+    assert not POLAR_TITLE.match("Ska vi direktupphandla eller göra en reserverad upphandling?")
+
+
+def test_a_supplier_written_as_a_common_word_is_looked_up_and_the_kind_of_buyer_is_kept(settings, pipeline):
+    repo_kb = Path(__file__).parent.parent / "knowledge"
+    for name in ("region-orebro-bilpool-samhall-reform", "region-orebro-partnerskap-sociala-innovationer"):
+        shutil.copy(repo_kb / "example" / f"{name}.md", settings.knowledge_dir / "example")
+    pipeline.reindex()
+    answer = pipeline.ask("Har någon kommun köpt något från Reform? Vad gällde det i så fall")
+    assert answer.intent == "precedents" and answer.precedent_match == "none"
+    # "Reform" is also the supplier written "Re:form"; only a region bought from it
+    assert {p.doc_id for p in answer.precedents} == {
+        "region-orebro-bilpool-samhall-reform",
+        "region-orebro-partnerskap-sociala-innovationer",
+    }
+    assert "hos kommuner" in answer.precedent_wanted and "med Reform" in answer.precedent_wanted
+    assert not answer.parts  # "vad gällde det" follows the lookup up: no rule of its own
+
+
+def test_a_kind_of_supplier_asked_by_its_adjective_is_defined(settings, pipeline):
+    repo_kb = Path(__file__).parent.parent / "knowledge"
+    for name in ("ord-ideburen-organisation", "ord-leverantor"):
+        shutil.copy(repo_kb / "glossary" / f"{name}.md", settings.knowledge_dir / "glossary")
+    pipeline.reindex()
+    answer = pipeline.ask("Vad är en idéburen leverantör?")
+    assert answer.parts[0].doc_id == "ord-ideburen-organisation"

@@ -89,7 +89,7 @@ def test_a_provision_typed_loosely_is_read_as_written():
 
 
 def test_a_paragraph_asked_is_found_in_the_file_on_its_whole_chapter():
-    from bot.search.retrieval import chapters_of, most_specific
+    from bot.knowledge.refs import chapters_of, most_specific
 
     assert chapters_of({"ref:lou:16:1", "ref:lou:*:1"}) == {"ref:lou:16"}
     # a file on 16 kap. 7 § is not the file on the whole of 16 kap.

@@ -263,3 +263,17 @@ def parse_ref(text: str) -> Ref:
 def chapter_mentions(text: str) -> list[tuple[int, str]]:
     """Places in a text that look like a chapter reference ("N kap."), for consistency checks."""
     return [(m.start(), m.group()) for m in re.finditer(r"\b\d{1,2}(?:\s[a-z])?\s?kap\.", text)]
+
+
+def most_specific(keys: set[str]) -> set[str]:
+    """{"ref:lou:16:7"} of {"ref:lou:16", "ref:lou:16:7", "ref:lou:*:7"}; every paragraph of a
+    range ("17 kap. 2–5 §§": 17:2 to 17:5), so that which one is found does not depend on the
+    order a set is read in."""
+    named = [k for k in keys if ":*:" not in k]
+    depth = max((k.count(":") for k in named), default=0)
+    return {k for k in named if k.count(":") == depth}
+
+
+def chapters_of(keys: set[str]) -> set[str]:
+    """The chapter each asked paragraph is in: "ref:lou:16:1" -> "ref:lou:16"."""
+    return {k.rsplit(":", 1)[0] for k in keys if k.count(":") >= 3 and ":*:" not in k}

@@ -6,13 +6,14 @@ Glossary entries expand the lexical query with their synonyms (`glossary`).
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from ..knowledge.chunking import Passage
-from ..knowledge.refs import find_refs, parse_ref
+from ..knowledge.refs import chapters_of, find_refs, most_specific, parse_ref
 from . import adapter
 from .confidence import CONFIDENCE_WEIGHTS, confidence_from, evidence  # noqa: F401 - the weights are re-exported
 from .embedding import Embedder
@@ -49,6 +50,7 @@ LAW_NAMED_CONFIDENCE = 0.75
 CANDIDATES = 60
 FEW_MISSED = 2
 RRF_K = 60
+POLAR_TITLE = re.compile(r"(får|kan|måste) vi (?!kombinera)", re.IGNORECASE)
 # The list of files citing a provision named in the question gets a small k: its order (law
 # text first) then decides, because a named provision is the strongest signal there is.
 REF_K = 5
@@ -115,20 +117,6 @@ class Reading:
     quote: tuple[str, bool] | None  # Phrasings.quote
 
 
-def most_specific(keys: set[str]) -> set[str]:
-    """{"ref:lou:16:7"} of {"ref:lou:16", "ref:lou:16:7", "ref:lou:*:7"}; every paragraph of a
-    range ("17 kap. 2–5 §§": 17:2 to 17:5), so that which one is found does not depend on the
-    order a set is read in."""
-    named = [k for k in keys if ":*:" not in k]
-    depth = max((k.count(":") for k in named), default=0)
-    return {k for k in named if k.count(":") == depth}
-
-
-def chapters_of(keys: set[str]) -> set[str]:
-    """The chapter each asked paragraph is in: "ref:lou:16:1" -> "ref:lou:16"."""
-    return {k.rsplit(":", 1)[0] for k in keys if k.count(":") >= 3 and ":*:" not in k}
-
-
 class Retriever:
     """Search over one loaded index. Thread-safe for concurrent reads."""
 
@@ -170,6 +158,10 @@ class Retriever:
         self.phrasings = Phrasings(index.documents)
         self.surface = SurfaceWords((p.text for p in self.passages), stems=self.bm25.postings)
         self.deciding = {d for d, record in index.documents.items() if record.get("compares")}
+        # ... one whose title asks "Får vi …?" is also a plain answer to that question
+        self.polar_deciding = {
+            d for d in self.deciding if POLAR_TITLE.match(index.documents[d].get("title", ""))
+        }
         self.eu_law = eu_law_of(index.documents)
         self.law_terms = law_terms_of(index.documents)
         self.law_scope = LawScope(index.documents)
@@ -329,8 +321,10 @@ class Retriever:
             unwanted = {kind for kind, weight in (prefer or {}).items() if weight < 1} - {"law"}
             if only_held and self.phrasings.kinds.get(quoted) in unwanted:
                 quoted = None
+        nearest = None  # the file whose own questions are most like the query's words
         if mode == "hybrid":
-            hits = self._by_phrasing(query, hits)
+            hits, likeness = self._by_phrasing(query, hits)
+            nearest = max(likeness, key=likeness.get) if likeness else None
             hits = self._by_law(query, hits)
             # "Vad är LUK för lag?", "does LUF allow reserved contracts": few words, but they name
             # a law other than LOU, and the best file, weighed by law, is about it
@@ -338,23 +332,23 @@ class Retriever:
             if hits and named and named <= self.law_scope.of.get(hits[0].passage.doc_id, frozenset()):
                 confidence = max(confidence, LAW_NAMED_CONFIDENCE)
         if prefer or boost or quoted:
-            hits = self._reweigh(hits, prefer or {}, boost or set(), quoted, kinds)
+            hits = self._reweigh(hits, prefer or {}, boost or set(), quoted, kinds, nearest)
         coverage = features.get("coverage", 0.0)
         return SearchResult(
             reading.asked, hits, confidence, coverage, reading.ref_keys, reading.matched, features, quoted
         )
 
-    def _by_phrasing(self, query: str, hits: list[Hit]) -> list[Hit]:
+    def _by_phrasing(self, query: str, hits: list[Hit]) -> tuple[list[Hit], dict[str, float]]:
         """Among the best files, the one whose own questions (or FAQ title) are most like the
         query's words gains: a graded near quote."""
         top = list(dict.fromkeys(h.passage.doc_id for h in hits[: 3 * LIKENESS_DEPTH]))[:LIKENESS_DEPTH]
         likeness = self.phrasings.likeness(query, top)
         if not likeness:
-            return hits
+            return hits, {}
         for hit in hits:
             if hit.passage.doc_id in likeness:
                 hit.score *= likeness_factor(likeness[hit.passage.doc_id])
-        return sorted(hits, key=lambda h: -h.score)
+        return sorted(hits, key=lambda h: -h.score), likeness
 
     def _by_law(self, query: str, hits: list[Hit]) -> list[Hit]:
         """A file about LOV, LUF or LUK rises when the question names that law and sinks when
@@ -372,10 +366,17 @@ class Retriever:
         return sorted(hits, key=lambda h: -h.score)
 
     def _reweigh(
-        self, hits: list[Hit], prefer: dict[str, float], boost: set[str], quoted: str | None, kinds
+        self,
+        hits: list[Hit],
+        prefer: dict[str, float],
+        boost: set[str],
+        quoted: str | None,
+        kinds,
+        nearest: str | None = None,
     ) -> list[Hit]:
-        """Scores times the kind's weight; files the question names lifted; the quoted file on top."""
-        top = hits[0].score if hits else 0.0
+        """Scores times the kind's weight; files the question names lifted; the quoted file on top;
+        a choosing FAQ titled "Får vi …?" weighs as a FAQ when first and its phrasings `nearest`."""
+        top, first = (hits[0].score, hits[0].passage.doc_id) if hits else (0.0, None)
         present = {h.passage.doc_id for h in hits}
         # one or two files named that the search missed count as found last, then are lifted like
         # the others (a longer list the search missed, many matching precedents, starts at nothing)
@@ -391,10 +392,12 @@ class Retriever:
                 hits = [*hits, Hit(self.passages[self.by_id[short]], last)]
         for hit in hits:
             kind = hit.passage.kind
+            weight = prefer.get(kind, 1.0)
             if hit.passage.doc_id in self.deciding:  # a FAQ that helps choose between instruments
-                hit.score *= prefer.get("decision", prefer.get(kind, 1.0))
-            else:
-                hit.score *= prefer.get(kind, 1.0)
+                decision = prefer.get("decision", weight)
+                polar = hit.passage.doc_id in self.polar_deciding and hit.passage.doc_id == nearest == first
+                weight = max(weight, decision) if polar else decision
+            hit.score *= weight
             if hit.passage.doc_id in self.eu_law:
                 hit.score *= prefer.get("eu", 1.0)
             elif hit.passage.doc_id in self.law_terms:
