@@ -1452,3 +1452,28 @@ def test_the_term_whose_meaning_is_asked_is_the_one_defined_however_long_the_oth
     )
     asked = "vad menas med personer som är missgynnade i lagtexten om reserverade kontrakt"
     assert analyse(asked, names).term_docs == {"ord-missgynnade"}
+
+
+def test_somewhere_in_our_own_procurement_asks_no_precedents():
+    assert (
+        analyse("ok så vi kör lägsta pris, kan vi ändå få in sociala grejer nånstans").intent != "precedents"
+    )
+    # ... but "has a social enterprise won somewhere" does
+    assert analyse("har ett socialt företag vunnit en städupphandling nånstans?").intent == "precedents"
+
+
+def test_what_was_it_about_follows_up_the_part_before_it():
+    asked = analyse("Har någon kommun köpt något från Samhall? Vad gällde det i så fall")
+    assert len(asked.parts) == 1
+
+
+def test_where_do_i_start_is_broad_but_tips_on_following_up_is_not():
+    from bot.answer.overview import asks_overview
+
+    assert asks_overview(analyse("helt ny som upphandlare, var börjar jag med sociala hänsyn lol"))
+    assert not asks_overview(analyse("tips på uppföljning av sociala krav efter avtalsstart, har noll koll"))
+
+
+def test_how_the_asker_feels_after_a_comma_is_no_side():
+    assert comparison_sides("LOU eller LOV, fattar inte skillnaden") == ["LOU", "LOV"]
+    assert comparison_sides("IOP vs upphandling, mkt förvirrad just nu") == ["IOP", "upphandling"]

@@ -119,3 +119,50 @@ def test_reserving_for_local_social_enterprises_gets_no_yes(pipeline):
     assert answer.answered
     assert not answer.parts[0].text.startswith("Ja")
     assert answer.parts[0].asks is None
+
+
+def test_a_side_is_named_by_the_instrument_not_by_what_is_done_with_it():
+    from composer_kit import composer_over, ranked
+
+    from bot.answer.comparison import named_by
+
+    c, passages = composer_over(
+        {
+            ("sysselsattningskrav", "guidance", "Sysselsättningskrav"): {"kort-svar": "Ett villkor."},
+            ("faq-direkt", "faq", "Får vi ställa sysselsättningskrav i en direktupphandling?"): {
+                "kort-svar": "Ja."
+            },
+        }
+    )
+    result = ranked(passages, {"faq-direkt": 1.0, "sysselsattningskrav": 0.9})
+    assert named_by(c, "ställa sysselsättningskrav", result, set()).doc_id == "sysselsattningskrav"
+
+
+def test_a_kind_of_buyer_with_no_case_of_the_purchase_is_answered_by_other_buyers_cases():
+    from types import SimpleNamespace
+
+    from test_precedent_list import example
+
+    from bot.answer.analysis import analyse
+    from bot.answer.precedent_answer import known_elsewhere
+
+    laundry = example("tvatt", "Luleå", "tvätt", "reserverad")
+    jobs = example("bygg", "Umeå", "bygg och anläggning", "sysselsattningskrav")
+    asked = analyse("Har någon region upphandlat tvätt med sysselsättningskrav?")
+    # municipalities bought laundry and set employment requirements: their cases answer
+    assert known_elsewhere(SimpleNamespace(examples=[laundry, jobs]), asked)
+    # ... but no one bought laundry at all: what the rules say answers
+    assert not known_elsewhere(SimpleNamespace(examples=[jobs]), asked)
+
+
+def test_how_it_differs_after_what_it_is_is_a_part_of_its_own_about_the_term():
+    from bot.answer.analysis import analyse
+    from bot.answer.pipeline import part_queries
+
+    asked = analyse("Vad är LOV, hur skiljer det sig från vanlig upphandling, och kan idéburna vara med?")
+    assert asked.parts == [
+        "Vad är LOV",
+        "hur skiljer det sig från vanlig upphandling",
+        "kan idéburna vara med",
+    ]
+    assert part_queries(asked.parts)[1].lower() == "hur skiljer lov sig från vanlig upphandling"

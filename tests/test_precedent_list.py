@@ -584,3 +584,35 @@ def test_a_place_a_sector_and_an_instrument_never_met_give_those_with_two_of_the
         "kristianstad-reserverad-tvatt",
         "malmo-stad-praktik",
     }
+
+
+def test_a_supplier_whose_name_is_a_common_word_is_found_only_as_written_and_by_no_other_buyer():
+    from bot.answer.names import Names
+
+    region = example("region-bilvard", "Örebro", "fordon", "direktupphandling-socialt-foretag") | {
+        "buyer": "Region Örebro län",
+        "buyer_type": "region",
+        "suppliers": ["Reform"],
+    }
+    other = example("kommun-stad", "Örebro", "städ och lokalvård", "reserverad")
+    names = Names.from_records([region, other])
+    assert analyse("Har någon kommun köpt något från Reform?", names).organisation_docs == {"region-bilvard"}
+    # the word, not the name: at the start of a sentence or in lower case
+    assert not analyse("Reform av LOU, vad innebär den?", names).organisations
+    assert not analyse("vad innebär den nya reform som regeringen föreslår", names).organisations
+    # only a region bought from it: no municipality is known, and the region is the closest
+    found, match, _ = lookup(
+        analyse("Har någon kommun köpt något från Reform?", names), NOTHING_FOUND, [region, other]
+    )
+    assert (match, [r["id"] for r in found]) == ("none", ["region-bilvard"])
+
+
+def test_a_kind_of_buyer_that_never_bought_it_gets_the_same_purchase_by_other_buyers_first():
+    same = example("kommun-stad-villkor", "Malmö", "städ och lokalvård", "arbetsrattsliga-villkor")
+    cleaning = example("kommun-stad-praktik", "Gävle", "städ och lokalvård", "sysselsattningskrav")
+    found, match, _ = lookup(
+        analyse("finns exempel där en region ställt arbetsrättsliga villkor i städupphandling"),
+        NOTHING_FOUND,
+        [cleaning, same],
+    )
+    assert (match, [r["id"] for r in found]) == ("none", ["kommun-stad-villkor"])

@@ -43,12 +43,11 @@ from .names import Names
 from .precedent_words import (
     ABOUT_A_CASE,
     ANY_EXAMPLE,
-    ANYWHERE,
     ASKS_ABOUT_BUYERS,
     IN_COURT,
     PAST,
     PRECEDENT,
-    TEMPLATES,
+    without_anywhere,
 )
 from .sides import comparison_sides
 from .wording import DEFINITION, PERMISSION, QUESTION_START, words_of
@@ -88,7 +87,7 @@ _CLAUSE_SPLIT = re.compile(
     # "vad är IOP, när får man använda det …"
     r"|när (?:får|kan|måste|ska|bör) (?:vi|man|ni)"
     # "Vad är ett arbetsintegrerande socialt företag, hur hittar vi sådana …"
-    r"|hur (?:hittar|gör|ska|kan|får|följer|kontrollerar|väljer) (?:vi|man|ni))\b)|(?<!t\.ex)(?<!bl\.a)(?<!m\.m)(?<!s\.k)(?<!d\.v\.s)(?<!o\.s\.v)(?<!\bca)\. (?=[A-ZÅÄÖ])|(?<=\?)\s*",
+    r"|hur (?:hittar|gör|ska|kan|får|följer|kontrollerar|väljer) (?:vi|man|ni)|hur skiljer (?:det|den|de) sig)\b)|(?<!t\.ex)(?<!bl\.a)(?<!m\.m)(?<!s\.k)(?<!d\.v\.s)(?<!o\.s\.v)(?<!\bca)\. (?=[A-ZÅÄÖ])|(?<=\?)\s*",
     re.IGNORECASE,
 )
 
@@ -97,7 +96,7 @@ _CLAUSE_SPLIT = re.compile(
 _BARE_FOLLOW_UP = re.compile(
     r"^\W*(vilka|vilken|vilket|vem|vilka då|hur då|var då|var|när|varför|vilka är det|vilka var det|which"
     # "måste vi följa upp villkoren, och hur ofta?": how often it is done, not how common it is
-    r"|hur ofta|hur länge|how often)\W*$",
+    r"|hur ofta|hur länge|how often|vad (gällde|var|handlade) (det|den|de)( om)?( i så fall| då)?)\W*$",
     re.IGNORECASE,
 )
 _FILLER = re.compile(r"^\W*((ok|okej|okey|hej|ja|jaha|nej|alltså|så|tack|hmm+|aha)\W*)+$", re.IGNORECASE)
@@ -151,7 +150,7 @@ def detect_intent(
 ) -> str:
     if ANY_EXAMPLE.search(text):
         return "precedents"
-    if PRECEDENT.search(ANYWHERE.sub(" ", text) if TEMPLATES.search(text) else text) or (
+    if PRECEDENT.search(without_anywhere(text)) or (
         has_place_or_org
         and re.search(
             # "Har Göteborgs stad något IOP?": what a named buyer has

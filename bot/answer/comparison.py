@@ -239,6 +239,10 @@ def instrument_names(side: str) -> list[str]:
     return [name for name in names if not set(tokens(name)) <= own]
 
 
+# What a side says is done with an instrument, not what it is.
+DOING = frozenset(tokens("ställa använda kräva välja köra ha införa jobba satsa"))
+
+
 # An instrument's name where its label is not ("reserverad" is any of the reservations, and a
 # direct award need not be from a social enterprise)
 INSTRUMENT_NAMES = {
@@ -273,7 +277,9 @@ def named_by(
     strip = REF_WORDS if tokens(REF_WORDS.sub(" ", side)) else PROVISION_WORDS
     # ("fairtrade-krav" is named by the FAQ on Fairtrade: the "-krav" only says it is required)
     side = re.sub(r"(?<=\w)-krav(en)?\b", "", side, flags=re.IGNORECASE)
-    wanted = [w for w in tokens(strip.sub(" ", side)) if not w.isdigit()]
+    # ("ställa sysselsättningskrav" is named by Sysselsättningskrav, not by an FAQ that asks to
+    # "ställa sysselsättningskrav i en direktupphandling")
+    wanted = [w for w in tokens(strip.sub(" ", side)) if not w.isdigit() and w not in DOING]
     if not wanted:
         return None
     fits: dict[str, tuple[float, int, Passage]] = {}

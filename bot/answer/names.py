@@ -30,6 +30,9 @@ class Names:
     cases: dict[str, tuple[str, ...]] = field(default_factory=dict)  # folded case name -> judgment ids
     # glossary files whose term is a name ("Samhall"), each with its forms, folded
     name_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # a supplier whose name is also a common word ("Reform", "ISS"): its name as written, which
+    # the text must write with the same capitals; its precedents are under its lower-case form
+    cased: frozenset[str] = frozenset()
 
     @classmethod
     def from_records(cls, records: list[dict]) -> Names:
@@ -39,6 +42,7 @@ class Names:
         terms: dict[str, set[str]] = {}
         buyers: set[str] = set()
         cases: dict[str, set[str]] = {}
+        cased: set[str] = set()
         for record in records:
             kind = record.get("kind", "example")
             if kind == "case-law" and (case := case_name(record.get("title") or "")):
@@ -54,12 +58,19 @@ class Names:
                 for variant in name_variants(name):
                     out.setdefault(variant.lower(), set()).add(record["id"])
             buyers.update(v.lower() for name in names for v in name_variants(name))
+            for name in record.get("suppliers") or []:
+                if name.lower() in GENERIC_NAMES - FAMILY_NAMES and name != name.lower():
+                    cased.add(name)
+                    out.setdefault(name.lower(), set()).add(record["id"])
             for family, variants in FAMILIES.items():  # "Örebro Stadsmission": one of the stadsmissioner
                 # also a former supplier that the title names ("… när Skåne Stadsmission lämnade")
                 named = [*(record.get("suppliers") or []), record.get("title") or ""]
                 if any(family in name.lower() for name in named):
                     for variant in variants:
                         out.setdefault(variant, set()).add(record["id"])
+        # "Reform" also names the supplier written "Re:form"
+        for variant in [v for v in out if re.sub(r"\W", "", v) in {c.lower() for c in cased} - {v}]:
+            out[re.sub(r"\W", "", variant)] |= out[variant]
         # a judgment whose title names an organisation the precedents name ("Alingsås kommun och
         # Bräcke diakoni – …") is about it as well
         for record in records:
@@ -78,6 +89,7 @@ class Names:
                 for r in records
                 if r.get("kind") == "glossary" and is_name(str(r.get("term") or ""))
             },
+            frozenset(cased),
         )
 
     @property
@@ -158,11 +170,15 @@ class Names:
             name = match.group(1)
             if not any(name in longer for longer in found):
                 found.append(name)
+        for name in self.cased:  # "köpt något från Reform?", but not "Reform av LOU …" first in a sentence
+            for match in re.finditer(rf"(?<![\wåäö]){re.escape(name)}s?(?![\wåäö])", text):
+                if not re.search(r"(^|[.!?:]\s*)$", text[: match.start()]) and name.lower() not in found:
+                    found.append(name.lower())
         return found
 
     @cached_property
     def _pattern(self) -> re.Pattern:
-        names = sorted(self.variants, key=len, reverse=True)
+        names = sorted(set(self.variants) - {n.lower() for n in self.cased}, key=len, reverse=True)
         return re.compile(rf"(?<![\wåäö])({'|'.join(re.escape(n) for n in names)})s?(?![\wåäö])")
 
 

@@ -20,7 +20,7 @@ TOPIC = re.compile(
 )
 BROAD_ASK = re.compile(
     r"\btips\b|\bquick wins?\b|\bvad kan (vi|man|ni|en kommun|kommunen|en region|regionen)( ens)? (göra|kräva|ställa)\b|\bwhat'?s the deal\b|\bvad säger\b(?! (lagen|lou|luf|luk|lov|eu|eu-\w+|direktiv\w*|\d))"
-    r"|\bwhat can (we|you)\b|\bhur (börjar|kommer) (vi|man)( igång)?\b|\bvar (börjar|ska) (vi|man)( börja)?\b"
+    r"|\bwhat can (we|you)\b|\bhur (börjar|kommer) (vi|man|jag)( igång)?\b|\bvar (börjar|ska) (vi|man|jag)( börja)?\b"
     r"|\bvad (ska|bör) (jag|vi|man) ta med\b"
     # "hur förklarar jag för fullmäktige varför vi ska ha sociala krav": why at all
     r"|\bvarför (ska|bör|skulle|behöver) (vi|man|kommunen|regionen|en kommun)\b"
@@ -55,9 +55,17 @@ def asks_overview(analysis: Analysis) -> bool:
         and not (
             set(analysis.instruments) - jobs or analysis.sides or analysis.places or analysis.organisations
         )
-        # "hur får vi in sociala hänsyn i vår upphandlingspolicy" asks about a policy document
+        # "hur får vi in sociala hänsyn i vår upphandlingspolicy" asks about a policy document,
+        # "tips på uppföljning av sociala krav" about following them up
         and not POLICY.search(analysis.question)
+        and not FOLLOW_UP.search(analysis.question)
     )
+
+
+FOLLOW_UP = re.compile(
+    r"\b(uppföljning\w*|följa upp|följer upp|följs upp|avtalsuppföljning\w*|vite\w*|sanktion\w*)\b",
+    re.IGNORECASE,
+)
 
 
 def part_asks_overview(part: str) -> bool:

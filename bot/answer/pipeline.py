@@ -411,7 +411,9 @@ def part_queries(parts: list[str]) -> list[str]:
             ][:4]
             named = " ".join(topic)
             if it and topic:
-                part = USES_IT.sub(lambda m, named=named: f"{m.group(1)} {named}", part, count=1)
+                part = USES_IT.sub(
+                    lambda m, named=named: f"{m.group(1) or m.group(3)} {named}", part, count=1
+                )
             elif them and topic:
                 part = POINTS_TO_THEM.sub(named, part, count=1)
             else:
@@ -458,7 +460,8 @@ THEY_DO = re.compile(
 POINTS_TO_THEM = re.compile(r"\b(dem|dom|dessa|sådana|såna)\b", re.IGNORECASE)
 FOR_THEM = re.compile(r"\b(för|åt|till) (dem|dom|dessa|sådana|såna)\b", re.IGNORECASE)
 USES_IT = re.compile(
-    r"\b(använda|använder|tillämpa|tillämpar|kombinera|välja|ha|köpa|upphandla) (det|den|detta)\b",
+    r"\b(använda|använder|tillämpa|tillämpar|kombinera|välja|ha|köpa|upphandla) (det|den|detta)\b"
+    r"|\b(skiljer) (det|den|detta)(?= sig\b)",  # "vad är LOV, hur skiljer det sig från …"
     re.IGNORECASE,
 )
 PART_FRAME = frozenset("måste får kan ska vi man ställa ha göra också".split())

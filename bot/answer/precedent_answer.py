@@ -109,10 +109,12 @@ def known_elsewhere(c, analysis: Analysis) -> bool:
     not what the rules say about the instrument."""
     if not (analysis.sectors or analysis.objects):
         return False
-    wider = replace(analysis, sectors=[], objects=[])
+    # (by any kind of buyer: "har någon region upphandlat tvätt med sysselsättningskrav?" is
+    # answered by the municipalities' laundry contracts and the instrument's other cases)
+    wider = replace(analysis, sectors=[], objects=[], buyer_types=[])
     # ... and the purchase has known cases too ("väktare med sysselsättningskrav": no case of
     # guarding at all, so what the rules say answers)
-    bought = replace(analysis, instruments=[], social_suppliers=False)
+    bought = replace(analysis, instruments=[], social_suppliers=False, buyer_types=[])
     return any(precedent_matches(r, wider) for r in c.examples) and any(
         names_object(r, analysis.objects) if analysis.objects else precedent_matches(r, bought)
         for r in c.examples

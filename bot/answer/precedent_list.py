@@ -94,6 +94,14 @@ def lookup(analysis: Analysis, result: SearchResult, examples: list[dict]) -> tu
         return _swedish_first(ranked, analysis)[:MAX_LINES], "some", 0
     wanted = without_generic_buyer_type(analysis)
     matching = [r for r in examples if precedent_matches(r, wanted)]
+    if (
+        matching
+        and analysis.organisation_docs
+        and wanted.buyer_types != analysis.buyer_types
+        and not any(precedent_matches(r, analysis) for r in examples)
+    ):
+        # "har någon kommun köpt något från Reform?" when only a region has: none, and it closest
+        return _ranked(matching, result, analysis)[:MAX_CLOSEST], "none", 0
     social_first = False
     if analysis.objects:  # "cykelreparationer": the bike contracts, whatever sector they are filed under
         loose = replace(wanted, sectors=[])
@@ -181,6 +189,16 @@ def _closest(wanted: Analysis, result: SearchResult, analysis: Analysis, example
         kept = _relaxed_until(wanted, result, analysis, examples, RELAXATIONS[:3])
         if kept:
             return kept
+    if wanted.buyer_types and (wanted.sectors or wanted.objects):
+        # "en region som ställt arbetsrättsliga villkor i städupphandling": the same purchase by
+        # other kinds of buyer is closest (with no purchase named, the kind of buyer is kept longer)
+        # (still in Sweden when the kind of buyer asked meant Swedish ones)
+        anyone = replace(wanted, buyer_types=[], countries=["Sverige"] if asks_swedish_buyers(wanted) else [])
+        other_buyers = [
+            r for r in examples if precedent_matches(r, anyone) and not precedent_matches(r, wanted)
+        ]
+        if other_buyers:
+            return _swedish_first(_ranked(other_buyers, result, analysis), analysis)[:MAX_CLOSEST]
     both = _closest_both_ways(wanted, result, analysis, examples)
     if both:
         return both
@@ -355,7 +373,7 @@ def wanted_text(analysis: Analysis, home: bool = True) -> str:
         text = f"{text} från sociala företag".strip()
     if where:
         text = f"{text} i {' och '.join(where)}".strip()
-    if analysis.places and analysis.supplier_docs:  # "i Uppsala län med Samhall"
+    if (analysis.places or analysis.buyer_types) and analysis.supplier_docs:  # "i Uppsala län med Samhall"
         text = (
             f"{text} med {' och '.join(as_typed(n, analysis.question) for n in analysis.suppliers)}".strip()
         )

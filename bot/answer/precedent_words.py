@@ -69,6 +69,16 @@ TEMPLATES = re.compile(
     r"\b(mall|mallar|mallen|modellvillkor|formuleringar|checklist\w*|vägledning\w*|verktyg)\b", re.IGNORECASE
 )
 ANYWHERE = re.compile(r"\b(någonstans|nånstans|ngnstans)\b", re.IGNORECASE)
+# "kan vi ändå få in sociala grejer nånstans?" asks where in our own procurement
+OUR_OWN = re.compile(r"\b(kan|får|ska|bör|måste) (vi|man|jag)\b", re.IGNORECASE)
+
+
+def without_anywhere(text: str) -> str:
+    """The text without "nånstans" where it asks for a template or a place in our own
+    procurement ("kan vi få in sociala grejer nånstans?"), not for cases elsewhere."""
+    return ANYWHERE.sub(" ", text) if TEMPLATES.search(text) or OUR_OWN.search(text) else text
+
+
 # "någon kommun som reserverat", "vilka allmännyttiga bostadsbolag har ställt krav": a question
 # about buyers (or contracts) in the past tense asks for precedents.
 ASKS_ABOUT_BUYERS = re.compile(

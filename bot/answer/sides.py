@@ -36,6 +36,13 @@ _SIDE_CLAUSE = re.compile(
     r"|\s+i upphandling(en|ar|arna)?$",
     re.IGNORECASE,
 )
+# "IOP vs upphandling, mkt förvirrad just nu", "LOU eller LOV, fattar inte skillnaden": how the
+# asker feels, after a comma, is no side
+_FEELING = re.compile(
+    r",\s*(jag är |vi är |är )?(mkt |mycket |lite |helt |så |sjukt |jätte)?(förvirrad\w*|osäker\w*|vilse|lost|"
+    r"confused|fattar (inte|noll)|förstår inte|har noll koll|hjälp)\b[^?]*",
+    re.IGNORECASE,
+)
 _SIDE_FRAME = re.compile(
     r"^\W*(vad är |vad blir )?(skillnaden|skillnad) (mellan|på) |^(ska vi|bör vi|kan vi|vill vi|välja|"
     r"välj|köra|göra|ha|använda|andra|övriga|hellre|snarare|istället|i stället|ska vi köra|ska vi ha|ska vi välja|ska vi använda|som|en|ett|att|med|"
@@ -50,6 +57,7 @@ def comparison_sides(text: str) -> list[str]:
     asks which of two figures holds ("30 % eller 50 % funktionsnedsatta?" asks what the rule is)."""
     if _FIGURE_CHOICE.search(text):
         return []
+    asked, text = text, _FEELING.sub("", text)
     # ("4:18" is a provision, not a colon; "Vi misstänker … . Ska vi A eller B?": the sentence that asks)
     clauses = re.split(
         r"\s+[–-]\s+|[?;]\s*|:(?!\d)\s*|(?<!\bkap)(?<!\bart)(?<!\bprop)(?<!t\.ex)(?<!bl\.a)\.\s+(?=[A-ZÅÄÖ])",
@@ -101,7 +109,7 @@ def comparison_sides(text: str) -> list[str]:
             sides = _clean_sides(items)
             if sides:
                 return sides
-    if not (COMPARISON.search(text) or bare_choice(text)):
+    if not (COMPARISON.search(asked) or bare_choice(text)):
         return []
     for clause in clauses:
         listed = re.match(r"^\W*jämför (.+)", clause, re.I)  # "Jämför A, B och C"
