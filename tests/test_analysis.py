@@ -1477,3 +1477,11 @@ def test_where_do_i_start_is_broad_but_tips_on_following_up_is_not():
 def test_how_the_asker_feels_after_a_comma_is_no_side():
     assert comparison_sides("LOU eller LOV, fattar inte skillnaden") == ["LOU", "LOV"]
     assert comparison_sides("IOP vs upphandling, mkt förvirrad just nu") == ["IOP", "upphandling"]
+
+
+def test_two_requirements_in_one_breath_are_two_parts_with_the_frame_in_front():
+    asked = analyse("kan vi kräva att leverantören har F-skattsedel och att personalen har schyssta villkor?")
+    assert asked.parts == [
+        "kan vi kräva att leverantören har F-skattsedel",
+        "kan vi kräva att personalen har schyssta villkor",
+    ]

@@ -331,3 +331,28 @@ def test_two_questions_that_share_only_the_frame_of_a_requirement_are_no_paraphr
         "kan vi kräva att leverantören har kollektivavtal",
         "Får vi kräva att leverantören har kollektivavtal?",
     )
+
+
+def test_a_faq_on_other_suppliers_gives_way_to_the_guidance_on_the_instrument_asked():
+    comp, passages = composer_over(
+        {
+            ("faq-poang", "faq", "Får vi ge poäng för att anbudsgivaren är ett socialt företag?"): {
+                "kort-svar": "Nej, inte för vad företaget är."
+            },
+            ("faq-anstalla", "faq", "Får vi kräva att leverantören anställer folk långt från arbete?"): {
+                "kort-svar": "Ja, som ett sysselsättningskrav."
+            },
+            ("kriterier", "guidance", "Sociala tilldelningskriterier"): {
+                "kort-svar": "Ett socialt tilldelningskriterium ger mervärde i utvärderingen."
+            },
+            ("ord-fn", "glossary", "Personer med funktionsnedsättning"): {"kort-svar": "Personer som …"},
+        }
+    )
+    for doc in ("faq-poang", "faq-anstalla"):
+        comp.documents[doc] |= {"question": comp.documents[doc]["title"], "questions": []}
+    comp.documents["kriterier"] |= {"kind": "guidance"}
+    comp.guides = {"socialt-tilldelningskriterium": "kriterier"}
+    asked = "får vi ge extra poäng till anbud där leverantören anställer personer med funktionsnedsättning?"
+    result = ranked(passages, {"faq-poang": 0.03, "faq-anstalla": 0.028, "ord-fn": 0.027, "kriterier": 0.02})
+    # not the FAQ on employment requirements, an instrument not asked, though it ranks higher
+    assert comp.lead(result, asked, "permission").doc_id == "kriterier"

@@ -10,6 +10,9 @@ def test_chat_questions_on_social_considerations_name_the_topic():
     assert names_core_topic("behöver vi ens bry oss om sociala hänsyn när vi köper städning")
     assert names_core_topic("is it legal to require apprenticeships?")  # English mixed in
     assert names_core_topic("hur funkar social value i upphandling, typ som i UK")
+    # the workers' conditions as a politician puts them
+    assert names_core_topic("kan vi kräva att personalen har schyssta villkor")
+    assert names_core_topic("hur stoppar vi lönedumpning hos städfirman")
 
 
 def test_other_procurement_and_municipal_questions_do_not():
@@ -17,5 +20,6 @@ def test_other_procurement_and_municipal_questions_do_not():
     assert not names_core_topic("Vilka miljökrav bör vi ställa på bilarna i transportupphandlingen?")
     assert not names_core_topic("får ett kommunalt bolag gå med förlust år efter år?")
     assert not names_core_topic("hur förlänger vi ett avtal som snart löper ut")
+    assert not names_core_topic("vilka villkor gäller för att förlänga ett ramavtal")
     # "i praktiken" is not a work placement
     assert not names_core_topic("hur funkar avtalsspärren i praktiken")

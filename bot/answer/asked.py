@@ -190,6 +190,12 @@ def instruments_in(text: str) -> frozenset[str]:
 RESERVATION_KINDS = frozenset({"reserverad", "reserverad-4-18", "reserverad-19-25", "reserverad-19-25a"})
 
 
+def one_instrument(text: str) -> str | None:
+    """The instrument a text names, when it names exactly one."""
+    found = detect_instruments(text, words(text))
+    return found[0] if len(found) == 1 else None
+
+
 # Whom a question is about favouring or hiring: "gynna sociala företag" is not "gynna lokala
 # företag", though the words are near.
 PARTIES = {

@@ -32,6 +32,7 @@ from .asked import (
     instrument_guides,
     local_faqs,
     more_parties,
+    one_instrument,
     other_parties,
     own_question,
     permission_top,
@@ -210,10 +211,8 @@ class Composer:
         return part  # shown under "Närliggande fråga i kunskapsbanken: …", never as a reply
 
     def _how_to_top(self, docs: list) -> Passage:
-        """The file that leads a how-to question: a close guidance text that says how before
-        the steps of an FAQ on another question ("hur formulerar vi ett socialt
-        tilldelningskriterium?" is not "måste vi välja lägsta pris?"), and a close file that says
-        how before one that does not, a law text ("hur kontrollerar vi …")."""
+        """The file that leads a how-to question: a close guidance text that says how before an
+        FAQ's steps on another question, a close file that says how before one that does not."""
         best = docs[0]
         rules = [(GUIDANCE_SHARE, "guidance")] if best.passage.kind == "faq" else []
         if not self._how_to(best.passage.doc_id):
@@ -230,18 +229,19 @@ class Composer:
 
     def _not_about_others(self, top: Passage, docs: list, asked: str) -> Passage:
         """A file whose own question names other suppliers ("gynna lokala företag" for "gynna
-        sociala företag") gives way to the next rule or FAQ that does not. (Instruments are not
-        read here: "ge jobbet direkt" reads as an employment requirement.)"""
+        sociala företag") gives way to the guidance on the instrument asked or the next FAQ."""
         own = own_question(self.documents.get(top.doc_id, {}))
         if not own or not (other_parties(asked, own) or unasked_locals(asked, top.doc_id, self.locals)):
             return top
-        for hit in docs[1:3]:
-            other = own_question(self.documents.get(hit.passage.doc_id, {}))
-            if hit.passage.kind not in ("example", "glossary") and not (
-                (other and other_parties(asked, other))
-                or unasked_locals(asked, hit.passage.doc_id, self.locals)
+        # ("extra poäng för att anställa personer med funktionsnedsättning": the guidance on the
+        # one instrument asked, award criteria, before the next FAQ, on employment requirements)
+        guide = self.section(self.guides.get(one_instrument(asked), ""), SHORT_ANSWER_SLUG)
+        for passage in [p for p in (guide, *(h.passage for h in docs[1:3])) if p and p.doc_id != top.doc_id]:
+            other = own_question(self.documents.get(passage.doc_id, {}))
+            if passage.kind not in ("example", "glossary") and not (
+                (other and other_parties(asked, other)) or unasked_locals(asked, passage.doc_id, self.locals)
             ):
-                return hit.passage
+                return passage
         return top
 
     def _how_to(self, doc_id: str) -> bool:

@@ -19,6 +19,9 @@ CORE_TOPICS = re.compile(
     r"|missgynnad\w*|praktikplats\w*|praktikant\w*|lärling\w*|ungdom\w*|utanförskap\w*"
     r"|iop|idéburn?\w*|arbetsintegrerande|asf|samhall|skyddade? verkst\w*|mänskliga rättigheter"
     r"|ilo|fairtrade|rättvis handel|uppförandekod\w*|tillgänglighet\w*"
+    # the people's working conditions, as politicians put it ("schyssta villkor för personalen")
+    r"|arbetsvillkor\w*|(bra|rimliga|skäliga|oskäliga|goda|hyggliga|schys+ta|juste) (villkor|löner|lön)"
+    r"|avtalsenlig\w*|lönedumpning\w*|social dumpning|svart arbetskraft"
     r")\b",
     re.IGNORECASE,
 )

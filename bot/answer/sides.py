@@ -27,7 +27,8 @@ _SIDE_FILLER = re.compile(
 _SIDE_CLAUSE = re.compile(
     r"\s+(när|eftersom|för att|så att)\s+(vi|man|ni|kommunen|regionen)\b.*$"
     # "A vs sysselsättningskrav vad ger mest jobb": the question after the last side
-    r"|,?\s+(vad|vilket|vilken|vilka|hur)\s+(ger|passar|funkar|fungerar|är|blir|brukar|lönar)\b.*$"
+    r"|,?\s+(vad|vilket|vilken|vilka|hur)\s+(ger|passar|funkar|fungerar|är|blir|brukar|lönar"
+    r"|(kan|får|ska|bör) (vi|man|ni))\b.*$"
     # "samhall vs vanligt städbolag, får vi välja samhall direkt?": a question of its own after a comma
     r"|,\s*(får|kan|måste|ska|bör)\s+(vi|man|ni|kommunen|regionen)\b.*$"
     # "LOU och LOV när det gäller sociala hänsyn", "… för en liten kommun": what both are asked about

@@ -1,0 +1,22 @@
+"""Two requirements asked in one breath: "kan vi kräva att leverantören har F-skattsedel och att
+personalen har schyssta villkor?" asks of each, so each is a part of its own with the frame
+("kan vi kräva att") in front of it."""
+
+from __future__ import annotations
+
+import re
+
+_TWO_DEMANDS = re.compile(
+    r"^(?P<frame>[^?]*?\b(?:kräva|krav på|ställa krav på|ställa som krav) att )(?P<first>[^?]+?),? och att "
+    r"(?P<second>[^?]+?)\??\s*$",
+    re.IGNORECASE,
+)
+
+
+def two_demands(text: str) -> list[str]:
+    """["kan vi kräva att A", "kan vi kräva att B"] for "kan vi kräva att A och att B?"; else []."""
+    found = _TWO_DEMANDS.match(text.strip())
+    if not found:
+        return []
+    frame = found.group("frame")
+    return [f"{frame}{found.group('first')}", f"{frame}{found.group('second')}"]
