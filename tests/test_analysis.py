@@ -1485,3 +1485,15 @@ def test_two_requirements_in_one_breath_are_two_parts_with_the_frame_in_front():
         "kan vi kräva att leverantören har F-skattsedel",
         "kan vi kräva att personalen har schyssta villkor",
     ]
+
+
+def test_a_purchase_where_something_was_done_asks_for_precedents():
+    assert analyse("nån bussupphandling där förarna fick behålla jobbet vid byte av operatör?").intent == (
+        "precedents"
+    )
+
+
+def test_choosing_between_two_things_is_a_comparison_of_them():
+    asked = analyse("Hur väljer vi mellan att reservera enligt 4 kap 18 § och 19 kap 25 a §?")
+    assert asked.intent == "comparison" and len(asked.sides) == 2
+    assert analyse("hur ska vi välja mellan LOV och LOU för hemtjänsten").sides[0] == "LOV"

@@ -403,3 +403,26 @@ def test_a_diff_asked_in_chat_is_what_tells_two_things_apart_not_a_choice():
     # "diff?" asks for two definitions side by side, which a choice between instruments avoids
     assert not choosing(analyse("skyddad verkstad vs socialt företag, diff?"))
     assert choosing(analyse("skyddad verkstad eller socialt företag, vad passar oss bäst?"))
+
+
+def test_a_faq_that_asks_may_we_does_not_help_choose_even_if_it_compares():
+    from composer_kit import composer_over, ranked
+
+    comp, passages = composer_over(
+        {
+            ("faq-sprak", "faq", "Får vi ställa krav på att personalen i hemtjänsten kan svenska?"): {
+                "kort-svar": "Det beror på."
+            },
+            ("faq-lov-lou", "faq", "Valfrihetssystem eller upphandling – vad passar?"): {
+                "kort-svar": "Det beror."
+            },
+            ("lov", "guidance", "Valfrihetssystem"): {"kort-svar": "Valfrihet."},
+            ("lou", "guidance", "Upphandling"): {"kort-svar": "Upphandling."},
+        }
+    )
+    comp.documents["faq-sprak"]["compares"] = ["lov", "lou"]
+    comp.documents["faq-lov-lou"]["compares"] = ["lov", "lou"]
+    result = ranked(passages, {"faq-sprak": 0.03, "faq-lov-lou": 0.02})
+    sides = ("valfrihetssystem", "upphandling")
+    part = decision_faq(comp, result, {"lov", "lou"}, [{"lov"}, {"lou"}], False, sides)
+    assert part.doc_id == "faq-lov-lou"

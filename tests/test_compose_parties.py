@@ -356,3 +356,22 @@ def test_a_faq_on_other_suppliers_gives_way_to_the_guidance_on_the_instrument_as
     result = ranked(passages, {"faq-poang": 0.03, "faq-anstalla": 0.028, "ord-fn": 0.027, "kriterier": 0.02})
     # not the FAQ on employment requirements, an instrument not asked, though it ranks higher
     assert comp.lead(result, asked, "permission").doc_id == "kriterier"
+
+
+def test_a_definition_the_rules_know_little_of_is_answered_by_the_precedent_that_names_it():
+    from bot.answer.analysis import analyse
+
+    comp, passages = composer_over(
+        {
+            ("stockholm-it", "example", "Region Stockholm – IT med uppföljning via Electronics Watch"): {
+                "kort-svar": "Regionen följde upp villkoren genom Electronics Watch."
+            },
+            ("ord-iop", "glossary", "IOP"): {"kort-svar": "IOP är en samverkansform."},
+        }
+    )
+    asked = analyse("vad är Electronics Watch")
+    result = ranked(passages, {"stockholm-it": 0.03, "ord-iop": 0.008})
+    assert comp._rule_lead(result, asked.question, "definition", asked).doc_id == "stockholm-it"
+    # ... but a rule close to it still answers first
+    close = ranked(passages, {"stockholm-it": 0.03, "ord-iop": 0.025})
+    assert comp._rule_lead(close, asked.question, "definition", asked).doc_id == "ord-iop"

@@ -434,3 +434,20 @@ def word_is_no_answer(asked: str, top, documents: dict[str, dict]) -> bool:
 
 # "Får kommunala bolag …?", "Kan en förening …?": a yes/no question on what another party may do
 MODAL_START = re.compile(r"^\W*(får|kan|måste|ska|bör|behöver)\s+(?!du\b)[\wåäö]+", re.IGNORECASE)
+
+
+def not_about_others(top, docs: list, asked: str, documents: dict, locals_: dict, guide=None):
+    """A file whose own question names other suppliers ("gynna lokala företag" for "gynna
+    sociala företag") gives way to the guidance on the one instrument asked (`guide`) or the next
+    rule or FAQ that does not: "extra poäng för att anställa personer med funktionsnedsättning"
+    is answered by the text on award criteria, not the FAQ on employment requirements."""
+    own = own_question(documents.get(top.doc_id, {}))
+    if not own or not (other_parties(asked, own) or unasked_locals(asked, top.doc_id, locals_)):
+        return top
+    for passage in [p for p in (guide, *(h.passage for h in docs[1:3])) if p and p.doc_id != top.doc_id]:
+        other = own_question(documents.get(passage.doc_id, {}))
+        if passage.kind not in ("example", "glossary") and not (
+            (other and other_parties(asked, other)) or unasked_locals(asked, passage.doc_id, locals_)
+        ):
+            return passage
+    return top

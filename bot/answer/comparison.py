@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from ..knowledge.chunking import SHORT_ANSWER_SLUG, Passage
 from ..knowledge.precedents import instrument_label
-from ..search.retrieval import SearchResult
+from ..search.retrieval import POLAR_TITLE, SearchResult
 from ..search.scope import laws_in
 from ..search.textproc import tokens
 from .analysis import Analysis, words_of
@@ -340,7 +340,9 @@ def decision_faq(
     for record in c.documents.values():
         compared = set(record.get("compares") or ())
         laws = laws_in(record.get("title", ""))
-        if not compared or record["id"] in rulings or (laws and not laws & other_laws):
+        # (nor does one that asks "Får vi …?": it answers that question, as a FAQ)
+        polar = POLAR_TITLE.match(record.get("title", ""))
+        if not compared or polar or record["id"] in rulings or (laws and not laws & other_laws):
             # "17 kap. 2 § eller 17 kap. 1 §?" is not helped by the FAQ comparing LOU with LUF and LUK
             continue
         title = set(tokens(record.get("title", "")))
@@ -376,7 +378,7 @@ def decision_faq(
             # ... and it speaks of one side at least, by the files it compares or by its title
             # ("öppet eller förenklat förfarande" is not helped by the FAQ on collective agreements)
             speaks = any(compared & d for d in near) or set(tokens(record.get("title", ""))) & side_words
-            if compared and not on_others and speaks:
+            if compared and not on_others and speaks and not POLAR_TITLE.match(record.get("title", "")):
                 best = (0, hit.passage.doc_id)
                 break
     if best is None:

@@ -32,11 +32,10 @@ from .asked import (
     instrument_guides,
     local_faqs,
     more_parties,
+    not_about_others,
     one_instrument,
-    other_parties,
     own_question,
     permission_top,
-    unasked_locals,
     word_is_no_answer,
 )
 from .comparison import compose_comparison, out_of_scope
@@ -79,6 +78,7 @@ __all__ = [
 
 # Questions a rule answers (not a precedent), unless the question names the precedent.
 ANSWERED_BY_RULES = frozenset({"permission", "how-to", "definition"})
+RULES_BESIDE_CASE = 0.4  # ... unless, for a definition, the best rule scores below this share of it
 HOW_TO_SECTIONS = ("sa-gor-du", "sa-valjer-du", "tank-pa")
 OTHER_LAW = re.compile(r"\b(LUF|LUK|LOV|LUFS)\b", re.IGNORECASE)
 # A file with a how-to section within this share of the best file's score leads a how-to
@@ -190,7 +190,8 @@ class Composer:
                 ),
                 top,
             )
-        top = self._not_about_others(top, docs, asked)
+        guide = self.section(self.guides.get(one_instrument(asked), ""), SHORT_ANSWER_SLUG)
+        top = not_about_others(top, docs, asked, self.documents, self.locals, guide)
         if intent == "permission":
             top, guide = permission_top(top, docs, asked, self.documents, self.guides, self.locals, yes_no)
             if guide:
@@ -226,23 +227,6 @@ class Composer:
                 ):
                     return hit.passage
         return best.passage
-
-    def _not_about_others(self, top: Passage, docs: list, asked: str) -> Passage:
-        """A file whose own question names other suppliers ("gynna lokala företag" for "gynna
-        sociala företag") gives way to the guidance on the instrument asked or the next FAQ."""
-        own = own_question(self.documents.get(top.doc_id, {}))
-        if not own or not (other_parties(asked, own) or unasked_locals(asked, top.doc_id, self.locals)):
-            return top
-        # ("extra poäng för att anställa personer med funktionsnedsättning": the guidance on the
-        # one instrument asked, award criteria, before the next FAQ, on employment requirements)
-        guide = self.section(self.guides.get(one_instrument(asked), ""), SHORT_ANSWER_SLUG)
-        for passage in [p for p in (guide, *(h.passage for h in docs[1:3])) if p and p.doc_id != top.doc_id]:
-            other = own_question(self.documents.get(passage.doc_id, {}))
-            if passage.kind not in ("example", "glossary") and not (
-                (other and other_parties(asked, other)) or unasked_locals(asked, passage.doc_id, self.locals)
-            ):
-                return passage
-        return top
 
     def _how_to(self, doc_id: str) -> bool:
         return any(self.section(doc_id, slug) is not None for slug in HOW_TO_SECTIONS[:2])
@@ -389,15 +373,17 @@ class Composer:
         """The lead, but for a "får vi …?", how-to or definition question not a precedent whose
         buyer the question does not name: the rules answer it, and a matching precedent is shown
         below ("Samhall – får vi köpa direkt?" names a supplier, not a case). Only when nothing
-        else is left does such a precedent lead."""
+        else is left, or a definition's are far below it ("vad är Electronics Watch?"), does it lead."""
         if intent in ANSWERED_BY_RULES:
+            docs = result.documents()
             unnamed = {
-                hit.passage.doc_id
-                for hit in result.documents()[:10]
-                if hit.passage.kind == "example" and hit.passage.doc_id not in analysis.buyer_docs
+                h.passage.doc_id
+                for h in docs[:10]
+                if h.passage.kind == "example" and h.passage.doc_id not in analysis.buyer_docs
             }
             found = self.lead(result, asked, intent, avoid=avoid | unnamed, yes_no=yes_no)
-            if found is not None:
+            score = next((h.score for h in docs if found and h.passage.doc_id == found.doc_id), 0.0)
+            if found is not None and (intent != "definition" or score >= RULES_BESIDE_CASE * docs[0].score):
                 return found
         return self.lead(result, asked, intent, avoid=avoid, yes_no=yes_no)
 

@@ -21,6 +21,8 @@ PRECEDENT = re.compile(
     r"arbetat|kört|låtit|vunnit|fått|ingått|tecknat|levererat|samverkat)\b"
     r"|\bhar (någon|nån|ngn|några|nåra|andra)\b(\s+[\wåäö]+){0,4}?\s+[\wåäö]{4,}(at|it)\b"  # "… direktupphandlat"
     r"|\b(någonstans|nånstans|ngnstans)\b"
+    # "nån bussupphandling där förarna fick behålla jobbet?": a purchase where something was done
+    r"|^\W*(någon|nån|ngn|några|nåra)\s+[\wåäö]*(upphandling|upphandlingar|avtal|kontrakt)\s+(där|som)\b"
     # "vilka har IOP med idéburna?": who has one
     r"|^\W*vilka har (ett |en |några )?(iop|idéburet offentligt partnerskap|partnerskap|avtal med|kontrakt med|"
     r"sysselsättningskrav|sociala krav|sociala klausuler)\b"

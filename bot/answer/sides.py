@@ -118,7 +118,10 @@ def comparison_sides(text: str) -> list[str]:
             sides = _clean_sides(re.split(r",\s*|\s+och\s+|\s+med\s+", listed.group(1)))
             if len(sides) >= 2:
                 return sides
-        between = re.search(r"skillnad(?:en|er)? (?:mellan|på) (.+)", clause, re.I) or re.search(
+        # ("hur väljer vi mellan att reservera enligt 4 kap. 18 § och 19 kap. 25 a §")
+        between = re.search(
+            r"(?:skillnad(?:en|er)?|välj(?:a|er)?(?: vi| man| ni)?) (?:mellan|på) (?:att )?(.+)", clause, re.I
+        ) or re.search(
             r"skillnad(?:en|er)? ((?:\S+ ){0,3}\S+ (?:och|eller|vs\.?) .+)", clause, re.I
         )  # "skillnad tilldelningskriterium och kontraktsvillkor"
         if between:
