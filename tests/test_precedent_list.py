@@ -616,3 +616,17 @@ def test_a_kind_of_buyer_that_never_bought_it_gets_the_same_purchase_by_other_bu
         [cleaning, same],
     )
     assert (match, [r["id"] for r in found]) == ("none", ["kommun-stad-villkor"])
+
+
+def test_a_thing_bought_in_no_way_asked_gets_its_cases_bought_another_way():
+    cafe = example("kafe-socialt", "Landskrona", "livsmedel och måltider", "annat") | {
+        "title": "Kaféet i konsthallen drevs av ett socialt företag"
+    }
+    fruit = example("frukt-reserverad", "Gävle", "livsmedel och måltider", "reserverad")
+    found, match, _ = lookup(
+        analyse("vilka kommuner har reserverat upphandlingar av kaféverksamhet?"),
+        NOTHING_FOUND,
+        [fruit, cafe],
+    )
+    # no café was reserved: the café run another way is closest, not the reserved fruit
+    assert (match, [r["id"] for r in found]) == ("none", ["kafe-socialt"])

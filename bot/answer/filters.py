@@ -168,7 +168,7 @@ def detect_sectors(words: list[str]) -> list[str]:
 # contract): a precedent whose title, tags or suppliers name one is what was asked for.
 OBJECT_WORDS = (
     "cykel biltvätt fordonstvätt bilvård taxi färdtjänst skolskjuts frukt kaffe fönsterputs möbel möbler "
-    "handskar snöröjning gräsklippning kvinnojour tjejjour "
+    "handskar snöröjning gräsklippning kvinnojour tjejjour kafé café "
     # things bought that no precedent names yet: a lookup for them is told so, not given others
     "bevakning väktar vaktbolag flyttjänst flyttfirm flytthjälp budtransport budtjänst budbil"
 ).split()
@@ -217,6 +217,7 @@ SAME_OBJECT = (
     {"biltvätt", "fordonstvätt", "bilvård"},
     {"möbel", "möbler"},
     {"väktar", "bevakning", "vaktbolag"},
+    {"kafé", "café"},
 )
 
 

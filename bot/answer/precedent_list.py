@@ -114,18 +114,17 @@ def lookup(analysis: Analysis, result: SearchResult, examples: list[dict]) -> tu
             closest = [
                 r for r in examples if names_object(r, analysis.objects) and precedent_matches(r, anyone)
             ]
+            # ... then the other cases of the thing ("biltvätt direktupphandlad av en kommun": the
+            # region that did, then the municipality that bought it another way; "reserverade
+            # kaféer" and none reserved: the cafés run by social enterprises some other way)
+            other_ways = replace(anyone, instruments=[], social_suppliers=False)
+            closest = _ranked(closest, result, analysis)
+            closest += [
+                r
+                for r in _ranked(examples, result, analysis)
+                if r not in closest and names_object(r, analysis.objects) and precedent_matches(r, other_ways)
+            ]
             if closest:
-                # ... then the other cases of the thing ("biltvätt direktupphandlad av en kommun":
-                # the region that did, then the municipality that bought it another way)
-                other_ways = replace(anyone, instruments=[], social_suppliers=False)
-                closest = _ranked(closest, result, analysis)
-                closest += [
-                    r
-                    for r in _ranked(examples, result, analysis)
-                    if r not in closest
-                    and names_object(r, analysis.objects)
-                    and precedent_matches(r, other_ways)
-                ]
                 return closest[:MAX_CLOSEST], "none", 0
         matching = named or (matching if known else [])
     if analysis.social_suppliers and (
