@@ -375,3 +375,24 @@ def test_a_definition_the_rules_know_little_of_is_answered_by_the_precedent_that
     # ... but a rule close to it still answers first
     close = ranked(passages, {"stockholm-it": 0.03, "ord-iop": 0.025})
     assert comp._rule_lead(close, asked.question, "definition", asked).doc_id == "ord-iop"
+
+
+def test_must_we_is_not_answered_by_the_yes_to_may_we():
+    comp, passages = composer_over(
+        {
+            ("faq-reservera", "faq", "Får vi reservera en upphandling för sociala företag?"): {
+                "kort-svar": "Ja. Enligt 4 kap. 18 § LOU får ni reservera.",
+                "forklaring": "Reserverad upphandling bygger på en frivillig regel.",
+            },
+        }
+    )
+    own = "Får vi reservera en upphandling för sociala företag?"
+    comp.documents["faq-reservera"] |= {"question": own, "questions": [own]}
+    result = ranked(passages, {"faq-reservera": 0.08})
+    result.quoted = "faq-reservera"  # the words nearly quote the FAQ's own question
+    lead = comp.lead(result, "måste vi reservera upphandlingar för sociala företag?", "permission")
+    assert (lead.section, lead.text) == ("forklaring", "Reserverad upphandling bygger på en frivillig regel.")
+    # ... while "får vi …" still gets its yes
+    assert comp.lead(
+        result, "får vi reservera upphandlingar för sociala företag?", "permission"
+    ).text.startswith("Ja")

@@ -285,6 +285,20 @@ def more_parties(asked: str, own: str) -> bool:
     return bool(LOCAL.search(asked)) and not LOCAL.search(own)
 
 
+# "måste vi …?" asks whether it is required; "får vi …?" whether it is allowed
+MUST = re.compile(
+    r"^\W*(måste|behöver|ska) (vi|man|kommunen|regionen|ni)\b|\b(är vi|är kommunen) (skyldig|tvungen|tvungna)",
+    re.I,
+)
+MAY = re.compile(r"^\W*(får|kan) (vi|man|kommunen|regionen|ni)\b", re.I)
+
+
+def other_modal(asked: str, own: str) -> bool:
+    """ "Måste vi reservera …?" is not asked by "Får vi reservera …?": its "Ja" would read as a
+    duty. (Nor the other way round.)"""
+    return bool((MUST.search(asked) and MAY.search(own)) or (MAY.search(asked) and MUST.search(own)))
+
+
 def unasked_locals(asked: str, doc_id: str, locals_: dict[str, str]) -> bool:
     """ "Får vi ge extrapoäng till anbud som anställer lärlingar?" is not answered by the FAQ on
     extra points "till leverantörer från vår kommun": a question that names no local supplier

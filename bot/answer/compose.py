@@ -34,6 +34,7 @@ from .asked import (
     more_parties,
     not_about_others,
     one_instrument,
+    other_modal,
     own_question,
     permission_top,
     word_is_no_answer,
@@ -174,7 +175,10 @@ class Composer:
                 part = self.part(self._section_for(hit.passage, intent, asked), asked=asked)
                 # a file whose own question was asked; for "vad betyder …?" only one that
                 # answers without a yes or no ("Vad betyder 30 procent-kravet?")
-                quoted = result.quoted == hit.passage.doc_id and not more_parties(asked, part.related or "")
+                own = part.related or part.asks or ""
+                quoted = result.quoted == hit.passage.doc_id and not (
+                    more_parties(asked, own) or other_modal(asked, own)
+                )
                 if (part.asks or quoted) and (yes_no or not POLAR.match(part.text)):
                     return part
         top = self._how_to_top(docs) if intent == "how-to" else docs[0].passage
