@@ -1497,3 +1497,15 @@ def test_choosing_between_two_things_is_a_comparison_of_them():
     asked = analyse("Hur väljer vi mellan att reservera enligt 4 kap 18 § och 19 kap 25 a §?")
     assert asked.intent == "comparison" and len(asked.sides) == 2
     assert analyse("hur ska vi välja mellan LOV och LOU för hemtjänsten").sides[0] == "LOV"
+
+
+def test_choices_with_a_purpose_a_same_thing_or_the_same_way_have_two_sides():
+    assert comparison_sides("LOU eller LOV om vi vill att små idéburna aktörer ska kunna vara med?") == [
+        "LOU",
+        "LOV",
+    ]
+    assert comparison_sides("reserverad upphandling i LOU vs reserverade kontrakt i LUF, samma sak?") == [
+        "reserverad upphandling i LOU",
+        "reserverade kontrakt i LUF",
+    ]
+    assert comparison_sides("Gäller sociala hänsyn på samma sätt i LUF som i LOU?") == ["LUF", "LOU"]

@@ -17,7 +17,7 @@ _EITHER_MUST = re.compile(
 _FIGURE_CHOICE = re.compile(r"\d+\s*(%|procent)\s+eller\s+\d+", re.IGNORECASE)
 _SIDE_FILLER = re.compile(
     r"(,?\s+(egentligen|typ|lol|haha|asap|alltså|då|i praktiken|snabbt|kort|kortfattat|tack|pls|please"
-    r"|what'?s the (diff|difference|deal)|what'?s (the )?(best|better)|which is (the )?(best|better)|(vad|va) (är|e|ar) (skillnaden|grejen|diffen)|skillnad(en|er)?|diff(en)?"
+    r"|samma sak|what'?s the (diff|difference|deal)|what'?s (the )?(best|better)|which is (the )?(best|better)|(vad|va) (är|e|ar) (skillnaden|grejen|diffen)|skillnad(en|er)?|diff(en)?"
     # "…, vilket är bäst", "…, vem ska vi välja": the question asked of the sides
     r"|(vilket|vilken|vad|vem|vilka) (är|e|passar|blir|funkar) (bäst|bättre|smartast|enklast|rimligast)"
     r"|(vilket|vilken|vem|vad) (ska|bör) (vi|man) (välja|ta|köra|ha)))+$",
@@ -25,7 +25,7 @@ _SIDE_FILLER = re.compile(
 )
 # "… eller en reserverad upphandling när vi köper städning": the purchase, not the side
 _SIDE_CLAUSE = re.compile(
-    r"\s+(när|eftersom|för att|så att)\s+(vi|man|ni|kommunen|regionen)\b.*$"
+    r"\s+(när|eftersom|för att|så att|om)\s+(vi|man|ni|kommunen|regionen)\b.*$"
     # "A vs sysselsättningskrav vad ger mest jobb": the question after the last side
     r"|,?\s+(vad|vilket|vilken|vilka|hur)\s+(ger|passar|funkar|fungerar|är|blir|brukar|lönar"
     r"|(kan|får|ska|bör) (vi|man|ni))\b.*$"
@@ -118,6 +118,9 @@ def comparison_sides(text: str) -> list[str]:
             sides = _clean_sides(re.split(r",\s*|\s+och\s+|\s+med\s+", listed.group(1)))
             if len(sides) >= 2:
                 return sides
+        same_way = re.search(r"\bsamma sätt i (.+?) som i (.+)", clause, re.I)  # "… i LUF som i LOU?"
+        if same_way and len(sides := _clean_sides([same_way.group(1), same_way.group(2)])) == 2:
+            return sides
         # ("hur väljer vi mellan att reservera enligt 4 kap. 18 § och 19 kap. 25 a §")
         between = re.search(
             r"(?:skillnad(?:en|er)?|välj(?:a|er)?(?: vi| man| ni)?) (?:mellan|på) (?:att )?(.+)", clause, re.I
@@ -182,7 +185,7 @@ _FINITE = frozenset("är bör ska får kan måste maste gäller omfattas räcker
 
 # Two short alternatives that open the question, then what they are for
 _OPENS_WITH_CHOICE = re.compile(
-    r"^\W*[\wåäö.:-]+(?: [\wåäö.:-]+){0,2} eller [\wåäö.:-]+(?: [\wåäö.:-]+){0,2} (för|till|vid|när|i)\b",
+    r"^\W*[\wåäö.:-]+(?: [\wåäö.:-]+){0,2} eller [\wåäö.:-]+(?: [\wåäö.:-]+){0,2} (för|till|vid|när|i|om (vi|man|ni) vill)\b",
     re.IGNORECASE,
 )
 

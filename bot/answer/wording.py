@@ -15,6 +15,7 @@ COMPARISON = re.compile(
     # "A eller B – för- och nackdelar?", "är det bättre att A än att B?"
     r"|\beller\b.*\b(för- och nackdelar|fördelar och nackdelar|pros and cons)|\bbättre att\b.+\bän att\b"
     r"|\bvälj(a|er)?( vi| man| ni)? mellan\b.+\boch\b"  # "hur väljer vi mellan A och B"
+    r"|\bpå samma sätt i\b.+\bsom i\b"  # "gäller det på samma sätt i LUF som i LOU?"
     r"|\b(ska|bör) (vi|man) \w+\b.*\beller\b(?! (inte|något|nåt|så|liknande|motsvarande)\b)"
     # "ska sysselsättningskravet ligga som kontraktsvillkor eller som tilldelningskriterium?"
     r"|\b(ska|bör) [\wåäö]+ (vara|ligga|läggas|ställas|användas|bli|in) .*\beller\b(?! (inte|något|nåt|så|liknande|motsvarande)\b))",
