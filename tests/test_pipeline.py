@@ -798,11 +798,22 @@ def test_a_choosing_faq_that_asks_the_users_question_is_weighed_as_a_faq_when_ne
     assert not POLAR_TITLE.match("Ska vi direktupphandla eller göra en reserverad upphandling?")
 
 
-def test_a_supplier_written_as_a_common_word_is_looked_up_and_the_kind_of_buyer_is_kept(settings, pipeline):
+def with_shipped(settings, pipeline, kind: str, *names: str) -> None:
+    """These files of the shipped knowledge base in the test's, reindexed."""
     repo_kb = Path(__file__).parent.parent / "knowledge"
-    for name in ("region-orebro-bilpool-samhall-reform", "region-orebro-partnerskap-sociala-innovationer"):
-        shutil.copy(repo_kb / "example" / f"{name}.md", settings.knowledge_dir / "example")
+    for name in names:
+        shutil.copy(repo_kb / kind / f"{name}.md", settings.knowledge_dir / kind)
     pipeline.reindex()
+
+
+def test_a_supplier_written_as_a_common_word_is_looked_up_and_the_kind_of_buyer_is_kept(settings, pipeline):
+    with_shipped(
+        settings,
+        pipeline,
+        "example",
+        "region-orebro-bilpool-samhall-reform",
+        "region-orebro-partnerskap-sociala-innovationer",
+    )
     answer = pipeline.ask("Har någon kommun köpt något från Reform? Vad gällde det i så fall")
     assert answer.intent == "precedents" and answer.precedent_match == "none"
     # "Reform" is also the supplier written "Re:form"; only a region bought from it
@@ -815,9 +826,6 @@ def test_a_supplier_written_as_a_common_word_is_looked_up_and_the_kind_of_buyer_
 
 
 def test_a_kind_of_supplier_asked_by_its_adjective_is_defined(settings, pipeline):
-    repo_kb = Path(__file__).parent.parent / "knowledge"
-    for name in ("ord-ideburen-organisation", "ord-leverantor"):
-        shutil.copy(repo_kb / "glossary" / f"{name}.md", settings.knowledge_dir / "glossary")
-    pipeline.reindex()
+    with_shipped(settings, pipeline, "glossary", "ord-ideburen-organisation", "ord-leverantor")
     answer = pipeline.ask("Vad är en idéburen leverantör?")
     assert answer.parts[0].doc_id == "ord-ideburen-organisation"

@@ -69,7 +69,8 @@ class Names:
                     for variant in variants:
                         out.setdefault(variant, set()).add(record["id"])
         # "Reform" also names the supplier written "Re:form"
-        for variant in [v for v in out if re.sub(r"\W", "", v) in {c.lower() for c in cased} - {v}]:
+        common = {c.lower() for c in cased}
+        for variant in [v for v in out if re.sub(r"\W", "", v) in common - {v}]:
             out[re.sub(r"\W", "", variant)] |= out[variant]
         # a judgment whose title names an organisation the precedents name ("Alingsås kommun och
         # Bräcke diakoni – …") is about it as well
