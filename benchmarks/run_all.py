@@ -318,7 +318,8 @@ BENCHMARKS = [
         "quality_blind33",
         "quality",
         "Retrieval quality, thirty-sixth set (eval_blind33: the questions of eval_usefulness_blind33, written "
-        "blind by a helper in the twenty-sixth session, first run on that session's first code; CLEAN: misses not read)",
+        "blind by a helper in the twenty-sixth session, first run on that session's first code; clean until the "
+        "twenty-seventh; its failures were studied in the twenty-eighth: a TRAINING set)",
         ["--eval", "benchmarks/eval_blind33.jsonl"],
         ["--eval", "benchmarks/eval_blind33.jsonl"],
     ),
@@ -329,6 +330,14 @@ BENCHMARKS = [
         "blind by a helper in the twenty-seventh session, first run on that session's first code; CLEAN: misses not read)",
         ["--eval", "benchmarks/eval_blind34.jsonl"],
         ["--eval", "benchmarks/eval_blind34.jsonl"],
+    ),
+    (
+        "quality_blind35",
+        "quality",
+        "Retrieval quality, thirty-eighth set (eval_blind35: the questions of eval_usefulness_blind35, written "
+        "blind by a helper in the twenty-eighth session, first run on that session's first code; CLEAN: misses not read)",
+        ["--eval", "benchmarks/eval_blind35.jsonl"],
+        ["--eval", "benchmarks/eval_blind35.jsonl"],
     ),
     (
         "usefulness",
@@ -606,7 +615,8 @@ BENCHMARKS = [
         "usefulness_blind33",
         "usefulness",
         "Usefulness, thirty-third set (eval_usefulness_blind33, 140 questions written blind by a helper in the "
-        "twenty-sixth session, first run on that session's first code; CLEAN: its failures not read)",
+        "twenty-sixth session, first run on that session's first code; clean until the twenty-seventh; its failures "
+        "were studied in the twenty-eighth: a TRAINING set)",
         ["--eval", "benchmarks/eval_usefulness_blind33.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind33.jsonl"],
     ),
@@ -617,6 +627,14 @@ BENCHMARKS = [
         "twenty-seventh session, first run on that session's first code; CLEAN: its failures not read)",
         ["--eval", "benchmarks/eval_usefulness_blind34.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind34.jsonl"],
+    ),
+    (
+        "usefulness_blind35",
+        "usefulness",
+        "Usefulness, thirty-fifth set (eval_usefulness_blind35, 140 questions written blind by a helper in the "
+        "twenty-eighth session, first run on that session's first code; CLEAN: its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind35.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind35.jsonl"],
     ),
     (
         "paraphrase",
