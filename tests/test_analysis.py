@@ -1509,3 +1509,45 @@ def test_choices_with_a_purpose_a_same_thing_or_the_same_way_have_two_sides():
         "reserverade kontrakt i LUF",
     ]
     assert comparison_sides("Gäller sociala hänsyn på samma sätt i LUF som i LOU?") == ["LUF", "LOU"]
+
+
+@pytest.mark.parametrize(
+    ("question", "intent"),
+    [
+        # a past passive asks what was done: the cases of that year
+        ("Vilka upphandlingar med sociala hänsyn gjordes 2019?", "precedents"),
+        # "vad står X för" asks what an abbreviation means
+        ("Vad står förkortningen IOP för?", "definition"),
+        # a named party as the subject asks whether it may, even when a paragraph is named
+        ("Får Samhall lämna anbud i en upphandling som är reserverad enligt 4 kap. 18 §?", "permission"),
+        ("Precedents for arbetskläder där man krävt mänskliga rättigheter?", "precedents"),
+    ],
+)
+def test_what_the_question_asks_for_in_more_wordings(question, intent):
+    assert analyse(question, NAMES).intent == intent
+
+
+def test_the_year_and_the_paragraph_a_precedent_question_filters_on():
+    asked = analyse("Vilka upphandlingar med sociala hänsyn gjordes 2019?", NAMES)
+    assert (asked.year_from, asked.year_to) == (2019, 2019)
+    # "19 kap. 25 a §" is the reservation for non-profits, whether or not "reservera" is said
+    named = analyse("Vad innebär 19 kap. 25 a § och har någon region använt den?", NAMES)
+    assert named.instruments == ["reserverad-19-25a"]
+
+
+def test_a_second_question_that_uses_the_term_the_first_asks_about():
+    from bot.answer.pipeline import part_queries
+
+    parts = split_parts("Vad är LOV och går det att kombinera med sociala hänsyn?")
+    assert parts == ["Vad är LOV", "går det att kombinera med sociala hänsyn"]
+    assert part_queries(parts)[1].lower().startswith("går lov att kombinera")
+
+
+def test_chat_intensifiers_and_skipping_the_procurement_in_the_files_words():
+    from bot.search.textproc import normalise_chat
+
+    assert "dåligt" in normalise_chat("de betalar sina städare skitdåligt").split()
+    assert (
+        "direktupphandling" in normalise_chat("kan vi skippa upphandling helt om vi köper av ett asf").split()
+    )
+    assert normalise_chat("ngn som vet om man kan ge pluspoäng").split()[:2] == ["man", "kan"]

@@ -68,3 +68,37 @@ def test_what_a_buyer_may_require_of_its_supplier_is_not_sent_on():
     assert not asks_of_the_supplier(
         analyse("kan vi få lönebidrag om vi anställer nån från etableringsprogrammet")
     )
+
+
+def test_an_environmental_question_goes_to_the_criteria_service_though_files_name_the_word_in_passing():
+    from bot.answer.analysis import analyse
+    from bot.answer.declining import told_elsewhere
+    from bot.search.referrals import Referrals
+    from tests.composer_kit import composer_over, ranked
+
+    comp, passages = composer_over(
+        {
+            ("faq-fairtrade", "faq", "Får vi kräva Fairtrade?"): {
+                "kort-svar": "Ja, som ett villkor om rättvis handel i kontraktet.",
+                "forklaring": "Ekologiska krav är något annat; ekologiska märken prövas på samma sätt.",
+            },
+            ("max-havelaar", "case-law", "Max Havelaar (C-368/10)"): {
+                "kort-svar": "Domstolen godtog att en myndighet vill köpa ekologiska och rättvisemärkta varor."
+            },
+        }
+    )
+    comp.referrals = Referrals(
+        [
+            {
+                "id": "kriterietjansten",
+                "kind": "referral",
+                "title": "Miljökrav",
+                "topics": ["ekologisk", "ekologiska"],
+            }
+        ]
+    )
+    found = ranked(passages, {"faq-fairtrade": 0.03, "max-havelaar": 0.02})
+    # no social consideration is asked, and the best file names the topic only in its text
+    assert told_elsewhere(comp, analyse("vilken andel ekologiska livsmedel bör vi kräva?"), found)
+    # ... while the same topic beside a social one is answered from the files
+    assert not told_elsewhere(comp, analyse("får vi kräva ekologiska och fairtrade-märkta livsmedel?"), found)

@@ -801,6 +801,7 @@ def test_a_choosing_faq_that_asks_the_users_question_is_weighed_as_a_faq_when_ne
 def with_shipped(settings, pipeline, kind: str, *names: str) -> None:
     """These files of the shipped knowledge base in the test's, reindexed."""
     repo_kb = Path(__file__).parent.parent / "knowledge"
+    (settings.knowledge_dir / kind).mkdir(exist_ok=True)
     for name in names:
         shutil.copy(repo_kb / kind / f"{name}.md", settings.knowledge_dir / kind)
     pipeline.reindex()
@@ -829,3 +830,22 @@ def test_a_kind_of_supplier_asked_by_its_adjective_is_defined(settings, pipeline
     with_shipped(settings, pipeline, "glossary", "ord-ideburen-organisation", "ord-leverantor")
     answer = pipeline.ask("Vad är en idéburen leverantör?")
     assert answer.parts[0].doc_id == "ord-ideburen-organisation"
+
+
+def test_a_municipality_named_as_buyer_gets_its_own_precedents_before_the_regions(settings, pipeline):
+    with_shipped(
+        settings,
+        pipeline,
+        "example",
+        "orebro-stadsmissionen-iop-vinternatt",
+        "obo-vivalla",
+        "region-orebro-bilpool-samhall-reform",
+    )
+    answer = pipeline.ask("Har Örebro kommun gjort något med sociala hänsyn i sina upphandlingar?")
+    assert answer.intent == "precedents"
+    shown = [p.doc_id for p in answer.parts] + [p.doc_id for p in answer.precedents]
+    regions = [n for n, doc in enumerate(shown) if doc.startswith("region-orebro")]
+    own = [n for n, doc in enumerate(shown) if not doc.startswith("region-orebro")]
+    # the municipality's IOP and its housing company's contract first; the region's cases in
+    # the same town still follow
+    assert own and regions and max(own) < min(regions)

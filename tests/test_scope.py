@@ -199,3 +199,20 @@ def test_accessibility_sinks_when_the_question_is_about_the_suppliers_staff_not_
         scope.factor("tillganglighetskrav", "krav för personer med funktionsnedsättning i upphandlingen?")
         == 1.0
     )
+
+
+def test_a_file_titled_with_lou_sinks_only_when_the_question_names_another_law():
+    scope = LawScope({**DOCS, "lou-4-18": {"title": "4 kap. 18 § LOU – reserverad upphandling"}})
+    assert scope.factor("lou-4-18", laws_in("Vad säger 4 kap. 18 § LOU?")) == 1.0
+    assert scope.factor("lou-4-18", laws_in("Finns det en motsvarighet till 4 kap. 18 § LOU i LUF?")) == MISS
+
+
+def test_a_question_about_a_named_party_is_not_one_about_another_kind_of_bidder():
+    from bot.answer.asked import paraphrase
+
+    asked = "Får Samhall lämna anbud i en upphandling som är reserverad enligt 4 kap. 18 §?"
+    assert not paraphrase(asked, "kan en avdelning i en stiftelse lämna anbud i reserverad upphandling")
+    assert paraphrase(
+        "Får Samhall lämna anbud i en reserverad upphandling?",
+        "får samhall lämna anbud i en reserverad upphandling",
+    )

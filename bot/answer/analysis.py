@@ -23,7 +23,7 @@ from .filters import (
     NORDIC,
     NORDIC_WORDS,
     SOCIAL_SUPPLIER_WORDS,
-    buyer_types_asked,
+    buyer_types_named,
     detect_instruments,
     detect_sectors,
     has_words,
@@ -82,7 +82,7 @@ _WHICH_PROVISION = re.compile(
 )
 _CLAUSE_SPLIT = re.compile(
     r",? (?:och|samt|men|\+|&) (?=(?:måste|får|kan|ska|bör|hur|vad|vem|vilka|vilket|vilken|när|gäller|behöver|behövs|riskerar|räcker|räknas|omfattas|"
-    r"är det|finns det|händer|om|har (?:någon|nån|ngn|några|andra|kommunerna|regionerna|myndigheterna))\b)"
+    r"är det|finns det|går det|funkar det|händer|om|har (?:någon|nån|ngn|några|andra|kommunerna|regionerna|myndigheterna))\b)"
     # "Vad är IOP, är det förenligt med LOU …": a new question after a comma
     r"|, (?=(?:är det|får vi|får man|kan vi|kan man|måste vi|måste man|finns det"
     # "vad är IOP, när får man använda det …"
@@ -90,6 +90,12 @@ _CLAUSE_SPLIT = re.compile(
     # "Vad är ett arbetsintegrerande socialt företag, hur hittar vi sådana …"
     r"|hur (?:hittar|gör|ska|kan|får|följer|kontrollerar|väljer) (?:vi|man|ni)|hur skiljer (?:det|den|de) sig)\b)|(?<!t\.ex)(?<!bl\.a)(?<!m\.m)(?<!s\.k)(?<!d\.v\.s)(?<!o\.s\.v)(?<!\bca)\. (?=[A-ZÅÄÖ])|(?<=\?)\s*",
     re.IGNORECASE,
+)
+
+
+# "Får Samhall lämna anbud i en upphandling enligt 4 kap. 18 §?": whether a named party may
+_NAMED_MAY = re.compile(
+    r"^\W*(?i:får|kan|måste) [A-ZÅÄÖ][\wåäö]+ (lämna|vara|delta|vinna|ta|anlitas|räknas)\b"
 )
 
 
@@ -203,6 +209,7 @@ def detect_intent(
         (names_provision or _WHICH_PROVISION.search(text))
         and not PERMISSION.search(text)
         and not _HOW_TO.search(text)
+        and not _NAMED_MAY.search(text)
     ):
         return "provision"  # "vad är 4 kap. 18 § LOU?", "var i LOU regleras uteslutning?"
     # chat filler is no word of a question on what a term means ("what are social considerations
@@ -223,7 +230,7 @@ def detect_intent(
         or (COUNTS_AS.search(text) and long_words <= 12 and not PERMISSION.search(text))
     ):
         return "definition"
-    if names_provision and not PERMISSION.search(text):
+    if names_provision and not PERMISSION.search(text) and not _NAMED_MAY.search(text):
         return "provision"
     return "permission"
 
@@ -403,15 +410,7 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
     if has_words(country_words, NORDIC_WORDS):  # "i Norden": our neighbours, not Sweden itself
         countries = list(dict.fromkeys([*countries, *NORDIC]))
     year_from, year_to = years_asked(text)
-    buyer_types = buyer_types_asked(text)
-    if "region" not in buyer_types and any(
-        # "Region Uppsala, finns nåt dokumenterat?": the region named is the buyer asked about
-        # ("i Region Skåne" is only where)
-        p.kind == "region"
-        and re.search(rf"(?<!\bi )(?<!\binom )\b{re.escape(p.name.lower())}\b", text.lower())
-        for p in places
-    ):
-        buyer_types.append("region")
+    buyer_types = buyer_types_named(text, places)
     if buyer_types == ["samverkan"] and _ANY_THERE.match(text):
         intent = "precedents"  # "nån samverkan mellan flera kommuner kring sociala hänsyn?": are there cases
     return Analysis(

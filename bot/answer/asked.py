@@ -58,7 +58,12 @@ def paraphrase(asked: str, own: str, either_way: bool = False) -> bool:
         return False
     if bool(RULINGS.search(asked)) != bool(RULINGS.search(own)):  # "finns det domar om X" is not "vad är X"
         return False
-    if conflicts(asked, own) or wages_not_agreement(asked, own) or more_parties(asked, own):
+    if (
+        conflicts(asked, own)
+        or wages_not_agreement(asked, own)
+        or more_parties(asked, own)
+        or other_subject(asked, own)
+    ):
         return False
     if more_parties(own, asked):  # "… reservera … för lokala sociala företag i kommunen" asks of local firms
         return False
@@ -283,6 +288,17 @@ def more_parties(asked: str, own: str) -> bool:
     local ones. Only local suppliers count: "gynna lokala sociala företag" is still asked by
     "Får vi gynna lokala företag?", whose "Nej" holds whoever else is named."""
     return bool(LOCAL.search(asked)) and not LOCAL.search(own)
+
+
+# "Får Samhall lämna anbud …?": a named party as the subject of the question
+NAMED_SUBJECT = re.compile(r"^\W*(?i:får|kan|måste|behöver|ska) ([A-ZÅÄÖ][\wåäö:-]+)")
+
+
+def other_subject(asked: str, own: str) -> bool:
+    """ "Får Samhall lämna anbud i en reserverad upphandling?" is not asked by "kan en avdelning i
+    en stiftelse lämna anbud …": the party named is what the question is about."""
+    named = NAMED_SUBJECT.match(asked)
+    return bool(named) and named.group(1).lower() not in own.lower()
 
 
 # "måste vi …?" asks whether it is required; "får vi …?" whether it is allowed

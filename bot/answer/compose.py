@@ -41,8 +41,8 @@ from .asked import (
 )
 from .comparison import compose_comparison, out_of_scope
 from .core_topics import names_core_topic
-from .coverage import asks_as_employer, asks_of_the_supplier, part_asks_of_the_supplier, speaks_of
-from .declining import decline
+from .coverage import part_asks_of_the_supplier
+from .declining import decline, told_elsewhere
 from .definitions import definitions
 from .figures import asks_amount, asks_figure
 from .gate import MIN_CONFIDENCE, answerable
@@ -62,7 +62,7 @@ from .overview import (
     part_asks_if_it_works,
     part_asks_overview,
 )
-from .precedent_answer import asks_social_precedents, compose_precedents, precedent_aside
+from .precedent_answer import compose_precedents, precedent_aside
 from .rulings import on_rulings, with_rulings
 from .sources import is_stale, refs_of, source_of
 from .wording import EXPLAINING_SECTIONS, POLAR, RULINGS, YES_OR_NO
@@ -291,15 +291,8 @@ class Composer:
             return self._finish(about_bot(self, answer), main, 1, today)  # the overview alone
         if not main.hits:
             return decline(self, answer, analysis, main)
-        referral = self.referrals.match(analysis.question)
         if (
-            referral
-            and (
-                not speaks_of(main, referral.matched, self.documents, self.passages, self.sections)
-                or asks_as_employer(analysis.question)
-            )
-            and not asks_social_precedents(analysis)
-            and not asks_of_the_supplier(analysis)
+            told_elsewhere(self, analysis, main)
             # "måste vi annonsera en reserverad upphandling och hur lång anbudstid gäller?": the
             # part the knowledge base answers is answered, the other told where to ask
             and not self._some_part_in_scope(analysis, searches)

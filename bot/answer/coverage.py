@@ -17,11 +17,13 @@ def speaks_of(
     documents: dict[str, dict],
     passages: dict[str, Passage],
     sections: dict[str, list[Passage]],
+    in_passing: bool = True,
 ) -> bool:
     """The best file's title or short answer name the topic (or a tag its text names too), the
     best file names it more than once, or two of the best three files do. (One word in passing,
     "personuppgifter" in a text on sysselsättningskrav, does not make a GDPR question one it
-    answers; unpaid taxes as a ground for exclusion do.)"""
+    answers; unpaid taxes as a ground for exclusion do.) Not `in_passing`: the best file's title
+    or short answer only."""
     docs = [hit.passage.doc_id for hit in result.documents()[:3]]
     record = documents.get(docs[0], {})
     short = passages.get(f"{docs[0]}#{SHORT_ANSWER_SLUG}")
@@ -37,6 +39,8 @@ def speaks_of(
         # "tilldelningsbeslut" (a verb's stem is not: "diskriminerad" is not "diskriminering")
         root = without_definite_ending(word)
         named = re.compile(r"(?<![a-zåäöéü])" + re.escape(root))
+        if not in_passing:  # only the best file's title or short answer
+            return bool(named.search(about))
         return bool(
             named.search(about)
             or (named.search(tags) and named.search(texts[0]))

@@ -6,10 +6,34 @@ from __future__ import annotations
 from ..knowledge.chunking import SHORT_ANSWER_SLUG
 from ..search.retrieval import SearchResult
 from .analysis import Analysis
+from .core_topics import names_core_topic
+from .coverage import asks_as_employer, asks_of_the_supplier, speaks_of
 from .model import FRAGESERVICE_URL, Answer, Referral
+from .precedent_answer import asks_social_precedents
 
 # A decline offers the best files as "Menar du …?" when the search is at least this sure
 NEAR_MISS = 0.30
+
+
+def told_elsewhere(c, analysis: Analysis, main: SearchResult) -> bool:
+    """Does the question name a referral's topic that the knowledge base does not answer: the
+    best files do not speak of it, the municipality asks as an employer, or no social
+    consideration is asked and the files name the topic only in passing ("vilken andel
+    ekologiska livsmedel bör vi kräva?")? Not when it asks for social precedents or what a buyer
+    may do to a supplier."""
+    referral = c.referrals.match(analysis.question)
+    if not referral or asks_social_precedents(analysis) or asks_of_the_supplier(analysis):
+        return False
+    texts = (c.documents, c.passages, c.sections)
+    return (
+        not speaks_of(main, referral.matched, *texts)
+        or asks_as_employer(analysis.question)
+        or (
+            not names_core_topic(analysis.question)
+            and analysis.intent != "precedents"
+            and not speaks_of(main, referral.matched, *texts, in_passing=False)
+        )
+    )
 
 
 def decline(

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..knowledge.places import Place
 from ..knowledge.refs import find_refs
 from ..search.textproc import stem
 from .wording import words_of
@@ -160,6 +161,24 @@ def buyer_types_asked(text: str) -> list[str]:
     ]
 
 
+def buyer_types_named(text: str, places: list[Place]) -> list[str]:
+    """The buyer types asked about, with the one a named region gives: "Region Uppsala, finns
+    nåt dokumenterat?" asks about the region ("i Region Skåne" is only where)."""
+    buyer_types = buyer_types_asked(text)
+    lowered = text.lower()
+    for place in places:
+        name = re.escape(place.name.lower())
+        if place.kind == "region" and re.search(rf"(?<!\bi )(?<!\binom )\b{name}\b", lowered):
+            buyer_types.append("region")
+    return list(dict.fromkeys(buyer_types))
+
+
+def the_municipality(text: str, place: Place) -> bool:
+    """Does the question name the municipality as a buyer ("Örebro kommun", "Malmö stad")? Its
+    own precedents and its companies' then come before the region's in its seat."""
+    return bool(re.search(rf"\b{re.escape(place.name.lower())}s? (kommun|stad)\b", text.lower()))
+
+
 def detect_sectors(words: list[str]) -> list[str]:
     return [sector for sector, stems in SECTOR_WORDS.items() if has_words(words, stems)]
 
@@ -239,7 +258,7 @@ def detect_instruments(text: str, words: list[str]) -> list[str]:
     found = []
     reserve = any(w.startswith(("reserver", "reservation")) or w == "reserved" for w in words)
     keys = {k for ref in find_refs(text) for k in ref.query_keys()}
-    if reserve or keys & {"ref:lou:4:18"}:
+    if reserve or keys & {"ref:lou:4:18", "ref:lou:19:25a", "ref:lou:19:25"}:
         if "ref:lou:19:25a" in keys or any(w.startswith("idéburn") for w in words):
             found.append("reserverad-19-25a")
         elif "ref:lou:19:25" in keys or any(w.startswith("välfärd") for w in words):

@@ -412,7 +412,7 @@ def part_queries(parts: list[str]) -> list[str]:
             named = " ".join(topic)
             if it and topic:
                 part = USES_IT.sub(
-                    lambda m, named=named: f"{m.group(1) or m.group(3)} {named}", part, count=1
+                    lambda m, named=named: f"{m.group(1) or m.group(3) or m.group(5)} {named}", part, count=1
                 )
             elif them and topic:
                 part = POINTS_TO_THEM.sub(named, part, count=1)
@@ -461,7 +461,8 @@ POINTS_TO_THEM = re.compile(r"\b(dem|dom|dessa|sådana|såna)\b", re.IGNORECASE)
 FOR_THEM = re.compile(r"\b(för|åt|till) (dem|dom|dessa|sådana|såna)\b", re.IGNORECASE)
 USES_IT = re.compile(
     r"\b(använda|använder|tillämpa|tillämpar|kombinera|välja|ha|köpa|upphandla) (det|den|detta)\b"
-    r"|\b(skiljer) (det|den|detta)(?= sig\b)",  # "vad är LOV, hur skiljer det sig från …"
+    r"|\b(skiljer) (det|den|detta)(?= sig\b)"  # "vad är LOV, hur skiljer det sig från …"
+    r"|\b(går|funkar|fungerar) (det|den|detta)(?= att\b)",  # "vad är LOV och går det att kombinera med …"
     re.IGNORECASE,
 )
 PART_FRAME = frozenset("måste får kan ska vi man ställa ha göra också".split())

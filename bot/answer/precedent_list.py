@@ -11,7 +11,7 @@ from itertools import zip_longest
 from ..knowledge.precedents import instrument_label
 from ..search.retrieval import SearchResult
 from .analysis import Analysis
-from .filters import SOCIAL_SUPPLIER_WORDS, from_social_supplier, names_object
+from .filters import SOCIAL_SUPPLIER_WORDS, from_social_supplier, names_object, the_municipality
 from .matching import asks_swedish_buyers, precedent_matches
 from .model import PrecedentLine
 
@@ -53,14 +53,18 @@ def line(record: dict, summary: str = "") -> PrecedentLine:
 
 def _ranked(examples: list[dict], result: SearchResult, analysis: Analysis) -> list[dict]:
     """Precedents the question names first, then those of the buyer type it asks for (a
-    municipality before a municipal company for "vilka kommuner"), then by how well the search
+    municipality before a municipal company for "vilka kommuner"; a municipality named as a
+    buyer before other buyers in it), then by how well the search
     ranked them, then the newest."""
     rank = {hit.passage.doc_id: n for n, hit in enumerate(result.documents())}
+    municipal = any(the_municipality(analysis.question, p) for p in analysis.places if p.kind == "kommun")
     return sorted(
         examples,
         key=lambda r: (
             r["id"] not in analysis.organisation_docs,
             bool(analysis.buyer_types) and r.get("buyer_type") not in analysis.buyer_types,
+            # "Har Örebro kommun gjort något?": its own and its companies' before the region's
+            municipal and r.get("buyer_type") not in ("kommun", "kommunalt bolag"),
             rank.get(r["id"], 10_000),
             -(r.get("year") or 0),
             r["title"],

@@ -12,7 +12,7 @@ PRECEDENT = re.compile(
     r"|vilka ((offentliga|andra|svenska|statliga|kommunala) )?(kommuner|regioner|myndigheter|bostadsbolag|köpare|organisationer)"
     r"|har (någon|nån|några|ngn|andra|något|nåt) (kommun|region|myndighet|bostadsbolag|köpare|annan|gjort|reserverat|använt)"
     r"|hur (gjorde|har) [A-ZÅÄÖ]|hur gjorde|how did (they|you|it|the[a-z]*)\b|finns det (några|nån|någon)? ?(kommuner|regioner|fall)"
-    r"|andra kommuner|erfarenhet(er)? av|case|prejudikat|goda exempel|lyckade"
+    r"|andra kommuner|erfarenhet(er)? av|case|cases|precedents?|prejudikat|goda exempel|lyckade"
     r"|hur (jobbar|arbetar|har) [\w ]{0,25}(kommuner|regioner|städer|myndigheter|bostadsbolag)"
     r"|hur gick det (för|när|i|med) "
     # "vilka har ställt sysselsättningskrav", "har någon i Uppsala län reserverat …"
@@ -92,7 +92,9 @@ ASKS_ABOUT_BUYERS = re.compile(
 )
 PAST = re.compile(
     r"\b(har|hade|som)\b(\s+\w+){0,3}?\s+\w+(at|it|tt|ts|ats|its|ort|ått)\b|\b(gjort|gjorts|fått|ställt|"
-    r"använt|reserverat|infört|köpt|upphandlat|genomfört|testat|provat|lyckats|haft)\b",
+    r"använt|reserverat|infört|köpt|upphandlat|genomfört|testat|provat|lyckats|haft)\b"
+    # "vilka upphandlingar gjordes 2019?", "… som reserverades": the past passive
+    r"|\b(gjordes|genomfördes|köptes|ställdes|användes|[\wåäö]{3,}ades)\b",
     re.IGNORECASE,
 )
 # "vad gjorde Cykelreturen och vem köpte av dem?", "vilka har avtal med Samhall?", "vad köpte

@@ -25,7 +25,9 @@ COMPARISON = re.compile(
 CHAT_OPENING = r"^\W*((ok|okej|hej|så|men|och|alltså|asså|assa|typ|ba|hallå|hörru|sorry|förlåt|ursäkta|(en |kanske )?(dum|korkad|enkel) fråga)\W+)*"
 DEFINITION = re.compile(
     CHAT_OPENING
-    + r"(vad (är|e|ar|betyder|menas med|innebär|heter)|vad är det för|what is|what are|what does|förklara|define)\b",
+    + r"(vad (är|e|ar|betyder|menas med|innebär|heter)|vad är det för|what is|what are|what does|förklara|define"
+    # "vad står förkortningen IOP för?"
+    + r"|vad står (förkortningen |bokstäverna )?[\wåäö.:-]+ för)\b",
     re.IGNORECASE,
 )
 PERMISSION = re.compile(

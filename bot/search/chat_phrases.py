@@ -87,6 +87,8 @@ CHAT_PHRASES = {
     "någon som vet om": "",
     "vet nån om": "",
     "vet någon om": "",
+    "ngn som vet om": "",
+    "vet ngn om": "",
     # how the answer should be, not what it is about ("hur funkar X, kort svar pls")
     "kort svar": "",
     "svara kort": "",
@@ -175,6 +177,11 @@ CHAT_PHRASES = {
     "fakultativ": "frivillig",
     "fakultativa": "frivilliga",
     "fakultativt": "frivilligt",
+    # "kan vi skippa upphandling helt om vi köper av …": buying without one
+    "skippa upphandlingen": "utan upphandling",
+    "skippa upphandling": "utan upphandling",
+    "slippa upphandla": "utan att upphandla",
+    "slippa upphandling": "utan upphandling",
     "bor i kommunen": "bor i kommunen lokala",
     "bo i kommunen": "bo i kommunen lokala",
     # last: the longer English phrases above begin with these

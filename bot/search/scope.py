@@ -48,15 +48,26 @@ def named_in_titles(documents: dict[str, dict], finder) -> dict[str, frozenset[s
     return {doc: found for doc, record in documents.items() if (found := finder(record.get("title", "")))}
 
 
+_LOU = re.compile(r"\bLOU\b")
+
+
+def titled_laws(title: str) -> frozenset[str]:
+    """The laws a title names, LOU too when it names it ("4 kap. 18 § LOU – …")."""
+    return laws_in(title) | ({"LOU"} if _LOU.search(title) else frozenset())
+
+
 class LawScope:
     def __init__(self, documents: dict[str, dict]):
-        self.of = named_in_titles(documents, laws_in)
+        self.of = named_in_titles(documents, titled_laws)
 
     def factor(self, doc_id: str, asked: Iterable[str]) -> float:
+        """A file titled with LOU alone is about LOU: it sinks only when the question names
+        another law ("finns det en motsvarighet till 4 kap. 18 § LOU i LUF?")."""
         laws = self.of.get(doc_id)
-        if not laws:
+        asked = set(asked)
+        if not laws or (laws == {"LOU"} and not asked):
             return 1.0
-        return MATCH if laws & set(asked) else MISS
+        return MATCH if laws & asked else MISS
 
 
 # The kinds of purchase a file's title may be about. "Kan vi ställa sysselsättningskrav i ett

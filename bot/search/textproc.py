@@ -303,9 +303,13 @@ _SAME_MEANING = [
 _CHAT_WORD = re.compile(r"[a-zåäö]+")
 
 
+# "skitdåligt", "jättelågt", "svindyrt": the word without the chat intensifier
+_INTENSIFIED = re.compile(r"^(skit|jätte|svin)(?=[a-zåäö]{3,}$)")
+
+
 def _chat_word(match: re.Match) -> str:
     word = match.group()
-    return CHAT_WORDS.get(word, word)
+    return CHAT_WORDS.get(word) if word in CHAT_WORDS else _INTENSIFIED.sub("", word)
 
 
 def normalise_chat(text: str) -> str:
