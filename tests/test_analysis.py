@@ -1551,3 +1551,33 @@ def test_chat_intensifiers_and_skipping_the_procurement_in_the_files_words():
         "direktupphandling" in normalise_chat("kan vi skippa upphandling helt om vi köper av ett asf").split()
     )
     assert normalise_chat("ngn som vet om man kan ge pluspoäng").split()[:2] == ["man", "kan"]
+
+
+@pytest.mark.parametrize(
+    ("question", "sides"),
+    [
+        # the same thing on either side of a line
+        (
+            "är det skillnad på sociala hänsyn över och under tröskelvärdet?",
+            ["sociala hänsyn över tröskelvärdet", "sociala hänsyn under tröskelvärdet"],
+        ),
+        # the alternatives, then what is asked of them; "bara" is no part of a side
+        (
+            "krav på kollektivavtalsenliga villkor eller bara minimilön, vad får vi?",
+            ["krav på kollektivavtalsenliga villkor", "minimilön"],
+        ),
+        (
+            "direktupphandling från socialt företag vs reserverad upphandling, när ska vi välja vilket?",
+            ["direktupphandling från socialt företag", "reserverad upphandling"],
+        ),
+    ],
+)
+def test_more_ways_of_naming_the_sides(question, sides):
+    assert comparison_sides(question) == sides
+
+
+def test_a_second_question_about_meeting_what_the_first_defines_leans_on_it():
+    from bot.answer.pipeline import part_queries
+
+    parts = ["hur definierar lagen ett socialt företag", "hur kollar vi att anbudsgivaren uppfyller det"]
+    assert "socialt" in part_queries(parts)[1].split()

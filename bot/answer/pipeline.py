@@ -454,7 +454,8 @@ POINTS_BACK = re.compile(
 SUBJECT_ALONE_WORDS = 3
 THEY_DO = re.compile(
     r"\b(om|när|ifall|innan|att|sedan) (de|dom|den|hen)\b|^\W*(är|var|blir) (det|den|de|dom)\b"
-    r"|\b(gäller|gällde) (det|detta|den|de|dom)\W*$",  # "och hur många år bakåt gäller det?"
+    r"|\b(gäller|gällde) (det|detta|den|de|dom)\W*$"  # "och hur många år bakåt gäller det?"
+    r"|\b(uppfyller|klarar) (det|detta|den|de|dom)\W*$",  # "… och hur kollar vi att anbudsgivaren uppfyller det?"
     re.IGNORECASE,
 )
 POINTS_TO_THEM = re.compile(r"\b(dem|dom|dessa|sådana|såna)\b", re.IGNORECASE)

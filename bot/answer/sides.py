@@ -20,7 +20,7 @@ _SIDE_FILLER = re.compile(
     r"|samma sak|what'?s the (diff|difference|deal)|what'?s (the )?(best|better)|which is (the )?(best|better)|(vad|va) (är|e|ar) (skillnaden|grejen|diffen)|skillnad(en|er)?|diff(en)?"
     # "…, vilket är bäst", "…, vem ska vi välja": the question asked of the sides
     r"|(vilket|vilken|vad|vem|vilka) (är|e|passar|blir|funkar) (bäst|bättre|smartast|enklast|rimligast)"
-    r"|(vilket|vilken|vem|vad) (ska|bör) (vi|man) (välja|ta|köra|ha)))+$",
+    r"|(vilket|vilken|vem|vad) (ska|bör) (vi|man) (välja|ta|köra|ha)|när (ska|bör) (vi|man) (välja|ta) (vilket|vad|vilken)))+$",
     re.IGNORECASE,
 )
 # "… eller en reserverad upphandling när vi köper städning": the purchase, not the side
@@ -190,9 +190,22 @@ _OPENS_WITH_CHOICE = re.compile(
 )
 
 
+# "krav på kollektivavtalsenliga villkor eller bara minimilön, vad får vi?": the alternatives,
+# then what is asked of them
+_CHOICE_THEN_ASK = re.compile(
+    r"^\W*[^,?]{3,80}\beller\b[^,?]{2,60},\s*(vad|vilket|vilken|vilka) [^,?]{0,30}\?\s*$", re.IGNORECASE
+)
+
+
 def bare_choice(text: str) -> bool:
     """Two alternatives and nothing else asked: "Tvätten: reservera eller ställa
     sysselsättningskrav?" (but not "Får vi reservera städ eller tvätt?", "Vad gäller för A eller B?")."""
+    if (
+        _CHOICE_THEN_ASK.match(text)
+        and (words_of(text) or [""])[0] not in _FINITE
+        and not PERMISSION.search(text.split(",")[0])
+    ):
+        return True
     if PERMISSION.search(text) or not text.rstrip().endswith("?") or text.count("?") > 1:
         return False
     pieces = re.split(r"[:–]\s*|\s-\s", text)
@@ -216,6 +229,9 @@ def _clean_sides(raw: list[str]) -> list[str]:
         side = _SIDE_FILLER.sub("", " " + _SIDE_CLAUSE.sub("", side.strip(" ,.?!"))).strip()
         for _ in range(3):
             side = _SIDE_FRAME.sub("", side).strip()
+        side = re.sub(
+            r"^(bara|endast|enbart|bara en|bara ett) ", "", side, flags=re.IGNORECASE
+        )  # "… eller bara minimilön"
         if re.match(
             r"^((och|samt|men) )?(vad|vilket|vilken|vilka|hur|vem)\b|^(och|samt|men)$", side, re.IGNORECASE
         ):
@@ -238,11 +254,21 @@ _ADJECTIVE = re.compile(
 ARTICLE = re.compile(r"^(de|den|det|dom|en|ett)\s+(?=\S)", re.IGNORECASE)
 
 
+_SIDE_OF = "över|under|före|efter|innan|inom|utanför"
+_ON_EITHER_SIDE = re.compile(rf"^(.*?)\s*\b({_SIDE_OF})$", re.IGNORECASE)
+
+
 def shared_head(sides: list[str]) -> list[str]:
     """ "Obligatorisk eller frivillig uteslutning": two adjectives share the noun after the last
     ("obligatorisk uteslutning", "frivillig uteslutning"), as "öppet eller förenklat förfarande"."""
     sides = [ARTICLE.sub("", s) for s in sides]  # "de obligatoriska och de frivilliga villkoren"
     *firsts, last = sides
+    # "sociala hänsyn över och under tröskelvärdet": the thing on either side of the same line
+    over = _ON_EITHER_SIDE.match(firsts[0]) if len(firsts) == 1 else None
+    under = _ON_EITHER_SIDE.match(last)
+    if over and not under and (line := re.match(rf"^({_SIDE_OF})\s+(\S.*)$", last, re.IGNORECASE)):
+        topic = over.group(1)
+        return [f"{topic} {over.group(2)} {line.group(2)}".strip(), f"{topic} {last}".strip()]
     head = last.split()[1:]
     if not head or not _ADJECTIVE.match(last.split()[0].lower()):
         return sides
