@@ -1581,3 +1581,13 @@ def test_a_second_question_about_meeting_what_the_first_defines_leans_on_it():
 
     parts = ["hur definierar lagen ett socialt företag", "hur kollar vi att anbudsgivaren uppfyller det"]
     assert "socialt" in part_queries(parts)[1].split()
+
+
+def test_whether_a_named_buyer_has_a_partnership_asks_for_its_cases():
+    assert analyse("har stockholms stad IOP med stadsmissionen?", NAMES).intent == "precedents"
+
+
+def test_a_supplier_not_doing_what_was_required_is_a_breach_in_the_files_words():
+    from bot.search.textproc import normalise_chat
+
+    assert "bryter" in normalise_chat("vad händer om leverantören inte anställer dem vi krävt?").split()

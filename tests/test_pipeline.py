@@ -849,3 +849,15 @@ def test_a_municipality_named_as_buyer_gets_its_own_precedents_before_the_region
     # the municipality's IOP and its housing company's contract first; the region's cases in
     # the same town still follow
     assert own and regions and max(own) < min(regions)
+
+
+def test_whether_samhall_is_a_social_enterprise_is_not_answered_by_a_no_to_another_question(
+    settings, pipeline
+):
+    with_shipped(settings, pipeline, "glossary", "ord-samhall", "ord-arbetsintegrerande-socialt-foretag")
+    with_shipped(settings, pipeline, "faq", "faq-juridisk-form-socialt-foretag")
+    answer = pipeline.ask("är samhall ett socialt företag?")
+    shown = [p.doc_id for p in answer.parts]
+    # the note on Samhall, then what such an enterprise is; not "Nej." to whether one must be a cooperative
+    assert shown[0] == "ord-samhall" and "ord-arbetsintegrerande-socialt-foretag" in shown
+    assert "faq-juridisk-form-socialt-foretag" not in shown

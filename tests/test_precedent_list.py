@@ -630,3 +630,13 @@ def test_a_thing_bought_in_no_way_asked_gets_its_cases_bought_another_way():
     )
     # no café was reserved: the café run another way is closest, not the reserved fruit
     assert (match, [r["id"] for r in found]) == ("none", ["kafe-socialt"])
+
+
+def test_a_wide_area_is_named_as_asked_and_several_counties_read_as_a_list():
+    from bot.answer.precedent_list import wanted_text
+
+    # "i Norrland", not its five counties joined by "och"
+    assert wanted_text(analyse("har någon kommun i norrland reserverat något?")).endswith("i Norrland")
+    assert wanted_text(analyse("exempel i skåne och blekinge och halland?")).endswith(
+        "i Blekinge län, Hallands län och Skåne län"
+    )

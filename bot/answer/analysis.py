@@ -46,12 +46,13 @@ from .precedent_words import (
     ANY_EXAMPLE,
     ASKS_ABOUT_BUYERS,
     IN_COURT,
+    IN_THEIR_CONTRACTS,
     PAST,
     PRECEDENT,
     without_anywhere,
 )
 from .sides import comparison_sides
-from .wording import DEFINITION, PERMISSION, QUESTION_START, words_of
+from .wording import DEFINITION, NAMED_MAY, PERMISSION, QUESTION_START, words_of
 
 INTENTS = ("permission", "how-to", "comparison", "precedents", "definition", "provision")
 MAX_PARTS = 3
@@ -90,12 +91,6 @@ _CLAUSE_SPLIT = re.compile(
     # "Vad är ett arbetsintegrerande socialt företag, hur hittar vi sådana …"
     r"|hur (?:hittar|gör|ska|kan|får|följer|kontrollerar|väljer) (?:vi|man|ni)|hur skiljer (?:det|den|de) sig)\b)|(?<!t\.ex)(?<!bl\.a)(?<!m\.m)(?<!s\.k)(?<!d\.v\.s)(?<!o\.s\.v)(?<!\bca)\. (?=[A-ZÅÄÖ])|(?<=\?)\s*",
     re.IGNORECASE,
-)
-
-
-# "Får Samhall lämna anbud i en upphandling enligt 4 kap. 18 §?": whether a named party may
-_NAMED_MAY = re.compile(
-    r"^\W*(?i:får|kan|måste) [A-ZÅÄÖ][\wåäö]+ (lämna|vara|delta|vinna|ta|anlitas|räknas)\b"
 )
 
 
@@ -148,10 +143,6 @@ class Analysis:
         return len(self.parts) > 1
 
 
-# "Har Stockholms stad arbetsrättsliga villkor i sina städupphandlingar?": what a buyer has done
-_IN_THEIR_CONTRACTS = re.compile(r"\b(i|på) sina \w*(upphandling|avtal|kontrakt|inköp)\w*", re.IGNORECASE)
-
-
 def detect_intent(
     text: str, sides: list[str], names_provision: bool, has_place_or_org: bool, has_place: bool = False
 ) -> str:
@@ -162,6 +153,8 @@ def detect_intent(
         and re.search(
             # "Har Göteborgs stad något IOP?": what a named buyer has
             r"^\W*har\b(\s+[\wåäö]+){1,4}?\s+(något|någon|några|nåt|nån|ngt|ngn)\b|"
+            # "har stockholms stad IOP med stadsmissionen?": whether a named buyer has one
+            r"^\W*har\s+(?!(vi|ni|man|jag|du)\b)[\wåäö]+(\s+[\wåäö]+)?\s+(iop|ett iop|avtal med|kontrakt med)\b|"
             r"\bhur (gjorde|har)\b|\bvad (har )?(det )?(gjorts|görs|hänt)\b|\bvad gör (?!(vi|ni|man|jag)\b)|^\W*(finns det|finns de|fins det)\b|\bfinns (det |de )?(nåt|något|några|nån|ngt|ngn)\b|\bhar\b(\s+[\wåäö]+){1,7}?\s+(gjort|"
             r"reserverat|använt|ställt|köpt|upphandlat|testat|infört|jobbat|arbetat|vunnit|fått|levererat|haft|krävt|"
             r"provat|prövat|genomfört)\b"
@@ -172,7 +165,7 @@ def detect_intent(
         )
     ):
         return "precedents"
-    if has_place_or_org and (ABOUT_A_CASE.search(text) or _IN_THEIR_CONTRACTS.search(text)):
+    if has_place_or_org and (ABOUT_A_CASE.search(text) or IN_THEIR_CONTRACTS.search(text)):
         return "precedents"
     # "blekinge, något där?", "Samhall?": a place or organisation and little else asks what is known
     words = words_of(text)
@@ -209,7 +202,7 @@ def detect_intent(
         (names_provision or _WHICH_PROVISION.search(text))
         and not PERMISSION.search(text)
         and not _HOW_TO.search(text)
-        and not _NAMED_MAY.search(text)
+        and not NAMED_MAY.search(text)
     ):
         return "provision"  # "vad är 4 kap. 18 § LOU?", "var i LOU regleras uteslutning?"
     # chat filler is no word of a question on what a term means ("what are social considerations
@@ -230,7 +223,7 @@ def detect_intent(
         or (COUNTS_AS.search(text) and long_words <= 12 and not PERMISSION.search(text))
     ):
         return "definition"
-    if names_provision and not PERMISSION.search(text) and not _NAMED_MAY.search(text):
+    if names_provision and not PERMISSION.search(text) and not NAMED_MAY.search(text):
         return "provision"
     return "permission"
 

@@ -49,7 +49,7 @@ from .gate import MIN_CONFIDENCE, answerable
 from .meaning import IS_IT_A
 from .meta import about_bot, asks_about_bot
 from .model import FRAGESERVICE_URL, GUIDANCE_NOTE, NO_BASIS, Answer, Part, Source
-from .named_party import named_party_part
+from .named_party import named_party_part, with_the_kind
 from .opposite import opposite_answer
 from .overview import (
     COST_TAG,
@@ -339,7 +339,10 @@ class Composer:
                 answer.parts = with_rulings(self, main, lead, analysis.question, analysis.instruments)
             if answer.parts and (named := named_party_part(self, answer, analysis)) is not None:
                 first = IS_IT_A.search(asked)  # "samhall räknas väl som socialt företag?"
-                answer.parts.insert(0, named) if first else answer.parts.append(named)
+                if first:
+                    answer.parts = [named, *with_the_kind(self, answer.parts, analysis)]
+                else:
+                    answer.parts.append(named)
             precedent_aside(self, answer, analysis, main)
         if not answer.parts and not answer.precedents:
             return decline(self, answer, analysis, main)

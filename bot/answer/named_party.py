@@ -23,3 +23,16 @@ def named_party_part(c, answer: Answer, analysis: Analysis) -> Part | None:
         if doc_id not in shown and passage is not None:
             return c.part(passage, label=f"Om {c.documents[doc_id]['term']}")
     return None
+
+
+def with_the_kind(c, parts: list[Part], analysis: Analysis) -> list[Part]:
+    """ "Är samhall ett socialt företag?": a lead that answers another yes/no question ("Måste
+    ett socialt företag vara kooperativ? Nej.") gives way to what the kind of supplier is, which
+    follows the note on the organisation."""
+    if not parts or not (parts[0].related or parts[0].asks):
+        return parts
+    kind = next((d for d in sorted(analysis.term_docs) if d not in analysis.name_docs), None)
+    short = c.section(kind, SHORT_ANSWER_SLUG) if kind else None
+    if short is None or kind in {p.doc_id for p in parts}:
+        return parts
+    return [c.part(short), *parts[1:]]

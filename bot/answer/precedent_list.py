@@ -360,8 +360,11 @@ def wanted_text(analysis: Analysis, home: bool = True) -> str:
         buyers = [BUYER_WORDS.get(t, t) for t in analysis.buyer_types]
     # "i Sverige" unless some of those listed are abroad
     swedish = home and asks_swedish_buyers(analysis) and not analysis.places
+    # "i Norrland" as asked, not its five counties
+    wide = [p.name for p in analysis.places if p.kind == "landskap" and len(p.counties) > 1]
     where = (
         analysis.municipalities  # "i Falun", not "i Dalarnas län"
+        or wide
         or sorted(analysis.counties)
         or analysis.countries
         or (["Sverige"] if swedish else [])
@@ -375,7 +378,7 @@ def wanted_text(analysis: Analysis, home: bool = True) -> str:
         # (not twice: "på direktupphandling från socialt företag")
         text = f"{text} från sociala företag".strip()
     if where:
-        text = f"{text} i {' och '.join(where)}".strip()
+        text = f"{text} i {' och '.join(where) if len(where) <= 2 else ', '.join(where[:-1]) + ' och ' + where[-1]}".strip()
     if (analysis.places or analysis.buyer_types) and analysis.supplier_docs:  # "i Uppsala län med Samhall"
         text = (
             f"{text} med {' och '.join(as_typed(n, analysis.question) for n in analysis.suppliers)}".strip()

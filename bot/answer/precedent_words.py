@@ -66,6 +66,8 @@ PRECEDENT = re.compile(
     r"|\bvilken (kommun|region|myndighet|köpare|stad) (var|blev) (först|den första)\b)",
     re.IGNORECASE,
 )
+# "Har Stockholms stad arbetsrättsliga villkor i sina städupphandlingar?": what a buyer has done
+IN_THEIR_CONTRACTS = re.compile(r"\b(i|på) sina \w*(upphandling|avtal|kontrakt|inköp)\w*", re.IGNORECASE)
 # "finns det färdiga mallar nånstans?" asks where to find a template, not for precedents
 TEMPLATES = re.compile(
     r"\b(mall|mallar|mallen|modellvillkor|formuleringar|checklist\w*|vägledning\w*|verktyg)\b", re.IGNORECASE

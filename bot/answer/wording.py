@@ -37,6 +37,10 @@ PERMISSION = re.compile(
     r"can we|may we|must we|do we have to|is (it|this|that) (even )?(ok|allowed|legal))",
     re.IGNORECASE,
 )
+# "Får Samhall lämna anbud i en upphandling enligt 4 kap. 18 §?": whether a named party may
+NAMED_MAY = re.compile(
+    r"^\W*(?i:får|kan|måste) [A-ZÅÄÖ][\wåäö]+ (lämna|vara|delta|vinna|ta|anlitas|räknas)\b"
+)
 QUESTION_START = re.compile(
     r"^(och |samt |men |om inte,? |dessutom |också )?(måste|får|kan|ska|hur|vad|vem|vilka|vilken|vilket|"
     r"är|gäller|behöver|finns|när|var|vart|varför|har|hade|går|blir)\b",

@@ -172,6 +172,9 @@ CHAT_PHRASES = {
     "leverantören inte lever upp till": "leverantören bryter mot",
     "leverantören skiter i": "leverantören bryter mot",
     "leverantören struntar i": "leverantören bryter mot",
+    # "vad händer om leverantören inte anställer dem vi krävt?": a breach of the requirement
+    "leverantören inte anställer": "leverantören bryter mot kravet",
+    "leverantören inte tar emot": "leverantören bryter mot kravet",
     "leverantören bryr sig inte om": "leverantören bryter mot",
     # the jurists' word for optional ("fakultativa uteslutningsgrunder")
     "fakultativ": "frivillig",
