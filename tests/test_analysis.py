@@ -1570,6 +1570,20 @@ def test_chat_intensifiers_and_skipping_the_procurement_in_the_files_words():
             "direktupphandling från socialt företag vs reserverad upphandling, när ska vi välja vilket?",
             ["direktupphandling från socialt företag", "reserverad upphandling"],
         ),
+        ("ASF eller Samhall, vem ska vi satsa på för lokalvården?", ["ASF", "Samhall"]),
+        (
+            "är arbetsrättsliga villkor samma sak som sociala klausuler?",
+            ["arbetsrättsliga villkor", "sociala klausuler"],
+        ),
+        # the second side is the first's thing elsewhere, or a paragraph of the same chapter
+        (
+            "sociala krav i bygg kontra i städ, gäller samma regler?",
+            ["sociala krav i bygg", "sociala krav i städ"],
+        ),
+        (
+            "19 kap 25 § eller 25 a §, vilken ska vi använda för ett HVB-hem?",
+            ["19 kap 25 §", "19 kap 25 a §"],
+        ),
     ],
 )
 def test_more_ways_of_naming_the_sides(question, sides):

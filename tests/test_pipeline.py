@@ -861,3 +861,10 @@ def test_whether_samhall_is_a_social_enterprise_is_not_answered_by_a_no_to_anoth
     # the note on Samhall, then what such an enterprise is; not "Nej." to whether one must be a cooperative
     assert shown[0] == "ord-samhall" and "ord-arbetsintegrerande-socialt-foretag" in shown
     assert "faq-juridisk-form-socialt-foretag" not in shown
+
+
+def test_two_names_of_one_term_set_side_by_side_get_the_terms_meaning(settings, pipeline):
+    with_shipped(settings, pipeline, "glossary", "ord-social-upphandling")
+    answer = pipeline.ask("social upphandling vs socialt hållbar upphandling, samma sak?")
+    # one term under two of its names: what it means, not a comparison of two things
+    assert answer.intent == "definition" and answer.parts[0].doc_id == "ord-social-upphandling"

@@ -390,6 +390,12 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
     intent = detect_intent(
         without_preamble(text), sides, names_provision, bool(places or organisations), where
     )
+    if (
+        len(sides) >= 2
+        and len({names.term_named(s) for s in sides} - {None}) == 1
+        and all(map(names.term_named, sides))
+    ):
+        sides, intent = [], "definition"  # "social upphandling vs socialt hållbar upphandling": one term
     parts = [text] if intent == "comparison" else split_parts(text)
     # "svenska kommuner" asks for Sweden; "krav på svenska" names a language
     # ... and "utanför Sverige" asks for anywhere but Sweden

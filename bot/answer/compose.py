@@ -43,7 +43,7 @@ from .comparison import compose_comparison, out_of_scope
 from .core_topics import names_core_topic
 from .coverage import part_asks_of_the_supplier
 from .declining import decline, told_elsewhere
-from .definitions import definitions
+from .definitions import definitions, sole_term
 from .figures import asks_amount, asks_figure
 from .gate import MIN_CONFIDENCE, answerable
 from .meaning import IS_IT_A
@@ -309,6 +309,8 @@ class Composer:
             self._compound(answer, analysis, searches)
         elif analysis.intent == "definition" and (both := definitions(self, analysis, main)):
             answer.parts = both  # "vad betyder sysselsättningskrav och praktikplats?"
+        elif analysis.intent == "definition" and (one := sole_term(self, analysis, main)):
+            answer.parts = one
         else:
             asked = analysis.question
             # (a question that nearly quotes a file is not broad: "tips för att följa upp sociala krav")

@@ -8,6 +8,7 @@ from ..knowledge.chunking import SHORT_ANSWER_SLUG
 from ..search.retrieval import SearchResult
 from .analysis import MAX_PARTS, Analysis
 from .model import Part
+from .sides import comparison_sides
 
 
 def definitions(c, analysis: Analysis, result: SearchResult) -> list[Part]:
@@ -33,3 +34,22 @@ def definitions(c, analysis: Analysis, result: SearchResult) -> list[Part]:
         part.label = str(c.documents[doc_id].get("term") or c.documents[doc_id]["title"])
         parts.append(part)
     return parts if len(parts) >= 2 else []
+
+
+def sole_term(c, analysis: Analysis, result: SearchResult) -> list[Part]:
+    """ "social upphandling vs socialt hållbar upphandling, samma sak?": one term asked under
+    two of its names is answered by its glossary entry, when the search has it among the best
+    three and ranks no other glossary entry above it."""
+    if not comparison_sides(analysis.question):  # (only when two sides were named)
+        return []
+    terms = [d for d in analysis.term_docs if c.documents.get(d, {}).get("kind") == "glossary"]
+    best = [h.passage for h in result.documents()[:3]]
+    if len(terms) != 1 or terms[0] not in [p.doc_id for p in best]:
+        return []
+    if any(
+        p.kind == "glossary" and p.doc_id != terms[0]
+        for p in best[: [p.doc_id for p in best].index(terms[0])]
+    ):
+        return []
+    short = c.section(terms[0], SHORT_ANSWER_SLUG)
+    return [c.part(short)] if short else []

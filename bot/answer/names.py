@@ -128,6 +128,12 @@ class Names:
         longest = max((len(t) for t in found), default=0)
         return {d for t in found if len(t) >= min(longest, 12) for d in self._folded_terms[t]}
 
+    def term_named(self, text: str) -> str | None:
+        """The glossary file of the term (or synonym) the text is, whole: "socialt hållbar
+        upphandling" is "social upphandling"; "obligatorisk uteslutning" is no term of its own."""
+        docs = self._folded_terms.get(fold(normalise_chat(text)).strip(), ())
+        return next(iter(docs)) if len(docs) == 1 else None
+
     def case_mentions(self, text: str) -> list[str]:
         """The judgments' names as the text writes them, in order: "i RegioPost men inte i Rüffert"
         -> RegioPost, Rüffert."""

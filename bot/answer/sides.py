@@ -20,7 +20,8 @@ _SIDE_FILLER = re.compile(
     r"|samma sak|what'?s the (diff|difference|deal)|what'?s (the )?(best|better)|which is (the )?(best|better)|(vad|va) (är|e|ar) (skillnaden|grejen|diffen)|skillnad(en|er)?|diff(en)?"
     # "…, vilket är bäst", "…, vem ska vi välja": the question asked of the sides
     r"|(vilket|vilken|vad|vem|vilka) (är|e|passar|blir|funkar) (bäst|bättre|smartast|enklast|rimligast)"
-    r"|(vilket|vilken|vem|vad) (ska|bör) (vi|man) (välja|ta|köra|ha)|när (ska|bör) (vi|man) (välja|ta) (vilket|vad|vilken)))+$",
+    r"|(vilket|vilken|vem|vad) (ska|bör) (vi|man) (välja|ta|köra|ha|satsa på)\b.*|när (ska|bör) (vi|man) (välja|ta) (vilket|vad|vilken)"
+    r"|gäller (det )?samma (regler|sak)))+$",
     re.IGNORECASE,
 )
 # "… eller en reserverad upphandling när vi köper städning": the purchase, not the side
@@ -97,7 +98,7 @@ def comparison_sides(text: str) -> list[str]:
                 return sides
     same = _SAME_THING.match(text)  # "asf och samhall samma sak?"
     if same:
-        sides = _clean_sides([same.group(1), same.group(2)])
+        sides = _clean_sides([same.group(1) or same.group(3), same.group(2) or same.group(4)])
         if len(sides) == 2:
             return sides
     listed = _LIST_THEN_ASK.match(text)  # "A, B och C – kan du jämföra dem?"
@@ -166,7 +167,9 @@ _LIST_THEN_ASK = re.compile(
 MAX_SIDE_WORDS = 6
 # "asf och samhall samma sak?", "är skyddad verkstad och samhall samma sak": is one the other
 _SAME_THING = re.compile(
-    r"^\W*(?:är\s+)?([\wåäö-]+(?: [\wåäö-]+){0,2}) och ([\wåäö-]+(?: [\wåäö-]+){0,2}),?\s+(?:samma sak|detsamma|samma)\W*$",
+    r"^\W*(?:är\s+)?([\wåäö-]+(?: [\wåäö-]+){0,2}) och ([\wåäö-]+(?: [\wåäö-]+){0,2}),?\s+(?:samma sak|detsamma|samma)\W*$"
+    # "är arbetsrättsliga villkor samma sak som sociala klausuler?"
+    r"|^\W*(?:är|e)\s+([\wåäö-]+(?: [\wåäö-]+){0,2}) samma (?:sak )?som ([\wåäö-]+(?: [\wåäö-]+){0,2})\W*$",
     re.IGNORECASE,
 )
 _WHICH_IS_BETTER = re.compile(
@@ -193,7 +196,7 @@ _OPENS_WITH_CHOICE = re.compile(
 # "krav på kollektivavtalsenliga villkor eller bara minimilön, vad får vi?": the alternatives,
 # then what is asked of them
 _CHOICE_THEN_ASK = re.compile(
-    r"^\W*[^,?]{3,80}\beller\b[^,?]{2,60},\s*(vad|vilket|vilken|vilka) [^,?]{0,30}\?\s*$", re.IGNORECASE
+    r"^\W*[^,?]{3,80}\beller\b[^,?]{2,60},\s*(vad|vilket|vilken|vilka|vem) [^,?]{0,40}\?\s*$", re.IGNORECASE
 )
 
 
@@ -263,6 +266,18 @@ def shared_head(sides: list[str]) -> list[str]:
     ("obligatorisk uteslutning", "frivillig uteslutning"), as "öppet eller förenklat förfarande"."""
     sides = [ARTICLE.sub("", s) for s in sides]  # "de obligatoriska och de frivilliga villkoren"
     *firsts, last = sides
+    # "sociala krav i bygg kontra i städ": the second side is the same thing somewhere else
+    elsewhere = re.match(r"^(i|på|för|vid|inom) \S", last, re.IGNORECASE)
+    if (
+        len(firsts) == 1
+        and elsewhere
+        and (cut := firsts[0].lower().find(f" {elsewhere.group(1).lower()} ")) > 0
+    ):
+        return [firsts[0], f"{firsts[0][:cut]} {last}"]
+    # "19 kap 25 § eller 25 a §": the paragraph of the same chapter
+    chapter = re.match(r"^(\d+ kap\.?) ", firsts[0], re.IGNORECASE) if len(firsts) == 1 else None
+    if chapter and re.match(r"^\d+ ?[a-z]? ?§", last):
+        return [firsts[0], f"{chapter.group(1)} {last}"]
     # "sociala hänsyn över och under tröskelvärdet": the thing on either side of the same line
     over = _ON_EITHER_SIDE.match(firsts[0]) if len(firsts) == 1 else None
     under = _ON_EITHER_SIDE.match(last)
