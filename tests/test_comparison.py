@@ -426,3 +426,31 @@ def test_a_faq_that_asks_may_we_does_not_help_choose_even_if_it_compares():
     sides = ("valfrihetssystem", "upphandling")
     part = decision_faq(comp, result, {"lov", "lou"}, [{"lov"}, {"lou"}], False, sides)
     assert part.doc_id == "faq-lov-lou"
+
+
+def test_a_side_is_shown_by_another_section_of_the_file_shown_for_another_side():
+    from composer_kit import composer_over, ranked
+
+    from bot.answer.comparison import compose_comparison
+    from bot.answer.model import Answer
+
+    comp, passages = composer_over(
+        {
+            ("ord-ramavtal", "glossary", "Ramavtal"): {
+                "kort-svar": "Ett ramavtal gäller vanligen i fyra år."
+            },
+            ("iop", "guidance", "Idéburet offentligt partnerskap"): {
+                "kort-svar": "IOP är inte reglerat i lag.",
+                "vad-lagen-sager": "Rena gåvor och bidrag utan motprestation är ingen upphandling.",
+            },
+        }
+    )
+    analysis = analyse("Vad skiljer ett IOP från ett vanligt föreningsbidrag?")
+    searches = SimpleNamespace(
+        main=ranked(passages, {"iop": 0.03, "ord-ramavtal": 0.01}),
+        sides=[ranked(passages, {"iop": 0.03}), ranked(passages, {"ord-ramavtal": 0.02})],
+    )
+    answer = Answer(question=analysis.question, answered=True)
+    compose_comparison(comp, answer, analysis, searches)
+    # the IOP guidance leads the IOP side, and its section on grants, not the frame agreement, the other
+    assert [(p.doc_id, p.section) for p in answer.parts] == [("iop", "kort-svar"), ("iop", "vad-lagen-sager")]

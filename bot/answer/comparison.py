@@ -66,13 +66,16 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
         if part is not None and not named and not holds_side(c, part.doc_id, side):
             # "ett vanligt föreningsbidrag": a side its own search finds no file on is shown by
             # the passage of the whole question's best files that speaks of it, when one does
+            # (another section of a file shown for another side will do: "IOP, bidrag eller
+            # upphandling" finds bidrag in the IOP guidance's section on when it is no purchase)
+            shown = {(sd.doc_id, sd.section) for sd in side_docs}
             other = next(
                 (
                     p
                     for h in searches.main.documents()[:8]
-                    if h.passage.doc_id not in avoid
+                    if h.passage.doc_id not in avoid - used
                     for p in c.sections.get(h.passage.doc_id, [])
-                    if holds_side(c, p, side)
+                    if (p.doc_id, p.id.split("#", 1)[1]) not in shown and holds_side(c, p, side)
                 ),
                 None,
             )
