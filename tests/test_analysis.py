@@ -1521,6 +1521,8 @@ def test_choices_with_a_purpose_a_same_thing_or_the_same_way_have_two_sides():
         # a named party as the subject asks whether it may, even when a paragraph is named
         ("Får Samhall lämna anbud i en upphandling som är reserverad enligt 4 kap. 18 §?", "permission"),
         ("Precedents for arbetskläder där man krävt mänskliga rättigheter?", "precedents"),
+        # which social enterprises there are asks how to find them
+        ("vilka arbetsintegrerande sociala företag finns i kommunen?", "how-to"),
     ],
 )
 def test_what_the_question_asks_for_in_more_wordings(question, intent):

@@ -66,6 +66,8 @@ _HOW_TO = re.compile(
     r"|vad (ska|bör|behöver|måste) (vi|man) tänka på|vad kan (vi|man|jag|ni) göra för att|steg för steg|how (do|can|should) (we|i)|tips på hur|checklista"
     # "tips för att följa upp sociala krav"
     r"|\btips (för att|om hur|kring|inför)\b|\bge (mig|oss) (några |lite )?tips\b"
+    # "vilka sociala företag finns det i skåne?": how to find them
+    r"|\bvilka (arbetsintegrerande )?sociala företag (som )?finns\b"
     # "anbudet e sjukt lågt, misstänker lönedumpning, vad gör vi nu": what to do about it
     r"|vad gör (vi|man|jag)( nu| då)?\W*$|var (börjar|startar) (vi|man|jag)\b|var ska (vi|man|jag) (börja|starta)\b"
     # "tips på formuleringar för sysselsättningskrav", "finns det nån mall för …"

@@ -248,6 +248,8 @@ PARTICLE_VERBS = {
     r"\blönedumpning\b(?=[^?]*\b(i|på|inom) (våra|vårt|era|ert|befintliga|pågående|löpande) (avtal|kontrakt)\w*)": (
         "=arbetsrättsliga villkor uppföljning"
     ),
+    # "vilka sociala företag finns det i skåne?": how to find out which there are
+    r"\bvilka (arbetsintegrerande )?(sociala|socialt) företag (som )?finns( det)?\b": "=hur hittar vi sociala företag som finns",
     # "ge företag från vår egen kommun fördel": favouring them
     r"\bge\b(\s+[a-zåäö]+){1,6}?\s+(en )?fördel(ar)?\b": "gynna",
 }
