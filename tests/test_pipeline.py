@@ -868,3 +868,11 @@ def test_two_names_of_one_term_set_side_by_side_get_the_terms_meaning(settings, 
     answer = pipeline.ask("social upphandling vs socialt hållbar upphandling, samma sak?")
     # one term under two of its names: what it means, not a comparison of two things
     assert answer.intent == "definition" and answer.parts[0].doc_id == "ord-social-upphandling"
+
+
+def test_a_partner_only_the_precedents_texts_mention_filters_them(settings, pipeline):
+    with_shipped(settings, pipeline, "example", "lulea-fourm-tvatteri", "karlskrona-kasak-bilvard")
+    answer = pipeline.ask("vilka kommuner har samarbetat med Coompanion?")
+    # Coompanion is no buyer or supplier in any front matter; two precedents tell of it
+    assert {p.doc_id for p in answer.precedents} == {"lulea-fourm-tvatteri", "karlskrona-kasak-bilvard"}
+    assert "Coompanion" in answer.precedent_wanted

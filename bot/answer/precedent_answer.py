@@ -27,7 +27,8 @@ if TYPE_CHECKING:
 def compose_precedents(c, answer: Answer, analysis: Analysis, searches: Searches) -> None:
     """The matching precedents, one line each (the one the question names shown whole), or the
     closest with a plain "none known"; the other parts of a compound question above them."""
-    records, match, more = precedent_list.lookup(analysis, searches.main, c.examples)
+    said, mentioned = mentioning(c, analysis)
+    records, match, more = precedent_list.lookup(analysis, searches.main, mentioned or c.examples)
     partner = unknown_partner(analysis.question, c.precedent_words) if match == "some" else None
     if partner:  # "IOP med Röda korset": none known with that partner; the others are the closest
         records, match, more = records[: precedent_list.MAX_CLOSEST], "none", 0
@@ -77,10 +78,10 @@ def compose_precedents(c, answer: Answer, analysis: Analysis, searches: Searches
             rule.asks = rule.related = None
             answer.parts = [rule]
     answer.more_precedents = more
-    if precedent_list.has_filter(analysis) or partner:
+    if precedent_list.has_filter(analysis) or partner or said:
         abroad_too = any(r.get("country") not in (None, "Sverige") for r in records)
         wanted = precedent_list.wanted_text(analysis, home=not abroad_too)
-        answer.precedent_wanted = f"{wanted} med {partner}" if partner else wanted
+        answer.precedent_wanted = f"{wanted} med {partner or said}".strip() if partner or said else wanted
     # the other parts of a compound question ("Får vi reservera städningen? Och har någon
     # kommun gjort så?"): each is answered above the list, in the order asked
     asked_parts = []
@@ -190,6 +191,23 @@ QUESTION_WORDS = frozenset(
     "har hade har finns fanns vilka vilken vad vem hur kan får fick köpte köper anlitade anlitar om och "
     "med från av till i".split()
 )
+
+
+def mentioning(c, analysis: Analysis) -> tuple[str, list[dict]]:
+    """ "vilka kommuner har samarbetat med Coompanion?": a partner the question names, which no
+    precedent has as buyer or supplier but some mention in their text; and those precedents."""
+    if analysis.organisation_docs:
+        return "", []
+    for match in PARTNER.finditer(analysis.question):
+        words = match.group(1).split()
+        name = " ".join(words[: next((n for n, w in enumerate(words) if not w[:1].isupper()), len(words))])
+        if not name or name.isupper() or name.lower() in analysis.organisations:
+            continue  # ("med LOV", "med Samhall": a law, a known supplier)
+        said = re.compile(rf"\b{re.escape(name)}\b")
+        found = [r for r in c.examples if any(said.search(p.text) for p in c.sections.get(r["id"], []))]
+        if found:
+            return name, found
+    return "", []
 
 
 def unknown_partner(question: str, known: frozenset[str]) -> str | None:
