@@ -216,3 +216,33 @@ def test_a_question_about_a_named_party_is_not_one_about_another_kind_of_bidder(
         "Får Samhall lämna anbud i en reserverad upphandling?",
         "får samhall lämna anbud i en reserverad upphandling",
     )
+
+
+def test_a_question_that_names_luf_is_led_by_a_close_file_on_luf():
+    from composer_kit import composer_over, ranked
+
+    from bot.answer.asked import on_the_law
+
+    comp, passages = composer_over(
+        {
+            ("reserverad-upphandling", "guidance", "Reserverad upphandling"): {
+                "kort-svar": "Ja, enligt 4 kap. 18 §."
+            },
+            ("ord-luf", "glossary", "LUF"): {
+                "kort-svar": "LUF är lagen om upphandling inom försörjningssektorerna."
+            },
+            ("faq-lou-luf-luk", "faq", "Gäller samma regler om sociala hänsyn i LOU, LUF och LUK?"): {
+                "kort-svar": "I stort sett ja; reservation finns i 4 kap. 16 § LUF."
+            },
+        }
+    )
+    docs = ranked(
+        passages, {"reserverad-upphandling": 0.03, "ord-luf": 0.02, "faq-lou-luf-luk": 0.01}
+    ).documents()
+    asked = "får ett energibolag som följer LUF reservera kontrakt för sociala företag?"
+    # the FAQ whose title names LUF, not the guidance that does not nor the word's definition
+    assert on_the_law(docs[0].passage, docs, asked, comp.documents).doc_id == "faq-lou-luf-luk"
+    assert (
+        on_the_law(docs[0].passage, docs, "får vi reservera?", comp.documents).doc_id
+        == "reserverad-upphandling"
+    )

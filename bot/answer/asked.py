@@ -395,6 +395,23 @@ def on_the_instrument(top, docs: list, asked: str, documents: dict[str, dict]):
     return titled_on(docs, mine, documents) or top
 
 
+def on_the_law(top, docs: list, asked: str, documents: dict[str, dict]):
+    """ "Får ett energibolag som följer LUF reservera …?", "Vilken bestämmelse i LUF motsvarar
+    4:18 LOU?": a question that names LUF, LUK or LOV is answered by a close file whose title
+    names that law (a FAQ, guidance or law text), when the best file's title does not."""
+    mine = laws_in(asked)
+    if not mine or laws_in(documents.get(top.doc_id, {}).get("title") or "") & mine:
+        return top
+    for hit in docs[1:ON_THE_LAW_DEPTH]:
+        title = documents.get(hit.passage.doc_id, {}).get("title") or ""
+        if hit.passage.kind in ("faq", "guidance", "law") and laws_in(title) & mine:
+            return hit.passage
+    return top
+
+
+ON_THE_LAW_DEPTH = 8
+
+
 def permission_top(top, docs: list, asked: str, documents: dict, guides: dict, locals_: dict, yes_no: bool):
     """(the passage that leads a "får vi …?", the guidance file to lead with instead, if any): the
     FAQ on favouring local suppliers when the question restricts to them; else the file on the

@@ -33,6 +33,7 @@ from .asked import (
     local_faqs,
     more_parties,
     not_about_others,
+    on_the_law,
     one_instrument,
     other_modal,
     own_question,
@@ -196,6 +197,7 @@ class Composer:
             )
         guide = self.section(self.guides.get(one_instrument(asked), ""), SHORT_ANSWER_SLUG)
         top = not_about_others(top, docs, asked, self.documents, self.locals, guide)
+        top = on_the_law(top, docs, asked, self.documents)
         if intent == "permission":
             top, guide = permission_top(top, docs, asked, self.documents, self.guides, self.locals, yes_no)
             if guide:
