@@ -1607,3 +1607,11 @@ def test_a_supplier_not_doing_what_was_required_is_a_breach_in_the_files_words()
     from bot.search.textproc import normalise_chat
 
     assert "bryter" in normalise_chat("vad händer om leverantören inte anställer dem vi krävt?").split()
+
+
+def test_throwing_out_a_supplier_we_already_have_is_ending_the_contract():
+    from bot.search.textproc import normalise_chat
+
+    words = normalise_chat("vår kaffeleverantör anlitar visst barnarbete, kan vi slänga ut dem?").split()
+    assert "hävning" in words
+    assert "hävning" not in normalise_chat("kan vi slänga ut en leverantör som anlitar barnarbete?").split()

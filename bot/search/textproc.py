@@ -233,6 +233,8 @@ PARTICLE_VERBS = {
     # "kicka ut en leverantör … mitt i avtalet": ending a running contract, not excluding a bidder
     r"\b(utesluta|kicka ut|sparka ut|slänga ut|bli av med)\b(?=[^?]*\b(mitt i|under) (avtalet|avtalstiden|kontraktet|"
     r"kontraktstiden)\b)": "häva hävning",
+    # "vår kaffeleverantör anlitar barnarbete, kan vi slänga ut dem?": a supplier we already have
+    r"(?<=\bvår )[a-zåäö]*leverantör\b(?=[^?]*\b(kicka ut|sparka ut|slänga ut|utesluta)\b)": "bryter mot häva hävning",
     # "kräva att de anställer ungdomar från vår kommun", "anställer lokalt": people who live
     # there, not local firms ("personalen ska vara skrivna i vår kommun" too)
     r"\b(anställ|rekryter)[a-zåäö]*\b(?:[^?.]{0,30}?\bfrån (just |bara )?(vår|er|den egna|egna|vår egen) (kommun|ort)[a-zåäö]*"
