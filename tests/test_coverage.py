@@ -71,10 +71,11 @@ def test_what_a_buyer_may_require_of_its_supplier_is_not_sent_on():
 
 
 def test_an_environmental_question_goes_to_the_criteria_service_though_files_name_the_word_in_passing():
+    from composer_kit import composer_over, ranked
+
     from bot.answer.analysis import analyse
     from bot.answer.declining import told_elsewhere
     from bot.search.referrals import Referrals
-    from tests.composer_kit import composer_over, ranked
 
     comp, passages = composer_over(
         {
