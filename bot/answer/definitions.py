@@ -44,11 +44,11 @@ def sole_term(c, analysis: Analysis, result: SearchResult) -> list[Part]:
         return []
     terms = [d for d in analysis.term_docs if c.documents.get(d, {}).get("kind") == "glossary"]
     best = [h.passage for h in result.documents()[:3]]
-    if len(terms) != 1 or terms[0] not in [p.doc_id for p in best]:
-        return []
-    if any(
-        p.kind == "glossary" and p.doc_id != terms[0]
-        for p in best[: [p.doc_id for p in best].index(terms[0])]
+    ids = [p.doc_id for p in best]
+    if (
+        len(terms) != 1
+        or terms[0] not in ids
+        or any(p.kind == "glossary" for p in best[: ids.index(terms[0])])
     ):
         return []
     short = c.section(terms[0], SHORT_ANSWER_SLUG)
