@@ -327,7 +327,8 @@ BENCHMARKS = [
         "quality_blind34",
         "quality",
         "Retrieval quality, thirty-seventh set (eval_blind34: the questions of eval_usefulness_blind34, written "
-        "blind by a helper in the twenty-seventh session, first run on that session's first code; CLEAN: misses not read)",
+        "blind by a helper in the twenty-seventh session, first run on that session's first code; clean until the "
+        "twenty-eighth's end; its failures were studied in the twenty-ninth: a TRAINING set)",
         ["--eval", "benchmarks/eval_blind34.jsonl"],
         ["--eval", "benchmarks/eval_blind34.jsonl"],
     ),
@@ -338,6 +339,14 @@ BENCHMARKS = [
         "blind by a helper in the twenty-eighth session, first run on that session's first code; CLEAN: misses not read)",
         ["--eval", "benchmarks/eval_blind35.jsonl"],
         ["--eval", "benchmarks/eval_blind35.jsonl"],
+    ),
+    (
+        "quality_blind36",
+        "quality",
+        "Retrieval quality, thirty-ninth set (eval_blind36: the questions of eval_usefulness_blind36, written "
+        "blind by a helper in the twenty-ninth session, first run on that session's first code; CLEAN: misses not read)",
+        ["--eval", "benchmarks/eval_blind36.jsonl"],
+        ["--eval", "benchmarks/eval_blind36.jsonl"],
     ),
     (
         "usefulness",
@@ -624,7 +633,8 @@ BENCHMARKS = [
         "usefulness_blind34",
         "usefulness",
         "Usefulness, thirty-fourth set (eval_usefulness_blind34, 140 questions written blind by a helper in the "
-        "twenty-seventh session, first run on that session's first code; CLEAN: its failures not read)",
+        "twenty-seventh session, first run on that session's first code; clean until the twenty-eighth's end; its "
+        "failures were studied in the twenty-ninth: a TRAINING set)",
         ["--eval", "benchmarks/eval_usefulness_blind34.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind34.jsonl"],
     ),
@@ -635,6 +645,14 @@ BENCHMARKS = [
         "twenty-eighth session, first run on that session's first code; CLEAN: its failures not read)",
         ["--eval", "benchmarks/eval_usefulness_blind35.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind35.jsonl"],
+    ),
+    (
+        "usefulness_blind36",
+        "usefulness",
+        "Usefulness, thirty-sixth set (eval_usefulness_blind36, 140 questions written blind by a helper in the "
+        "twenty-ninth session, first run on that session's first code; CLEAN: its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind36.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind36.jsonl"],
     ),
     (
         "paraphrase",
