@@ -432,3 +432,83 @@ def test_a_faq_that_asks_may_we_does_not_help_choose_even_if_it_compares():
     sides = ("valfrihetssystem", "upphandling")
     part = decision_faq(comp, result, {"lov", "lou"}, [{"lov"}, {"lou"}], False, sides)
     assert part.doc_id == "faq-lov-lou"
+
+
+class Sections(SimpleNamespace):
+    """A composer stand-in whose files' short answers are given."""
+
+    def section(self, doc_id, slug):
+        return SimpleNamespace(doc_id=doc_id, text=self.short[doc_id])
+
+
+def named(side: str, files: dict, order: list[str], guide_first: bool = False) -> str:
+    """The file that names `side` among `files` ({id: (kind, title, short answer)}), the side's
+    and the whole question's search ranking them in `order`."""
+    records = {d: {"id": d, "kind": kind, "title": title} for d, (kind, title, _) in files.items()}
+    composer = Sections(documents=records, short={d: text for d, (_, _, text) in files.items()})
+    hits = [SimpleNamespace(passage=SimpleNamespace(doc_id=d)) for d in order]
+    result = SimpleNamespace(documents=lambda: hits)
+    return named_by(composer, side, result, set(), result, guide_first).doc_id
+
+
+def test_a_law_side_is_named_by_the_rules_text_not_by_a_faq_answering_its_own_yes_or_no():
+    files = {
+        "faq-bor": (
+            "faq",
+            "Måste vi ta sociala hänsyn? Är bör-regeln i 4 kap. 3 § LOU tvingande?",
+            "Nej, bör-regeln …",
+        ),
+        "lou-4-3": ("law", "4 kap. 3 § LOU – bör-regeln om hållbarhetshänsyn", "Enligt 4 kap. 3 § LOU bör …"),
+    }
+    # (under the side's name "LOU", a "Nej" would read as a no to something not asked)
+    assert named("LOU", files, ["faq-bor", "lou-4-3"]) == "lou-4-3"
+
+
+def test_a_side_of_a_choice_is_named_by_the_guidance_on_the_instrument():
+    files = {
+        "lou-4-18": (
+            "law",
+            "4 kap. 18 § LOU – reserverad upphandling för skyddade verkstäder och arbetsintegrerande leverantörer",
+            "Enligt 4 kap. 18 § LOU får ni reservera …",
+        ),
+        "reserverad": ("guidance", "Reserverad upphandling för sociala företag", "Ja, ni får reservera …"),
+        "faq-direkt": (
+            "faq",
+            "Får vi ställa sysselsättningskrav i en direktupphandling?",
+            "Det beror på köpet.",
+        ),
+        "syss": ("guidance", "Sysselsättningskrav i upphandling", "Ja, ni får kräva …"),
+    }
+    assert (
+        named("reserverad upphandling", files, ["lou-4-18", "reserverad"], guide_first=True) == "reserverad"
+    )
+    assert named("sysselsättningskrav", files, ["faq-direkt", "syss"], guide_first=True) == "syss"
+
+
+def test_an_ordinary_procurement_under_a_law_is_named_by_the_law_not_by_how_common_something_is():
+    files = {
+        "faq-vanligt": (
+            "faq",
+            "Hur vanligt är det med sociala hänsyn i upphandlingar?",
+            "Ungefär 8 procent …",
+        ),
+        "ord-lou": ("glossary", "LOU – lagen om offentlig upphandling", "LOU är lagen om …"),
+    }
+    assert named("vanlig LOU-upphandling", files, ["faq-vanligt", "ord-lou"]) == "ord-lou"
+
+
+def test_what_tells_them_apart_asked_last_is_no_part_of_a_side():
+    assert analyse("obligatorisk vs frivillig uteslutning, vad skiljer?").sides == [
+        "obligatorisk uteslutning",
+        "frivillig uteslutning",
+    ]
+
+
+def test_the_ordinary_kind_beside_a_special_kind_is_told_by_the_special_one():
+    from bot.answer.comparison import the_default
+
+    sides = analyse("vad e skillnaden på ett vanligt företag o ett socialt företag liksom").sides
+    assert sides == ["vanligt företag", "socialt företag"]
+    assert the_default("vanligt företag", sides) and not the_default("socialt företag", sides)
+    # an ordinary procurement under a law is a side of its own beside other instruments
+    assert not the_default("vanlig LOU-upphandling", ["LOV", "IOP", "vanlig LOU-upphandling"])

@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 # Words of a side that name a provision rather than the instrument ("enligt 17 kap.").
 REF_WORDS = re.compile(r"\b(enligt|kap\.?|§+|lou|luf|luk|lov|\d+( ?[a-z]\b)?)\b", re.IGNORECASE)
 PROVISION_WORDS = re.compile(r"\b(enligt|kap\.?|§+|\d+( ?[a-z]\b)?)\b", re.IGNORECASE)
+LAW_PROCUREMENT = re.compile(r"\b(lou|luf|luk)[- ]upphandling(en|ar)?\b", re.IGNORECASE)
 
 
 def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches) -> None:
@@ -42,7 +43,10 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
     used: set[str] = set()
     near: list[set[str]] = []  # each side's best files, to find the FAQ that compares them
     firsts: list[set[str]] = []  # ... its best one and the one shown for it
+    plain = [side for side in analysis.sides if the_default(side, analysis.sides)]
     for side, result in zip(analysis.sides, searches.sides, strict=True):
+        if side in plain:  # "ett vanligt företag o ett socialt företag": the other side says it
+            continue
         near.append(side_files(result, c.deciding_ids))
         firsts.append(side_files(result, c.deciding_ids | c.example_ids, n=1))
         names_precedent = bool(analysis.organisation_docs) and any(
@@ -53,11 +57,16 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
         names = instrument_names(side) if terms else []
         named = (
             cited_by(result, avoid)
-            or (named_by(c, names[0], result, avoid | terms, searches.main) if len(names) == 1 else None)
-            or named_by(c, side, result, avoid | terms, searches.main)
+            or (
+                named_by(c, names[0], result, avoid | terms, searches.main, True) if len(names) == 1 else None
+            )
+            or named_by(c, side, result, avoid | terms, searches.main, bool(terms))
             or named_by(c, side, result, avoid, searches.main)
         )
         part = c.part(c._section_for(named, "definition", side)) if named else None
+        if part is not None and part.kind == "faq" and YES_OR_NO.match(part.text):  # (under the side's
+            unpolar = unpolar_section(c, part.doc_id)  # name, no FAQ's yes or no to its own question)
+            part = c.part(unpolar) if unpolar else part
         # a choice weighs instruments: the side's best file that is no word's definition, if any
         part = part or (
             c.lead(result, side, "definition", avoid=avoid | terms, yes_no=False) if terms else None
@@ -114,7 +123,7 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
     # tells A and B apart" when the best file for the whole question is that FAQ, or when the
     # FAQ compares a file of every side
     answer.parts = ([decision] if leads else []) + side_docs
-    overview = None if leads or not head else guidance_on(c, searches.main, head, used)
+    overview = None if leads or not head or plain else guidance_on(c, searches.main, head, used)
     if overview is not None:  # "obligatorisk eller frivillig uteslutning": the text on exclusion first
         answer.parts.insert(0, overview)
     if decision and not leads:
@@ -244,6 +253,8 @@ def instrument_names(side: str) -> list[str]:
 
 # What a side says is done with an instrument, not what it is.
 DOING = frozenset(tokens("ställa använda kräva välja köra ha införa jobba satsa"))
+# "vanlig LOU-upphandling" is the default way, not a file on how common something is
+ORDINARY = frozenset(tokens("vanlig vanligt vanliga traditionell traditionellt ordinarie klassisk"))
 
 
 # An instrument's name where its label is not ("reserverad" is any of the reservations, and a
@@ -269,20 +280,29 @@ def cited_by(result: SearchResult, avoid: set[str]) -> Passage | None:
 
 
 def named_by(
-    c, side: str, result: SearchResult, avoid: set[str], context: SearchResult | None = None
+    c,
+    side: str,
+    result: SearchResult,
+    avoid: set[str],
+    context: SearchResult | None = None,
+    guide_first: bool = False,
 ) -> Passage | None:
     """Among the side's best files, the one whose title (or glossary term) is most nearly
     the side itself ("socialt tilldelningskriterium" -> Sociala tilldelningskriterier,
     not an FAQ whose longer title merely mentions it). When two titles fit about as well
     ("Reserverad upphandling för sociala företag", "… av vissa välfärdstjänster"), the one the
-    whole question (`context`) ranks higher wins."""
-    # a side that is a law ("LOV eller LOU …") is named by the titles that name that law
-    strip = REF_WORDS if tokens(REF_WORDS.sub(" ", side)) else PROVISION_WORDS
+    whole question (`context`) ranks higher wins; in a choice between instruments
+    (`guide_first`) a guidance text before an FAQ on a narrower question or the law's text."""
+    # a side that is a law ("LOV eller LOU …", "vanlig LOU-upphandling") is named by the titles
+    # that name that law
+    side = LAW_PROCUREMENT.sub(r"\1", side)
+    law_only = not [w for w in tokens(REF_WORDS.sub(" ", side)) if w not in ORDINARY]
+    strip = PROVISION_WORDS if law_only else REF_WORDS
     # ("fairtrade-krav" is named by the FAQ on Fairtrade: the "-krav" only says it is required)
     side = re.sub(r"(?<=\w)-krav(en)?\b", "", side, flags=re.IGNORECASE)
     # ("ställa sysselsättningskrav" is named by Sysselsättningskrav, not by an FAQ that asks to
     # "ställa sysselsättningskrav i en direktupphandling")
-    wanted = [w for w in tokens(strip.sub(" ", side)) if not w.isdigit() and w not in DOING]
+    wanted = [w for w in tokens(strip.sub(" ", side)) if not w.isdigit() and w not in DOING | ORDINARY]
     if not wanted:
         return None
     fits: dict[str, tuple[float, int, Passage]] = {}
@@ -301,8 +321,35 @@ def named_by(
     best_fit = max(f for f, _, _ in fits.values())
     where = {h.passage.doc_id: n for n, h in enumerate(context.documents())} if context else {}
     close = [(doc, f) for doc, f in fits.items() if f[0] >= best_fit - CLOSE_FIT]
-    doc, (_, _, passage) = min(close, key=lambda d: (where.get(d[0], 99), -d[1][0], d[1][1]))
+    # (a title that fits about as well and is no FAQ answering its own question's yes or no goes
+    # first: "LOU" is named by the rule's text, not by "Nej, bör-regeln är en rekommendation")
+    doc, (_, _, passage) = min(
+        close,
+        key=lambda d: (
+            guide_first and c.documents[d[0]].get("kind") != "guidance",
+            c.documents[d[0]].get("kind") == "faq" and polar(c, d[0]),
+            where.get(d[0], 99),
+            -d[1][0],
+            d[1][1],
+        ),
+    )
     return passage
+
+
+def the_default(side: str, sides: list[str]) -> bool:
+    """Is a side the ordinary kind of what another side is a special kind of ("ett vanligt
+    företag" beside "ett socialt företag")?"""
+    words = tokens(side)
+    rest = [w for w in words if w not in ORDINARY]
+    return len(rest) < len(words) and any(
+        other != side and all(any(same_word(w, o) for o in tokens(other)) for w in rest) for other in sides
+    )
+
+
+def polar(c, doc_id: str) -> bool:
+    """Does a file's short answer open with a yes or no?"""
+    short = c.section(doc_id, SHORT_ANSWER_SLUG)
+    return short is not None and bool(YES_OR_NO.match(short.text))
 
 
 def named_as(record: dict) -> str:

@@ -16,8 +16,9 @@ _EITHER_MUST = re.compile(
 )
 _FIGURE_CHOICE = re.compile(r"\d+\s*(%|procent)\s+eller\s+\d+", re.IGNORECASE)
 _SIDE_FILLER = re.compile(
-    r"(,?\s+(egentligen|typ|lol|haha|asap|alltså|då|i praktiken|snabbt|kort|kortfattat|tack|pls|please"
+    r"(,?\s+(egentligen|typ|liksom|asså|lol|haha|asap|alltså|då|i praktiken|snabbt|kort|kortfattat|tack|pls|please"
     r"|samma sak|what'?s the (diff|difference|deal)|what'?s (the )?(best|better)|which is (the )?(best|better)|(vad|va) (är|e|ar) (skillnaden|grejen|diffen)|skillnad(en|er)?|diff(en)?"
+    r"|(vad|va|hur) skiljer(\s+(de|dem|dom))?(\s+sig)?(\s+åt)?"
     # "…, vilket är bäst", "…, vem ska vi välja": the question asked of the sides
     r"|(vilket|vilken|vad|vem|vilka) (är|e|passar|blir|funkar) (bäst|bättre|smartast|enklast|rimligast)"
     r"|(vilket|vilken|vem|vad) (ska|bör) (vi|man) (välja|ta|köra|ha|satsa på)\b.*|när (ska|bör) (vi|man) (välja|ta) (vilket|vad|vilken)"
