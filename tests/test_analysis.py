@@ -1615,3 +1615,31 @@ def test_throwing_out_a_supplier_we_already_have_is_ending_the_contract():
     words = normalise_chat("vår kaffeleverantör anlitar visst barnarbete, kan vi slänga ut dem?").split()
     assert "hävning" in words
     assert "hävning" not in normalise_chat("kan vi slänga ut en leverantör som anlitar barnarbete?").split()
+
+
+def test_a_supplier_that_does_not_follow_a_requirement_breaks_it():
+    from bot.search.textproc import normalise_chat
+
+    assert "bryter" in normalise_chat("leverantören följer inte sysselsättningskravet, vad gör vi nu").split()
+
+
+def test_the_risk_of_a_review_is_its_own_part_and_no_filter_on_the_cases_asked_for():
+    question = "reserverad upphandling: hur gör man, vad är risken för överprövning, och finns det exempel från Skåne?"
+    analysis = analyse(question, NAMES)
+    assert len(analysis.parts) == 3 and analysis.parts[1].startswith("vad är risken")
+    # Skåne's reserved procurements are asked for, not only those tried in court
+    assert analysis.intent == "precedents" and not analysis.in_court
+
+
+def test_purchases_something_was_done_to_are_cases_asked_for():
+    for question in (
+        "finns det reserverade upphandlingar som överprövats?",
+        "har någon reserverad upphandling överprövats?",
+    ):
+        analysis = analyse(question, NAMES)
+        assert analysis.intent == "precedents" and analysis.in_court, question
+
+
+def test_a_greeting_and_who_wants_it_asked_are_no_parts():
+    parts = split_parts("tjena, kan man ställa krav på kollektivavtal i en städupphandling?? facket tjatar")
+    assert len(parts) == 1 and parts[0].startswith("kan man ställa krav på kollektivavtal")

@@ -41,14 +41,15 @@ from .meaning import (
     WHAT_IT_MEANS,
 )
 from .names import Names
+from .places_asked import guesses_dropped, where_the_asker_sits
 from .precedent_words import (
     ABOUT_A_CASE,
     ANY_EXAMPLE,
     ASKS_ABOUT_BUYERS,
-    IN_COURT,
     IN_THEIR_CONTRACTS,
     PAST,
     PRECEDENT,
+    asks_in_court,
     without_anywhere,
 )
 from .sides import comparison_sides
@@ -91,7 +92,7 @@ _CLAUSE_SPLIT = re.compile(
     # "vad är IOP, när får man använda det …"
     r"|när (?:får|kan|måste|ska|bör) (?:vi|man|ni)"
     # "Vad är ett arbetsintegrerande socialt företag, hur hittar vi sådana …"
-    r"|hur (?:hittar|gör|ska|kan|får|följer|kontrollerar|väljer) (?:vi|man|ni)|hur skiljer (?:det|den|de) sig)\b)|(?<!t\.ex)(?<!bl\.a)(?<!m\.m)(?<!s\.k)(?<!d\.v\.s)(?<!o\.s\.v)(?<!\bca)\. (?=[A-ZÅÄÖ])|(?<=\?)\s*",
+    r"|hur (?:hittar|gör|ska|kan|får|följer|kontrollerar|väljer) (?:vi|man|ni)|hur skiljer (?:det|den|de) sig|vad (?:är|blir) risk\w*)\b)|(?<!t\.ex)(?<!bl\.a)(?<!m\.m)(?<!s\.k)(?<!d\.v\.s)(?<!o\.s\.v)(?<!\bca)\. (?=[A-ZÅÄÖ])|(?<=\?)\s*",
     re.IGNORECASE,
 )
 
@@ -103,7 +104,10 @@ _BARE_FOLLOW_UP = re.compile(
     r"|hur ofta|hur länge|how often|vad (gällde|var|handlade) (det|den|de)( om)?( i så fall| då)?)\W*$",
     re.IGNORECASE,
 )
-_FILLER = re.compile(r"^\W*((ok|okej|okey|hej|ja|jaha|nej|alltså|så|tack|hmm+|aha)\W*)+$", re.IGNORECASE)
+_FILLER = re.compile(
+    r"^\W*((ok|okej|okey|hej|hejsan|tjena|tja|hallå|ja|jaha|nej|alltså|så|tack|hmm+|aha)\W*)+$", re.IGNORECASE
+)
+_GREETING = re.compile(r"^\W*(hej|hejsan|tjena|tja|hallå|hello|hi)\W*$", re.IGNORECASE)
 
 
 @dataclass
@@ -303,7 +307,10 @@ def part_intent(text: str) -> str:
 
 
 # A statement after the last question says why it is asked, and asks nothing of its own
-_AFTERTHOUGHT = re.compile(r"^(vi|jag|vill|behöver|för att|eftersom|det är|det e|tack|pls)\b", re.IGNORECASE)
+_AFTERTHOUGHT = re.compile(  # (… "facket tjatar": who wants it asked)
+    r"^(vi|jag|vill|behöver|för att|eftersom|det är|det e|tack|pls|facket|chefen|politikerna|nämnden|ledningen)\b",
+    re.IGNORECASE,
+)
 
 
 _CONCESSION = re.compile(r"\s+(ok|okej|okey|visst|fine|fattar)\s*,?\s+men\b", re.IGNORECASE)
@@ -322,6 +329,8 @@ def split_parts(text: str) -> list[str]:
     for n, piece in enumerate(pieces):
         content = [w for w in words_of(piece) if len(w) > 3]
         asks = asks_something(piece)  # "IOP med stadsmissionen – hur gör man"
+        if _GREETING.match(piece) and n + 1 < len(pieces):
+            continue  # "tjena, kan man …": a greeting is no context
         if (
             (not asks or _FILLER.match(piece))  # "ok men hur funkar IOP": "ok" asks nothing
             and n + 1 < len(pieces)
@@ -438,7 +447,7 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
         year_to=year_to,
         names_provision=names_provision,
         guessed_docs={d for n in organisations if n in guessed for d in names.variants[n]},
-        in_court=intent == "precedents" and bool(IN_COURT.search(text)),
+        in_court=intent == "precedents" and asks_in_court(text),
         suppliers=[n for n in organisations if n not in names.buyers],
         supplier_docs=sold,
         excluded=excluded,
@@ -448,53 +457,3 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
 _ANY_THERE = re.compile(r"^\W*((finns|fins) (det|de) )?(nån|någon|några|något|nåt|ngn|ngt)\b", re.IGNORECASE)
 
 EXCEPT = r"\b(förutom|utom|utöver|bortsett från|(mer|annat|andra|fler|flera|nåt annat|något annat) än|inte)\s+(just\s+|bara\s+)?"
-
-
-# "Upphandlare i Västerås här. Vilka kommuner har …?", "Vi är en liten kommun i Värmland, finns ngn
-# liknande kommun som …?": where the asker sits, not where the precedents asked for are
-_ASKER_AT = re.compile(
-    r"(\b(jag|vi)\s+(är|sitter|jobbar|arbetar|bor|finns)(\s+(en|ett))?(\s+[\wåäö]+){0,2}?"
-    r"|\b(upphandlare|inköpare|politiker|tjänsteperson|upphandlingschef|nämndordförande))\s+(i|på|från|inom)\s*$",
-    re.IGNORECASE,
-)
-_OTHER_BUYERS = re.compile(
-    r"\b(vilka|någon|nån|ngn|några|nåra|andra|annan|liknande)\s+([\wåäö]+\s+)?(kommun|kommuner|region|regioner|köpare)\b",
-    re.IGNORECASE,
-)
-_NEAR_US = re.compile(
-    r"\b(här i|hos oss|i närheten|i vår (kommun|region|län)|i länet|grann\w*|närliggande"
-    r"|(kommun|kommuner|region|regioner|någon|nån|ngn|något|nåt|några) här)\b",
-    re.IGNORECASE,
-)
-
-
-def where_the_asker_sits(text: str, places: list[Place]) -> list[Place]:
-    """The places a question names only as where the asker sits, when it asks about other buyers
-    (and not about those near them)."""
-    if not _OTHER_BUYERS.search(text) or _NEAR_US.search(text):
-        return []
-    out = []
-    for place in places:
-        named = re.search(rf"\b{re.escape(place.name)}", text, re.IGNORECASE)
-        if named and _ASKER_AT.search(text[max(0, named.start() - 60) : named.start()]):
-            out.append(place)
-    return out
-
-
-def guesses_dropped(text: str, places: list[Place]) -> list[str]:
-    """The municipalities a question asks about. When it names a county too and every
-    municipality lies in it, they are guesses or where the asker sits ("i Skåne? Helsingborg
-    eller Lund kanske", "i Jämtland … vi sitter i Östersund"): the county is asked, not them.
-    "Östersund i Jämtland" still names Östersund."""
-    named = [p.name for p in places if p.kind == "kommun"]
-    wider = [p for p in places if p.kind != "kommun"]
-    counties = {c for p in wider for c in p.counties}
-    if not named or not counties:
-        return named
-    inside = all(any(c in counties for c in p.counties) for p in places if p.kind == "kommun")
-    located = any(
-        re.search(rf"\b{re.escape(m)}s?\s*(,|i|in|inom)\s*{re.escape(w.name)}", text, re.IGNORECASE)
-        for m in named
-        for w in wider
-    )
-    return [] if inside and not located else named

@@ -19,7 +19,9 @@ PRECEDENT = re.compile(
     r"|(vilka(\s+[\wåäö]+){0,3}?\s+har(?! (vi|ni|man|jag)\b)|vem har|(någon|nån|ngn|några|nåra) som( har| hade)?|har (någon|nån|ngn|några|andra)|vad har(?! (vi|ni|man|jag)\b))\b"
     r"(\s+[\wåäö]+){0,4}?\s+(gjort|reserverat|använt|ställt|haft|köpt|upphandlat|testat|provat|infört|jobbat|"
     r"arbetat|kört|låtit|vunnit|fått|ingått|tecknat|levererat|samverkat)\b"
-    r"|\bhar (någon|nån|ngn|några|nåra|andra)\b(\s+[\wåäö]+){0,4}?\s+[\wåäö]{4,}(at|it)\b"  # "… direktupphandlat"
+    r"|\bhar (någon|nån|ngn|några|nåra|andra)\b(\s+[\wåäö]+){0,4}?\s+[\wåäö]{4,}(ats?|its?)\b"  # "… direktupphandlat"
+    # "finns det reserverade upphandlingar som överprövats?": purchases something was done to
+    r"|\bfinns (det|de) (några |nån |någon )?([\wåäö]+ )?[\wåäö]*(upphandlingar|krav|kontrakt|avtal)\w* som (har )?[\wåäö]{4,}(ats|its)\b"
     r"|\b(någonstans|nånstans|ngnstans)\b"
     # "nån bussupphandling där förarna fick behålla jobbet?": a purchase where something was done
     r"|^\W*(någon|nån|ngn|några|nåra)\s+[\wåäö]*(upphandling|upphandlingar|avtal|kontrakt)\s+(där|som)\b"
@@ -131,6 +133,13 @@ ANY_EXAMPLE = re.compile(
 
 # "Finns det exempel på en reserverad upphandling som överprövats?", "… blivit överprövad i
 # domstol?": the precedents that were tried in court (their `court_review`)
+def asks_in_court(text: str) -> bool:
+    """Does a lookup ask for cases tried in court ("… som överprövats?"), not what the risk of a
+    review is ("vad är risken för överprövning, och finns det exempel från Skåne?")?"""
+    return bool(IN_COURT.search(RISK_OF_REVIEW.sub("", text)))
+
+
+RISK_OF_REVIEW = re.compile(r"\brisk\w*\s+(för|att)\s+(en\s+|bli\s+)?(överpröv|överklag)\w*", re.IGNORECASE)
 IN_COURT = re.compile(
     r"\b(överpröv\w*|överklag\w*|(prövats?|prövades|prövad|prövade|hållit|höll|stod sig) i (domstol\w*|rätten)"
     r"|i domstol|domstolsprövning\w*|fått rätt i \w*rätten)\b",
