@@ -28,3 +28,23 @@ def test_a_close_file_that_says_how_leads_a_how_to_question():
     asked = "får vi reservera?"
     permission = comp.lead(ranked(passages, {"lou-4-18": 0.025, "reserverad": 0.022}), asked, "permission")
     assert permission.doc_id == "lou-4-18"
+
+
+def test_a_question_on_following_up_is_led_by_the_close_text_on_follow_up():
+    comp, passages = composer_over(
+        {
+            ("villkor", "guidance", "Arbetsrättsliga villkor – lön, semester och arbetstid"): {
+                "kort-svar": "Ni ska ställa villkor om lön när det är behövligt.",
+                "sa-gor-du": "- Gör en riskanalys.",
+            },
+            ("uppfoljning", "guidance", "Uppföljning av sociala krav under avtalstiden"): {
+                "kort-svar": "Följ upp kraven i steg.",
+                "sa-gor-du": "- Börja med egenrapportering och gå vidare till stickprov.",
+            },
+        }
+    )
+    result = ranked(passages, {"villkor": 0.023, "uppfoljning": 0.021})
+    asked = "hur följer man upp lönevillkor hos underleverantörer typ, känns omöjligt"
+    assert comp.lead(result, asked, "how-to").doc_id == "uppfoljning"
+    # how to set the conditions is still told by the text on them
+    assert comp.lead(result, "hur ställer vi lönevillkor i avtalet?", "how-to").doc_id == "villkor"

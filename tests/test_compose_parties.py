@@ -178,6 +178,41 @@ def test_may_we_is_no_paraphrase_of_must_we_and_either_half_of_a_two_question_ti
     assert comp.part(passage, asked="Får vi ta sociala hänsyn i våra upphandlingar?").asks is None
 
 
+def test_setting_a_demand_for_a_collective_agreement_in_chat_asks_whether_we_may_require_one():
+    own = "Får vi kräva att leverantören har kollektivavtal?"
+    # the politically sensitive question gets its "Nej, men …" whatever the greeting or afterthought
+    assert paraphrase(
+        "tjena, kan man ställa krav på kollektivavtal i en städupphandling?? facket tjatar", own
+    )
+    assert paraphrase("kan man ställa krav på kollektivavtal i en städupphandling?", own)
+    # ... but not a question on combining two other things
+    assert not holds_own(
+        "ska vi reservera eller bara ställa sysselsättningskrav när vi köper städ",
+        "Kan vi kombinera en reserverad upphandling med sysselsättningskrav i samma kontrakt?",
+    )
+
+
+def test_of_two_tied_faqs_the_one_asking_what_the_user_asks_leads():
+    comp, passages = composer_over(
+        {
+            ("faq-fel", "faq", "Vad händer om vi direktupphandlar fel?"): {
+                "kort-svar": "Nej, en otillåten direktupphandling kan ge upphandlingsskadeavgift.",
+                "forklaring": "Konkurrensverket beslutar om avgiften.",
+            },
+            ("faq-direkt", "faq", "Får vi direktupphandla från ett socialt företag?"): {
+                "kort-svar": "Ja, under direktupphandlingsgränsen.",
+                "forklaring": "Gränsen står i 19 a kap. LOU.",
+            },
+        }
+    )
+    asked = "får en kommun direktupphandla från samhall utan annons?"
+    lead = comp.lead(ranked(passages, {"faq-fel": 0.0240, "faq-direkt": 0.0239}), asked, "permission")
+    assert lead.doc_id == "faq-direkt"
+    # no tie, no change
+    lead = comp.lead(ranked(passages, {"faq-fel": 0.0240, "faq-direkt": 0.020}), asked, "permission")
+    assert lead.doc_id == "faq-fel"
+
+
 def test_it_depends_answers_may_we_as_well_as_must_we():
     # "Måste vi utesluta … skatt?" answers "Det beror på": no no that "får vi" could misread, so
     # that FAQ leads "får vi utesluta ett företag som inte betalt skatt" and not a guidance text

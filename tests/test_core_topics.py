@@ -13,6 +13,7 @@ def test_chat_questions_on_social_considerations_name_the_topic():
     # the workers' conditions as a politician puts them
     assert names_core_topic("kan vi kräva att personalen har schyssta villkor")
     assert names_core_topic("hur stoppar vi lönedumpning hos städfirman")
+    assert names_core_topic("vad händer om leverantören inte följer lönevillkoren vi ställt")
 
 
 def test_other_procurement_and_municipal_questions_do_not():

@@ -14,6 +14,7 @@ from ..search.phrasings import normalise_question
 from ..search.scope import LOCAL, LOCAL_SUPPLIERS, laws_in, settings_in
 from ..search.textproc import tokens, without_filler, words
 from .filters import detect_instruments
+from .modality import modalities, other_action, other_modality
 from .names import is_name
 from .wording import PERMISSION, RULINGS
 
@@ -54,6 +55,7 @@ def paraphrase(asked: str, own: str, either_way: bool = False) -> bool:
     tiden"), about the same law ("… i en byggentreprenad?" does not paraphrase "… i ett
     valfrihetssystem enligt LOV?") and about the same thing (`narrows`). An answer that holds
     `either_way` ("Det beror på …") answers "får vi" as well as "måste vi"."""
+    asked = asked[: asked.rfind("?") + 1] or asked  # ("…? facket tjatar": said after, not asked)
     if laws_in(asked) != laws_in(own) or narrows(asked, own) or settings_in(own) - settings_in(asked):
         return False
     if bool(RULINGS.search(asked)) != bool(RULINGS.search(own)):  # "finns det domar om X" is not "vad är X"
@@ -91,7 +93,7 @@ def holds_own(asked: str, own: str) -> bool:
     if not OWN_WHETHER.match(own) or not OWN_WHETHER.search(asked):
         return False
     mine = words_of_question(own)
-    have = asked_words(asked)
+    have = asked_words(SET_DEMAND.sub("kräva", asked))  # "ställa krav på kollektivavtal": kräva it
     core = mine - FRAME
     if not core or not all(any(one_stem(word, h) for h in have) for word in core):
         return False
@@ -101,10 +103,11 @@ def holds_own(asked: str, own: str) -> bool:
 # The frame of a yes/no question on a requirement, which a question may leave out
 FRAME = frozenset(tokens("kräva krav ställa leverantören leverantörer upphandlingen upphandling"))
 OWN_WHETHER = re.compile(
-    r"^\W*(får|kan|måste|ska|bör|är)\b|\b(ok|okej|lagligt|tillåtet|legal|kan vi|får vi|går det)\b",
+    r"^\W*(får|kan|måste|ska|bör|är)\b|\b(ok|okej|lagligt|tillåtet|legal|kan vi|får vi|kan man|får man|går det)\b",
     re.IGNORECASE,
 )
 CLOSE_EXTRA = 2
+SET_DEMAND = re.compile(r"\bställ\w*\s+(ett\s+|några\s+)?krav\s+på\b", re.IGNORECASE)
 # "Hur stor får en direktupphandling vara", "vilken paragraf …": no yes or no answers it
 ASKS_HOW_MUCH = re.compile(
     r"^\W*((typ|alltså|asså|så|men|ok|okej|hej|btw)\W+)?(hur (stor|stort|mycket|mkt|många|länge|hög)|vilken|vilket|vilka|när)\b",
@@ -232,48 +235,6 @@ def conflicts(asked: str, own: str) -> bool:
     "reservera") or different suppliers to favour?"""
     mine, theirs = instruments_in(asked), instruments_in(own)
     return bool(mine and theirs and not mine & theirs) or other_parties(asked, own)
-
-
-def other_modality(asked: str, own: str) -> bool:
-    """ "Får vi ta sociala hänsyn?" is not "Måste vi ta sociala hänsyn?": the latter's "Nej" would
-    read as a no to the former."""
-    mine, theirs = modalities(asked), modalities(own)
-    return len(mine) == 1 and len(theirs) == 1 and mine != theirs
-
-
-def other_action(asked: str, own: str) -> bool:
-    """Do the question and the own question ask about different things done with a requirement
-    (setting it, following it up, excluding for it, scoring it)?"""
-    mine, theirs = actions_in(asked), actions_in(own)
-    return bool(mine and theirs and not mine & theirs)
-
-
-def actions_in(text: str) -> set[str]:
-    return {name for name, pattern in ACTIONS.items() if pattern.search(text)}
-
-
-ACTIONS = {
-    "set": re.compile(r"\b(ställ(a|er|de|s)?|kräv(a|er|de|s)?)\b", re.IGNORECASE),
-    "follow up": re.compile(r"\b(följ(a|er|de|s)? upp|uppfölj\w*|kontroller\w*|kolla\w*)\b", re.IGNORECASE),
-    "exclude": re.compile(r"\buteslut\w*", re.IGNORECASE),
-}
-
-
-def modalities(text: str) -> set[str]:
-    return {name for name, pattern in MODALITIES.items() if pattern.search(text)}
-
-
-MODALITIES = {
-    # "vi är ett kommunalt bolag, gäller bör-regeln oss?" asks whom a rule binds, not whether it binds
-    "applies": re.compile(
-        r"\bgäller\b[^?]{0,40}\b(oss|för (oss|kommunala bolag|bolag|bolagen))\b", re.IGNORECASE
-    ),
-    "may": re.compile(r"\b(får|kan|tillåtet|tillåts|lagligt|okej|ok|allowed|may|can)\b", re.IGNORECASE),
-    "must": re.compile(
-        r"\b(måste|skyldiga?|tvingande|obligatorisk[at]?|krävs det|behöver vi|must|mandatory|required)\b",
-        re.IGNORECASE,
-    ),
-}
 
 
 def other_parties(asked: str, own: str) -> bool:
@@ -410,6 +371,23 @@ def on_the_law(top, docs: list, asked: str, documents: dict[str, dict]):
 
 
 ON_THE_LAW_DEPTH = 8
+
+
+def nearer_question(top, docs: list, asked: str, documents: dict[str, dict]):
+    """Of two FAQs the search cannot tell apart, the one that asks what the user asks ("får en
+    kommun direktupphandla från samhall utan annons?" is "Får vi direktupphandla från ett socialt
+    företag?", not "Vad händer om vi direktupphandlar fel?")."""
+    if len(docs) < 2 or docs[0].passage.doc_id != top.doc_id or docs[1].score < TIE * docs[0].score:
+        return top
+    second = docs[1].passage
+    mine = modalities(asked)
+    if not (mine and top.kind == second.kind == "faq"):
+        return top
+    top_asks, second_asks = (mine & modalities(documents[p.doc_id].get("title") or "") for p in (top, second))
+    return second if second_asks and not top_asks else top
+
+
+TIE = 0.98  # scores this close are a tie
 
 
 def permission_top(top, docs: list, asked: str, documents: dict, guides: dict, locals_: dict, yes_no: bool):

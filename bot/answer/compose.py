@@ -32,6 +32,7 @@ from .asked import (
     instrument_guides,
     local_faqs,
     more_parties,
+    nearer_question,
     not_about_others,
     on_the_law,
     one_instrument,
@@ -66,7 +67,7 @@ from .overview import (
 from .precedent_answer import compose_precedents, precedent_aside
 from .rulings import on_rulings, with_rulings
 from .sources import is_stale, refs_of, source_of
-from .wording import EXPLAINING_SECTIONS, POLAR, RULINGS, YES_OR_NO
+from .wording import EXPLAINING_SECTIONS, FOLLOW_UP, FOLLOW_UP_TITLE, POLAR, RULINGS, YES_OR_NO
 
 __all__ = [
     "FRAGESERVICE_URL",
@@ -182,7 +183,7 @@ class Composer:
                 )
                 if (part.asks or quoted) and (yes_no or not POLAR.match(part.text)):
                     return part
-        top = self._how_to_top(docs) if intent == "how-to" else docs[0].passage
+        top = self._how_to_top(docs, asked) if intent == "how-to" else docs[0].passage
         if intent == "permission" and yes_no and word_is_no_answer(asked, top, self.documents):
             # "måste vi upphandla om det är en ideell förening?" is not answered by what the
             # word means: a close rule or FAQ leads
@@ -197,7 +198,7 @@ class Composer:
             )
         guide = self.section(self.guides.get(one_instrument(asked), ""), SHORT_ANSWER_SLUG)
         top = not_about_others(top, docs, asked, self.documents, self.locals, guide)
-        top = on_the_law(top, docs, asked, self.documents)
+        top = on_the_law(nearer_question(top, docs, asked, self.documents), docs, asked, self.documents)
         if intent == "permission":
             top, guide = permission_top(top, docs, asked, self.documents, self.guides, self.locals, yes_no)
             if guide:
@@ -217,17 +218,24 @@ class Composer:
                 return other
         return part  # shown under "Närliggande fråga i kunskapsbanken: …", never as a reply
 
-    def _how_to_top(self, docs: list) -> Passage:
-        """The file that leads a how-to question: a close guidance text that says how before an
-        FAQ's steps on another question, a close file that says how before one that does not."""
+    def _how_to_top(self, docs: list, asked: str = "") -> Passage:
+        """The file that leads a how-to question: a close text on following up when that is what
+        is asked, a close guidance text that says how before an FAQ's steps on another question,
+        a close file that says how before one that does not."""
         best = docs[0]
-        rules = [(GUIDANCE_SHARE, "guidance")] if best.passage.kind == "faq" else []
+        follow_up = FOLLOW_UP.search(asked) and not FOLLOW_UP_TITLE.search(best.passage.title)
+        rules = [(HOW_TO_SHARE, "follow-up")] if follow_up else []
+        rules += [(GUIDANCE_SHARE, "guidance")] if best.passage.kind == "faq" else []
         if not self._how_to(best.passage.doc_id):
             rules.append((HOW_TO_SHARE, None))
         for share, kind in rules:
             for hit in docs[1:3]:
                 if (
-                    kind in (None, hit.passage.kind)
+                    (
+                        kind in (None, hit.passage.kind)
+                        or kind == "follow-up"
+                        and FOLLOW_UP_TITLE.search(hit.passage.title)
+                    )
                     and self._how_to(hit.passage.doc_id)
                     and hit.score >= share * best.score
                 ):

@@ -21,7 +21,7 @@ CORE_TOPICS = re.compile(
     r"|ilo|fairtrade|rättvis handel|uppförandekod\w*|tillgänglighet\w*"
     # the people's working conditions, as politicians put it ("schyssta villkor för personalen")
     r"|arbetsvillkor\w*|(bra|rimliga|skäliga|oskäliga|goda|hyggliga|schys+ta|juste) (villkor|löner|lön)"
-    r"|avtalsenlig\w*|lönedumpning\w*|social dumpning|svart arbetskraft"
+    r"|avtalsenlig\w*|lönedumpning\w*|lönevillkor\w*|social dumpning|svart arbetskraft"
     r")\b",
     re.IGNORECASE,
 )

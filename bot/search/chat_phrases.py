@@ -175,6 +175,10 @@ CHAT_PHRASES = {
     # "vad händer om leverantören inte anställer dem vi krävt?": a breach of the requirement
     "leverantören inte anställer": "leverantören bryter mot kravet",
     "leverantören inte tar emot": "leverantören bryter mot kravet",
+    # "leverantören följer inte sysselsättningskravet, vad gör vi nu": the same breach
+    "leverantören följer inte": "leverantören bryter mot",
+    "leverantören uppfyller inte": "leverantören bryter mot",
+    "leverantören håller inte": "leverantören bryter mot",
     "leverantören bryr sig inte om": "leverantören bryter mot",
     # the jurists' word for optional ("fakultativa uteslutningsgrunder")
     "fakultativ": "frivillig",
