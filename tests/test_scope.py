@@ -151,6 +151,10 @@ def test_the_reservation_of_welfare_services_sinks_unless_the_question_names_wel
     assert scope.factor("valfard", "19 kap 25 eller 25 a, vilken passar?") == 1.0
     assert scope.factor("reserverad-upphandling", "whats the deal med reserverade kontrakt") == 1.0
     assert scope.factor("uppsala-ferlin", "reserverade kontrakt") == 1.0  # a precedent is what it is
+    # a service bought for a care setting is no welfare service
+    assert scope.factor("valfard", "kan vi reservera städningen av vårdcentraler") == WELFARE_MISS
+    assert scope.factor("valfard", "får vi reservera tvätten till äldreomsorgen") == WELFARE_MISS
+    assert scope.factor("valfard", "får vi reservera städningen för idéburna organisationer") == 1.0
 
 
 def test_a_file_on_one_side_of_the_threshold_sinks_for_the_other_side_or_for_the_thresholds_alone():

@@ -157,6 +157,14 @@ WELFARE_WORDS = (
     "socialtjänst",
 )
 WELFARE_MISS = 0.85
+# "reservera städningen av vårdcentraler", "tvätt till äldreomsorgen": a service bought for a care
+# setting is no welfare service; only the welfare reservations' own words name them then
+ORDINARY_SERVICE = re.compile(
+    r"\b(städ\w*|lokalvård\w*|tvätt\w*|fastighetsskötsel\w*|bilvård\w*|biltvätt\w*|trädgård\w*"
+    r"|snöröjning\w*|fruktkorg\w*|catering\w*|kontorsmaterial\w*|måltid\w*|transport\w*)",
+    re.IGNORECASE,
+)
+WELFARE_OWN_WORDS = WELFARE_WORDS[:10]  # välfärd … kap 25
 
 
 def titled(documents: dict[str, dict], title_words: tuple[str, ...]) -> set[str]:
@@ -177,7 +185,8 @@ class WelfareScope:
         if doc_id not in self.of:
             return 1.0
         lowered = query.lower()
-        return 1.0 if any(w in lowered for w in WELFARE_WORDS) else WELFARE_MISS
+        words = WELFARE_OWN_WORDS if ORDINARY_SERVICE.search(lowered) else WELFARE_WORDS
+        return 1.0 if any(w in lowered for w in words) else WELFARE_MISS
 
 
 # Accessibility (9 kap. 2 § LOU): what is bought must work for people with disabilities. "Får vi
