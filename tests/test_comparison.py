@@ -512,3 +512,8 @@ def test_the_ordinary_kind_beside_a_special_kind_is_told_by_the_special_one():
     assert the_default("vanligt företag", sides) and not the_default("socialt företag", sides)
     # an ordinary procurement under a law is a side of its own beside other instruments
     assert not the_default("vanlig LOU-upphandling", ["LOV", "IOP", "vanlig LOU-upphandling"])
+
+
+def test_a_choice_that_opens_the_question_needs_no_question_mark():
+    analysis = analyse("reserverad upphandling eller IOP för ett café som drivs av ett socialt kooperativ")
+    assert analysis.intent == "comparison" and analysis.sides == ["reserverad upphandling", "IOP"]

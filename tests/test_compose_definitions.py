@@ -37,3 +37,9 @@ def test_two_words_asked_at_once_get_both_definitions_in_the_order_asked():
 def test_one_word_gets_one_definition():
     answer = answer_to("vad betyder sysselsättningskrav")
     assert len(answer.parts) == 1 and answer.parts[0].label is None
+
+
+def test_a_term_named_as_the_owner_of_another_is_not_asked():
+    # "sysselsättningskravs praktikplats" is no Swedish, but "LOU:s tröskelvärde" is: the colon form
+    answer = answer_to("vad är sysselsättningskrav:s praktikplats")
+    assert [p.doc_id for p in answer.parts] == ["ord-praktik"]

@@ -25,6 +25,12 @@ def definitions(c, analysis: Analysis, result: SearchResult) -> list[Part]:
         found = [asked.find(f.lower()) for f in forms if f and f.lower() in asked]
         return min(found) if found else len(asked) + rank.get(doc_id, 10_000)
 
+    def owns(doc_id: str) -> bool:  # "LOU:s tröskelvärde" asks what the threshold is, not LOU
+        record = c.documents[doc_id]
+        forms = [str(record.get("term") or record["title"]), *(record.get("synonyms") or [])]
+        return any(f and f"{f.lower()}:s " in f"{asked} " for f in forms)
+
+    terms = [d for d in terms if not owns(d)]
     parts = []
     for doc_id in sorted(terms, key=lambda d: (where(d), d))[:MAX_PARTS]:
         short = c.section(doc_id, SHORT_ANSWER_SLUG)

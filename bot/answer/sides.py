@@ -210,7 +210,9 @@ def bare_choice(text: str) -> bool:
         and not PERMISSION.search(text.split(",")[0])
     ):
         return True
-    if PERMISSION.search(text) or not text.rstrip().endswith("?") or text.count("?") > 1:
+    # ("reserverad upphandling eller IOP för ett café …" asks without a question mark)
+    asked = text.rstrip().endswith("?") or (_OPENS_WITH_CHOICE.match(text) and "?" not in text)
+    if PERMISSION.search(text) or not asked or text.count("?") > 1:
         return False
     pieces = re.split(r"[:–]\s*|\s-\s", text)
     clause = pieces[-1]
