@@ -123,6 +123,8 @@ def test_the_shipped_referrals_send_employer_and_jobseeker_questions_on_but_not_
     assert shipped().for_question("hur mycket övertid får våra egna anställda göra").id == "kommunjurist-skr"
     # the holiday act is employment law too, not the holiday terms a buyer sets in a contract
     assert sent_to("hur många semesterdagar har en anställd enligt semesterlagen") == "kommunjurist-skr"
+    # what membership of an employers' organisation may be required is not in the knowledge base
+    assert sent_to("får vi kräva att leverantören är medlem i en arbetsgivarorganisation?") == "fragservice"
     assert shipped().match("måste vi ställa villkor om lön, semester och arbetstid") is None
     assert sent_to("kan vi få lönebidrag för våra egna anställda") == "arbetsformedlingen"
     # a buyer who wants the supplier to give someone a job asks for an employment requirement
