@@ -48,6 +48,7 @@ from .declining import decline, told_elsewhere
 from .definitions import definitions, sole_term
 from .figures import asks_amount, asks_figure
 from .gate import MIN_CONFIDENCE, answerable
+from .how_to import how_to_top
 from .meaning import IS_IT_A
 from .meta import about_bot, asks_about_bot
 from .model import FRAGESERVICE_URL, GUIDANCE_NOTE, NO_BASIS, Answer, Part, Source
@@ -61,13 +62,14 @@ from .overview import (
     asks_overview,
     asks_what_it_costs,
     overview_docs,
+    overview_tag,
     part_asks_if_it_works,
     part_asks_overview,
 )
 from .precedent_answer import compose_precedents, precedent_aside
 from .rulings import on_rulings, with_rulings
 from .sources import is_stale, refs_of, source_of
-from .wording import EXPLAINING_SECTIONS, FOLLOW_UP, FOLLOW_UP_TITLE, POLAR, RULINGS, YES_OR_NO
+from .wording import EXPLAINING_SECTIONS, POLAR, RULINGS, YES_OR_NO
 
 __all__ = [
     "FRAGESERVICE_URL",
@@ -84,10 +86,6 @@ ANSWERED_BY_RULES = frozenset({"permission", "how-to", "definition"})
 RULES_BESIDE_CASE = 0.4  # ... unless, for a definition, the best rule scores below this share of it
 HOW_TO_SECTIONS = ("sa-gor-du", "sa-valjer-du", "tank-pa")
 OTHER_LAW = re.compile(r"\b(LUF|LUK|LOV|LUFS)\b", re.IGNORECASE)
-# A file with a how-to section within this share of the best file's score leads a how-to
-# question when the best file has none; a guidance text within the second, when it is an FAQ.
-HOW_TO_SHARE = 0.85
-GUIDANCE_SHARE = 0.95
 # A "får vi …?" whose best file is a glossary entry is led by the next rule or FAQ that scores
 # at least this share of it
 RULE_OVER_TERM = 0.85
@@ -183,7 +181,7 @@ class Composer:
                 )
                 if (part.asks or quoted) and (yes_no or not POLAR.match(part.text)):
                     return part
-        top = self._how_to_top(docs, asked) if intent == "how-to" else docs[0].passage
+        top = how_to_top(docs, asked, self._how_to) if intent == "how-to" else docs[0].passage
         if intent == "permission" and yes_no and word_is_no_answer(asked, top, self.documents):
             # "måste vi upphandla om det är en ideell förening?" is not answered by what the
             # word means: a close rule or FAQ leads
@@ -217,30 +215,6 @@ class Composer:
             if not POLAR.match(other.text) and hit.passage.kind not in ("example", "glossary"):
                 return other
         return part  # shown under "Närliggande fråga i kunskapsbanken: …", never as a reply
-
-    def _how_to_top(self, docs: list, asked: str = "") -> Passage:
-        """The file that leads a how-to question: a close text on following up when that is what
-        is asked, a close guidance text that says how before an FAQ's steps on another question,
-        a close file that says how before one that does not."""
-        best = docs[0]
-        follow_up = FOLLOW_UP.search(asked) and not FOLLOW_UP_TITLE.search(best.passage.title)
-        rules = [(HOW_TO_SHARE, "follow-up")] if follow_up else []
-        rules += [(GUIDANCE_SHARE, "guidance")] if best.passage.kind == "faq" else []
-        if not self._how_to(best.passage.doc_id):
-            rules.append((HOW_TO_SHARE, None))
-        for share, kind in rules:
-            for hit in docs[1:3]:
-                if (
-                    (
-                        kind in (None, hit.passage.kind)
-                        or kind == "follow-up"
-                        and FOLLOW_UP_TITLE.search(hit.passage.title)
-                    )
-                    and self._how_to(hit.passage.doc_id)
-                    and hit.score >= share * best.score
-                ):
-                    return hit.passage
-        return best.passage
 
     def _how_to(self, doc_id: str) -> bool:
         return any(self.section(doc_id, slug) is not None for slug in HOW_TO_SECTIONS[:2])
@@ -324,7 +298,11 @@ class Composer:
         else:
             asked = analysis.question
             # (a question that nearly quotes a file is not broad: "tips för att följa upp sociala krav")
-            lead = self._overview(main) if asks_overview(analysis) and not main.quoted else None
+            lead = (
+                self._overview(main, overview_tag(analysis))
+                if asks_overview(analysis) and not main.quoted
+                else None
+            )
             lead = lead or (self._overview(main, RESULTS_TAG) if asks_if_it_works(analysis) else None)
             lead = lead or (self._overview(main, COST_TAG) if asks_what_it_costs(analysis) else None)
             lead = lead or self._rule_lead(

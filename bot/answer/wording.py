@@ -84,10 +84,3 @@ COMBINE = re.compile(
     r"\bkombiner\w*|\boch samtidigt\b|\bbåde\b.+\boch\b|\bcombine\b|\boch\b[^,.?]+\bsamtidigt\b",
     re.IGNORECASE,
 )
-
-# "hur följer man upp lönevillkoren?": a how-to on following up (not "hur konstruerar vi ett
-# kriterium som går att följa upp?"), for the text on follow-up
-FOLLOW_UP = re.compile(
-    r"\bhur\s+((ska|skall|kan|bör|gör)\s+(vi|man|ni)\s+)?följ\w*(\s+(man|vi|ni))?\s+upp\b", re.IGNORECASE
-)
-FOLLOW_UP_TITLE = re.compile(r"\buppföljning", re.IGNORECASE)

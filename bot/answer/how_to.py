@@ -1,0 +1,40 @@
+"""Which file leads a how-to question ("hur gör vi …?"): the one that says how, when it ranks close
+to a best file that does not, and the text on following up when that is what is asked."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from ..knowledge.chunking import Passage
+
+# A file with a how-to section within this share of the best file's score leads a how-to
+# question when the best file has none; a guidance text within the second, when it is an FAQ.
+HOW_TO_SHARE = 0.85
+GUIDANCE_SHARE = 0.95
+# "hur följer man upp lönevillkoren?": a how-to on following up (not "hur konstruerar vi ett
+# kriterium som går att följa upp?"), for the text on follow-up
+ASKS_HOW_TO_FOLLOW_UP = re.compile(
+    r"\bhur\s+((ska|skall|kan|bör|gör)\s+(vi|man|ni)\s+)?följ\w*(\s+(man|vi|ni))?\s+upp\b", re.IGNORECASE
+)
+ON_FOLLOW_UP = re.compile(r"\buppföljning", re.IGNORECASE)
+
+
+def how_to_top(docs: list, asked: str, says_how: Callable[[str], bool]) -> Passage:
+    """The file that leads a how-to question: a close text on following up when that is what is
+    asked, a close guidance text that says how before an FAQ's steps on another question, a close
+    file that says how (`says_how`) before one that does not."""
+    best = docs[0]
+    follow_up = ASKS_HOW_TO_FOLLOW_UP.search(asked) and not ON_FOLLOW_UP.search(best.passage.title)
+    rules = [(HOW_TO_SHARE, "follow-up")] if follow_up else []
+    rules += [(GUIDANCE_SHARE, "guidance")] if best.passage.kind == "faq" else []
+    if not says_how(best.passage.doc_id):
+        rules.append((HOW_TO_SHARE, None))
+    for share, kind in rules:
+        for hit in docs[1:3]:
+            fits = kind in (None, hit.passage.kind) or (
+                kind == "follow-up" and ON_FOLLOW_UP.search(hit.passage.title)
+            )
+            if fits and says_how(hit.passage.doc_id) and hit.score >= share * best.score:
+                return hit.passage
+    return best.passage
