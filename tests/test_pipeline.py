@@ -876,3 +876,17 @@ def test_a_partner_only_the_precedents_texts_mention_filters_them(settings, pipe
     # Coompanion is no buyer or supplier in any front matter; two precedents tell of it
     assert {p.doc_id for p in answer.precedents} == {"lulea-fourm-tvatteri", "karlskrona-kasak-bilvard"}
     assert "Coompanion" in answer.precedent_wanted
+
+
+def test_a_broad_question_on_buying_goods_gets_the_supply_chain_overview(settings, pipeline):
+    overview = write_overview(settings)
+    with_shipped(settings, pipeline, "guidance", "manskliga-rattigheter-leverantorskedjan")
+    # computers and workwear are made in global supply chains: human rights there, not jobs here
+    for question in (
+        "vilka sociala krav kan vi ställa när vi köper datorer",
+        "sociala krav på arbetskläder, tips?",
+    ):
+        answer = pipeline.ask(question, min_confidence=0.0)
+        assert answer.parts[0].doc_id == "manskliga-rattigheter-leverantorskedjan", question
+    answer = pipeline.ask("vilka sociala krav kan vi ställa när vi köper städtjänster", min_confidence=0.0)
+    assert answer.parts[0].doc_id == overview

@@ -11,6 +11,10 @@ from .analysis import Analysis, words_of
 from .filters import detect_instruments
 
 OVERVIEW_TAG = "översikt"
+# Goods made in global supply chains ("vilka sociala krav kan vi ställa när vi köper datorer"):
+# the overview is the file on human rights in the supply chain, tagged so by an admin
+GOODS_OVERVIEW_TAG = "översikt leverantörskedja"
+GOODS_SECTORS = frozenset({"IT och telefoni", "arbetskläder och textil"})
 MORE_JOBS = re.compile(r"\bfler (jobb|i jobb|i arbete)\b", re.IGNORECASE)
 TOPIC = re.compile(
     r"\bsocial(a|t)? (hänsyn|krav|upphandling|villkor|hållbarhet|ansvar\w*)\b|\bsocial (hänsyn|upphandling)\b"
@@ -142,3 +146,8 @@ def asks_what_it_costs(analysis: Analysis) -> bool:
         and "direktupphandling-socialt-foretag" not in analysis.instruments
         and not (analysis.sides or analysis.places or analysis.organisations)
     )
+
+
+def overview_tag(analysis: Analysis) -> str:
+    """The tag of the overview a broad question gets: the supply chain's for goods, else the general one."""
+    return GOODS_OVERVIEW_TAG if GOODS_SECTORS & set(analysis.sectors) else OVERVIEW_TAG
