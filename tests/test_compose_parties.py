@@ -431,3 +431,29 @@ def test_must_we_is_not_answered_by_the_yes_to_may_we():
     assert comp.lead(
         result, "får vi reservera upphandlingar för sociala företag?", "permission"
     ).text.startswith("Ja")
+
+
+def test_may_we_buy_from_a_named_organisation_gets_what_it_means_for_a_buyer_not_who_it_is():
+    comp, passages = composer_over(
+        {
+            ("ord-samhall", "glossary", "Samhall"): {
+                "kort-svar": "Samhall är ett statligt ägt aktiebolag.",
+                "tank-pa": "Samhall kan vara leverantör i upphandlingar; om villkoren för en reservation är uppfyllda får bedömas.",
+            },
+            ("ord-socialt", "glossary", "Socialt företag"): {
+                "kort-svar": "Ett socialt företag integrerar människor i arbete.",
+                "tank-pa": "Kontrollera andelen anställda.",
+            },
+        }
+    )
+    comp.documents["ord-samhall"]["term"] = "Samhall"
+    comp.documents["ord-socialt"]["term"] = "socialt företag"
+    result = ranked(passages, {"ord-samhall": 0.03, "ord-socialt": 0.01})
+    lead = comp.lead(result, "får vi köpa från samhall?", "permission")
+    assert (lead.doc_id, lead.section) == ("ord-samhall", "tank-pa")
+    # what it is, asked, is its definition; a word that is no name keeps its definition
+    assert comp.lead(result, "vad är samhall?", "definition").section == "kort-svar"
+    other = comp.lead(
+        ranked(passages, {"ord-socialt": 0.03}), "får vi köpa från ett socialt företag?", "permission"
+    )
+    assert other.section == "kort-svar"

@@ -53,6 +53,7 @@ from .meaning import IS_IT_A
 from .meta import about_bot, asks_about_bot
 from .model import FRAGESERVICE_URL, GUIDANCE_NOTE, NO_BASIS, Answer, Part, Source
 from .named_party import named_party_part, with_the_kind
+from .names import is_name
 from .opposite import opposite_answer
 from .overview import (
     COST_TAG,
@@ -224,6 +225,14 @@ class Composer:
         section that matched when the question is about another law than LOU (LUF, LUK, LOV)
         and that section speaks of it; else the short answer."""
         short = self.section(hit.doc_id, SHORT_ANSWER_SLUG) or hit
+        if (
+            intent == "permission"
+            and hit.kind == "glossary"
+            and is_name(self.documents[hit.doc_id].get("term") or "")
+        ):
+            return (
+                self.section(hit.doc_id, "tank-pa") or short
+            )  # "får vi köpa från samhall?": what it means for a buyer
         if intent == "how-to":
             for slug in HOW_TO_SECTIONS:
                 found = self.section(hit.doc_id, slug)
