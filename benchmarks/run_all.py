@@ -336,7 +336,7 @@ BENCHMARKS = [
         "quality_blind35",
         "quality",
         "Retrieval quality, thirty-eighth set (eval_blind35: the questions of eval_usefulness_blind35, written "
-        "blind by a helper in the twenty-eighth session, first run on that session's first code; CLEAN: misses not read)",
+        "blind by a helper in the twenty-eighth session; clean until the twenty-ninth's end, TRAINING since the thirtieth)",
         ["--eval", "benchmarks/eval_blind35.jsonl"],
         ["--eval", "benchmarks/eval_blind35.jsonl"],
     ),
@@ -347,6 +347,14 @@ BENCHMARKS = [
         "blind by a helper in the twenty-ninth session, first run on that session's first code; CLEAN: misses not read)",
         ["--eval", "benchmarks/eval_blind36.jsonl"],
         ["--eval", "benchmarks/eval_blind36.jsonl"],
+    ),
+    (
+        "quality_blind37",
+        "quality",
+        "Retrieval quality, fortieth set (eval_blind37: the questions of eval_usefulness_blind37, written "
+        "blind by a helper in the thirtieth session, first run on that session's first code; CLEAN: misses not read)",
+        ["--eval", "benchmarks/eval_blind37.jsonl"],
+        ["--eval", "benchmarks/eval_blind37.jsonl"],
     ),
     (
         "usefulness",
@@ -642,7 +650,7 @@ BENCHMARKS = [
         "usefulness_blind35",
         "usefulness",
         "Usefulness, thirty-fifth set (eval_usefulness_blind35, 140 questions written blind by a helper in the "
-        "twenty-eighth session, first run on that session's first code; CLEAN: its failures not read)",
+        "twenty-eighth session; clean until the twenty-ninth's end; its failures read in the thirtieth: TRAINING)",
         ["--eval", "benchmarks/eval_usefulness_blind35.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind35.jsonl"],
     ),
@@ -653,6 +661,14 @@ BENCHMARKS = [
         "twenty-ninth session, first run on that session's first code; CLEAN: its failures not read)",
         ["--eval", "benchmarks/eval_usefulness_blind36.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind36.jsonl"],
+    ),
+    (
+        "usefulness_blind37",
+        "usefulness",
+        "Usefulness, thirty-seventh set (eval_usefulness_blind37, 140 questions written blind by a helper in the "
+        "thirtieth session, first run on that session's first code; CLEAN: its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind37.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind37.jsonl"],
     ),
     (
         "paraphrase",
