@@ -10,8 +10,9 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from ..knowledge.refs import find_refs
 from ..search.phrasings import normalise_question
-from ..search.scope import LOCAL, LOCAL_SUPPLIERS, laws_in, settings_in
+from ..search.scope import LOCAL, LOCAL_SUPPLIERS, laws_in, settings_in, titled_laws
 from ..search.textproc import tokens, without_filler, words
 from .filters import detect_instruments
 from .modality import modalities, other_action, other_modality
@@ -359,15 +360,28 @@ def on_the_instrument(top, docs: list, asked: str, documents: dict[str, dict]):
 def on_the_law(top, docs: list, asked: str, documents: dict[str, dict]):
     """ "Får ett energibolag som följer LUF reservera …?", "Vilken bestämmelse i LUF motsvarar
     4:18 LOU?": a question that names LUF, LUK or LOV is answered by a close file whose title
-    names that law (a FAQ, guidance or law text), when the best file's title does not."""
-    mine = laws_in(asked)
-    if not mine or laws_in(documents.get(top.doc_id, {}).get("title") or "") & mine:
+    names that law (a FAQ, guidance or law text), when the best file's title does not. One that
+    names LOU ("vilken paragraf i LOU handlar om reserverade kontrakt?") is answered by the LOU
+    text before the directive's article or the EU judgment behind it."""
+    mine, named = laws_in(asked), laws_in
+    if not mine and NAMES_LOU.search(asked) and is_eu_law(documents.get(top.doc_id, {})):
+        mine, named = {"LOU"}, titled_laws
+    if not mine or named(documents.get(top.doc_id, {}).get("title") or "") & mine:
         return top
     for hit in docs[1:ON_THE_LAW_DEPTH]:
         title = documents.get(hit.passage.doc_id, {}).get("title") or ""
-        if hit.passage.kind in ("faq", "guidance", "law") and laws_in(title) & mine:
+        if hit.passage.kind in ("faq", "guidance", "law") and named(title) & mine:
             return hit.passage
     return top
+
+
+NAMES_LOU = re.compile(r"\bLOU\b", re.IGNORECASE)
+
+
+def is_eu_law(record: dict) -> bool:
+    """Is a file an article of the directive or a judgment of the EU Court (by its first ref)?"""
+    refs = find_refs(" ".join((record.get("refs") or [])[:1]))
+    return record.get("kind") in ("law", "case-law") and bool(refs) and refs[0].kind in ("eu", "cjeu")
 
 
 ON_THE_LAW_DEPTH = 8
