@@ -124,6 +124,31 @@ def test_the_intent_is_what_the_question_asks_for(question, intent):
     assert analyse(question, NAMES).intent == intent
 
 
+def test_two_actions_asked_in_one_breath_are_two_parts():
+    # "kan vi reservera den och kräva villkor …": whether it may reserve, and whether it may demand
+    assert split_parts(
+        "vi ska upphandla lokalvård: kan vi reservera den OCH kräva villkor om lön och semester?"
+    ) == [
+        "vi ska upphandla lokalvård: kan vi reservera den",
+        "kan vi kräva villkor om lön och semester",
+    ]
+    # ... but two things of one action are one question
+    assert split_parts("kan vi reservera städ och tvätt?") == ["kan vi reservera städ och tvätt"]
+
+
+def test_a_short_part_that_names_nothing_asks_about_what_the_part_before_named():
+    from bot.answer.queries import part_queries
+
+    nivåer = part_queries(["Måste vi ställa arbetsrättsliga villkor", "vilka nivåer får vi kräva"])[1]
+    assert "arbetsrättsliga" in nivåer
+    # "får det användas …": "det" is the term the part before asked about
+    assert part_queries(["Vad är IOP", "får det användas för att köpa tjänster"])[1] == (
+        "får iop användas för att köpa tjänster"
+    )
+    # a part that names its own instrument stands alone
+    assert part_queries(["Vad är IOP", "får vi reservera städningen"])[1] == "får vi reservera städningen"
+
+
 def test_a_compound_question_is_split_into_its_parts():
     assert split_parts("Får vi reservera städningen, och måste vi då ställa arbetsrättsliga villkor?") == [
         "Får vi reservera städningen",
@@ -385,6 +410,8 @@ def test_a_year_span_a_joint_procurement_and_a_place_typed_without_diacritics():
     assert (span.year_from, span.year_to) == (2015, 2018)
     assert analyse("exempel där flera kommuner samverkat om social upphandling?").buyer_types == ["samverkan"]
     assert analyse("har någon kommun samverkat med stadsmissionen?").buyer_types == ["kommun"]
+    went_together = analyse("exempel där flera kommuner gått ihop och upphandlat med sociala hänsyn")
+    assert went_together.buyer_types == ["samverkan"]
     assert analyse("reserverade upphandlingar där köparen är ett kommunalt bolag?").buyer_types == [
         "kommunalt bolag"
     ]
@@ -434,7 +461,7 @@ def test_a_law_named_as_context_is_not_the_term_asked_about():
 
 
 def test_a_part_that_points_back_is_searched_with_the_topic_before_it():
-    from bot.answer.pipeline import part_queries
+    from bot.answer.queries import part_queries
 
     assert part_queries(
         ["Måste vi ställa arbetsrättsliga villkor i städupphandlingen", "vilka nivåer gäller då"]
@@ -484,7 +511,7 @@ def test_a_supplier_named_is_not_a_buyer_named():
 
 
 def test_a_precedent_question_then_how_to_do_the_same():
-    from bot.answer.pipeline import part_queries
+    from bot.answer.queries import part_queries
 
     parts = split_parts(
         "Har någon kommun reserverat tvätt för sociala företag, och hur går vi till väga om vi vill göra likadant?"
@@ -1109,6 +1136,9 @@ def test_under_the_thresholds_names_a_kind_of_procurement_not_a_figure():
 def test_who_counts_as_a_term_asked_first_is_a_definition():
     assert analyse("Vem räknas som missgynnad person i LOU:s mening?").intent == "definition"
     assert analyse("vad räknas som ett socialt företag").intent == "definition"
+    # "hur vet jag om …" asks what counts, not how to find out
+    assert analyse("hur vet jag om ett företag räknas som socialt företag enl lou").intent == "definition"
+    assert analyse("hur vet vi om det finns sociala företag i kommunen?").intent == "how-to"
     # "vad betyder det" after a situation asks what it means for us, not what a word means
     assert (
         analyse("en leverantör hotar att överpröva vår tilldelning – vad betyder det?").intent != "definition"
@@ -1538,7 +1568,7 @@ def test_the_year_and_the_paragraph_a_precedent_question_filters_on():
 
 
 def test_a_second_question_that_uses_the_term_the_first_asks_about():
-    from bot.answer.pipeline import part_queries
+    from bot.answer.queries import part_queries
 
     parts = split_parts("Vad är LOV och går det att kombinera med sociala hänsyn?")
     assert parts == ["Vad är LOV", "går det att kombinera med sociala hänsyn"]
@@ -1593,7 +1623,7 @@ def test_more_ways_of_naming_the_sides(question, sides):
 
 
 def test_a_second_question_about_meeting_what_the_first_defines_leans_on_it():
-    from bot.answer.pipeline import part_queries
+    from bot.answer.queries import part_queries
 
     parts = ["hur definierar lagen ett socialt företag", "hur kollar vi att anbudsgivaren uppfyller det"]
     assert "socialt" in part_queries(parts)[1].split()

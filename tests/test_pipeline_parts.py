@@ -72,7 +72,7 @@ def test_a_rules_question_naming_a_supplier_lifts_no_case_of_it():
 
 def test_a_side_of_a_choice_is_searched_with_the_instrument_it_names():
     from bot.answer.analysis import analyse
-    from bot.answer.pipeline import side_query
+    from bot.answer.queries import side_query
 
     choice = analyse(
         "vad är bättre, ett reserverat kontrakt eller krav på praktikplatser i ett vanligt avtal?"
@@ -88,7 +88,7 @@ def test_a_side_of_a_choice_is_searched_with_the_instrument_it_names():
 
 def test_chat_words_around_a_comparison_are_not_searched_as_its_topic():
     from bot.answer.analysis import analyse
-    from bot.answer.pipeline import side_query
+    from bot.answer.queries import side_query
 
     for question in ("iop vs upphandling vad e grejen", "iop vs upphandling, vad ar skillnaden kort"):
         asked = analyse(question)
@@ -101,7 +101,7 @@ def test_chat_words_around_a_comparison_are_not_searched_as_its_topic():
 
 def test_a_bare_side_that_is_an_instrument_in_other_words_is_searched_by_its_name():
     from bot.answer.analysis import analyse
-    from bot.answer.pipeline import side_query
+    from bot.answer.queries import side_query
 
     asked = analyse("vad funkar bäst för att få ut långtidsarbetslösa i jobb: krav eller reservation?")
     assert side_query("reservation", asked).startswith("reservation reserverad upphandling")

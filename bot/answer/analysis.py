@@ -16,7 +16,7 @@ from ..knowledge.places import Place, find_places
 from ..knowledge.refs import find_refs
 from ..search.textproc import without_filler
 from .chat import chat_forms, without_english_it
-from .demands import two_demands
+from .demands import two_actions, two_demands
 from .filters import (
     ABROAD,
     COUNTRIES,
@@ -202,7 +202,7 @@ def detect_intent(
         return "precedents"  # "uppsala kommun arbetsintegrerande sociala företag avtal?": what is known there
     if sides:
         return "comparison"
-    if _HOW_TO.search(text):
+    if _HOW_TO.search(text) and not COUNTS_AS.search(text):
         return "how-to"
     if (
         (names_provision or _WHICH_PROVISION.search(text))
@@ -320,7 +320,7 @@ def split_parts(text: str) -> list[str]:
     """The sub-questions of a compound question: at question marks, and at "och"/"samt" that
     start a new question ("…, och måste vi …"). Fragments too short to ask anything alone
     ("Exempel?") stay with the part before them."""
-    if demands := two_demands(text):  # "kan vi kräva att A och att B?"
+    if demands := two_demands(text) or two_actions(text):  # "kan vi kräva att A och att B?"
         return demands
     text = _CONCESSION.sub(" men", text)  # "sociala hänsyn ok men …": granted, not asked
     pieces = [p.strip(" ,.;–-?") for p in _CLAUSE_SPLIT.split(text) if p and p.strip(" ,.;–-?")]

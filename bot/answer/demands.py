@@ -1,6 +1,7 @@
 """Two requirements asked in one breath: "kan vi kräva att leverantören har F-skattsedel och att
 personalen har schyssta villkor?" asks of each, so each is a part of its own with the frame
-("kan vi kräva att") in front of it."""
+("kan vi kräva att") in front of it. So do two actions: "kan vi reservera den och kräva villkor om
+lön?" asks whether it may reserve and whether it may demand."""
 
 from __future__ import annotations
 
@@ -20,3 +21,24 @@ def two_demands(text: str) -> list[str]:
         return []
     frame = found.group("frame")
     return [f"{frame}{found.group('first')}", f"{frame}{found.group('second')}"]
+
+
+_ACTIONS = (
+    r"(?:reservera|kräva|ställa|använda|direktupphandla|utesluta|begära|vikta|kombinera|ge|"
+    r"tillämpa|dela upp|gynna|prioritera)\b"
+)
+_TWO_ACTIONS = re.compile(
+    rf"^(?P<context>[^?]*?)(?P<frame>\b(?:kan|får|måste|ska|bör) (?:vi|man|ni) )(?P<first>{_ACTIONS}[^?]*?),? och "
+    rf"(?:även |också )?(?P<second>{_ACTIONS}[^?]+?)\??\s*$",
+    re.IGNORECASE,
+)
+
+
+def two_actions(text: str) -> list[str]:
+    """["… kan vi reservera den", "kan vi kräva villkor om lön"] for "… kan vi reservera den och
+    kräva villkor om lön?"; else []."""
+    found = _TWO_ACTIONS.match(text.strip())
+    if not found:
+        return []
+    frame = found.group("frame")
+    return [f"{found.group('context')}{frame}{found.group('first')}", f"{frame}{found.group('second')}"]

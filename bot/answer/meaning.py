@@ -41,7 +41,12 @@ MEANING = re.compile(
     re.IGNORECASE,
 )
 # "Vem räknas som missgynnad person i LOU:s mening?": what a term covers, asked first
-COUNTS_AS = re.compile(r"^\W*(vem|vilka|vad|vilken|vilket) (räknas|klassas|anses) som\b", re.IGNORECASE)
+COUNTS_AS = re.compile(
+    r"^\W*(vem|vilka|vad|vilken|vilket) (räknas|klassas|anses) som\b"
+    # "hur vet jag om ett företag räknas som socialt företag enl lou": what counts, not how to find out
+    r"|\bhur (vet|avgör|bedömer) (jag|vi|man|ni) (om|att|vilka|vad)\b[^?]{0,50}\b(räknas|klassas|anses) som\b",
+    re.IGNORECASE,
+)
 
 # "samhall räknas väl som socialt företag?", "är Samhall ett socialt företag?": whether the
 # organisation is a kind of supplier, which its own note answers first

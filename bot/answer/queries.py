@@ -1,0 +1,151 @@
+"""Each part of a compound question and each side of a comparison as a search: a part that
+points back ("… och vilka nivåer får vi kräva?") takes the topic of the part before it, and a
+bare side ("krav" in "… som krav eller som tilldelningskriterium?") the question's topic."""
+
+from __future__ import annotations
+
+import re
+
+from ..search.textproc import tokens, words
+from .analysis import Analysis, part_intent, words_of
+from .comparison import choosing, instrument_names
+from .filters import detect_instruments
+
+
+def part_queries(parts: list[str]) -> list[str]:
+    """Each part of a compound question as a search. A later part that says little alone and
+    points back ("Och vilka nivåer gäller då?") is searched with the topic of the part before
+    it ("… arbetsrättsliga villkor städupphandlingen")."""
+    out = []
+    for n, part in enumerate(parts):
+        own = [t for t in tokens(part) if t not in PART_FRAME_TOKENS]
+        # "… sysselsättningskrav och hur följer man upp dem?": "dem" are the requirements
+        # ("… och vilka tjänster kan reserveras för dem?": "dem" are those the part before named)
+        them = (
+            n
+            and POINTS_TO_THEM.search(part)
+            and (not detect_instruments(part, words_of(part)) or FOR_THEM.search(part))
+        )
+        # "vad är IOP, och får en region använda det för kvinnojourer?": "det" is the term asked
+        it = n and part_intent(parts[n - 1]) == "definition" and USES_IT.search(part)
+        leans = (
+            (len(own) <= PART_ALONE_WORDS and POINTS_BACK.search(part))
+            # "… inte betalat skatt? Och vad gäller om de betalar i efterhand?", "Vad är IOP, är det
+            # förenligt med LOU?": "de" and "det" are what the part before asked about
+            or (len(own) <= SUBJECT_ALONE_WORDS and THEY_DO.search(part))
+            or (len(own) <= FOLLOW_UP_WORDS and FOLLOWS_UP.search(part))
+            or (n and names_again(part, parts[n - 1]))
+            # "Måste vi ställa arbetsrättsliga villkor, och vilka nivåer får vi kräva?": a short
+            # part that asks for a level and names no instrument asks about the one before
+            or (
+                n
+                and len(own) <= FOLLOW_UP_WORDS
+                and OF_WHAT.search(part)
+                and names_none(part)
+                and not names_none(parts[n - 1])
+            )
+        )
+        if n and (it or them or leans):
+            topic = [
+                w
+                for w in words(out[n - 1])  # as searched: "… hur hittar vi dem, och får vi gynna dem?"
+                if len(toks := tokens(w)) == 1
+                and toks[0] not in own
+                and w.lower() not in FRAME
+                and w.lower() not in PART_FRAME
+            ][:4]
+            named = " ".join(topic)
+            if it and topic:
+                part = USES_IT.sub(
+                    lambda m, named=named: f"{m.group(1) or m.group(3) or m.group(5) or m.group(7)} {named}",
+                    part,
+                    count=1,
+                )
+            elif them and topic:
+                part = POINTS_TO_THEM.sub(named, part, count=1)
+            else:
+                part = " ".join([part, *topic])
+        out.append(part)
+    return out
+
+
+def names_none(part: str) -> bool:
+    return not detect_instruments(part, words_of(part))
+
+
+def names_again(part: str, before: str) -> bool:
+    """ "… sociala krav? och måste kravet ha med kontraktet att göra?": the part names, in its
+    definite form, a thing the part before it named, and so asks about that thing."""
+    earlier = set(tokens(before))
+    return any(
+        word.endswith(DEFINITE) and tokens(word) and tokens(word)[0] in earlier
+        for word in words(part)
+        if len(word) > 5
+    )
+
+
+DEFINITE = ("en", "et", "na", "erna", "arna")
+
+
+# A part with this many content words or fewer that points back ("då", "dem", "det") leans on
+# the part before it.
+PART_ALONE_WORDS = 1
+# A part that follows up on the one before ("om inte, vad kan vi kräva istället?") leans on it
+# with up to this many content words.
+FOLLOW_UP_WORDS = 2
+FOLLOWS_UP = re.compile(
+    # "…, och vad behöver vi ha för underlag?": what is needed for the thing the part before asked
+    r"\b(istället|i stället|annars|om inte|i så fall|om vi avstår|vad (behöver|krävs|måste))\b",
+    re.IGNORECASE,
+)
+# ... and one that asks for a level, an amount or a rule without saying of what
+OF_WHAT = re.compile(
+    r"\b(nivå\w*|belopp\w*|\w*gräns(er|erna|en)?|regler(na)?|andel(en|ar)?|procent|stöd|vad säger)\b",
+    re.IGNORECASE,
+)
+POINTS_BACK = re.compile(
+    r"\b(då|det|de|dem|dom|dessa|detta|den|sånt|såna|där|samma|likadant|detsamma)\b", re.IGNORECASE
+)
+# ... and one whose subject is "de", "den" or "hen" with up to this many
+SUBJECT_ALONE_WORDS = 3
+THEY_DO = re.compile(
+    r"\b(om|när|ifall|innan|att|sedan) (de|dom|den|hen)\b|^\W*(är|var|blir) (det|den|de|dom)\b"
+    r"|\b(gäller|gällde) (det|detta|den|de|dom)\W*$"  # "och hur många år bakåt gäller det?"
+    r"|\b(uppfyller|klarar) (det|detta|den|de|dom)\W*$",  # "… och hur kollar vi att anbudsgivaren uppfyller det?"
+    re.IGNORECASE,
+)
+POINTS_TO_THEM = re.compile(r"\b(dem|dom|dessa|sådana|såna)\b", re.IGNORECASE)
+FOR_THEM = re.compile(r"\b(för|åt|till) (dem|dom|dessa|sådana|såna)\b", re.IGNORECASE)
+USES_IT = re.compile(
+    r"\b(använda|använder|tillämpa|tillämpar|kombinera|välja|ha|köpa|upphandla) (det|den|detta)\b"
+    r"|\b(skiljer) (det|den|detta)(?= sig\b)"  # "vad är LOV, hur skiljer det sig från …"
+    r"|\b(går|funkar|fungerar) (det|den|detta)(?= att\b)"  # "vad är LOV och går det att kombinera med …"
+    r"|\b(får|kan|bör|ska|måste) (det|den|detta)(?= (användas|tillämpas|väljas|köpas)\b)",  # "… får det användas …"
+    re.IGNORECASE,
+)
+PART_FRAME = frozenset("måste får kan ska vi man ställa ha göra också".split())
+# Words of a part that say how, not what ("hur går vi till väga om vi vill göra likadant").
+PART_FRAME_TOKENS = frozenset(tokens("går gå väga likadant detsamma göra gör kör funkar fungerar"))
+
+
+def side_query(side: str, analysis: Analysis) -> str:
+    """A side of a comparison as a search: the side itself, with the question's topic added
+    when the side alone is one bare word that is not the topic ("krav" in "Fairtrade – ska vi
+    ha det som krav eller som tilldelningskriterium?" searches "krav Fairtrade")."""
+    if len(tokens(side)) > 1:
+        if not choosing(analysis):
+            return side
+        # a choice weighs instruments: "krav på praktikplatser" is searched as a sysselsättningskrav
+        return " ".join([side, *instrument_names(side)])
+    named = " ".join(s.lower() for s in analysis.sides)
+    topic = [w for w in words(analysis.question) if w not in named and w not in FRAME and len(tokens(w)) == 1]
+    names = instrument_names(side) if choosing(analysis) else []  # "reservation": a reserverad upphandling
+    return " ".join([side, *names, *topic[:2]])
+
+
+# Words that frame a comparison rather than name its topic.
+FRAME = frozenset(
+    "vad skillnaden skillnad mellan eller passar bäst bättre smidigast ska bör kan vi ha det som skiljer "
+    "jämfört jämför jämföra med båda bägge vinna välja köra använda egentligen två tre alla tips för- nackdelar "
+    "fördelar vs versus grejen grej diff diffen whats what's kort kortfattat e ar fattar inte lol förstår".split()
+)
