@@ -6,7 +6,8 @@ from types import SimpleNamespace
 import pytest
 
 from bot.answer.analysis import analyse
-from bot.answer.comparison import choosing, combining, decision_faq, named_by, side_files
+from bot.answer.comparison import choosing, combining, named_by, side_files
+from bot.answer.deciding import decision_faq
 
 DOCUMENTS = {
     "faq-kombinera": {
@@ -155,7 +156,7 @@ def test_a_faq_comparing_other_laws_does_not_help_choose_between_two_provisions_
 
 
 def test_a_provision_cited_beside_a_side_is_not_part_of_its_name():
-    from bot.answer.comparison import in_title
+    from bot.answer.deciding import in_title
     from bot.search.textproc import tokens
 
     title = set(
@@ -168,7 +169,8 @@ def test_a_provision_cited_beside_a_side_is_not_part_of_its_name():
 def test_one_thing_qualified_two_ways_is_led_by_the_text_on_that_thing():
     from composer_kit import composer_over, ranked
 
-    from bot.answer.comparison import guidance_on, qualified_head
+    from bot.answer.comparison import guidance_on
+    from bot.answer.deciding import qualified_head
 
     assert qualified_head(["Obligatorisk uteslutning", "frivillig uteslutning"]) == ["uteslutning"]
     assert qualified_head(["reserverad upphandling", "sysselsättningskrav"]) == []
@@ -204,7 +206,7 @@ def test_articles_before_two_qualifiers_do_not_hide_the_noun_they_share():
 
 
 def test_a_faq_choosing_between_other_things_does_not_answer_two_qualifiers():
-    from bot.answer.comparison import names_qualifiers
+    from bot.answer.deciding import names_qualifiers
 
     class Composer:
         documents = {
@@ -517,3 +519,34 @@ def test_the_ordinary_kind_beside_a_special_kind_is_told_by_the_special_one():
 def test_a_choice_that_opens_the_question_needs_no_question_mark():
     analysis = analyse("reserverad upphandling eller IOP för ett café som drivs av ett socialt kooperativ")
     assert analysis.intent == "comparison" and analysis.sides == ["reserverad upphandling", "IOP"]
+
+
+def test_the_best_file_leads_a_comparison_only_when_it_bears_on_every_side():
+    from bot.answer.deciding import bears_on_each
+
+    class Composer:
+        documents = {
+            "faq-kollektivavtal": {
+                "title": "Vad är skillnaden mellan krav på kollektivavtal och villkor i nivå med kollektivavtal?",
+                "compares": ["faq-krav-pa-kollektivavtal", "arbetsrattsliga-villkor"],
+            },
+            "faq-iop-eller-upphandling": {
+                "title": "IOP eller upphandling – när går ett IOP och när måste vi upphandla?",
+                "compares": ["iop", "reserverad-valfard"],
+            },
+        }
+
+    # the side on human rights has no file it compares and no word in its title
+    sides = ["arbetsrättsliga villkor", "villkor om mänskliga rättigheter"]
+    near = [{"lou-17-2-5", "arbetsrattsliga-villkor"}, {"faq-uppforandekod", "manskliga-rattigheter"}]
+    assert not bears_on_each(Composer(), "faq-kollektivavtal", sides, near)
+    # "reserverad upphandling" is named by the title's "upphandling"
+    sides = ["IOP", "reserverad upphandling"]
+    near = [{"ord-iop", "iop"}, {"ord-reserverad", "lou-4-18"}]
+    assert bears_on_each(Composer(), "faq-iop-eller-upphandling", sides, near)
+    # of three sides, all but one will do
+    sides = ["LOV", "IOP", "mänskliga rättigheter"]
+    near = [{"lov"}, {"iop"}, {"manskliga-rattigheter"}]
+    assert bears_on_each(Composer(), "faq-iop-eller-upphandling", sides, near) is False
+    near = [{"lov"}, {"iop"}, {"reserverad-valfard"}]
+    assert bears_on_each(Composer(), "faq-iop-eller-upphandling", sides, near)

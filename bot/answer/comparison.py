@@ -9,23 +9,29 @@ from typing import TYPE_CHECKING
 
 from ..knowledge.chunking import SHORT_ANSWER_SLUG, Passage
 from ..knowledge.precedents import instrument_label
-from ..search.retrieval import POLAR_TITLE, SearchResult
-from ..search.scope import laws_in
+from ..search.retrieval import SearchResult
 from ..search.textproc import tokens
 from .analysis import Analysis, words_of
 from .coverage import speaks_of
+from .deciding import (
+    PROVISION_WORDS,
+    bears_on_each,
+    decision_faq,
+    names_qualifiers,
+    qualified_head,
+    same_word,
+)
 from .filters import detect_instruments
 from .model import Answer, Part
 from .names import is_name
 from .sides import choice_topic
-from .wording import COMBINE, EXPLAINING_SECTIONS, RULINGS, YES_OR_NO
+from .wording import COMBINE, EXPLAINING_SECTIONS, YES_OR_NO
 
 if TYPE_CHECKING:
     from .compose import Searches
 
 # Words of a side that name a provision rather than the instrument ("enligt 17 kap.").
 REF_WORDS = re.compile(r"\b(enligt|kap\.?|§+|lou|luf|luk|lov|\d+( ?[a-z]\b)?)\b", re.IGNORECASE)
-PROVISION_WORDS = re.compile(r"\b(enligt|kap\.?|§+|\d+( ?[a-z]\b)?)\b", re.IGNORECASE)
 LAW_PROCUREMENT = re.compile(r"\b(lou|luf|luk)[- ]upphandling(en|ar)?\b", re.IGNORECASE)
 
 
@@ -116,7 +122,10 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
     )
     compared = set(c.documents.get(decision.doc_id, {}).get("compares") or ()) if decision else set()
     every_side = len(near) >= 2 and all(compared & docs for docs in near)
-    leads = decision is not None and (choosing(analysis) or decision.doc_id == first or every_side)
+    # (the best file only when it bears on every side: not "kollektivavtal eller villkor i nivå
+    # med det" for "arbetsrättsliga villkor jämfört med villkor om mänskliga rättigheter")
+    best = decision is not None and decision.doc_id == first and bears_on_each(c, first, analysis.sides, near)
+    leads = decision is not None and (choosing(analysis) or best or every_side)
     if decision is not None:
         decision.label, decision.asks, decision.related = "Vad passar när?", None, None
     # a choice is answered first by the FAQ that helps choose, then side by side; so is "what
@@ -181,22 +190,6 @@ def unpolar_section(c, doc_id: str) -> Passage | None:
         (p for slug in EXPLAINING_SECTIONS if (p := c.section(doc_id, slug)) and not YES_OR_NO.match(p.text)),
         None,
     )
-
-
-def qualified_head(sides: list[str]) -> list[str]:
-    """The words two sides share when they are one thing qualified two ways ("obligatorisk
-    uteslutning", "frivillig uteslutning" -> uteslutning); empty otherwise."""
-    words = [tokens(PROVISION_WORDS.sub(" ", side)) for side in sides]
-    if len(words) < 2 or any(len(w) < 2 for w in words) or any(w[1:] != words[0][1:] for w in words):
-        return []
-    return words[0][1:]
-
-
-def names_qualifiers(c, doc_id: str, sides: list[str]) -> bool:
-    """Does a file's title name what tells the sides apart (the first word of each)?"""
-    title = tokens(c.documents.get(doc_id, {}).get("title") or "")
-    firsts = [tokens(PROVISION_WORDS.sub(" ", side))[:1] for side in sides]
-    return all(f and any(same_word(f[0], t) for t in title) for f in firsts)
 
 
 def guidance_on(c, result: SearchResult, head: list[str], shown: set[str]) -> Part | None:
@@ -365,98 +358,6 @@ NAMING_DEPTH = 10
 CLOSE_FIT = 0.25
 
 
-def decision_faq(
-    c,
-    result: SearchResult,
-    sides: set[str],
-    near: list[set[str]] | None = None,
-    together: bool = False,
-    side_texts: tuple[str, ...] = (),
-    firsts: list[set[str]] | None = None,
-) -> Part | None:
-    """A FAQ that helps choose: the one that compares files of the most sides (a side counts
-    when the FAQ compares its file or one of the side's best four), then the one about
-    combining them when the question combines (`together`) and otherwise one that is not,
-    then the most of the sides' own files, then the best ranked for the whole question; or
-    the best file itself when it is such a FAQ and among the top three."""
-    near = near or [{d} for d in sides]
-    rank = {hit.passage.doc_id: n for n, hit in enumerate(result.documents()[:5])}
-    asked = set(tokens(result.query))
-    best = None
-    other_laws = laws_in(result.query)  # a FAQ whose title names LOV, LUF or LUK compares that law
-    # the FAQ on what courts have said about A and B does not help choose between them, unless
-    # rulings are asked about
-    rulings = frozenset() if RULINGS.search(result.query) else c.ruling_ids
-    for record in c.documents.values():
-        compared = set(record.get("compares") or ())
-        laws = laws_in(record.get("title", ""))
-        # (nor does one that asks "Får vi …?": it answers that question, as a FAQ)
-        polar = POLAR_TITLE.match(record.get("title", ""))
-        if not compared or polar or record["id"] in rulings or (laws and not laws & other_laws):
-            # "17 kap. 2 § eller 17 kap. 1 §?" is not helped by the FAQ comparing LOU with LUF and LUK
-            continue
-        title = set(tokens(record.get("title", "")))
-        # a side counts when the FAQ compares one of its files or its title names the side
-        # ("IOP eller upphandling – …" speaks of "en vanlig upphandling" whatever ranks for it)
-        named = [bool(side_texts) and in_title(side_texts[n], title) for n in range(len(near))]
-        covered = sum(bool(compared & docs) or named[n] for n, docs in enumerate(near))
-        about_combining = bool(COMBINE.search(record.get("title", "")))
-        score = (
-            covered,
-            about_combining == together,
-            words_in_title(side_texts, title),
-            len(compared & sides),
-            len(title & asked),
-            -rank.get(record["id"], 99),
-        )
-        # ... and speaks of two sides by the file shown or found first for each (`firsts`) or by
-        # its title ("dela upp … än att reservera" is not helped by the FAQ on reserving and
-        # employment requirements)
-        own = (
-            sum(bool(compared & docs) or named[n] for n, docs in enumerate(firsts)) >= min(2, len(firsts))
-            if firsts
-            else len(compared & sides) >= 1
-        ) or all(named)
-        if covered >= min(2, len(near)) and own and (best is None or score > best[0]):
-            best = (score, record["id"])
-    side_words = {w for side in side_texts for w in tokens(side)}
-    if best is None:  # the best file itself, when it is such a FAQ; one on combining two things
-        for hit in result.documents()[:3]:  # speaks only of those two
-            record = c.documents.get(hit.passage.doc_id, {})
-            compared = set(record.get("compares") or ())
-            on_others = COMBINE.search(record.get("title", "")) and not all(compared & d for d in near)
-            # ... and it speaks of one side at least, by the files it compares or by its title
-            # ("öppet eller förenklat förfarande" is not helped by the FAQ on collective agreements)
-            speaks = any(compared & d for d in near) or set(tokens(record.get("title", ""))) & side_words
-            if compared and not on_others and speaks and not POLAR_TITLE.match(record.get("title", "")):
-                best = (0, hit.passage.doc_id)
-                break
-    if best is None:
-        return None
-    short = c.section(best[1], SHORT_ANSWER_SLUG)
-    return c.part(short) if short else None
-
-
-def named_in(side: str, title: set[str]) -> list[bool]:
-    """For each word of the side, whether the title names it (the words that cite a provision,
-    "enligt 4 kap 18 §", are not the side's name)."""
-    return [
-        any(same_word(w, t) for t in title) for w in tokens(PROVISION_WORDS.sub(" ", side)) if not w.isdigit()
-    ]
-
-
-def in_title(side: str, title: set[str]) -> bool:
-    """Does a title name the side: every word of it, or for a side of one or two words ("en
-    vanlig upphandling") its last, the head of the phrase?"""
-    named = named_in(side, title)
-    return bool(named) and (all(named) or (len(named) <= 2 and named[-1]))
-
-
-def words_in_title(sides: tuple[str, ...], title: set[str]) -> int:
-    """How many of the sides' words a title names."""
-    return sum(sum(named_in(side, title)) for side in sides)
-
-
 def holds_side(c, where: str | Passage, side: str) -> bool:
     """Does a file (its id) or one of its passages hold a word of a side ("ett vanligt
     föreningsbidrag": föreningsbidrag, or the known word that ends it, bidrag)? Words of three
@@ -478,12 +379,3 @@ def vocabulary_of(c, doc_id: str) -> frozenset[str]:
         ]
         c.vocabularies[doc_id] = frozenset(tokens(" ".join(texts)))
     return c.vocabularies[doc_id]
-
-
-def same_word(a: str, b: str) -> bool:
-    """Two stems of one word ("tilldelningskriterium", "tilldelningskriteri"): equal, or the
-    shorter is all but the last two letters of the longer's start (six letters at least)."""
-    if a == b:
-        return True
-    short, long = sorted((a, b), key=len)
-    return len(short) >= 6 and long.startswith(short[:-2]) and len(long) - len(short) <= 4
