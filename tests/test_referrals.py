@@ -147,6 +147,8 @@ def test_the_shipped_referrals_send_employer_and_jobseeker_questions_on_but_not_
     # licences the municipality grants, a journalist asking for the tenders, the municipality's
     # accounts, a new building's climate declaration
     assert sent_to("Behöver kaféet i kommunhuset serveringstillstånd för att sälja öl?") == "kommunjurist-skr"
+    # forming a company is the municipality's own power, whichever word comes first
+    assert sent_to("Hur bildar en kommun ett aktiebolag?") == "kommunjurist-skr"
     assert sent_to("Måste vi lämna ut anbuden om en journalist begär det?") == "kommunjurist-skr"
     assert sent_to("Hur bokför vi ett bidrag inom ett IOP i kommunens redovisning?") == "kommunjurist-skr"
     assert sent_to("Vad gäller för klimatdeklaration av nya byggnader?") == "bygglov-och-detaljplan"

@@ -64,9 +64,9 @@ _BUYER_ASKED = (
     r"(?:är|var)) (\w+ ){0,2}(?:PATTERN)\b"
     r"|^\W*(\w+ )?(?:PATTERN)\b[^?]{0,40}\bsom\b"  # "kommunala bolag, t.ex. bostadsbolag, som …"
 )
-# "flera kommuner som samverkat", "en gemensam upphandling": buyers that procured together
+# "flera kommuner som samverkat", "… gått ihop", "en gemensam upphandling": buyers that procured together
 _TOGETHER = re.compile(
-    r"\b(flera|två|några|olika) (kommuner|regioner|köpare)\b.*\b(samverk|tillsammans|gemensam)"
+    r"\b(flera|två|några|olika) (kommuner|regioner|köpare)\b.*\b(samverk|tillsammans|gemensam|(gått|gick|går|slagit sig|slog sig) (ihop|samman))"
     r"|\b(gemensam(ma)?|samordnad(e)?) upphandling|\bupphandla(t|de)? tillsammans\b"
     r"|\bsamverk\w* (mellan|av) (flera |två |några |olika )?(kommuner|regioner)\b"
 )
