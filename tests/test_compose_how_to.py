@@ -48,3 +48,21 @@ def test_a_question_on_following_up_is_led_by_the_close_text_on_follow_up():
     assert comp.lead(result, asked, "how-to").doc_id == "uppfoljning"
     # how to set the conditions is still told by the text on them
     assert comp.lead(result, "hur ställer vi lönevillkor i avtalet?", "how-to").doc_id == "villkor"
+
+
+def test_a_faq_titled_with_how_to_follow_up_is_a_text_on_follow_up():
+    comp, passages = composer_over(
+        {
+            ("faq-krav-anstalla", "faq", "Får vi kräva att leverantören anställer långtidsarbetslösa?"): {
+                "kort-svar": "Ja, som ett särskilt kontraktsvillkor.",
+                "sa-gor-du": "- Förankra beslutet politiskt.",
+            },
+            ("faq-folja-upp", "faq", "Hur följer vi upp sysselsättningskrav?"): {
+                "kort-svar": "Begär in uppgifter om anställningarna.",
+                "sa-gor-du": "- Stäm av varje kvartal.",
+            },
+        }
+    )
+    result = ranked(passages, {"faq-krav-anstalla": 0.028, "faq-folja-upp": 0.024})
+    asked = "hur följer vi upp att leverantören verkligen anställt de långtidsarbetslösa?"
+    assert comp.lead(result, asked, "how-to").doc_id == "faq-folja-upp"

@@ -17,7 +17,7 @@ GUIDANCE_SHARE = 0.95
 ASKS_HOW_TO_FOLLOW_UP = re.compile(
     r"\bhur\s+((ska|skall|kan|bör|gör)\s+(vi|man|ni)\s+)?följ\w*(\s+(man|vi|ni))?\s+upp\b", re.IGNORECASE
 )
-ON_FOLLOW_UP = re.compile(r"\buppföljning", re.IGNORECASE)
+ON_FOLLOW_UP = re.compile(r"\buppföljning|\bfölj\w*(\s+(vi|man|ni))?\s+upp\b", re.IGNORECASE)
 
 
 def how_to_top(docs: list, asked: str, says_how: Callable[[str], bool]) -> Passage:
