@@ -287,3 +287,9 @@ def test_the_askers_own_seat_is_no_topic():
     )
     assert referrals.match(seat) is None
     assert referrals.match("får kommunstyrelsen besluta om upphandlingen?").referral.id == "kommunjurist"
+
+
+def test_which_body_decides_is_a_question_for_the_municipalitys_lawyer():
+    assert sent_to("när måste fullmäktige fatta beslut om att inrätta en ny nämnd") == "kommunjurist-skr"
+    assert sent_to("Vilken nämnd ska anta kommunens upphandlingspolicy?") == "kommunjurist-skr"
+    assert sent_to("Får en nämnd ge föreningsbidrag utan beslut i fullmäktige?") == "kommunjurist-skr"

@@ -250,3 +250,28 @@ def test_a_question_that_names_luf_is_led_by_a_close_file_on_luf():
         on_the_law(docs[0].passage, docs, "får vi reservera?", comp.documents).doc_id
         == "reserverad-upphandling"
     )
+
+
+def test_a_file_on_a_narrow_case_sinks_for_a_question_that_does_not_name_it():
+    from bot.search.scope import NARROW_MISS, NarrowScope
+
+    scope = NarrowScope(
+        {
+            "faq-utstationerad": {
+                "kind": "faq",
+                "title": "Gäller arbetsrättsliga villkor även för utstationerad personal?",
+            },
+            "faq-policy": {
+                "kind": "faq",
+                "title": "Kan fullmäktige besluta om en policy för sociala hänsyn?",
+            },
+            "arbetsrattsliga-villkor": {"kind": "guidance", "title": "Arbetsrättsliga villkor"},
+        }
+    )
+    assert (
+        scope.factor("faq-utstationerad", "arbetsrättsliga villkor tvingande eller ej") == NARROW_MISS < 1.0
+    )
+    assert scope.factor("faq-utstationerad", "måste polska underleverantörer följa svenska löner?") == 1.0
+    assert scope.factor("faq-policy", "social hänsyn i upphandling, vad kan en kommun göra") == NARROW_MISS
+    assert scope.factor("faq-policy", "kan nämnden besluta att alla upphandlingar ska ha sociala krav") == 1.0
+    assert scope.factor("arbetsrattsliga-villkor", "arbetsrättsliga villkor tvingande eller ej") == 1.0

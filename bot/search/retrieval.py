@@ -22,10 +22,7 @@ from .glossary import Glossary
 from .lexical import BM25
 from .phrasings import LIKENESS_DEPTH, Phrasings, likeness_factor
 from .scope import (
-    AccessScope,
-    LawScope,
-    SettingScope,
-    WelfareScope,
+    Scopes,
     eu_law_of,
     law_terms_of,
     laws_in,
@@ -164,10 +161,7 @@ class Retriever:
         }
         self.eu_law = eu_law_of(index.documents)
         self.law_terms = law_terms_of(index.documents)
-        self.law_scope = LawScope(index.documents)
-        self.setting_scope = SettingScope(index.documents)
-        self.welfare_scope = WelfareScope(index.documents)
-        self.access_scope = AccessScope(index.documents)
+        self.scopes = Scopes(index.documents)
 
     def respell(self, text: str) -> str:
         """The question in the knowledge base's spelling: å, ä and ö put back where it was typed
@@ -329,7 +323,7 @@ class Retriever:
             # "Vad är LUK för lag?", "does LUF allow reserved contracts": few words, but they name
             # a law other than LOU, and the best file, weighed by law, is about it
             named = laws_in(query)
-            if hits and named and named <= self.law_scope.of.get(hits[0].passage.doc_id, frozenset()):
+            if hits and named and named <= self.scopes.law.of.get(hits[0].passage.doc_id, frozenset()):
                 confidence = max(confidence, LAW_NAMED_CONFIDENCE)
         if prefer or boost or quoted:
             hits = self._reweigh(hits, prefer or {}, boost or set(), quoted, kinds, nearest)
@@ -353,16 +347,12 @@ class Retriever:
     def _by_law(self, query: str, hits: list[Hit]) -> list[Hit]:
         """A file about LOV, LUF or LUK rises when the question names that law and sinks when
         it does not; a file about one kind of purchase sinks when the question names another; a
-        file about the welfare services of bilaga 2 sinks a little when the question names none."""
+        file about the welfare services of bilaga 2, or about a narrow case (posted workers, a
+        political policy), sinks a little when the question names none (scope.Scopes)."""
         asked, kinds = laws_in(query), settings_in(query)
         for hit in hits:
             doc = hit.passage.doc_id
-            hit.score *= (
-                self.law_scope.factor(doc, asked)
-                * self.setting_scope.factor(doc, kinds, query)
-                * self.welfare_scope.factor(doc, query)
-                * self.access_scope.factor(doc, query)
-            )
+            hit.score *= self.scopes.factor(doc, query, asked, kinds)
         return sorted(hits, key=lambda h: -h.score)
 
     def _reweigh(

@@ -215,6 +215,38 @@ class AccessScope:
         return ACCESS_MISS
 
 
+# A file on a narrow case of a topic sinks for a question that does not name that case: the FAQ
+# on posted workers does not answer "är arbetsrättsliga villkor tvingande?", nor the FAQ on a
+# political policy "vad kan en kommun göra?".
+NARROW_CASES: tuple[tuple[tuple[str, ...], re.Pattern], ...] = (
+    (
+        ("utstationerad",),
+        re.compile(
+            r"utstation|utländsk|utland|utomlands|annat (eu-)?land|andra (eu-)?länder|eu-land|foreign|posted"
+            r"|abroad|polsk|polen|baltikum|baltisk|litau|lettisk|lettland|estnisk|estland|rumän|bulgar",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        ("policy",),
+        re.compile(
+            r"polic|riktlinj|styrdokument|fullmäktige|nämnd|politik|politisk|beslut|kommunstyrelse|strategi",
+            re.IGNORECASE,
+        ),
+    ),
+)
+NARROW_MISS = 0.8
+
+
+class NarrowScope:
+    def __init__(self, documents: dict[str, dict]):
+        self.of = {doc: asked for words, asked in NARROW_CASES for doc in titled(documents, words)}
+
+    def factor(self, doc_id: str, query: str) -> float:
+        asked = self.of.get(doc_id)
+        return NARROW_MISS if asked is not None and not asked.search(query) else 1.0
+
+
 def eu_law_of(documents: dict[str, dict]) -> set[str]:
     """The EU directive's articles and the EU Court's judgments: EU law, not Swedish law (a
     search weighs them by "eu" in its `prefer`). A file is known by its first ref."""
@@ -248,3 +280,24 @@ LOCAL = re.compile(
     r"|från (orten|trakten|bygden)|härifrån)\b",
     re.IGNORECASE,
 )
+
+
+class Scopes:
+    """Every scope at once: how far a file sinks or rises for a question by the law, the kind of
+    purchase, the welfare services, accessibility and the narrow case it is about."""
+
+    def __init__(self, documents: dict[str, dict]):
+        self.law = LawScope(documents)
+        self.setting = SettingScope(documents)
+        self.welfare = WelfareScope(documents)
+        self.access = AccessScope(documents)
+        self.narrow = NarrowScope(documents)
+
+    def factor(self, doc_id: str, query: str, laws: frozenset[str], kinds: frozenset[str]) -> float:
+        return (
+            self.law.factor(doc_id, laws)
+            * self.setting.factor(doc_id, kinds, query)
+            * self.welfare.factor(doc_id, query)
+            * self.access.factor(doc_id, query)
+            * self.narrow.factor(doc_id, query)
+        )
