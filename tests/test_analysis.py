@@ -145,6 +145,9 @@ def test_a_short_part_that_names_nothing_asks_about_what_the_part_before_named()
     assert part_queries(["Vad är IOP", "får det användas för att köpa tjänster"])[1] == (
         "får iop användas för att köpa tjänster"
     )
+    # "hur många är rimligt" after a demand asks how many of what was demanded
+    many = part_queries(["kan vi kräva att leverantören tar emot praktikanter", "hur många är rimligt"])[1]
+    assert "kräva" in many and many.startswith("hur många är rimligt")
     # a part that names its own instrument stands alone
     assert part_queries(["Vad är IOP", "får vi reservera städningen"])[1] == "får vi reservera städningen"
 
@@ -1273,6 +1276,8 @@ def test_the_topic_in_a_sector_and_nothing_else_is_broad_and_so_is_a_broad_part(
     from bot.answer.overview import asks_overview, part_asks_overview
 
     assert asks_overview(analyse("bygg + sociala hänsyn = ?"))
+    # "socialt" as an adverb names the topic too
+    assert asks_overview(analyse("vi köper bygg för 80 miljoner, vad kan vi kräva socialt?"))
     assert not asks_overview(analyse("sociala hänsyn i bygg, får vi reservera?"))
     assert part_asks_overview("Vilka sociala hänsyn kan vi ta i byggprojekt")
     assert not part_asks_overview("Vilka sociala hänsyn kan vi ta när vi reserverar")  # an instrument

@@ -19,7 +19,7 @@ MORE_JOBS = re.compile(r"\bfler (jobb|i jobb|i arbete)\b", re.IGNORECASE)
 TOPIC = re.compile(
     r"\bsocial(a|t)? (hänsyn|krav|upphandling|villkor|hållbarhet|ansvar\w*)\b|\bsocial (hänsyn|upphandling)\b"
     r"|\bsocial (clauses|procurement|considerations|requirements)\b|\b(nåt|något|nånting|ngt) socialt\b|"
-    + MORE_JOBS.pattern,
+    r"\b(kräva|krävas|ställa|göra|ha med) socialt\b|" + MORE_JOBS.pattern,  # "vad kan vi kräva socialt?"
     re.IGNORECASE,
 )
 BROAD_ASK = re.compile(

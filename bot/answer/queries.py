@@ -100,7 +100,7 @@ FOLLOWS_UP = re.compile(
 )
 # ... and one that asks for a level, an amount or a rule without saying of what
 OF_WHAT = re.compile(
-    r"\b(nivå\w*|belopp\w*|\w*gräns(er|erna|en)?|regler(na)?|andel(en|ar)?|procent|stöd|vad säger)\b",
+    r"\b(nivå\w*|belopp\w*|\w*gräns(er|erna|en)?|regler(na)?|andel(en|ar)?|procent|stöd|vad säger|hur många|rimlig\w*)\b",
     re.IGNORECASE,
 )
 POINTS_BACK = re.compile(
