@@ -132,6 +132,8 @@ def test_two_actions_asked_in_one_breath_are_two_parts():
         "vi ska upphandla lokalvård: kan vi reservera den",
         "kan vi kräva villkor om lön och semester",
     ]
+    # ("kan vi både reservera och ställa …" too)
+    assert len(split_parts("kan vi både reservera och ställa arbetsrättsliga villkor i samma upphandling?")) == 2
     # ... but two things of one action are one question
     assert split_parts("kan vi reservera städ och tvätt?") == ["kan vi reservera städ och tvätt"]
 
@@ -1678,3 +1680,15 @@ def test_purchases_something_was_done_to_are_cases_asked_for():
 def test_a_greeting_and_who_wants_it_asked_are_no_parts():
     parts = split_parts("tjena, kan man ställa krav på kollektivavtal i en städupphandling?? facket tjatar")
     assert len(parts) == 1 and parts[0].startswith("kan man ställa krav på kollektivavtal")
+
+
+def test_how_many_there_are_is_declined_when_no_file_counts_them():
+    from bot.answer.figures import unanswered_count
+
+    reservation = "Minst 30 procent av de sysselsatta ska tillhöra målgruppen (4 kap. 18 § LOU)."
+    assert unanswered_count("hur många sociala företag finns det i sverige?", [reservation])
+    assert not unanswered_count(
+        "hur många sociala företag finns det i sverige?", ["Det finns 350 sociala företag."]
+    )
+    # a share or a figure asked another way is no count of things
+    assert not unanswered_count("hur många procent måste ha funktionsnedsättning?", [reservation])

@@ -46,7 +46,7 @@ from .core_topics import names_core_topic
 from .coverage import part_asks_of_the_supplier
 from .declining import decline, told_elsewhere
 from .definitions import definitions, sole_term
-from .figures import asks_amount, asks_figure
+from .figures import asks_amount, asks_figure, unanswered_count
 from .gate import MIN_CONFIDENCE, answerable
 from .how_to import how_to_top
 from .meaning import IS_IT_A
@@ -344,6 +344,9 @@ class Composer:
                     answer.parts.append(named)
             precedent_aside(self, answer, analysis, main)
         if not answer.parts and not answer.precedents:
+            return decline(self, answer, analysis, main)
+        if not answer.precedents and unanswered_count(analysis.question, [p.text for p in answer.parts]):
+            answer.parts = []  # "hur många … finns det?" and no file counts them
             return decline(self, answer, analysis, main)
         return self._finish(answer, main, k, today)
 

@@ -28,7 +28,7 @@ _ACTIONS = (
     r"tillämpa|dela upp|gynna|prioritera)\b"
 )
 _TWO_ACTIONS = re.compile(
-    rf"^(?P<context>[^?]*?)(?P<frame>\b(?:kan|får|måste|ska|bör) (?:vi|man|ni) )(?P<first>{_ACTIONS}[^?]*?),? och "
+    rf"^(?P<context>[^?]*?)(?P<frame>\b(?:kan|får|måste|ska|bör) (?:vi|man|ni) )(?:både )?(?P<first>{_ACTIONS}[^?]*?),? och "
     rf"(?:även |också )?(?P<second>{_ACTIONS}[^?]+?)\??\s*$",
     re.IGNORECASE,
 )

@@ -34,3 +34,21 @@ _AMOUNT = re.compile(
     r"belopp|gräns|tröskelvärde|kronor|\bkr\b|hur (mycket|mkt) får (vi|man) (köpa|direktupphandla|handla)",
     re.IGNORECASE,
 )
+
+
+def unanswered_count(question: str, texts: list[str]) -> bool:
+    """Does the question ask how many of something there are ("hur många sociala företag finns
+    det i sverige?") when no text gives a number of that thing?"""
+    asked = _COUNT.search(question)
+    if not asked:
+        return False
+    stem = asked.group("thing")[:MATCHED_STEM]
+    of_it = re.compile(rf"\d[\d\s]*(?:[\wåäö-]+\s+){{0,2}}{re.escape(stem)}", re.IGNORECASE)
+    return not any(of_it.search(text) for text in texts)
+
+
+# "hur många (sociala) företag finns det": the thing counted is the last word before "finns"
+_COUNT = re.compile(
+    r"\bhur många\s+(?:[\wåäö-]+\s+)?(?P<thing>[\wåäö-]{4,})\s+(?:det\s+)?(?:finns|fanns)\b", re.IGNORECASE
+)
+MATCHED_STEM = 5
