@@ -133,7 +133,9 @@ def test_two_actions_asked_in_one_breath_are_two_parts():
         "kan vi kräva villkor om lön och semester",
     ]
     # ("kan vi både reservera och ställa …" too)
-    assert len(split_parts("kan vi både reservera och ställa arbetsrättsliga villkor i samma upphandling?")) == 2
+    assert (
+        len(split_parts("kan vi både reservera och ställa arbetsrättsliga villkor i samma upphandling?")) == 2
+    )
     # ... but two things of one action are one question
     assert split_parts("kan vi reservera städ och tvätt?") == ["kan vi reservera städ och tvätt"]
 

@@ -66,3 +66,30 @@ def test_a_faq_titled_with_how_to_follow_up_is_a_text_on_follow_up():
     result = ranked(passages, {"faq-krav-anstalla": 0.028, "faq-folja-upp": 0.024})
     asked = "hur följer vi upp att leverantören verkligen anställt de långtidsarbetslösa?"
     assert comp.lead(result, asked, "how-to").doc_id == "faq-folja-upp"
+
+
+def test_a_faq_on_the_question_asked_leads_a_how_to_whatever_verb_it_uses():
+    comp, passages = composer_over(
+        {
+            (
+                "faq-hitta",
+                "faq",
+                "Kan vi ta reda på vilka arbetsintegrerande sociala företag som finns i vår kommun?",
+            ): {
+                "kort-svar": "Ja, det finns flera vägar.",
+                "sa-gor-du": "- Fråga kommunens arbetsmarknadsenhet.",
+            },
+            ("leverantorer", "guidance", "Göra det lättare för sociala företag att bli leverantörer"): {
+                "kort-svar": "Sänk trösklarna.",
+                "sa-gor-du": "- Bjud in till dialog.",
+            },
+        }
+    )
+    result = ranked(passages, {"faq-hitta": 0.027, "leverantorer": 0.026})
+    asked = "hur hittar vi arbetsintegrerande socialt företag i vår kommun"
+    assert comp.lead(result, asked, "how-to").doc_id == "faq-hitta"
+    # an FAQ on another question still gives way to the guidance that says how
+    assert (
+        comp.lead(result, "hur gör vi upphandlingen enklare för små företag?", "how-to").doc_id
+        == "leverantorer"
+    )

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from ..knowledge.chunking import Passage
+from ..search.textproc import tokens
 
 # A file with a how-to section within this share of the best file's score leads a how-to
 # question when the best file has none; a guidance text within the second, when it is an FAQ.
@@ -27,7 +28,11 @@ def how_to_top(docs: list, asked: str, says_how: Callable[[str], bool]) -> Passa
     best = docs[0]
     follow_up = ASKS_HOW_TO_FOLLOW_UP.search(asked) and not ON_FOLLOW_UP.search(best.passage.title)
     rules = [(HOW_TO_SHARE, "follow-up")] if follow_up else []
-    rules += [(GUIDANCE_SHARE, "guidance")] if best.passage.kind == "faq" else []
+    # (not before an FAQ on the question asked: "hur hittar vi arbetsintegrerande sociala företag
+    # i vår kommun?" is "Kan vi ta reda på vilka arbetsintegrerande sociala företag som finns i
+    # vår kommun …?", whatever verb it uses)
+    on_it = covers(best.passage.title, asked)
+    rules += [(GUIDANCE_SHARE, "guidance")] if best.passage.kind == "faq" and not on_it else []
     if not says_how(best.passage.doc_id):
         rules.append((HOW_TO_SHARE, None))
     for share, kind in rules:
@@ -38,3 +43,15 @@ def how_to_top(docs: list, asked: str, says_how: Callable[[str], bool]) -> Passa
             if fits and says_how(hit.passage.doc_id) and hit.score >= share * best.score:
                 return hit.passage
     return best.passage
+
+
+def covers(title: str, asked: str) -> bool:
+    """Does a title hold all but one of the question's content words (the "how" words left out)?"""
+    wanted = set(tokens(asked)) - HOW_WORDS
+    held = {t[:SAME_START] for t in tokens(title)}  # ("socialt", "sociala")
+    return len(wanted) >= MIN_WORDS and len([w for w in wanted if w[:SAME_START] not in held]) <= 1
+
+
+HOW_WORDS = frozenset(tokens("hur gör går ska kan vi man ni jag"))
+MIN_WORDS = 4
+SAME_START = 5
