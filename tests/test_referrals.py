@@ -293,3 +293,11 @@ def test_which_body_decides_is_a_question_for_the_municipalitys_lawyer():
     assert sent_to("när måste fullmäktige fatta beslut om att inrätta en ny nämnd") == "kommunjurist-skr"
     assert sent_to("Vilken nämnd ska anta kommunens upphandlingspolicy?") == "kommunjurist-skr"
     assert sent_to("Får en nämnd ge föreningsbidrag utan beslut i fullmäktige?") == "kommunjurist-skr"
+
+
+def test_adding_requirements_to_a_running_contract_is_a_change_of_contract_for_the_help_desk():
+    # a "yes, you may demand it" would mislead: a new condition in a running contract is a change of it
+    assert sent_to(
+        "vi har ett avtal om fönsterputs, kan vi lägga in sysselsättningskrav när vi förlänger det?"
+    ) == ("fragservice")
+    assert sent_to("kan vi lägga till sociala krav i ett befintligt avtal?") == "fragservice"

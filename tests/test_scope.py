@@ -275,3 +275,11 @@ def test_a_file_on_a_narrow_case_sinks_for_a_question_that_does_not_name_it():
     assert scope.factor("faq-policy", "social hänsyn i upphandling, vad kan en kommun göra") == NARROW_MISS
     assert scope.factor("faq-policy", "kan nämnden besluta att alla upphandlingar ska ha sociala krav") == 1.0
     assert scope.factor("arbetsrattsliga-villkor", "arbetsrättsliga villkor tvingande eller ej") == 1.0
+
+
+def test_suppliers_with_an_office_in_the_municipality_are_local_suppliers():
+    from bot.search.scope import LOCAL
+
+    assert LOCAL.search("får vi begränsa anbudsgivare till dem som har kontor i kommunen?")
+    assert LOCAL.search("leverantörer med säte på orten")
+    assert not LOCAL.search("får vi begränsa upphandlingen till sociala företag?")

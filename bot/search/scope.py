@@ -271,7 +271,10 @@ def law_terms_of(documents: dict[str, dict]) -> set[str]:
 
 # Local suppliers in the words people use, shared by the answer wing's party
 # reading and the wider local reading below
-LOCAL_SUPPLIERS = r"lokal[at]?|ortens|närproducera\w*|bygden|sitt säte i kommunen"
+LOCAL_SUPPLIERS = (
+    r"lokal[at]?|ortens|närproducera\w*|bygden|sitt säte i kommunen"
+    r"|(kontor|säte|filial|verksamhet) (i|på) (kommunen|orten|länet|regionen)"  # "… som har kontor i kommunen"
+)
 
 # Local suppliers or local people, in any words ("som finns i vår egen kommun", "bor i kommunen")
 LOCAL = re.compile(
