@@ -640,3 +640,21 @@ def test_a_wide_area_is_named_as_asked_and_several_counties_read_as_a_list():
     assert wanted_text(analyse("exempel i skåne och blekinge och halland?")).endswith(
         "i Blekinge län, Hallands län och Skåne län"
     )
+
+
+def test_a_list_of_procurements_puts_what_was_procured_before_partnerships_and_support():
+    from bot.answer.precedent_list import _procurements_first
+
+    ranked = [
+        {"id": "iop", "instrument": ["iop"]},
+        {"id": "stod", "instrument": ["kunskapsstod"]},
+        {"id": "reserverad", "instrument": ["reserverad-4-18"]},
+    ]
+    asked = analyse("Vilka upphandlingar med sociala hänsyn gjordes 2019?")
+    assert [r["id"] for r in _procurements_first(ranked, asked)] == ["reserverad", "iop", "stod"]
+    # "exempel från 2019" asks for any case, in the order found
+    assert [r["id"] for r in _procurements_first(ranked, analyse("exempel från 2019?"))] == [
+        "iop",
+        "stod",
+        "reserverad",
+    ]

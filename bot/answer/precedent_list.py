@@ -157,11 +157,25 @@ def lookup(analysis: Analysis, result: SearchResult, examples: list[dict]) -> tu
             r for r in examples if r not in matching and precedent_matches(r, wanted, home_only=False)
         ]
     if matching:
-        ranked = _swedish_first(_ranked(matching, result, analysis), analysis)
+        ranked = _procurements_first(_swedish_first(_ranked(matching, result, analysis), analysis), analysis)
         if social_first:
             ranked.sort(key=lambda r: not from_social_supplier(r))
         return ranked[:MAX_LINES], "some", max(0, len(ranked) - MAX_LINES)
     return _named_first(_closest(wanted, result, analysis, examples), analysis, examples), "none", 0
+
+
+def _procurements_first(ranked: list[dict], analysis: Analysis) -> list[dict]:
+    """ "Vilka upphandlingar med sociala hänsyn gjordes 2019?": what was procured before the
+    partnerships (an IOP is no procurement) and the support to buyers, unless one is asked for."""
+    if analysis.instruments or not PROCUREMENTS_ASKED.search(analysis.question):
+        return ranked
+    return sorted(ranked, key=lambda r: set(r.get("instrument") or []) <= NO_PROCUREMENT)
+
+
+PROCUREMENTS_ASKED = re.compile(
+    r"\b(upphandlingar(na)?|upphandlingarna|kontrakt(en)?|avtal(en)?)\b", re.IGNORECASE
+)
+NO_PROCUREMENT = frozenset({"iop", "kunskapsstod"})
 
 
 def left_out(record: dict, names: list[str]) -> bool:
