@@ -1280,6 +1280,10 @@ def test_the_topic_in_a_sector_and_nothing_else_is_broad_and_so_is_a_broad_part(
     from bot.answer.overview import asks_overview, part_asks_overview
 
     assert asks_overview(analyse("bygg + sociala hänsyn = ?"))
+    # a small purchase is asked about, not the topic as a whole; a building contract still is the topic
+    assert not asks_overview(analyse("lättaste sättet att få in sociala krav i en liten upphandling?"))
+    assert not asks_overview(analyse("tips på sociala krav under tröskelvärdet"))
+    assert asks_overview(analyse("tips på sociala krav i en byggentreprenad"))
     # "socialt" as an adverb names the topic too
     assert asks_overview(analyse("vi köper bygg för 80 miljoner, vad kan vi kräva socialt?"))
     assert not asks_overview(analyse("sociala hänsyn i bygg, får vi reservera?"))

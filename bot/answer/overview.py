@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from ..search.scope import settings_in
 from .analysis import Analysis, words_of
 from .filters import detect_instruments
 
@@ -63,7 +64,15 @@ def asks_overview(analysis: Analysis) -> bool:
         # "tips på uppföljning av sociala krav" about following them up
         and not POLICY.search(analysis.question)
         and not FOLLOW_UP.search(analysis.question)
+        # "lättaste sättet att få in sociala krav i en liten upphandling?" asks about small purchases
+        and not (SMALL_PURCHASE.search(analysis.question) or settings_in(analysis.question) & SMALL_SETTINGS)
     )
+
+
+SMALL_SETTINGS = frozenset({"direktupphandling", "under tröskelvärdet"})
+SMALL_PURCHASE = re.compile(
+    r"\b(liten|litet|små|mindre) (upphandling(ar)?|köp|kontrakt|avtal)\b", re.IGNORECASE
+)
 
 
 FOLLOW_UP = re.compile(
