@@ -21,11 +21,7 @@ def part_queries(parts: list[str]) -> list[str]:
         own = [t for t in tokens(part) if t not in PART_FRAME_TOKENS]
         # "… sysselsättningskrav och hur följer man upp dem?": "dem" are the requirements
         # ("… och vilka tjänster kan reserveras för dem?": "dem" are those the part before named)
-        them = (
-            n
-            and POINTS_TO_THEM.search(part)
-            and (not detect_instruments(part, words_of(part)) or FOR_THEM.search(part))
-        )
+        them = n and POINTS_TO_THEM.search(part) and (names_none(part) or FOR_THEM.search(part))
         # "vad är IOP, och får en region använda det för kvinnojourer?": "det" is the term asked
         it = n and part_intent(parts[n - 1]) == "definition" and USES_IT.search(part)
         leans = (
