@@ -344,7 +344,7 @@ BENCHMARKS = [
         "quality_blind36",
         "quality",
         "Retrieval quality, thirty-ninth set (eval_blind36: the questions of eval_usefulness_blind36, written "
-        "blind by a helper in the twenty-ninth session, first run on that session's first code; CLEAN: misses not read)",
+        "blind by a helper in the twenty-ninth session; clean until the thirtieth's end, TRAINING since the thirty-first)",
         ["--eval", "benchmarks/eval_blind36.jsonl"],
         ["--eval", "benchmarks/eval_blind36.jsonl"],
     ),
@@ -355,6 +355,14 @@ BENCHMARKS = [
         "blind by a helper in the thirtieth session, first run on that session's first code; CLEAN: misses not read)",
         ["--eval", "benchmarks/eval_blind37.jsonl"],
         ["--eval", "benchmarks/eval_blind37.jsonl"],
+    ),
+    (
+        "quality_blind38",
+        "quality",
+        "Retrieval quality, forty-first set (eval_blind38: the questions of eval_usefulness_blind38, written "
+        "blind by a helper in the thirty-first session, first run on that session's first code; CLEAN: misses not read)",
+        ["--eval", "benchmarks/eval_blind38.jsonl"],
+        ["--eval", "benchmarks/eval_blind38.jsonl"],
     ),
     (
         "usefulness",
@@ -658,7 +666,7 @@ BENCHMARKS = [
         "usefulness_blind36",
         "usefulness",
         "Usefulness, thirty-sixth set (eval_usefulness_blind36, 140 questions written blind by a helper in the "
-        "twenty-ninth session, first run on that session's first code; CLEAN: its failures not read)",
+        "twenty-ninth session; clean until the thirtieth's end, TRAINING since the thirty-first: its failures read)",
         ["--eval", "benchmarks/eval_usefulness_blind36.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind36.jsonl"],
     ),
@@ -669,6 +677,14 @@ BENCHMARKS = [
         "thirtieth session, first run on that session's first code; CLEAN: its failures not read)",
         ["--eval", "benchmarks/eval_usefulness_blind37.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind37.jsonl"],
+    ),
+    (
+        "usefulness_blind38",
+        "usefulness",
+        "Usefulness, thirty-eighth set (eval_usefulness_blind38, 140 questions written blind by a helper in the "
+        "thirty-first session, first run on that session's first code; CLEAN: its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind38.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind38.jsonl"],
     ),
     (
         "paraphrase",
