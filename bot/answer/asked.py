@@ -15,7 +15,7 @@ from ..search.phrasings import normalise_question
 from ..search.scope import LOCAL, LOCAL_SUPPLIERS, laws_in, settings_in, titled_laws
 from ..search.textproc import tokens, without_filler, words
 from .filters import detect_instruments
-from .modality import modalities, other_action, other_modality
+from .modality import other_action, other_modality
 from .names import is_name
 from .wording import PERMISSION, RULINGS
 
@@ -385,23 +385,6 @@ def is_eu_law(record: dict) -> bool:
 
 
 ON_THE_LAW_DEPTH = 8
-
-
-def nearer_question(top, docs: list, asked: str, documents: dict[str, dict]):
-    """Of two FAQs the search cannot tell apart, the one that asks what the user asks ("får en
-    kommun direktupphandla från samhall utan annons?" is "Får vi direktupphandla från ett socialt
-    företag?", not "Vad händer om vi direktupphandlar fel?")."""
-    if len(docs) < 2 or docs[0].passage.doc_id != top.doc_id or docs[1].score < TIE * docs[0].score:
-        return top
-    second = docs[1].passage
-    mine = modalities(asked)
-    if not (mine and top.kind == second.kind == "faq"):
-        return top
-    top_asks, second_asks = (mine & modalities(documents[p.doc_id].get("title") or "") for p in (top, second))
-    return second if second_asks and not top_asks else top
-
-
-TIE = 0.98  # scores this close are a tie
 
 
 def permission_top(top, docs: list, asked: str, documents: dict, guides: dict, locals_: dict, yes_no: bool):

@@ -32,7 +32,6 @@ from .asked import (
     instrument_guides,
     local_faqs,
     more_parties,
-    nearer_question,
     not_about_others,
     on_the_law,
     one_instrument,
@@ -70,6 +69,7 @@ from .overview import (
 from .precedent_answer import compose_precedents, precedent_aside
 from .rulings import on_rulings, with_rulings
 from .sources import is_stale, refs_of, source_of
+from .ties import nearer_question, nearest_asked
 from .wording import EXPLAINING_SECTIONS, POLAR, RULINGS, YES_OR_NO
 
 __all__ = [
@@ -172,6 +172,7 @@ class Composer:
         if not docs:
             return None
         if intent != "how-to":
+            asking = []
             for hit in docs[:3]:
                 part = self.part(self._section_for(hit.passage, intent, asked), asked=asked)
                 # a file whose own question was asked; for "vad betyder …?" only one that
@@ -181,7 +182,9 @@ class Composer:
                     more_parties(asked, own) or other_modal(asked, own)
                 )
                 if (part.asks or quoted) and (yes_no or not POLAR.match(part.text)):
-                    return part
+                    asking.append((hit, part))
+            if asking:
+                return nearest_asked(asking, asked, self.documents)
         top = how_to_top(docs, asked, self._how_to) if intent == "how-to" else docs[0].passage
         if intent == "permission" and yes_no and word_is_no_answer(asked, top, self.documents):
             # "måste vi upphandla om det är en ideell förening?" is not answered by what the
