@@ -457,3 +457,44 @@ def test_may_we_buy_from_a_named_organisation_gets_what_it_means_for_a_buyer_not
         ranked(passages, {"ord-socialt": 0.03}), "får vi köpa från ett socialt företag?", "permission"
     )
     assert other.section == "kort-svar"
+
+
+def test_a_supplier_in_the_municipality_is_a_local_one_but_its_name_in_a_phrase_is_not():
+    from bot.search.scope import LOCAL
+
+    assert LOCAL.search("kan vi kräva att leverantören finns i kommunen")
+    assert not LOCAL.search(
+        "Får vi kräva att leverantören anställer någon från kommunens arbetsmarknadsenhet?"
+    )
+
+
+def test_the_local_faq_with_the_nearest_phrasing_answers_a_reservation_for_local_firms():
+    from bot.answer.asked import on_locals
+
+    documents = {
+        "faq-boende": {
+            "kind": "faq",
+            "title": "Får vi kräva att leverantören anställer personer som bor i kommunen?",
+            "questions": ["kan vi kräva att de som jobbar i uppdraget är folkbokförda hos oss"],
+        },
+        "faq-lokala": {
+            "kind": "faq",
+            "title": "Får vi gynna lokala företag i upphandlingen?",
+            "questions": ["får vi reservera upphandlingen för lokala sociala företag i kommunen"],
+        },
+        "reserverad": {"kind": "guidance", "title": "Reserverad upphandling"},
+    }
+    locals_ = {d: r["title"] for d, r in documents.items() if d.startswith("faq")}
+    top = Passage(
+        id="reserverad#kort-svar",
+        doc_id="reserverad",
+        kind="guidance",
+        title="Reserverad upphandling",
+        heading="Kort svar",
+        text="Ja.",
+        refs=(),
+        url=None,
+        checked="2026-12-01",
+    )
+    asked = "Får kommunen reservera en upphandling för företag som har sitt säte i kommunen?"
+    assert on_locals(asked, top, documents, locals_) == "faq-lokala"

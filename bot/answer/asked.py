@@ -301,12 +301,22 @@ def local_faqs(documents: dict[str, dict]) -> dict[str, str]:
 def on_locals(asked: str, top, documents: dict[str, dict], locals_: dict[str, str]) -> str | None:
     """ "Får vi reservera en upphandling för bara lokala sociala företag?" is answered by the FAQ
     on favouring local firms, not by the one on reserving ("Ja …"), when the question limits who
-    may take part (reserves, favours, or "bara" …); the closest of those FAQs in words."""
+    may take part (reserves, favours, or "bara" …); the FAQ with the phrasing closest in words
+    ("… för företag som har sitt säte i kommunen" is on local firms, not on hiring local people)."""
     if not locals_ or not RESTRICTS.search(asked):
         return None
     if not more_parties(asked, own_question(documents.get(top.doc_id, {})) or ""):
         return None
-    return max(locals_, key=lambda doc_id: fuzz.token_set_ratio(asked.lower(), locals_[doc_id].lower()))
+    return max(locals_, key=lambda doc_id: _likeness(asked, [locals_[doc_id], *_phrasings(documents, doc_id)]))
+
+
+def _phrasings(documents: dict[str, dict], doc_id: str) -> list[str]:
+    return list(documents.get(doc_id, {}).get("questions") or [])
+
+
+def _likeness(asked: str, phrasings: list[str]) -> float:
+    """How near the question comes to the nearest of these phrasings, in words."""
+    return max(fuzz.token_set_ratio(asked.lower(), text.lower()) for text in phrasings)
 
 
 ONLY = re.compile(r"\b(bara|endast|enbart|uteslutande)\b", re.IGNORECASE)

@@ -274,6 +274,7 @@ def law_terms_of(documents: dict[str, dict]) -> set[str]:
 LOCAL_SUPPLIERS = (
     r"lokal[at]?|ortens|närproducera\w*|bygden|sitt säte i kommunen"
     r"|(kontor|säte|filial|verksamhet) (i|på) (kommunen|orten|länet|regionen)"  # "… som har kontor i kommunen"
+    r"|leverantör\w* (finns|ligger) (i|på) (kommunen|orten)"  # "kräva att leverantören finns i kommunen"
 )
 
 # Local suppliers or local people, in any words ("som finns i vår egen kommun", "bor i kommunen")
