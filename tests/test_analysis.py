@@ -1698,3 +1698,14 @@ def test_how_many_there_are_is_declined_when_no_file_counts_them():
     )
     # a share or a figure asked another way is no count of things
     assert not unanswered_count("hur många procent måste ha funktionsnedsättning?", [reservation])
+
+
+def test_what_a_word_entails_asks_its_meaning_and_no_yes_or_no():
+    assert asks_meaning("Vad innebär ett valfrihetssystem?")
+    assert asks_meaning("vad innebär reserverad upphandling")
+    assert not asks_meaning("vad innebär det för oss om vi reserverar städningen?")
+
+
+def test_a_question_after_a_comma_on_the_amount_is_a_part_of_its_own():
+    parts = split_parts("Får vi köpa direkt från ett socialt företag, vad är beloppsgränsen?")
+    assert parts == ["Får vi köpa direkt från ett socialt företag", "vad är beloppsgränsen"]

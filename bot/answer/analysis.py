@@ -91,8 +91,9 @@ _CLAUSE_SPLIT = re.compile(
     r"|, (?=(?:är det|får vi|får man|kan vi|kan man|måste vi|måste man|finns det"
     # "vad är IOP, när får man använda det …"
     r"|när (?:får|kan|måste|ska|bör) (?:vi|man|ni)"
-    # "Vad är ett arbetsintegrerande socialt företag, hur hittar vi sådana …"
-    r"|hur (?:hittar|gör|ska|kan|får|följer|kontrollerar|väljer) (?:vi|man|ni)|hur skiljer (?:det|den|de) sig|vad (?:är|blir) risk\w*)\b)|(?<!t\.ex)(?<!bl\.a)(?<!m\.m)(?<!s\.k)(?<!d\.v\.s)(?<!o\.s\.v)(?<!\bca)\. (?=[A-ZÅÄÖ])|(?<=\?)\s*",
+    # "Vad är ett arbetsintegrerande socialt företag, hur hittar vi sådana …", "får vi köpa
+    # direkt, vad är beloppsgränsen …"
+    r"|hur (?:hittar|gör|ska|kan|får|följer|kontrollerar|väljer) (?:vi|man|ni)|hur skiljer (?:det|den|de) sig|vad (?:är|blir|krävs)\b)\b)|(?<!t\.ex)(?<!bl\.a)(?<!m\.m)(?<!s\.k)(?<!d\.v\.s)(?<!o\.s\.v)(?<!\bca)\. (?=[A-ZÅÄÖ])|(?<=\?)\s*",
     re.IGNORECASE,
 )
 

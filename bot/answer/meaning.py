@@ -57,8 +57,9 @@ IS_IT_A = re.compile(
     re.IGNORECASE,
 )
 
+# "vad är IOP?", "Vad innebär ett valfrihetssystem?": a word of one or two words, and nothing more
 WHAT_IS_WORD = re.compile(
     CHAT_OPENING
-    + r"(vad|va) (är|e) (en |ett )?[\wåäö-]+( [\wåäö-]+)?( för (nåt|något|någonting)| egentligen)?\W*$",
+    + r"(vad|va) (är|e|innebär) (en |ett )?[\wåäö-]+( [\wåäö-]+)?( för (nåt|något|någonting)| egentligen)?\W*$",
     re.IGNORECASE,
 )
