@@ -307,7 +307,9 @@ def on_locals(asked: str, top, documents: dict[str, dict], locals_: dict[str, st
         return None
     if not more_parties(asked, own_question(documents.get(top.doc_id, {})) or ""):
         return None
-    return max(locals_, key=lambda doc_id: _likeness(asked, [locals_[doc_id], *_phrasings(documents, doc_id)]))
+    return max(
+        locals_, key=lambda doc_id: _likeness(asked, [locals_[doc_id], *_phrasings(documents, doc_id)])
+    )
 
 
 def _phrasings(documents: dict[str, dict], doc_id: str) -> list[str]:

@@ -180,7 +180,23 @@ def the_municipality(text: str, place: Place) -> bool:
 
 
 def detect_sectors(words: list[str]) -> list[str]:
-    return [sector for sector, stems in SECTOR_WORDS.items() if has_words(words, stems)]
+    found = [sector for sector, stems in SECTOR_WORDS.items() if has_words(words, stems)]
+    # "IT-återbruk", "återbruk av datorer": reuse of IT is what was bought (Oslo's computers), not
+    # any reuse (furniture), unless waste is named apart from it
+    if (
+        WASTE in found
+        and IT in found
+        and IT_REUSE.search(" ".join(words))
+        and not has_words([w for w in words if "återbruk" not in w], SECTOR_WORDS[WASTE])
+    ):
+        found.remove(WASTE)
+    return found
+
+
+IT, WASTE = "IT och telefoni", "avfall och återvinning"
+IT_REUSE = re.compile(
+    r"\b(it|dator\w*|telefon\w*|mobil\w*)-?återbruk|\båterbruk\w* av (it|dator|telefon|mobil)"
+)
 
 
 # Things bought that name less than their sector ("cykelreparationer" is not every vehicle

@@ -44,6 +44,9 @@ def compose_precedents(c, answer: Answer, analysis: Analysis, searches: Searches
         match == "none"
         and analysis.instruments
         and not (analysis.places or answer.parts or partner or analysis.year_from or analysis.year_to)
+        # ("Har Region Stockholm ställt arbetsrättsliga villkor?" and none known: what the buyer
+        # named did is the closest, not a judgment on the instrument)
+        and not analysis.buyer_docs
         and not known_elsewhere(c, analysis)
     ):
         # no known case of the instrument: what the rules say about it leads, the closest follow
@@ -79,7 +82,8 @@ def compose_precedents(c, answer: Answer, analysis: Analysis, searches: Searches
             answer.parts = [rule]
     answer.more_precedents = more
     if precedent_list.has_filter(analysis) or partner or said:
-        abroad_too = any(r.get("country") not in (None, "Sverige") for r in records)
+        # ("… hos kommuner i Sverige" when none is known at home: the closest may be abroad)
+        abroad_too = match != "none" and any(r.get("country") not in (None, "Sverige") for r in records)
         wanted = precedent_list.wanted_text(analysis, home=not abroad_too)
         answer.precedent_wanted = f"{wanted} med {partner or said}".strip() if partner or said else wanted
     # the other parts of a compound question ("Får vi reservera städningen? Och har någon

@@ -18,9 +18,11 @@ from .model import PrecedentLine
 MAX_LINES = 8
 MAX_CLOSEST = 4
 MAX_OWN = 2  # of the closest, the named buyer's own other cases listed first
-# Fewer Swedish municipalities (or agencies) than this that did what is asked: those abroad too.
-FEW_AT_HOME = 2
-KINDS_ABROAD = frozenset({"kommun", "statlig myndighet"})
+# Fewer Swedish municipalities (or agencies) than this that did what is asked: those abroad too,
+# after them, marked with their country. Cities abroad buy the same laundry and park care, so a
+# short list gains one; a state agency's tasks differ from country to country, so only when a
+# single Swedish one did.
+FEW_AT_HOME = {"kommun": 4, "statlig myndighet": 2}
 # When nothing matches, filters are dropped in this order until something does.
 RELAXATIONS = (
     ("year_from", "year_to"),
@@ -146,16 +148,25 @@ def lookup(analysis: Analysis, result: SearchResult, examples: list[dict]) -> tu
         else:
             social_first = True
     if (
-        0 < len(matching) < FEW_AT_HOME
-        and asks_swedish_buyers(wanted)
-        and set(wanted.buyer_types) <= KINDS_ABROAD
+        asks_swedish_buyers(wanted)
+        and set(wanted.buyer_types) <= set(FEW_AT_HOME)
+        and len(matching) < min(FEW_AT_HOME[kind] for kind in wanted.buyer_types or FEW_AT_HOME)
     ):
         # "vilka kommuner har låtit sociala företag sköta parkerna?" and one Swedish one did:
         # the cities abroad that did it too, after it; so too for state agencies (a region
         # abroad is no Swedish region: "vilka regioner" stays with Sweden's)
-        matching += [
-            r for r in examples if r not in matching and precedent_matches(r, wanted, home_only=False)
+        abroad = [
+            r
+            for r in examples
+            if r not in matching
+            and precedent_matches(r, wanted, home_only=False)
+            and (not analysis.objects or names_object(r, analysis.objects))  # ("möbler": theirs too)
         ]
+        if abroad and not matching:
+            # ... and when no Swedish one did ("har någon kommun köpt IT från ett socialt
+            # företag?"): none known in Sweden, and those abroad are the closest
+            return _ranked(abroad, result, analysis)[:MAX_CLOSEST], "none", 0
+        matching += abroad
     if matching:
         ranked = _procurements_first(_swedish_first(_ranked(matching, result, analysis), analysis), analysis)
         if social_first:
@@ -370,7 +381,10 @@ def wanted_text(analysis: Analysis, home: bool = True) -> str:
     ]
     bits += analysis.objects or analysis.sectors  # "möbler", narrower than its sector
     buyers = []
-    if analysis.buyer_types and not analysis.places:
+    named = [n for n in analysis.organisations if n not in analysis.suppliers]
+    if named and analysis.buyer_docs:  # "hos Region Örebro län", not "hos regioner"
+        buyers = [as_typed(n, analysis.question) for n in named]
+    elif analysis.buyer_types and not analysis.places:
         buyers = [BUYER_WORDS.get(t, t) for t in analysis.buyer_types]
     # "i Sverige" unless some of those listed are abroad
     swedish = home and asks_swedish_buyers(analysis) and not analysis.places
@@ -385,6 +399,8 @@ def wanted_text(analysis: Analysis, home: bool = True) -> str:
     )
     if analysis.abroad:
         where = ["andra länder än Sverige"]
+    if named and analysis.buyer_docs:  # the buyer says where
+        where = []
     text = f"på {', '.join(bits)}" if bits else ""
     if buyers:  # "på cykel hos kommuner", "hos regioner"
         text = f"{text} hos {' och '.join(buyers)}".strip()

@@ -13,6 +13,9 @@ PRECEDENT = re.compile(
     r"|har (någon|nån|några|ngn|andra|något|nåt) (kommun|region|myndighet|bostadsbolag|köpare|annan|gjort|reserverat|använt)"
     r"|hur (gjorde|har) [A-ZÅÄÖ]|hur gjorde|how did (they|you|it|the[a-z]*)\b|finns det (några|nån|någon)? ?(kommuner|regioner|fall)"
     r"|andra kommuner|erfarenhet(er)? av|case|cases|precedents?|prejudikat|goda exempel|lyckade"
+    r"|(hur|vad) (gör|gjorde|brukar) andra|hur har andra"  # "… vi vill ha med praktikplatser, hur gör andra?"
+    # "… och har Region Örebro län använt den?": what a buyer named has done
+    r"|\bhar (?-i:[A-ZÅÄÖ])[\wåäö]+ [\wåäö ]{0,25}?(använt|gjort|reserverat|ställt|köpt|upphandlat)\b"
     r"|hur (jobbar|arbetar|har) [\w ]{0,25}(kommuner|regioner|städer|myndigheter|bostadsbolag)"
     r"|hur gick det (för|när|i|med) "
     # "vilka har ställt sysselsättningskrav", "har någon i Uppsala län reserverat …"
