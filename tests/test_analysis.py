@@ -1709,3 +1709,16 @@ def test_what_a_word_entails_asks_its_meaning_and_no_yes_or_no():
 def test_a_question_after_a_comma_on_the_amount_is_a_part_of_its_own():
     parts = split_parts("Får vi köpa direkt från ett socialt företag, vad är beloppsgränsen?")
     assert parts == ["Får vi köpa direkt från ett socialt företag", "vad är beloppsgränsen"]
+
+
+def test_a_provision_a_who_may_take_part_and_a_named_buyers_cases_are_three_parts():
+    parts = split_parts("Vad säger 4 kap 18 § LOU, vilka får delta och har Region Örebro län använt den?")
+    assert len(parts) == 3
+    assert parts[1] == "vilka får delta"
+
+
+def test_how_others_do_it_asks_for_precedents():
+    assert (
+        analyse("byggupphandling på g och vi vill ha med praktikplatser, hur gör andra?").intent
+        == "precedents"
+    )

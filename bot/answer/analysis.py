@@ -86,9 +86,11 @@ _WHICH_PROVISION = re.compile(
 )
 _CLAUSE_SPLIT = re.compile(
     r",? (?:och|samt|men|\+|&) (?=(?:måste|får|kan|ska|bör|hur|vad|vem|vilka|vilket|vilken|när|gäller|behöver|behövs|riskerar|räcker|räknas|omfattas|"
-    r"är det|finns det|går det|funkar det|händer|om|har (?:någon|nån|ngn|några|andra|kommunerna|regionerna|myndigheterna))\b)"
+    r"är det|finns det|går det|funkar det|händer|om|har (?:någon|nån|ngn|några|andra|kommunerna|regionerna|myndigheterna))\b"
+    # "… och har Region Örebro län använt den?": a buyer named
+    r"|har (?-i:[A-ZÅÄÖ])[\wåäö]+ [\wåäö ]{0,25}?(?:använt|gjort|reserverat|ställt|köpt|upphandlat)\b)"
     # "Vad är IOP, är det förenligt med LOU …": a new question after a comma
-    r"|, (?=(?:är det|får vi|får man|kan vi|kan man|måste vi|måste man|finns det"
+    r"|, (?=(?:är det|får vi|får man|kan vi|kan man|måste vi|måste man|finns det|vilka (?:får|kan|ska|måste)"
     # "vad är IOP, när får man använda det …"
     r"|när (?:får|kan|måste|ska|bör) (?:vi|man|ni)"
     # "Vad är ett arbetsintegrerande socialt företag, hur hittar vi sådana …", "får vi köpa

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..knowledge.refs import find_refs
 from ..search.textproc import tokens, words
 from .analysis import Analysis, part_intent, words_of
 from .comparison import choosing, instrument_names
@@ -50,6 +51,10 @@ def part_queries(parts: list[str]) -> list[str]:
                 and w.lower() not in FRAME
                 and w.lower() not in PART_FRAME
             ][:4]
+            # ("Vad säger 4 kap 18 § LOU, vilka får delta": the provision whole, not "kap 18 lou")
+            cited = find_refs(out[n - 1])
+            if cited and not find_refs(part):
+                topic = [str(ref) for ref in cited[:1]]
             named = " ".join(topic)
             if it and topic:
                 part = USES_IT.sub(
@@ -96,7 +101,8 @@ FOLLOWS_UP = re.compile(
 )
 # ... and one that asks for a level, an amount or a rule without saying of what
 OF_WHAT = re.compile(
-    r"\b(nivå\w*|belopp\w*|\w*gräns(er|erna|en)?|regler(na)?|andel(en|ar)?|procent|stöd|vad säger|hur många|rimlig\w*)\b",
+    r"\b(nivå\w*|belopp\w*|\w*gräns(er|erna|en)?|regler(na)?|andel(en|ar)?|procent|stöd|vad säger|hur många|rimlig\w*"
+    r"|vilka (får|kan) (delta|vara med|lämna anbud))\b",  # "…, vilka får delta": in what was asked before
     re.IGNORECASE,
 )
 POINTS_BACK = re.compile(
