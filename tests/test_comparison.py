@@ -550,3 +550,25 @@ def test_the_best_file_leads_a_comparison_only_when_it_bears_on_every_side():
     assert bears_on_each(Composer(), "faq-iop-eller-upphandling", sides, near) is False
     near = [{"lov"}, {"iop"}, {"reserverad-valfard"}]
     assert bears_on_each(Composer(), "faq-iop-eller-upphandling", sides, near)
+
+
+def test_sides_that_differ_by_a_qualifier_get_the_faq_whose_title_names_both():
+    from composer_kit import composer_over, ranked
+
+    from bot.answer.deciding import qualified_faq
+
+    faq = ("faq-over-under", "faq", "Är det någon skillnad på sociala hänsyn över och under tröskelvärdena?")
+    law = ("lou-4-18", "law", "4 kap. 18 § LOU")
+    comp, passages = composer_over(
+        {faq: {"kort-svar": "Ja, reglerna skiljer sig åt."}, law: {"kort-svar": "Ni får reservera."}}
+    )
+    comp.deciding_ids = frozenset({"faq-over-under"})
+    sides = [
+        "Blir det någon skillnad om en reserverad upphandling ligger över tröskelvärdet",
+        "Blir det någon skillnad om en reserverad upphandling ligger under tröskelvärdet",
+    ]
+    found = qualified_faq(comp, ranked(passages, {"faq-over-under": 0.03, "lou-4-18": 0.02}), sides)
+    assert found is not None and found.doc_id == "faq-over-under"
+    # ... not one that names neither qualifier
+    comp.documents["faq-over-under"]["title"] = "Hur reserverar vi en upphandling?"
+    assert qualified_faq(comp, ranked(passages, {"faq-over-under": 0.03, "lou-4-18": 0.02}), sides) is None

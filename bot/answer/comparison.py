@@ -18,6 +18,7 @@ from .deciding import (
     bears_on_each,
     decision_faq,
     names_qualifiers,
+    qualified_faq,
     qualified_head,
     same_word,
 )
@@ -116,6 +117,8 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
     if decision is not None and head and not names_qualifiers(c, decision.doc_id, analysis.sides):
         # "obligatoriska eller frivilliga villkor" is not helped by a FAQ choosing between other things
         decision = None
+    if decision is None and head:  # "… över eller under tröskelvärdet": the FAQ that names both
+        decision = qualified_faq(c, searches.main, analysis.sides)
     # the best file for the whole question that could lead it (a precedent does not)
     first = next(
         (h.passage.doc_id for h in searches.main.documents() if h.passage.doc_id not in c.example_ids), None

@@ -49,6 +49,17 @@ def names_qualifiers(c, doc_id: str, sides: list[str]) -> bool:
     return all(f and any(same_word(f[0], t) for t in title) for f in firsts)
 
 
+def qualified_faq(c, result: SearchResult, sides: list[str]) -> Part | None:
+    """Of the three files best for the whole question, the first FAQ that compares and whose title
+    names what tells the sides apart ("Är det någon skillnad på sociala hänsyn över och under
+    tröskelvärdena?" for a reserved procurement above or below the threshold)."""
+    for hit in result.documents()[:3]:
+        doc_id = hit.passage.doc_id
+        if doc_id in c.deciding_ids and names_qualifiers(c, doc_id, sides):
+            return c.part(c.section(doc_id, SHORT_ANSWER_SLUG) or hit.passage)
+    return None
+
+
 def decision_faq(
     c,
     result: SearchResult,
