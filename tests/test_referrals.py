@@ -301,3 +301,12 @@ def test_adding_requirements_to_a_running_contract_is_a_change_of_contract_for_t
         "vi har ett avtal om fönsterputs, kan vi lägga in sysselsättningskrav när vi förlänger det?"
     ) == ("fragservice")
     assert sent_to("kan vi lägga till sociala krav i ett befintligt avtal?") == "fragservice"
+
+
+def test_a_decision_in_the_committee_and_answering_the_court_in_a_review_are_referred():
+    assert sent_to("måste vi ha ett beslut i nämnden innan vi annonserar en reserverad upphandling?") == (
+        "kommunjurist-skr"
+    )
+    assert (
+        sent_to("en leverantör har begärt överprövning, hur svarar vi förvaltningsrätten?") == "fragservice"
+    )
