@@ -33,8 +33,9 @@ PRECEDENT = re.compile(
     r"sysselsättningskrav|sociala krav|sociala klausuler)\b"
     # "finns det upphandling av kontorsmaterial från skyddad verkstad?": a purchase made
     r"|\bfinns (det|de) (någon |några |nån |ngn |ngra )?(upphandling(ar)?|inköp|kontrakt) (av|från|med|där)\b"
-    # "vem har direktupphandlat cykelservice …", "vilka har direktupphandlat från …", "känner du till fall där en kommun uteslutit …"
-    r"|\b(vem|vilka) (har|hade)\s+(?!(vi|ni|man|jag)\b)([\wåäö]+\s+){0,1}?[\wåäö]{4,}(at|it)\b"
+    # "vem har direktupphandlat cykelservice …", "vilka (i Stockholms län) har direktupphandlat från …",
+    # "känner du till fall där en kommun uteslutit …"
+    r"|\b(vem|vilka)( (i|inom|från) [^?]{2,30}?)? (har|hade)\s+(?!(vi|ni|man|jag)\b)([\wåäö]+\s+){0,1}?[\wåäö]{4,}(at|it)\b"
     r"|\bkänner (du|ni) till\b[^?]{0,30}\b(fall|upphandling\w*|kommun\w*|region\w*|exempel)\b|\bfall där\b"
     # "vilka offentliga köpare har Samhall som leverantör", "vilka byggupphandlingar i Stockholms
     # län har haft krav på lärlingar": which buyers or contracts have something
