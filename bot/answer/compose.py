@@ -48,6 +48,7 @@ from .definitions import definitions, sole_term
 from .figures import asks_amount, asks_figure, unanswered_count
 from .gate import MIN_CONFIDENCE, answerable
 from .how_to import how_to_top
+from .in_general import in_general, social_supplier_names
 from .meaning import IS_IT_A
 from .meta import about_bot, asks_about_bot
 from .model import FRAGESERVICE_URL, GUIDANCE_NOTE, NO_BASIS, Answer, Part, Source
@@ -120,6 +121,7 @@ class Composer:
         self.glossary_ids = frozenset(d["id"] for d in documents.values() if d["kind"] == "glossary")
         self.guides = instrument_guides(documents)  # instrument -> the guidance file on it
         self.locals = local_faqs(documents)  # the FAQs on local suppliers or local people
+        self.social_names = social_supplier_names(self.examples)  # "från Yalla Trappan"
         # the FAQs on what courts have said ("Vad har svenska domstolar sagt om …?")
         self.ruling_ids = frozenset(
             d["id"] for d in documents.values() if d["kind"] == "faq" and RULINGS.search(d.get("title") or "")
@@ -134,7 +136,8 @@ class Composer:
         own = own_question(record)
         polar = bool(POLAR.match(passage.text))
         either_way = polar and POLAR.match(passage.text).group(1) == "Det beror på"
-        asks = own if (asked and polar and asks_own(asked, own, record, either_way)) else None
+        general = in_general(asked, self.social_names) if asked else ""
+        asks = own if (asked and polar and asks_own(general, own, record, either_way)) else None
         return Part(
             doc_id=passage.doc_id,
             section=passage.id.split("#", 1)[1],
