@@ -704,3 +704,18 @@ def test_none_known_for_a_named_buyer_says_that_buyer_not_its_kind():
     names = Names.from_records([{"id": "orebro-cykel", "buyer": "Region Örebro län", "suppliers": []}])
     analysis = analyse("har Region Örebro län reserverat något?", names)
     assert wanted_text(analysis) == "på reserverad upphandling hos Region Örebro län"
+
+
+def test_a_purchase_that_was_not_reserved_leaves_out_the_reserved_ones():
+    examples = [
+        example("kristianstad-reserverad", "Kristianstad", "tvätt", "reserverad-4-18")
+        | {"suppliers": ["Samhall"]},
+        example("gislaved-direkt", "Gislaved", "städ och lokalvård", "direktupphandling-socialt-foretag")
+        | {"suppliers": ["Samhall"]},
+    ]
+    from bot.answer.names import Names
+
+    names = Names.from_records(examples)
+    analysis = analyse("exempel på när Samhall vunnit en upphandling som inte var reserverad", names)
+    records, match, _ = lookup(analysis, NOTHING_FOUND, examples)
+    assert [r["id"] for r in records] == ["gislaved-direkt"]

@@ -146,6 +146,7 @@ class Analysis:
     supplier_docs: set[str] = field(default_factory=set)
     # the names it asks to leave out ("förutom Samhall", "mer än Cykelreturen")
     excluded: list[str] = field(default_factory=list)
+    not_reserved: bool = False  # "… en upphandling som inte var reserverad": no reserved ones
 
     @property
     def compound(self) -> bool:
@@ -424,6 +425,7 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
         countries = list(dict.fromkeys([*countries, *NORDIC]))
     year_from, year_to = years_asked(text)
     buyer_types = buyer_types_named(text, places)
+    not_reserved = bool(NOT_RESERVED.search(text))
     if buyer_types == ["samverkan"] and _ANY_THERE.match(text):
         intent = "precedents"  # "nån samverkan mellan flera kommuner kring sociala hänsyn?": are there cases
     return Analysis(
@@ -441,7 +443,9 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
         name_docs=names.find_names(text),
         sectors=detect_sectors(without_names(without_english_it(text), organisations + excluded)),
         objects=objects_asked(without_names(text, organisations + excluded)),
-        instruments=detect_instruments(text, words),
+        instruments=[
+            i for i in detect_instruments(text, words) if not (not_reserved and i.startswith("reserverad"))
+        ],
         social_suppliers=bool(SOCIAL_SUPPLIER_WORDS.search(text)),
         buyer_types=buyer_types,
         countries=countries,
@@ -454,9 +458,14 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
         suppliers=[n for n in organisations if n not in names.buyers],
         supplier_docs=sold,
         excluded=excluded,
+        not_reserved=not_reserved,
     )
 
 
+NOT_RESERVED = re.compile(
+    r"\b(inte|ej|icke)( (var|är|varit|blev))? reserver\w*|\butan (att )?reserver\w*|\bicke-reserver\w*",
+    re.IGNORECASE,
+)
 _ANY_THERE = re.compile(r"^\W*((finns|fins) (det|de) )?(nån|någon|några|något|nåt|ngn|ngt)\b", re.IGNORECASE)
 
 EXCEPT = r"\b(förutom|utom|utöver|bortsett från|(mer|annat|andra|fler|flera|nåt annat|något annat) än|inte)\s+(just\s+|bara\s+)?"

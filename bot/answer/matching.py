@@ -50,6 +50,8 @@ def precedent_matches(record: dict, analysis: Analysis, home_only: bool = True) 
         return False
     if analysis.sectors and not set(analysis.sectors) & set(record.get("sector", [])):
         return False
+    if analysis.not_reserved and set(record.get("instrument", [])) & set(RESERVATIONS):
+        return False
     if analysis.instruments:
         have = set(record.get("instrument", []))
         wanted = {i for i in analysis.instruments if i != "reserverad"}

@@ -381,7 +381,9 @@ def wanted_text(analysis: Analysis, home: bool = True) -> str:
     ]
     bits += analysis.objects or analysis.sectors  # "möbler", narrower than its sector
     buyers = []
-    named = [n for n in analysis.organisations if n not in analysis.suppliers]
+    # (a buyer named by more than its place: "Malmö stad", not "Göteborg", which is the place)
+    places = {p.name.lower() for p in analysis.places}
+    named = [n for n in analysis.organisations if n not in analysis.suppliers and n not in places]
     if named and analysis.buyer_docs:  # "hos Region Örebro län", not "hos regioner"
         buyers = [as_typed(n, analysis.question) for n in named]
     elif analysis.buyer_types and not analysis.places:
