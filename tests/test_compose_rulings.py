@@ -63,3 +63,25 @@ def test_rulings_asked_in_general_are_led_by_the_faq_on_what_courts_said():
         is lead
     )
     assert on_rulings(comp, result, lead, "bör vi ta sociala hänsyn?", general) is lead
+
+
+def test_rulings_on_an_instrument_the_faq_speaks_of_are_led_by_it_and_others_keep_their_lead():
+    from types import SimpleNamespace
+
+    from bot.answer.rulings import on_rulings
+
+    files = {
+        ("faq-domar", "faq", "Vad har svenska domstolar sagt om sociala villkor?"): {
+            "kort-svar": "Någon dom som prövar ett sysselsättningskrav har vi inte hittat."
+        },
+        ("syss", "guidance", "Sysselsättningskrav"): {"kort-svar": "Sysselsättningskrav är villkor."},
+    }
+    comp, passages = composer_over(files)
+    comp.ruling_ids = frozenset({"faq-domar"})
+    result = ranked(passages, {"syss": 0.05, "faq-domar": 0.02})
+    lead = comp.part(passages["syss#kort-svar"])
+    general = SimpleNamespace(organisation_docs=set())
+    found = on_rulings(comp, result, lead, "finns det någon dom om sysselsättningskrav i Sverige?", general)
+    assert found.doc_id == "faq-domar"
+    # the FAQ says nothing of collective agreements: the lead stays (a judgment may answer)
+    assert on_rulings(comp, result, lead, "finns det någon dom om kollektivavtal?", general) is lead

@@ -719,3 +719,11 @@ def test_a_purchase_that_was_not_reserved_leaves_out_the_reserved_ones():
     analysis = analyse("exempel på när Samhall vunnit en upphandling som inte var reserverad", names)
     records, match, _ = lookup(analysis, NOTHING_FOUND, examples)
     assert [r["id"] for r in records] == ["gislaved-direkt"]
+
+
+def test_employment_requirements_in_a_choice_system_are_none_known_when_none_was_in_one():
+    examples = [example("falun-praktik", "Falun", "bygg och anläggning", "sysselsattningskrav")]
+    records, match, _ = lookup(
+        analyse("sysselsättningskrav i LOV, finns det exempel?"), NOTHING_FOUND, examples
+    )
+    assert match == "none"

@@ -52,6 +52,8 @@ def precedent_matches(record: dict, analysis: Analysis, home_only: bool = True) 
         return False
     if analysis.not_reserved and set(record.get("instrument", [])) & set(RESERVATIONS):
         return False
+    if "lov" in analysis.instruments and "lov" not in record.get("instrument", []):
+        return False  # "sysselsättningskrav i LOV": a choice system is where it was done, not one way of many
     if analysis.instruments:
         have = set(record.get("instrument", []))
         wanted = {i for i in analysis.instruments if i != "reserverad"}

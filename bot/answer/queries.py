@@ -102,7 +102,7 @@ FOLLOWS_UP = re.compile(
 # ... and one that asks for a level, an amount or a rule without saying of what
 OF_WHAT = re.compile(
     r"\b(nivå\w*|belopp\w*|\w*gräns(er|erna|en)?|regler(na)?|andel(en|ar)?|procent|stöd|vad säger|hur många|rimlig\w*"
-    r"|vilka (får|kan) (delta|vara med|lämna anbud))\b",  # "…, vilka får delta": in what was asked before
+    r"|vilka (får|kan) (delta|vara med|lämna anbud)|hur mycket)\b",  # "…, vilka får delta": in what was asked before
     re.IGNORECASE,
 )
 POINTS_BACK = re.compile(

@@ -33,19 +33,27 @@ def with_rulings(c, result: SearchResult, lead: Part, asked: str, instruments: l
 
 
 def on_rulings(c, result: SearchResult, lead: Part | None, asked: str, analysis) -> Part | None:
-    """A question about rulings in general that names no instrument ("finns det någon dom om
-    sociala krav i upphandling?") and that the search answers with neither a judgment nor a FAQ
-    on what courts have said: that FAQ leads, the best ranked of them."""
+    """A question about rulings ("finns det någon dom om sociala krav i upphandling?", "… om
+    sysselsättningskrav i Sverige?") that the search answers with neither a judgment nor a FAQ
+    on what courts have said: that FAQ leads, the best ranked of them, when it names no
+    instrument or the FAQ speaks of those it names."""
     if (
         lead is None
         or not RULINGS.search(asked)
         or analysis.organisation_docs
-        or detect_instruments(asked, words_of(asked))
         or lead.kind == "case-law"
         or lead.doc_id in c.ruling_ids
     ):
         return lead
-    return ruling_faq(c, result, asked) or lead
+    found = ruling_faq(c, result, asked)
+    instruments = _family(detect_instruments(asked, words_of(asked)))
+    if (
+        found is not None
+        and instruments
+        and not instruments <= _family(detect_instruments(found.text, words_of(found.text)))
+    ):
+        return lead  # ("rättsfall om kollektivavtal": the FAQ does not speak of it; a judgment may)
+    return found or lead
 
 
 def ruling_faq(c, result: SearchResult, asked: str | None = None) -> Part | None:
