@@ -51,10 +51,6 @@ def part_queries(parts: list[str]) -> list[str]:
                 and w.lower() not in FRAME
                 and w.lower() not in PART_FRAME
             ][:4]
-            # ("Vad säger 4 kap 18 § LOU, vilka får delta": the provision whole, not "kap 18 lou")
-            cited = find_refs(out[n - 1])
-            if cited and not find_refs(part):
-                topic = [str(ref) for ref in cited[:1]]
             named = " ".join(topic)
             if it and topic:
                 part = USES_IT.sub(
@@ -65,7 +61,9 @@ def part_queries(parts: list[str]) -> list[str]:
             elif them and topic:
                 part = POINTS_TO_THEM.sub(named, part, count=1)
             else:
-                part = " ".join([part, *topic])
+                # ("Vad säger 4 kap 18 § LOU, vilka får delta": the provision whole, not "kap 18 lou")
+                cited = [] if find_refs(part) else find_refs(out[n - 1])
+                part = " ".join([part, *([str(cited[0])] if cited else topic)])
         out.append(part)
     return out
 
