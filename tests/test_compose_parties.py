@@ -498,3 +498,18 @@ def test_the_local_faq_with_the_nearest_phrasing_answers_a_reservation_for_local
     )
     asked = "Får kommunen reservera en upphandling för företag som har sitt säte i kommunen?"
     assert on_locals(asked, top, documents, locals_) == "faq-lokala"
+
+
+def test_a_phrasing_in_another_mode_than_the_files_own_question_is_not_asked():
+    from bot.answer.asked import asks_own
+
+    own = "Får vi ställa sysselsättningskrav i en upphandling?"
+    record = {
+        "kind": "guidance",
+        "questions": [own, "Måste leverantören ha anställt folk redan när anbudet lämnas?"],
+    }
+    # the file's "Ja, ni får kräva …" is no answer to whether the supplier must have hired already
+    assert not asks_own(
+        "måste leverantören redan ha anställt personer från målgruppen när anbudet lämnas?", own, record
+    )
+    assert asks_own("får vi ställa sysselsättningskrav?", own, record)

@@ -37,8 +37,11 @@ def asks_own(asked: str, own: str | None, record: dict, either_way: bool = False
     other suppliers than it names? Another phrasing may ask more than the question the short
     answer answers ("… ett lokalt socialt företag …"); a phrasing that asks what or how does not
     ask a yes/no own question ("Vad är en reserverad upphandling?" among the phrasings of "Får vi
-    reservera …?"), and a question of how much or which asks no yes/no phrasing ("Hur stor får
-    en direktupphandling vara" does not ask "direktupphandling ASF ok?")."""
+    reservera …?"), nor does a phrasing that asks in another mode than the own question ("Måste
+    leverantören ha anställt folk redan när anbudet lämnas?" among those of "Får vi ställa
+    sysselsättningskrav?", whose "Ja" is no answer to it); and a question of how much or which
+    asks no yes/no phrasing ("Hur stor får en direktupphandling vara" does not ask
+    "direktupphandling ASF ok?")."""
     if not own or more_parties(asked, own):
         return False
     halves = [f"{q.strip()}?" for q in own.split("?") if q.strip()] if own.count("?") > 1 else []
@@ -48,6 +51,7 @@ def asks_own(asked: str, own: str | None, record: dict, either_way: bool = False
         for q in [own, *halves, *(record.get("questions") or [])]
         if (not ASKS_WHAT_OR_HOW.search(q) or ASKS_WHAT_OR_HOW.search(own))
         and (not how_much or ASKS_WHAT_OR_HOW.search(q))
+        and (q in (own, *halves) or not other_modality(q, own))
     )
 
 
@@ -102,7 +106,8 @@ def holds_own(asked: str, own: str) -> bool:
 
 
 # The frame of a yes/no question on a requirement, which a question may leave out
-FRAME = frozenset(tokens("kräva krav ställa leverantören leverantörer upphandlingen upphandling"))
+# (and of one on excluding: "måste vi utesluta en leverantör som …" says nothing of the grounds)
+FRAME = frozenset(tokens("kräva krav ställa leverantören leverantörer upphandlingen upphandling utesluta"))
 OWN_WHETHER = re.compile(
     r"^\W*(får|kan|måste|ska|bör|är)\b|\b(ok|okej|lagligt|tillåtet|legal|kan vi|får vi|kan man|får man|går det)\b",
     re.IGNORECASE,
