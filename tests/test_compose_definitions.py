@@ -43,3 +43,27 @@ def test_a_term_named_as_the_owner_of_another_is_not_asked():
     # "sysselsättningskravs praktikplats" is no Swedish, but "LOU:s tröskelvärde" is: the colon form
     answer = answer_to("vad är sysselsättningskrav:s praktikplats")
     assert [p.doc_id for p in answer.parts] == ["ord-praktik"]
+
+
+def test_a_supplier_only_the_precedents_name_is_answered_by_its_precedent():
+    from composer_kit import composer_over, ranked
+
+    from bot.answer.analysis import analyse
+    from bot.answer.definitions import supplier_named
+    from bot.answer.names import Names
+
+    files = {
+        ("ord-sociala-hansyn", "glossary", "Sociala hänsyn"): {
+            "kort-svar": "Sociala hänsyn är ett samlingsbegrepp."
+        },
+        ("goteborg-social-trade", "example", "Göteborgs Stad – fruktkorgar från Social Trade"): {
+            "kort-svar": "Social Trade är de sociala företagens gemensamma säljbolag."
+        },
+    }
+    comp, passages = composer_over(files)
+    names = Names.from_records(
+        [{"id": "goteborg-social-trade", "buyer": "Göteborgs Stad", "suppliers": ["Social Trade"]}]
+    )
+    analysis = analyse("vad är Social Trade?", names)
+    result = ranked(passages, {"ord-sociala-hansyn": 0.05, "goteborg-social-trade": 0.03})
+    assert [p.doc_id for p in supplier_named(comp, analysis, result)] == ["goteborg-social-trade"]

@@ -44,7 +44,7 @@ from .comparison import compose_comparison, out_of_scope
 from .core_topics import names_core_topic
 from .coverage import part_asks_of_the_supplier
 from .declining import decline, told_elsewhere
-from .definitions import definitions, sole_term
+from .definitions import definitions, sole_term, supplier_named
 from .figures import asks_amount, asks_figure, unanswered_count
 from .gate import MIN_CONFIDENCE, answerable
 from .how_to import how_to_top
@@ -310,6 +310,9 @@ class Composer:
             answer.parts = both  # "vad betyder sysselsättningskrav och praktikplats?"
         elif analysis.intent == "definition" and (one := sole_term(self, analysis, main)):
             answer.parts = one
+        elif analysis.intent == "definition" and (who := supplier_named(self, analysis, main)):
+            answer.parts = who  # "vad är Social Trade?": its precedent, and its other cases listed
+            precedent_aside(self, answer, analysis, main)
         else:
             asked = analysis.question
             # (a question that nearly quotes a file is not broad: "tips för att följa upp sociala krav")

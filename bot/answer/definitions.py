@@ -59,3 +59,15 @@ def sole_term(c, analysis: Analysis, result: SearchResult) -> list[Part]:
         return []
     short = c.section(terms[0], SHORT_ANSWER_SLUG)
     return [c.part(short)] if short else []
+
+
+def supplier_named(c, analysis: Analysis, result: SearchResult) -> list[Part]:
+    """ "vad är Social Trade?": a supplier the precedents name and the glossary does not is
+    answered by its precedent (the one the search ranks best), not by a glossary entry on a word
+    it shares ("sociala hänsyn")."""
+    if not analysis.supplier_docs or analysis.name_docs or len(analysis.organisations) != 1:
+        return []
+    rank = {h.passage.doc_id: n for n, h in enumerate(result.documents())}
+    best = min(analysis.supplier_docs, key=lambda d: (rank.get(d, 10_000), d))
+    short = c.section(best, SHORT_ANSWER_SLUG)
+    return [c.part(short)] if short else []
