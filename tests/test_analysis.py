@@ -1722,3 +1722,19 @@ def test_how_others_do_it_asks_for_precedents():
         analyse("byggupphandling på g och vi vill ha med praktikplatser, hur gör andra?").intent
         == "precedents"
     )
+
+
+def test_two_things_demanded_of_one_party_are_two_parts():
+    parts = split_parts("är det tillåtet att kräva F-skattsedel och kollektivavtal av underleverantörer?")
+    assert parts == [
+        "är det tillåtet att kräva F-skattsedel av underleverantörer",
+        "är det tillåtet att kräva kollektivavtal av underleverantörer",
+    ]
+    # ... but pay and holidays at the agreement's level are one demand
+    assert len(split_parts("kan vi kräva lön och semester enligt kollektivavtal?")) == 1
+
+
+def test_how_we_know_a_firm_is_a_social_enterprise_asks_what_makes_one():
+    assert (
+        analyse("hur vet vi om ett företag är ett arbetsintegrerande socialt företag?").intent == "definition"
+    )

@@ -16,7 +16,7 @@ from ..knowledge.places import Place, find_places
 from ..knowledge.refs import find_refs
 from ..search.textproc import without_filler
 from .chat import chat_forms, without_english_it
-from .demands import two_actions, two_demands
+from .demands import two_actions, two_demands, two_objects
 from .filters import (
     ABROAD,
     COUNTRIES,
@@ -324,7 +324,9 @@ def split_parts(text: str) -> list[str]:
     """The sub-questions of a compound question: at question marks, and at "och"/"samt" that
     start a new question ("…, och måste vi …"). Fragments too short to ask anything alone
     ("Exempel?") stay with the part before them."""
-    if demands := two_demands(text) or two_actions(text):  # "kan vi kräva att A och att B?"
+    if (
+        demands := two_demands(text) or two_actions(text) or two_objects(text)
+    ):  # "kan vi kräva att A och att B?"
         return demands
     text = _CONCESSION.sub(" men", text)  # "sociala hänsyn ok men …": granted, not asked
     pieces = [p.strip(" ,.;–-?") for p in _CLAUSE_SPLIT.split(text) if p and p.strip(" ,.;–-?")]

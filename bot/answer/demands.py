@@ -1,7 +1,8 @@
 """Two requirements asked in one breath: "kan vi kräva att leverantören har F-skattsedel och att
 personalen har schyssta villkor?" asks of each, so each is a part of its own with the frame
 ("kan vi kräva att") in front of it. So do two actions: "kan vi reservera den och kräva villkor om
-lön?" asks whether it may reserve and whether it may demand."""
+lön?" asks whether it may reserve and whether it may demand; and two things demanded of the
+same party: "kan vi kräva F-skattsedel och kollektivavtal av underleverantörer?" asks of each."""
 
 from __future__ import annotations
 
@@ -42,3 +43,19 @@ def two_actions(text: str) -> list[str]:
         return []
     frame = found.group("frame")
     return [f"{found.group('context')}{frame}{found.group('first')}", f"{frame}{found.group('second')}"]
+
+
+_TWO_OBJECTS = re.compile(
+    r"^(?P<frame>[^?]*?\bkräva) (?P<first>[\wåäö-]+(?: [\wåäö-]+)?) och (?P<second>[\wåäö-]+(?: [\wåäö-]+)?)"
+    r"(?P<party> (?:av|hos|från) [^?]+?)\??\s*$",
+    re.IGNORECASE,
+)
+
+
+def two_objects(text: str) -> list[str]:
+    """["… kräva A av dem", "… kräva B av dem"] for "… kräva A och B av dem?"; else []."""
+    found = _TWO_OBJECTS.match(text.strip())
+    if not found:
+        return []
+    frame, party = found.group("frame"), found.group("party")
+    return [f"{frame} {found.group('first')}{party}", f"{frame} {found.group('second')}{party}"]

@@ -44,7 +44,9 @@ MEANING = re.compile(
 COUNTS_AS = re.compile(
     r"^\W*(vem|vilka|vad|vilken|vilket) (räknas|klassas|anses) som\b"
     # "hur vet jag om ett företag räknas som socialt företag enl lou": what counts, not how to find out
-    r"|\bhur (vet|avgör|bedömer) (jag|vi|man|ni) (om|att|vilka|vad)\b[^?]{0,50}\b(räknas|klassas|anses) som\b",
+    r"|\bhur (vet|avgör|bedömer) (jag|vi|man|ni) (om|att|vilka|vad)\b[^?]{0,50}\b(räknas|klassas|anses) som\b"
+    # "hur vet vi om ett företag är ett arbetsintegrerande socialt företag?": what makes one
+    r"|\bhur (vet|avgör|bedömer|ser) (jag|vi|man|ni) (om|att) (ett|en) [\wåäö]+ är (ett|en) \b",
     re.IGNORECASE,
 )
 

@@ -26,6 +26,8 @@ PRECEDENT = re.compile(
     # "finns det reserverade upphandlingar som överprövats?": purchases something was done to
     r"|\bfinns (det|de) (några |nån |någon )?([\wåäö]+ )?[\wåäö]*(upphandlingar|krav|kontrakt|avtal)\w* som (har )?[\wåäö]{4,}(ats|its)\b"
     r"|\b(någonstans|nånstans|ngnstans)\b"
+    # "finns det sociala företag som kan sköta parker?": who does it, as the cases show
+    r"|\bfinns (det|de) (några |nån |någon )?(sociala|arbetsintegrerande) (företag|kooperativ)\w* som (kan|har|sköter|jobbar)\b"
     # "nån bussupphandling där förarna fick behålla jobbet?": a purchase where something was done
     r"|^\W*(någon|nån|ngn|några|nåra)\s+[\wåäö]*(upphandling|upphandlingar|avtal|kontrakt)\s+(där|som)\b"
     # "vilka har IOP med idéburna?": who has one
