@@ -15,13 +15,15 @@ _TWO_DEMANDS = re.compile(
 )
 
 
+def _two(pattern: re.Pattern, text: str, make) -> list[str]:
+    """The two parts `make` builds from the pattern's match of the question, or []."""
+    found = pattern.match(text.strip())
+    return make(found) if found else []
+
+
 def two_demands(text: str) -> list[str]:
     """["kan vi kräva att A", "kan vi kräva att B"] for "kan vi kräva att A och att B?"; else []."""
-    found = _TWO_DEMANDS.match(text.strip())
-    if not found:
-        return []
-    frame = found.group("frame")
-    return [f"{frame}{found.group('first')}", f"{frame}{found.group('second')}"]
+    return _two(_TWO_DEMANDS, text, lambda m: [f"{m['frame']}{m['first']}", f"{m['frame']}{m['second']}"])
 
 
 _ACTIONS = (
@@ -38,11 +40,11 @@ _TWO_ACTIONS = re.compile(
 def two_actions(text: str) -> list[str]:
     """["… kan vi reservera den", "kan vi kräva villkor om lön"] for "… kan vi reservera den och
     kräva villkor om lön?"; else []."""
-    found = _TWO_ACTIONS.match(text.strip())
-    if not found:
-        return []
-    frame = found.group("frame")
-    return [f"{found.group('context')}{frame}{found.group('first')}", f"{frame}{found.group('second')}"]
+    return _two(
+        _TWO_ACTIONS,
+        text,
+        lambda m: [f"{m['context']}{m['frame']}{m['first']}", f"{m['frame']}{m['second']}"],
+    )
 
 
 _TWO_OBJECTS = re.compile(
@@ -54,8 +56,8 @@ _TWO_OBJECTS = re.compile(
 
 def two_objects(text: str) -> list[str]:
     """["… kräva A av dem", "… kräva B av dem"] for "… kräva A och B av dem?"; else []."""
-    found = _TWO_OBJECTS.match(text.strip())
-    if not found:
-        return []
-    frame, party = found.group("frame"), found.group("party")
-    return [f"{frame} {found.group('first')}{party}", f"{frame} {found.group('second')}{party}"]
+    return _two(
+        _TWO_OBJECTS,
+        text,
+        lambda m: [f"{m['frame']} {m['first']}{m['party']}", f"{m['frame']} {m['second']}{m['party']}"],
+    )
