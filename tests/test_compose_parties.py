@@ -485,17 +485,8 @@ def test_the_local_faq_with_the_nearest_phrasing_answers_a_reservation_for_local
         "reserverad": {"kind": "guidance", "title": "Reserverad upphandling"},
     }
     locals_ = {d: r["title"] for d, r in documents.items() if d.startswith("faq")}
-    top = Passage(
-        id="reserverad#kort-svar",
-        doc_id="reserverad",
-        kind="guidance",
-        title="Reserverad upphandling",
-        heading="Kort svar",
-        text="Ja.",
-        refs=(),
-        url=None,
-        checked="2026-12-01",
-    )
+    _, passages = composer_over({("reserverad", "guidance", "Reserverad upphandling"): {"kort-svar": "Ja."}})
+    top = passages["reserverad#kort-svar"]
     asked = "Får kommunen reservera en upphandling för företag som har sitt säte i kommunen?"
     assert on_locals(asked, top, documents, locals_) == "faq-lokala"
 
