@@ -352,7 +352,7 @@ BENCHMARKS = [
         "quality_blind37",
         "quality",
         "Retrieval quality, fortieth set (eval_blind37: the questions of eval_usefulness_blind37, written "
-        "blind by a helper in the thirtieth session, first run on that session's first code; CLEAN: misses not read)",
+        "blind by a helper in the thirtieth session; clean until the thirty-first's end, TRAINING since the thirty-second)",
         ["--eval", "benchmarks/eval_blind37.jsonl"],
         ["--eval", "benchmarks/eval_blind37.jsonl"],
     ),
@@ -363,6 +363,14 @@ BENCHMARKS = [
         "blind by a helper in the thirty-first session, first run on that session's first code; CLEAN: misses not read)",
         ["--eval", "benchmarks/eval_blind38.jsonl"],
         ["--eval", "benchmarks/eval_blind38.jsonl"],
+    ),
+    (
+        "quality_blind39",
+        "quality",
+        "Retrieval quality, forty-second set (eval_blind39: the questions of eval_usefulness_blind39, written "
+        "blind by a helper in the thirty-second session, first run on that session's first code; CLEAN: misses not read)",
+        ["--eval", "benchmarks/eval_blind39.jsonl"],
+        ["--eval", "benchmarks/eval_blind39.jsonl"],
     ),
     (
         "usefulness",
@@ -674,7 +682,7 @@ BENCHMARKS = [
         "usefulness_blind37",
         "usefulness",
         "Usefulness, thirty-seventh set (eval_usefulness_blind37, 140 questions written blind by a helper in the "
-        "thirtieth session, first run on that session's first code; CLEAN: its failures not read)",
+        "thirtieth session; clean until the thirty-first's end, TRAINING since the thirty-second: its failures read)",
         ["--eval", "benchmarks/eval_usefulness_blind37.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind37.jsonl"],
     ),
@@ -685,6 +693,14 @@ BENCHMARKS = [
         "thirty-first session, first run on that session's first code; CLEAN: its failures not read)",
         ["--eval", "benchmarks/eval_usefulness_blind38.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind38.jsonl"],
+    ),
+    (
+        "usefulness_blind39",
+        "usefulness",
+        "Usefulness, thirty-ninth set (eval_usefulness_blind39, 140 questions written blind by a helper in the "
+        "thirty-second session, first run on that session's first code; CLEAN: its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind39.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind39.jsonl"],
     ),
     (
         "paraphrase",
