@@ -50,6 +50,12 @@ NAMES = Names.from_records(
         ("finns det IOP i Norrbotten", "precedents"),
         ("finns det upphandling av kontorsmaterial från skyddad verkstad?", "precedents"),
         ("tips på formuleringar för sysselsättningskrav", "how-to"),
+        # the best way to do something is a way, not what a word means
+        ("vad är bästa sättet att stödja arbetsintegrerande sociala företag", "how-to"),
+        # how a social enterprise goes about it is asked as much as how we do
+        ("ett socialt företag vill sälja till kommunen, hur gör dom", "how-to"),
+        # ... but how they do it in a named place asks for its cases
+        ("hur gör de i Malmö med sociala företag", "precedents"),
         ("nån som vet hur man formulerar ett sysselsättningskrav", "how-to"),
         ("vilka kommunala bolag har använt sysselsättningskrav?", "precedents"),
         ("parkskötsel via socialt företag, finns prejudikat?", "precedents"),
@@ -1738,3 +1744,19 @@ def test_how_we_know_a_firm_is_a_social_enterprise_asks_what_makes_one():
     assert (
         analyse("hur vet vi om ett företag är ett arbetsintegrerande socialt företag?").intent == "definition"
     )
+
+
+def test_what_happens_if_they_do_not_asks_what_the_buyer_can_do_about_a_breach():
+    from bot.answer.queries import part_queries
+
+    breach = part_queries(
+        ["kan vi kräva att leverantören anställer långtidsarbetslösa", "vad händer om de inte gör det"]
+    )[1]
+    assert breach.startswith("vad gör vi när leverantören inte uppfyller kraven i avtalet")
+    assert "långtidsarbetslösa" not in breach  # the demand's words would find the demand again
+    struntar = part_queries(
+        ["får vi kräva kollektivavtalsenliga löner", "vad gör vi om leverantören struntar i det"]
+    )
+    assert struntar[1].startswith("vad gör vi när leverantören inte uppfyller")
+    # a first part asks on its own, and "om de inte" in another sense is no breach
+    assert part_queries(["vad händer om de inte gör det"]) == ["vad händer om de inte gör det"]

@@ -310,3 +310,8 @@ def test_a_decision_in_the_committee_and_answering_the_court_in_a_review_are_ref
     assert (
         sent_to("en leverantör har begärt överprövning, hur svarar vi förvaltningsrätten?") == "fragservice"
     )
+
+
+def test_a_union_blockade_and_an_associations_tax_return_are_referred():
+    assert sent_to("facket hotar med blockad mot vår entreprenör, vad gör vi") == "kommunjurist-skr"
+    assert sent_to("hur deklarerar en ideell förening") == "skatteverket"

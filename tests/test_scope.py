@@ -196,6 +196,9 @@ def test_accessibility_sinks_when_the_question_is_about_the_suppliers_staff_not_
     assert scope.factor("tillganglighetskrav", staff) == ACCESS_MISS < 1.0
     assert scope.factor("tillganglighetskrav", "vi vill ge jobb åt folk med funktionsnedsättning, hur?") < 1.0
     assert scope.factor("faq-30-procent-kravet", staff) == 1.0
+    # the conditions of those who make what is bought are no accessibility question either
+    factories = "vi ska köpa in datorer, vilka krav kan vi ställa på arbetsvillkoren i fabrikerna"
+    assert scope.factor("tillganglighetskrav", factories) == ACCESS_MISS
     # what is bought, or accessibility named: the accessibility file keeps its place
     assert scope.factor("tillganglighetskrav", "måste webbplatsen vi köper vara tillgänglig?") == 1.0
     assert scope.factor("tillganglighetskrav", "kan personalen kräva att systemet funkar för alla?") == 1.0

@@ -59,11 +59,13 @@ INTENTS = ("permission", "how-to", "comparison", "precedents", "definition", "pr
 MAX_PARTS = 3
 
 _HOW_TO = re.compile(
-    r"\b(hur (?!mycket|många|länge|stor|ofta|lång|gammal)[a-zåäö]+ (vi|man|jag|ni)\b|hur går (vi|man) till väga"
+    r"\b(hur (?!mycket|många|länge|stor|ofta|lång|gammal)[a-zåäö]+ (vi|man|jag|ni|de|dom)\b|hur går (vi|man) till väga"
     # "nån som vet hur man formulerar ett sysselsättningskrav"
     r"|hur (man|vi) (ska |kan |bör )?[a-zåäö]+(ar|er|ir)\b"
     # "Hur går en leverantörsdialog med sociala företag till?", "Var hittar vi nivåerna …?"
     r"|hur går ([\wåäö]+ ){1,6}till\b|var hittar (vi|man|jag) (?!(det|reglerna|bestämmelse\w*|paragraf\w*)\b)"
+    # "vad är bästa sättet att stödja sociala företag": a way to do it, not what a word means
+    r"|vad är (det )?(bästa|enklaste|smartaste|smidigaste|rätta) (sättet|vägen)\b"
     r"|vad (ska|bör|behöver|måste) (vi|man) tänka på|vad kan (vi|man|jag|ni) göra för att|steg för steg|how (do|can|should) (we|i)|tips på hur|checklista"
     # "tips för att följa upp sociala krav"
     r"|\btips (för att|om hur|kring|inför)\b|\bge (mig|oss) (några |lite )?tips\b"
@@ -165,7 +167,7 @@ def detect_intent(
             r"^\W*har\b(\s+[\wåäö]+){1,4}?\s+(något|någon|några|nåt|nån|ngt|ngn)\b|"
             # "har stockholms stad IOP med stadsmissionen?": whether a named buyer has one
             r"^\W*har\s+(?!(vi|ni|man|jag|du)\b)[\wåäö]+(\s+[\wåäö]+)?\s+(iop|ett iop|avtal med|kontrakt med)\b|"
-            r"\bhur (gjorde|har)\b|\bvad (har )?(det )?(gjorts|görs|hänt)\b|\bvad gör (?!(vi|ni|man|jag)\b)|^\W*(finns det|finns de|fins det)\b|\bfinns (det |de )?(nåt|något|några|nån|ngt|ngn)\b|\bhar\b(\s+[\wåäö]+){1,7}?\s+(gjort|"
+            r"\bhur (gjorde|har)\b|\bhur (gör|jobbar|arbetar) (de|dom)\b|\bvad (har )?(det )?(gjorts|görs|hänt)\b|\bvad gör (?!(vi|ni|man|jag)\b)|^\W*(finns det|finns de|fins det)\b|\bfinns (det |de )?(nåt|något|några|nån|ngt|ngn)\b|\bhar\b(\s+[\wåäö]+){1,7}?\s+(gjort|"
             r"reserverat|använt|ställt|köpt|upphandlat|testat|infört|jobbat|arbetat|vunnit|fått|levererat|haft|krävt|"
             r"provat|prövat|genomfört)\b"
             # "har göteborg direktupphandlat från sociala företag nån gång?"

@@ -42,6 +42,13 @@ def part_queries(parts: list[str]) -> list[str]:
                 and not names_none(parts[n - 1])
             )
         )
+        if n and BREACH.search(part):
+            # "… och vad händer om de inte gör det?": what a buyer can do when the supplier
+            # does not keep what the part before asked of it
+            out.append(
+                BREACH.sub("vad gör vi när leverantören inte uppfyller kraven i avtalet", part, count=1)
+            )
+            continue
         if n and (it or them or leans):
             topic = [
                 w
@@ -112,6 +119,11 @@ THEY_DO = re.compile(
     r"\b(om|när|ifall|innan|att|sedan) (de|dom|den|hen)\b|^\W*(är|var|blir) (det|den|de|dom)\b"
     r"|\b(gäller|gällde) (det|detta|den|de|dom)\W*$"  # "och hur många år bakåt gäller det?"
     r"|\b(uppfyller|klarar) (det|detta|den|de|dom)\W*$",  # "… och hur kollar vi att anbudsgivaren uppfyller det?"
+    re.IGNORECASE,
+)
+BREACH = re.compile(
+    r"\bvad (händer|gäller|gör (vi|man|ni)|kan (vi|man|ni) göra)( då)? (om|ifall|när) (de|dom|den|hen|leverantören"
+    r"|företaget|entreprenören|utföraren) (inte|int|bryter|struntar|missar|fuskar|slarvar|sviker|skiter)\b[^?]*",
     re.IGNORECASE,
 )
 POINTS_TO_THEM = re.compile(r"\b(dem|dom|dessa|sådana|såna)\b", re.IGNORECASE)

@@ -196,7 +196,9 @@ class WelfareScope:
 # accessibility, what is used or designed.
 ACCESS_TITLE = ("tillgänglig",)
 STAFF_WORDS = re.compile(
-    r"\b(anställ\w*|personal\w*|jobb\w*|arbete|arbeten|arbetstränin\w*|sysselsätt\w*|praktik\w*|medarbetar\w*)\b",
+    r"\b(anställ\w*|personal\w*|jobb\w*|arbete|arbeten|arbetstränin\w*|sysselsätt\w*|praktik\w*|medarbetar\w*"
+    # "datorer: vilka krav på arbetsvillkoren i fabrikerna?" asks about the workers who make them
+    r"|arbetsvillkor\w*|arbetsförhållande\w*|fabrik\w*)\b",
     re.IGNORECASE,
 )
 ACCESS_WORDS = re.compile(
