@@ -351,6 +351,20 @@ def test_a_cafe_spelt_the_swedish_way_is_food_and_meals():
         assert analyse(question, NAMES).sectors == ["livsmedel och måltider"]
 
 
+def test_scotland_wales_and_england_are_looked_for_in_the_united_kingdom():
+    for question in (
+        "hur gör man i skottland med sociala klausuler, finns det exempel därifrån?",
+        "finns det exempel från england på reserverade kontrakt",
+    ):
+        assert analyse(question, NAMES).countries == ["Storbritannien"]
+    assert analyse("kan ni svara på engelska?", NAMES).countries == []
+
+
+def test_reserved_purchases_in_a_field_ask_for_the_cases():
+    assert analyse("finns det reserverade upphandlingar inom bygg?", NAMES).intent == "precedents"
+    assert analyse("finns det reserverade kontrakt av städning", NAMES).intent == "precedents"
+
+
 def test_swedish_as_a_language_is_not_a_country():
     assert analyse("får vi kräva att personalen kan prata på svenska?", NAMES).countries == []
 

@@ -454,3 +454,21 @@ def test_language_choice():
 
     assert lang_of(U("en-GB")) == "en" and lang_of(U("sv")) == "sv"
     assert lang_of(U(None)) == "sv" and lang_of(U("fi")) == "sv" and lang_of(None) == "sv"
+
+
+def test_a_case_abroad_is_not_labelled_with_the_swedish_provision_that_did_not_apply_there():
+    from bot.answer.precedent_list import line
+
+    wales = {
+        "id": "wales",
+        "title": "Wales",
+        "buyer": "WCVA",
+        "country": "Storbritannien",
+        "instrument": ["reserverad-4-18", "arbetsrattsliga-villkor"],
+        "sources": [{"url": URL, "title": "Källan"}],
+    }
+    card = precedent_card(wales, "sv")
+    assert "reserverad upphandling" in card and "LOU" not in card
+    assert line(wales).instrument == ["reserverad upphandling", "arbetsrättsliga villkor"]
+    # a Swedish case keeps its provision
+    assert line(wales | {"country": "Sverige"}).instrument[0] == "reserverad upphandling (4 kap. 18 § LOU)"

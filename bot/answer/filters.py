@@ -103,6 +103,8 @@ COUNTRIES = {
     "Polen": "polen polska polsk",
     "Portugal": "portugal portugisiska",
     "Österrike": "österrike österrikiska",
+    # (not "engelska": "svara på engelska" names a language, not where a case is)
+    "Storbritannien": "storbritannien england brittisk brittiska skottland skotsk skotska wales walesisk uk britain",
     "Sverige": "sverige svensk svenska svenskt sweden swedish",
 }
 NORDIC = ("Danmark", "Finland", "Norge", "Island")

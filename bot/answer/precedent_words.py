@@ -35,6 +35,8 @@ PRECEDENT = re.compile(
     r"sysselsättningskrav|sociala krav|sociala klausuler)\b"
     # "finns det upphandling av kontorsmaterial från skyddad verkstad?": a purchase made
     r"|\bfinns (det|de) (någon |några |nån |ngn |ngra )?(upphandling(ar)?|inköp|kontrakt) (av|från|med|där)\b"
+    # "finns det reserverade upphandlingar inom bygg?": such purchases made in a field
+    r"|^\W*finns (det|de) (några |nån |ngn |ngra )?[\wåäö]{4,}[ae] (upphandlingar|kontrakt|avtal) (inom|av)\b"
     # "vem har direktupphandlat cykelservice …", "vilka (i Stockholms län) har direktupphandlat från …",
     # "känner du till fall där en kommun uteslutit …"
     r"|\b(vem|vilka)( (i|inom|från) [^?]{2,30}?)? (har|hade)\s+(?!(vi|ni|man|jag)\b)([\wåäö]+\s+){0,1}?[\wåäö]{4,}(at|it)\b"

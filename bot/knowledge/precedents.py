@@ -47,8 +47,11 @@ RESERVATIONS = ("reserverad-4-18", "reserverad-19-25", "reserverad-19-25a")
 HOME = "Sverige"
 
 
-def instrument_label(key: str) -> str:
-    return INSTRUMENTS.get(key, key)
+def instrument_label(key: str, country: str | None = None) -> str:
+    """The instrument's name; for a case abroad without the Swedish provision, which did not
+    apply there ("reserverad upphandling", not "… (4 kap. 18 § LOU)" for a contract in Wales)."""
+    label = INSTRUMENTS.get(key, key)
+    return label.split(" (")[0] if (country or HOME) != HOME and "LOU)" in label else label
 
 
 def _text(meta: dict, name: str) -> str:

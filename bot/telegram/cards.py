@@ -42,7 +42,10 @@ def precedent_card(record: dict, lang: str) -> str:
         ("card_where", ", ".join(w for w in where if w)),
         ("card_year", record.get("year")),
         ("card_sector", record.get("sector")),
-        ("card_instrument", [instrument_label(k) for k in record.get("instrument") or []]),
+        (
+            "card_instrument",
+            [instrument_label(k, record.get("country")) for k in record.get("instrument") or []],
+        ),
         ("card_procedure", record.get("procedure")),
         ("card_supplier", suppliers),
         ("card_outcome", record.get("outcome")),
