@@ -27,6 +27,7 @@ from ..search.referrals import Referrals
 from ..search.retrieval import SearchResult
 from ..search.textproc import stem, words
 from .analysis import Analysis, asks_meaning, part_intent
+from .buyer_kind import kind_of_buyer_top
 from .asked import (
     asks_own,
     instrument_guides,
@@ -174,6 +175,8 @@ class Composer:
         docs = [h for h in result.documents() if h.passage.doc_id not in avoid]
         if not docs:
             return None
+        if (kind := kind_of_buyer_top(docs, asked, self.documents)) is not None:
+            return self.part(self._section_for(kind, intent, asked), asked=asked)
         if intent != "how-to":
             asking = []
             for hit in docs[:3]:
