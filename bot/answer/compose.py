@@ -27,7 +27,6 @@ from ..search.referrals import Referrals
 from ..search.retrieval import SearchResult
 from ..search.textproc import stem, words
 from .analysis import Analysis, asks_meaning, part_intent
-from .buyer_kind import kind_of_buyer_top
 from .asked import (
     asks_own,
     instrument_guides,
@@ -41,6 +40,7 @@ from .asked import (
     permission_top,
     word_is_no_answer,
 )
+from .buyer_kind import kind_of_buyer_top
 from .comparison import compose_comparison, out_of_scope
 from .core_topics import names_core_topic
 from .coverage import part_asks_of_the_supplier
