@@ -727,3 +727,31 @@ def test_employment_requirements_in_a_choice_system_are_none_known_when_none_was
         analyse("sysselsättningskrav i LOV, finns det exempel?"), NOTHING_FOUND, examples
     )
     assert match == "none"
+
+
+def test_an_instrument_unknown_in_a_country_gives_that_countrys_cases_and_the_instrument_elsewhere():
+    examples = [
+        example("vantaa-syss", "Vantaa", "vård och omsorg", "sysselsattningskrav", country="Finland"),
+        example(
+            "tampere-villkor", "Tampere", "vård och omsorg", "sociala-kontraktsvillkor", country="Finland"
+        ),
+        example("brescia-reserverad", "Brescia", "park och grönyta", "reserverad-4-18", country="Italien"),
+        example("vanersborg-reserverad", "Vänersborg", "park och grönyta", "reserverad-4-18"),
+    ]
+    analysis = analyse("finns det exempel från Finland på reserverade kontrakt")
+    records, match, _ = lookup(analysis, NOTHING_FOUND, examples)
+    assert match == "none"
+    ids = [r["id"] for r in records]
+    # the Finnish cases and the reserved contracts elsewhere, alternating
+    assert {"vantaa-syss", "brescia-reserverad"} <= set(ids[:2]) | set(ids[2:3])
+    assert any(i.endswith("reserverad") for i in ids[:2]) and any(
+        i.startswith(("vantaa", "tampere")) for i in ids[:2]
+    )
+
+
+def test_a_buyer_typed_in_lower_case_is_named_as_its_name_is_spelt():
+    from bot.answer.precedent_list import as_typed
+
+    assert as_typed("stockholms stad", "har stockholms stad använt iop?") == "Stockholms stad"
+    assert as_typed("region örebro län", "har region örebro län reserverat?") == "Region Örebro län"
+    assert as_typed("samhall", "har SAMHALL gjort nåt") == "SAMHALL"  # as typed when not all lower case

@@ -24,10 +24,15 @@ LAW_BINDS = re.compile(
 TITLE_WORDS = ("kommunala bolag",)
 
 
+def asks_if_the_law_binds_it(text: str) -> bool:
+    """Does the question speak for a municipal company and ask whether the law binds it?"""
+    return bool(COMPANY.search(text) and LAW_BINDS.search(text))
+
+
 def kind_of_buyer_files(text: str, documents: dict[str, dict]) -> set[str]:
     """The files on the kind of buyer the question speaks for, when it asks whether the law binds
     that kind; none otherwise."""
-    if not (COMPANY.search(text) and LAW_BINDS.search(text)):
+    if not asks_if_the_law_binds_it(text):
         return set()
     return {
         doc

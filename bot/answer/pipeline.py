@@ -22,7 +22,7 @@ from ..search.store import BuildReport, LoadedIndex, build_index, current_build,
 from ..search.textproc import normalise_chat, words
 from ..settings import Settings
 from .analysis import Analysis, analyse, part_intent, words_of
-from .buyer_kind import kind_of_buyer_files
+from .buyer_kind import asks_if_the_law_binds_it, kind_of_buyer_files
 from .comparison import choosing
 from .compose import ANSWERED_BY_RULES, MIN_CONFIDENCE, Composer, Searches
 from .filters import detect_instruments
@@ -289,9 +289,8 @@ def weighing(engine: Engine, text: str, analysis: Analysis, intent: str) -> tupl
     prior = prior_of(text, intent, analysis)
     listed = matching_precedents(engine, text, analysis, intent)
     boost = named_files(text, analysis, engine.names, intent) | listed
-    boost |= kind_of_buyer_files(
-        text, engine.composer.documents
-    )  # "vi är ett bostadsbolag, måste vi följa LOU?"
+    if asks_if_the_law_binds_it(text):  # "vi är ett bostadsbolag, måste vi följa LOU?"
+        boost |= kind_of_buyer_files(text, engine.composer.documents)
     if text == analysis.question and asks_overview(analysis):  # "sociala krav i bygg, tips?"
         boost |= set(overview_docs(engine.composer.documents))
     prefer = PRIORS.get(prior)

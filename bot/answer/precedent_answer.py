@@ -44,6 +44,9 @@ def compose_precedents(c, answer: Answer, analysis: Analysis, searches: Searches
         match == "none"
         and analysis.instruments
         and not (analysis.places or answer.parts or partner or analysis.year_from or analysis.year_to)
+        # ("exempel från Finland på reserverade kontrakt" and none there: the cases elsewhere are
+        # the closest, not a judgment from another country or the Swedish rules)
+        and not (analysis.abroad or set(analysis.countries) - {"Sverige"})
         # ("Har Region Stockholm ställt arbetsrättsliga villkor?" and none known: what the buyer
         # named did is the closest, not a judgment on the instrument)
         and not analysis.buyer_docs

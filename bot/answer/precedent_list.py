@@ -279,8 +279,9 @@ def _closest_both_ways(
     fastighetsskötsel") and no precedent has both: the precedents of what was bought when the
     question names it and some exist, else those of each alone, two of each, alternating (the
     place's own first)."""
+    abroad = set(wanted.countries) - {"Sverige"}  # ("reserverat i Finland"; "i Sverige" is home)
     axes = [
-        ("municipalities", "counties"),  # where
+        ("municipalities", "counties", "countries") if abroad else ("municipalities", "counties"),  # where
         ("sectors",),  # what was bought
         ("instruments", "social_suppliers"),  # how, and from whom
     ]
@@ -427,9 +428,17 @@ def wanted_text(analysis: Analysis, home: bool = True) -> str:
 
 
 def as_typed(name: str, question: str) -> str:
-    """A name the question holds, spelt as the user wrote it ("Samhall", not "samhall")."""
+    """A name the question holds, spelt as the user wrote it ("Samhall", not "samhall"); typed
+    all in lower case, as a name is spelt ("stockholms stad" -> "Stockholms stad")."""
     found = re.search(re.escape(name), question, re.IGNORECASE)
-    return found.group(0) if found else name
+    typed = found.group(0) if found else name
+    if not typed.islower():
+        return typed
+    return " ".join(w if w in LOWER_IN_NAMES else w[:1].upper() + w[1:] for w in typed.split())
+
+
+# the words a Swedish organisation's name keeps in lower case ("Region Örebro län", "Malmö stad")
+LOWER_IN_NAMES = frozenset("stad län kommun och i av för med".split())
 
 
 BUYER_WORDS = {
