@@ -1774,3 +1774,11 @@ def test_what_happens_if_they_do_not_asks_what_the_buyer_can_do_about_a_breach()
     assert struntar[1].startswith("vad gör vi när leverantören inte uppfyller")
     # a first part asks on its own, and "om de inte" in another sense is no breach
     assert part_queries(["vad händer om de inte gör det"]) == ["vad händer om de inte gör det"]
+
+
+def test_dividing_a_contract_and_reserving_a_part_of_it_is_one_question():
+    assert split_parts("kan vi dela upp städupphandlingen och reservera en del för sociala företag") == [
+        "kan vi dela upp städupphandlingen och reservera en del för sociala företag"
+    ]
+    # two actions on their own stay two questions
+    assert len(split_parts("kan vi dela upp städupphandlingen och kräva kollektivavtalsenliga löner")) == 2
