@@ -755,3 +755,10 @@ def test_a_buyer_typed_in_lower_case_is_named_as_its_name_is_spelt():
     assert as_typed("stockholms stad", "har stockholms stad använt iop?") == "Stockholms stad"
     assert as_typed("region örebro län", "har region örebro län reserverat?") == "Region Örebro län"
     assert as_typed("samhall", "har SAMHALL gjort nåt") == "SAMHALL"  # as typed when not all lower case
+
+
+def test_an_island_is_spoken_of_with_på():
+    from bot.answer.precedent_list import wanted_text
+
+    assert wanted_text(analyse("exempel på sysselsättningskrav på Gotland")).endswith("på Gotland")
+    assert wanted_text(analyse("exempel på sysselsättningskrav i Falun")).endswith("i Falun")

@@ -411,7 +411,9 @@ def wanted_text(analysis: Analysis, home: bool = True) -> str:
         # (not twice: "på direktupphandling från socialt företag")
         text = f"{text} från sociala företag".strip()
     if where:
-        text = f"{text} i {' och '.join(where) if len(where) <= 2 else ', '.join(where[:-1]) + ' och ' + where[-1]}".strip()
+        # ("på Gotland", as an island is spoken of)
+        at = "på" if len(where) == 1 and where[0] in ISLANDS else "i"
+        text = f"{text} {at} {' och '.join(where) if len(where) <= 2 else ', '.join(where[:-1]) + ' och ' + where[-1]}".strip()
     if (analysis.places or analysis.buyer_types) and analysis.supplier_docs:  # "i Uppsala län med Samhall"
         text = (
             f"{text} med {' och '.join(as_typed(n, analysis.question) for n in analysis.suppliers)}".strip()
@@ -425,6 +427,12 @@ def wanted_text(analysis: Analysis, home: bool = True) -> str:
     if analysis.in_court:
         text = f"{text} som prövats i domstol".strip()
     return text
+
+
+# municipalities on islands, which Swedish puts "på" before
+ISLANDS = frozenset(
+    ("Gotland", "Öland", "Orust", "Tjörn", "Lidingö", "Ekerö", "Värmdö", "Öckerö", "Region Gotland")
+)
 
 
 def as_typed(name: str, question: str) -> str:
