@@ -41,14 +41,10 @@ def two_actions(text: str) -> list[str]:
     """["… kan vi reservera den", "kan vi kräva villkor om lön"] for "… kan vi reservera den och
     kräva villkor om lön?"; else [] (and for "kan vi dela upp städningen och reservera en del?",
     which asks one thing: whether a part may be reserved)."""
-    found = _TWO_ACTIONS.match(text.strip())
-    if found and found["first"].lower().startswith("dela upp") and A_PART.search(found["second"]):
+    m = _TWO_ACTIONS.match(text.strip())
+    if not m or (m["first"].lower().startswith("dela upp") and A_PART.search(m["second"])):
         return []
-    return _two(
-        _TWO_ACTIONS,
-        text,
-        lambda m: [f"{m['context']}{m['frame']}{m['first']}", f"{m['frame']}{m['second']}"],
-    )
+    return [f"{m['context']}{m['frame']}{m['first']}", f"{m['frame']}{m['second']}"]
 
 
 A_PART = re.compile(r"\b(en del|delen|delarna|en av delarna|ett delkontrakt|delkontrakt\w*)\b", re.IGNORECASE)

@@ -430,9 +430,7 @@ def wanted_text(analysis: Analysis, home: bool = True) -> str:
 
 
 # municipalities on islands, which Swedish puts "på" before
-ISLANDS = frozenset(
-    ("Gotland", "Öland", "Orust", "Tjörn", "Lidingö", "Ekerö", "Värmdö", "Öckerö", "Region Gotland")
-)
+ISLANDS = frozenset(("Gotland", "Öland", "Orust", "Tjörn", "Lidingö", "Ekerö", "Värmdö", "Öckerö"))
 
 
 def as_typed(name: str, question: str) -> str:
