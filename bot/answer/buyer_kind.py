@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from ..search.scope import titled
+
 # "vi är ett bostadsbolag", "vårt energibolag", "kommunala bolag", "allmännyttan"
 COMPANY = re.compile(
     r"\b((vi är|vi e|som) (ett |en )?(kommunal[at]? |allmännyttig[at]? |helägt? )?"
@@ -34,11 +36,7 @@ def kind_of_buyer_files(text: str, documents: dict[str, dict]) -> set[str]:
     that kind; none otherwise."""
     if not asks_if_the_law_binds_it(text):
         return set()
-    return {
-        doc
-        for doc, record in documents.items()
-        if record.get("kind") == "faq" and any(w in (record.get("title") or "").lower() for w in TITLE_WORDS)
-    }
+    return {doc for doc in titled(documents, TITLE_WORDS) if documents[doc].get("kind") == "faq"}
 
 
 def kind_of_buyer_top(docs: list, asked: str, documents: dict[str, dict]):
