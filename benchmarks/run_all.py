@@ -360,7 +360,7 @@ BENCHMARKS = [
         "quality_blind38",
         "quality",
         "Retrieval quality, forty-first set (eval_blind38: the questions of eval_usefulness_blind38, written "
-        "blind by a helper in the thirty-first session, first run on that session's first code; CLEAN: misses not read)",
+        "blind by a helper in the thirty-first session; clean until the thirty-second's end, TRAINING since the thirty-third)",
         ["--eval", "benchmarks/eval_blind38.jsonl"],
         ["--eval", "benchmarks/eval_blind38.jsonl"],
     ),
@@ -371,6 +371,14 @@ BENCHMARKS = [
         "blind by a helper in the thirty-second session, first run on that session's first code; CLEAN: misses not read)",
         ["--eval", "benchmarks/eval_blind39.jsonl"],
         ["--eval", "benchmarks/eval_blind39.jsonl"],
+    ),
+    (
+        "quality_blind40",
+        "quality",
+        "Retrieval quality, forty-third set (eval_blind40: the questions of eval_usefulness_blind40, written "
+        "blind by a helper in the thirty-third session, first run on that session's first code; CLEAN: misses not read)",
+        ["--eval", "benchmarks/eval_blind40.jsonl"],
+        ["--eval", "benchmarks/eval_blind40.jsonl"],
     ),
     (
         "usefulness",
@@ -690,7 +698,7 @@ BENCHMARKS = [
         "usefulness_blind38",
         "usefulness",
         "Usefulness, thirty-eighth set (eval_usefulness_blind38, 140 questions written blind by a helper in the "
-        "thirty-first session, first run on that session's first code; CLEAN: its failures not read)",
+        "thirty-first session; clean until the thirty-second's end, TRAINING since the thirty-third: its failures read)",
         ["--eval", "benchmarks/eval_usefulness_blind38.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind38.jsonl"],
     ),
@@ -701,6 +709,14 @@ BENCHMARKS = [
         "thirty-second session, first run on that session's first code; CLEAN: its failures not read)",
         ["--eval", "benchmarks/eval_usefulness_blind39.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind39.jsonl"],
+    ),
+    (
+        "usefulness_blind40",
+        "usefulness",
+        "Usefulness, fortieth set (eval_usefulness_blind40, 140 questions written blind by a helper in the "
+        "thirty-third session, first run on that session's first code; CLEAN: its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind40.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind40.jsonl"],
     ),
     (
         "paraphrase",

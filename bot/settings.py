@@ -44,11 +44,27 @@ MAX_ANSWER_PROCESSES = 32
 MAX_SENDS_PER_SECOND = 1000  # Telegram's paid broadcasts allow up to 1 000 messages/s
 
 
+def usable_cores() -> int:
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def default_answer_processes() -> int:
     """One answer process per core on a machine with more than one; none on a single core,
     where extra processes only cost memory."""
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    cores = usable_cores()
     return cores if cores > 1 else 0
+
+
+MAX_ENCODER_THREADS = 2
+
+
+def default_encoder_threads() -> int:
+    """Threads that encode one question (ONNX Runtime): two where there are two cores. On 2 cores
+    two threads cut the warm p95 from 32.7 to 26.6 ms (benchmarks/latency.py, 2026-12-07), and
+    a burst through two answer processes drained at about the same rate (benchmarks/load.py, five
+    runs each: 63-84 questions/s with one thread, 62-80 with two). More threads gain little
+    on a question of 10-60 word pieces."""
+    return min(MAX_ENCODER_THREADS, usable_cores())
 
 
 @dataclass(frozen=True)
@@ -67,6 +83,8 @@ class Settings:
     answer_processes: int = 0
     # Bot API requests per second at most, over all chats: Telegram asks one bot to keep to 30.
     sends_per_second: int = 30
+    # Threads that encode one question; see default_encoder_threads.
+    encoder_threads: int = 1
     # The knowledge texts an image ships (Docker): copied into knowledge_dir (a volume) at first
     # start; later versions are reported to the admins, never copied over their edits.
     shipped_knowledge_dir: Path | None = None
@@ -90,6 +108,9 @@ class Settings:
             raise ConfigError(
                 f"HANSYN_SENDS_PER_SECOND ska vara ett heltal 0–{MAX_SENDS_PER_SECOND} (0: ingen gräns)"
             )
+        threads = env.get("HANSYN_ENCODER_THREADS") or str(default_encoder_threads())
+        if not threads.isdigit() or not 1 <= int(threads) <= 64:
+            raise ConfigError("HANSYN_ENCODER_THREADS ska vara ett heltal 1–64")
         return cls(
             knowledge_dir=Path(env.get("HANSYN_KNOWLEDGE_DIR") or "knowledge"),
             index_dir=Path(env.get("HANSYN_INDEX_DIR") or "index"),
@@ -104,6 +125,7 @@ class Settings:
             retention_days=int(retention),
             answer_processes=int(processes),
             sends_per_second=int(sends),
+            encoder_threads=int(threads),
             shipped_knowledge_dir=Path(env["HANSYN_SHIPPED_KNOWLEDGE_DIR"])
             if env.get("HANSYN_SHIPPED_KNOWLEDGE_DIR")
             else None,

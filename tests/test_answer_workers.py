@@ -126,6 +126,14 @@ def running(pid: int) -> bool:
     return state != "Z"
 
 
+def test_encoder_threads_setting():
+    assert 1 <= Settings.from_env({}).encoder_threads <= 2  # two on a machine with two cores
+    assert Settings.from_env({"HANSYN_ENCODER_THREADS": "1"}).encoder_threads == 1
+    for bad in ("0", "två", "-1", "100"):
+        with pytest.raises(ConfigError, match="HANSYN_ENCODER_THREADS"):
+            Settings.from_env({"HANSYN_ENCODER_THREADS": bad})
+
+
 def test_sends_per_second_setting():
     assert Settings.from_env({}).sends_per_second == 30  # Telegram's guideline for one bot
     assert Settings.from_env({"HANSYN_SENDS_PER_SECOND": "0"}).sends_per_second == 0

@@ -52,6 +52,21 @@ def test_the_onnx_export_matches_sentence_transformers(embedder, tmp_path):
     assert_matches_sentence_transformers(embedder)
 
 
+def test_two_encoder_threads_give_the_vectors_of_one(tmp_path):
+    # the settings' HANSYN_ENCODER_THREADS reaches the ONNX session; answers must not change
+    one, two = (
+        SentenceTransformerEmbedder(BUNDLED_MODEL),
+        SentenceTransformerEmbedder(BUNDLED_MODEL, threads=2),
+    )
+    export = one.export_query_encoder(tmp_path)
+    for embedder in (one, two):
+        embedder.use_exports_in(tmp_path)
+    assert two._fast_encoder().session.get_session_options().intra_op_num_threads == 2
+    assert export == two.export_query_encoder(tmp_path)
+    assert np.allclose(one.encode_queries(QUESTIONS), two.encode_queries(QUESTIONS), atol=1e-6)
+    assert_matches_sentence_transformers(two)
+
+
 def test_a_damaged_export_falls_back_to_the_numpy_encoder(embedder, tmp_path):
     export = embedder.export_query_encoder(tmp_path)
     export.write_bytes(b"not a model")

@@ -93,7 +93,7 @@ PRIORS = {
 class Pipeline:
     def __init__(self, settings: Settings, embedder: Embedder | None = None, build_if_missing: bool = True):
         self.settings = settings
-        self.embedder = embedder or make_embedder(settings.embedding_model)
+        self.embedder = embedder or make_embedder(settings.embedding_model, settings.encoder_threads)
         self._build_lock = threading.Lock()
         self._reload_lock = threading.Lock()
         if build_if_missing and not has_index(settings.index_dir):

@@ -159,7 +159,7 @@ def reindex() -> None:
     started = time.perf_counter()
     docs = load_knowledge(settings.knowledge_dir)
     click.echo(f"Kunskapsbanken är giltig: {len(docs)} filer.", err=True)
-    embedder = make_embedder(settings.embedding_model)
+    embedder = make_embedder(settings.embedding_model, settings.encoder_threads)
     bar = None
 
     def progress(stage: str, done: int, total: int) -> None:

