@@ -39,13 +39,13 @@ INSTRUMENT_WORDS = {
     "praktikanter praktikant lärling* arbetsmarknadskrav* sommarjobb* social_return anställa anställer "
     "anställning =jobb =jobben =jobbet",
     "arbetsrattsliga-villkor": "arbetsrättslig* lönevillkor* löner lön semester* arbetstid* kollektivavtal* "
-    "lönedumpning*",
+    "lönedumpning* schyssta_villkor schysta_villkor schyssta_arbetsvillkor schysta_arbetsvillkor",
     "socialt-tilldelningskriterium": "tilldelningskriteri* utvärderingskriteri* mervärde* poäng* pluspoäng* extrapoäng* "
     "bonuspoäng* award",
     "sociala-kontraktsvillkor": "uppförandekod* mänskliga_rättigheter ilo leverantörskedja* fairtrade* "
-    "kontraktsvillkor*",
+    "kontraktsvillkor* rättvisemärk* rättvis_handel",
     "direktupphandling-socialt-foretag": "direktupphandl* direktköp* direktavrop* köpa_direkt köpt_direkt "
-    "köper_direkt köpte_direkt",
+    "köper_direkt köpte_direkt utan_konkurrens utan_konkurrensutsättning utan_att_konkurrensutsätta utan_annonsering",
     "iop": "iop partnerskap*",
     "uteslutning": "uteslut*",
     "lov": "valfrihetssystem* lov",
@@ -291,6 +291,9 @@ def detect_instruments(text: str, words: list[str]) -> list[str]:
     for instrument, keys in INSTRUMENT_WORDS.items():
         if has_words(words, keys):
             found.append(instrument)
+    if FAIR_GOODS.search(text):  # (of the supply chain's workers, not the supplier's staff here)
+        found = [i for i in found if i != "arbetsrattsliga-villkor"]
+        found += [] if "sociala-kontraktsvillkor" in found else ["sociala-kontraktsvillkor"]
     if "uteslutning" in found:  # "uteslutits pga arbetsrättsliga brott": the breaches are the ground
         found = [i for i in found if i != "arbetsrattsliga-villkor"]
     if "socialt-tilldelningskriterium" in found and _REWARDS.search(text):
@@ -298,6 +301,18 @@ def detect_instruments(text: str, words: list[str]) -> list[str]:
         # criterion rewards, not a requirement of their own
         found = [i for i in found if i != "sysselsattningskrav"]
     return found
+
+
+# "schyssta villkor för kaffe eller bananer": fair conditions where goods are made, asked of the
+# supply chain (contract conditions on human rights), not of the supplier's staff here
+_GOODS = (
+    r"(kaffe|te|bananer|kakao|choklad|frukt|livsmedel|kläder|textil\w*|arbetskläder|skor|datorer|mobiler"
+    r"|it-utrustning|elektronik|leverantörsked\w*|odlare|bönder|fabrik\w*|import\w*)"
+)
+_FAIR = r"(schyss?ta|rättvisa|etiska|mänskliga|goda) (arbets)?villkor(en)?"
+FAIR_GOODS = re.compile(
+    rf"\b{_FAIR}\b[^?.]{{0,40}}\b{_GOODS}\b|\b{_GOODS}\b[^?.]{{0,30}}\b{_FAIR}\b", re.IGNORECASE
+)
 
 
 # "poäng för", "poäng i utvärderingen för att …"
