@@ -572,3 +572,33 @@ def test_sides_that_differ_by_a_qualifier_get_the_faq_whose_title_names_both():
     # ... not one that names neither qualifier
     comp.documents["faq-over-under"]["title"] = "Hur reserverar vi en upphandling?"
     assert qualified_faq(comp, ranked(passages, {"faq-over-under": 0.03, "lou-4-18": 0.02}), sides) is None
+
+
+def test_a_faq_comparing_one_side_with_a_third_thing_does_not_help_choose_between_the_two():
+    # "iop vs lov": the FAQ on LOV or LOU ranks first, but it says nothing of IOP
+    lov_or_lou = {
+        "id": "faq-lov-eller-lou",
+        "title": "LOV eller LOU för välfärdstjänster – vad passar?",
+        "compares": ["lov-valfrihetssystem", "valfard-19-25a"],
+    }
+    composer = Composer()
+    composer.documents = {"faq-lov-eller-lou": lov_or_lou}
+    best = SimpleNamespace(passage=SimpleNamespace(doc_id="faq-lov-eller-lou"))
+    result = SimpleNamespace(query="iop vs lov", documents=lambda: [best])
+    near = [{"iop-partnerskap", "ord-iop"}, {"lov-valfrihetssystem", "ord-lov"}]
+    assert decision_faq(composer, result, set(), near, False, ("iop", "lov")) is None
+    # ... and it still helps choose between its own two
+    near = [{"valfard-19-25a"}, {"lov-valfrihetssystem"}]
+    sides = ("reservation för idéburna", "lov")
+    assert decision_faq(composer, result, set(), near, False, sides).doc_id == "faq-lov-eller-lou"
+
+
+def test_a_faq_whose_title_names_the_instrument_a_side_asks_for_still_helps_choose():
+    # "kräva att vinnaren anställer folk" asks for employment requirements, which the title names,
+    # though the side's own search found other files
+    best = SimpleNamespace(passage=SimpleNamespace(doc_id="faq-vad-passar"))
+    question = "reservera åt sociala företag eller kräva att vinnaren anställer folk – vad är skillnaden?"
+    result = SimpleNamespace(query=question, documents=lambda: [best])
+    near = [{"reserverad"}, {"ord-matchningsansvarig"}]
+    sides = ("reservera åt sociala företag", "kräva att vinnaren anställer folk")
+    assert decision_faq(Composer(), result, set(), near, False, sides).doc_id == "faq-vad-passar"

@@ -9,6 +9,7 @@ from ..knowledge.chunking import SHORT_ANSWER_SLUG
 from ..search.retrieval import POLAR_TITLE, SearchResult
 from ..search.scope import laws_in
 from ..search.textproc import normalise_chat, tokens
+from .asked import instruments_in
 from .model import Part
 from .wording import COMBINE, RULINGS
 
@@ -40,6 +41,19 @@ def bears_on_each(c, doc_id: str, sides: list[str], near: list[set[str]]) -> boo
         for words, files in zip(own, near, strict=True)
     )
     return borne >= len(sides) - (len(sides) > 2)
+
+
+def speaks_of_each(c, doc_id: str, sides: list[str], near: list[set[str]]) -> bool:
+    """Does a FAQ bear on each side (`bears_on_each`), or compare a close file of each or name
+    in its title the instrument a side names ("kräva att vinnaren anställer folk": the FAQ whose
+    title names employment requirements)?"""
+    if bears_on_each(c, doc_id, sides, near):
+        return True
+    record = c.documents.get(doc_id, {})
+    compared, named = set(record.get("compares") or ()), instruments_in(record.get("title") or "")
+    return all(
+        compared & files or instruments_in(side) & named for side, files in zip(sides, near, strict=True)
+    )
 
 
 def names_qualifiers(c, doc_id: str, sides: list[str]) -> bool:
@@ -123,6 +137,9 @@ def decision_faq(
             # ... and it speaks of one side at least, by the files it compares or by its title
             # ("öppet eller förenklat förfarande" is not helped by the FAQ on collective agreements)
             speaks = any(compared & d for d in near) or set(tokens(record.get("title", ""))) & side_words
+            if len(side_texts) >= 2 and len(near) == len(side_texts):
+                # ... and of every side ("iop vs lov" is not helped by the FAQ on LOV or LOU)
+                speaks = speaks and speaks_of_each(c, hit.passage.doc_id, list(side_texts), near)
             if compared and not on_others and speaks and not POLAR_TITLE.match(record.get("title", "")):
                 best = (0, hit.passage.doc_id)
                 break
