@@ -211,6 +211,10 @@ def test_a_compound_question_is_split_into_its_parts():
             ["Beentjes", "Nord-Pas-de-Calais"],
         ),
         ("Får vi kräva kollektivavtal?", []),
+        (
+            "hur skiljer sig sysselsättningskrav från sociala tilldelningskriterier, och vilket ger mest jobb?",
+            ["sysselsättningskrav", "sociala tilldelningskriterier"],
+        ),
         # the question asked of the sides is no side
         (
             "sysselsättningskrav kontra sociala tilldelningskriterier, vilket är bäst",

@@ -197,6 +197,15 @@ def test_a_yes_under_the_users_own_question_and_a_related_one_marked_as_such():
     assert asked.startswith("<i>Svar på frågan ”Får vi reservera?”</i>\nJa, det får ni.")
     [related] = render_answer(answer(parts=[part("Nej.", related="Får vi kräva kollektivavtal?")]))
     assert related.startswith("<i>Närliggande fråga i kunskapsbanken: ”Får vi kräva kollektivavtal?”</i>")
+    # in a compound answer the part's name stands first, and the "Nej" still under its own question
+    part_of_many = part(
+        "Nej.", related="Måste ett socialt företag ha en viss juridisk form?", label="Kan en stiftelse?"
+    )
+    [message] = render_answer(answer(parts=[part_of_many]))
+    assert message.startswith(
+        "<b>Kan en stiftelse?</b>\n<i>Närliggande fråga i kunskapsbanken: ”Måste ett socialt företag ha en viss "
+        "juridisk form?”</i>\nNej."
+    )
 
 
 def test_a_precedent_list_says_what_was_asked_and_has_a_card_button_per_precedent():

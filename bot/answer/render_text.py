@@ -40,13 +40,15 @@ def precedents_heading(answer: Answer) -> str:
 
 
 def part_header(part) -> str | None:
+    """ "Svar på frågan" over a reply to the file's own question; else the part's or side's name,
+    and over a yes or no to another question that question, so that a "Nej" under the user's part
+    ("Kan en stiftelse lämna anbud …?") is read as the answer to the question it answers."""
     if part.asks:
         return f"Svar på frågan ”{part.asks}”:"
-    if part.label:
-        return f"» {part.label}:"
+    lines = [f"» {part.label}:"] if part.label else []
     if part.related:
-        return f"Närliggande fråga i kunskapsbanken: ”{part.related}”"
-    return None
+        lines.append(f"Närliggande fråga i kunskapsbanken: ”{part.related}”")
+    return "\n".join(lines) or None
 
 
 def render_text(answer: Answer) -> str:

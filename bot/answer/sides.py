@@ -232,7 +232,10 @@ def _clean_sides(raw: list[str]) -> list[str]:
     out = []
     for side in raw:
         # (a side that is all filler goes: "A eller B, what's best")
-        side = _SIDE_FILLER.sub("", " " + _SIDE_CLAUSE.sub("", side.strip(" ,.?!"))).strip()
+        side = _SIDE_CLAUSE.sub("", side.strip(" ,.?!"))
+        # ("… från sociala tilldelningskriterier, och vilket ger mest jobb?": not "…, och")
+        side = re.sub(r"[,\s]+(och|samt|men)$", "", side, flags=re.IGNORECASE)
+        side = _SIDE_FILLER.sub("", " " + side).strip()
         for _ in range(3):
             side = _SIDE_FRAME.sub("", side).strip()
         side = re.sub(

@@ -34,14 +34,15 @@ def guidance_note(lang: str) -> str:
 
 def part_block(part, lang: str) -> str:
     """One passage: under the side's or part's name in bold, or under "Svar på frågan"
-    when the user asked the file's own question."""
+    when the user asked the file's own question; a yes or no to another question also under
+    that question."""
     text = bold_refs(part.text)
     if part.asks:
         return f"<i>{t('replies_to', lang, question=part.asks)}</i>\n{text}"
+    if part.related:  # a yes or no to another question, under that question (and the part's name)
+        text = f"<i>{t('related_question', lang, question=part.related)}</i>\n{text}"
     if part.label:
         return f"<b>{esc(part.label)}</b>\n{text}"
-    if part.related:
-        return f"<i>{t('related_question', lang, question=part.related)}</i>\n{text}"
     return text
 
 
