@@ -166,16 +166,3 @@ def test_how_it_differs_after_what_it_is_is_a_part_of_its_own_about_the_term():
         "kan idéburna vara med",
     ]
     assert part_queries(asked.parts)[1].lower() == "hur skiljer lov sig från vanlig upphandling"
-
-
-def test_a_no_to_another_question_stands_under_that_question_in_a_compound_answer(pipeline):
-    # the FAQ answers "Måste ett socialt företag ha en viss juridisk form?" with "Nej": under the
-    # user's part alone it read as "no, a foundation cannot bid"
-    from bot.answer.render_text import render_text
-
-    answer = pipeline.ask("Kan en stiftelse lämna anbud i en reserverad upphandling? Och räknas Samhall?")
-    text = render_text(answer)
-    for part in answer.parts:
-        if part.text.startswith(("Nej", "Ja")) and not part.asks:
-            header = text.split(part.text)[0].rstrip().splitlines()[-1]
-            assert header.startswith("Närliggande fråga i kunskapsbanken:"), header
