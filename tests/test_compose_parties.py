@@ -504,3 +504,36 @@ def test_a_phrasing_in_another_mode_than_the_files_own_question_is_not_asked():
         "måste leverantören redan ha anställt personer från målgruppen när anbudet lämnas?", own, record
     )
     assert asks_own("får vi ställa sysselsättningskrav?", own, record)
+
+
+def test_a_question_on_contracts_in_general_does_not_ask_the_one_on_a_signed_contract():
+    own = "Får vi lägga till sociala krav i ett avtal eller ramavtal som redan är tecknat?"
+    assert not paraphrase("kan vi ha sociala krav i ett ramavtal", own)
+    assert paraphrase("får vi lägga till sociala krav i ett ramavtal som redan är tecknat?", own)
+
+
+def test_a_no_to_another_question_stands_under_that_question_in_a_compound_answer():
+    # "Nej" answers "Måste ett socialt företag ha en viss juridisk form?"; under the user's part
+    # "Kan en stiftelse lämna anbud …" alone it read as "no, a foundation cannot bid"
+    from bot.answer.analysis import analyse
+    from bot.answer.compose import Searches
+    from bot.answer.model import Answer
+    from bot.answer.render_text import render_text
+
+    form = "Måste ett socialt företag ha en viss juridisk form?"
+    comp, passages = composer_over(
+        {
+            ("faq-form", "faq", form): {"kort-svar": "Nej. Ingen särskild juridisk form krävs."},
+            ("ord-samhall", "glossary", "Samhall"): {"kort-svar": "Samhall är ett statligt bolag."},
+        }
+    )
+    comp.documents["faq-form"] |= {"questions": [form], "question": form}
+    analysis = analyse("Kan en stiftelse lämna anbud i en reserverad upphandling? Och räknas Samhall?")
+    first = ranked(passages, {"faq-form": 0.03})
+    second = ranked(passages, {"ord-samhall": 0.03})
+    answer = Answer(question=analysis.question, answered=True, intent=analysis.intent, confidence=1.0)
+    comp._compound(answer, analysis, Searches(first, [first, second]))
+    assert answer.parts[0].related == form and answer.parts[0].label
+    text = render_text(answer)
+    assert f"Närliggande fråga i kunskapsbanken: ”{form}”\nNej." in text
+    assert text.index(answer.parts[0].label) < text.index("Närliggande fråga")

@@ -280,6 +280,26 @@ def test_a_file_on_a_narrow_case_sinks_for_a_question_that_does_not_name_it():
     assert scope.factor("arbetsrattsliga-villkor", "arbetsrättsliga villkor tvingande eller ej") == 1.0
 
 
+def test_the_file_on_changing_a_signed_contract_sinks_for_questions_on_contracts_in_general():
+    from bot.search.scope import NARROW_MISS, SIGNED_MISS, NarrowScope
+
+    title = "Får vi lägga till sociala krav i ett avtal eller ramavtal som redan är tecknat?"
+    scope = NarrowScope({"faq-tecknat": {"kind": "faq", "title": title}})
+    # it speaks of contracts and framework agreements throughout: it sinks further than others
+    assert (
+        scope.factor("faq-tecknat", "får vi ställa sysselsättningskrav i ramavtalet?")
+        == SIGNED_MISS
+        < NARROW_MISS
+    )
+    for asked in (
+        "kan vi lägga till krav på praktikplatser i avtalet vi redan har?",
+        "politikerna vill ha sociala krav i pågående avtal",
+        "får vi ändra avtalet med städfirman?",
+        "kan vi kräva schyssta villkor när vi förlänger avtalet",
+    ):
+        assert scope.factor("faq-tecknat", asked) == 1.0, asked
+
+
 def test_suppliers_with_an_office_in_the_municipality_are_local_suppliers():
     from bot.search.scope import LOCAL
 

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz
 
 from ..knowledge.refs import find_refs
 from ..search.phrasings import normalise_question
-from ..search.scope import LOCAL, LOCAL_SUPPLIERS, laws_in, settings_in, titled_laws
+from ..search.scope import LOCAL, LOCAL_SUPPLIERS, SIGNED, laws_in, settings_in, titled_laws
 from ..search.textproc import tokens, without_filler, words
 from .filters import detect_instruments
 from .modality import other_action, other_modality
@@ -55,6 +55,10 @@ def asks_own(asked: str, own: str | None, record: dict, either_way: bool = False
     )
 
 
+# An own question about a contract already signed (scope.SIGNED: the words that ask about one)
+SIGNED_OWN = re.compile(r"tecknad|tecknat|befintlig|pågående|påskriv|already signed", re.IGNORECASE)
+
+
 def paraphrase(asked: str, own: str, either_way: bool = False) -> bool:
     """Near enough in words, chat filler left out ("får man ens kräva kollektivavtal nu för
     tiden"), about the same law ("… i en byggentreprenad?" does not paraphrase "… i ett
@@ -74,6 +78,8 @@ def paraphrase(asked: str, own: str, either_way: bool = False) -> bool:
         return False
     if more_parties(own, asked):  # "… reservera … för lokala sociala företag i kommunen" asks of local firms
         return False
+    if SIGNED_OWN.search(own) and not SIGNED.search(asked):
+        return False  # "sociala krav i ett ramavtal" is not "… i ett ramavtal som redan är tecknat"
     if ONLY.search(own) and not (ONLY.search(asked) or RESERVES.search(asked)):
         return False  # "… där bara sociala företag får lämna anbud" is not "dela upp … så att små … kan"
     if not either_way and other_modality(asked, own):

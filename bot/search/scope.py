@@ -220,6 +220,15 @@ class AccessScope:
 # A file on a narrow case of a topic sinks for a question that does not name that case: the FAQ
 # on posted workers does not answer "är arbetsrättsliga villkor tvingande?", nor the FAQ on a
 # political policy "vad kan en kommun göra?".
+SIGNED = re.compile(
+    r"redan|tecknad|tecknat|befintlig|pågående|löpande avtal|ingånget|ingångna|påskriv|underskriv|skrivit"
+    r"|ändra|ändring|lägga till|lägga in|lägger till|tillägg|förläng|option|under avtalstiden|nuvarande"
+    r"|gällande avtal|existing|signed|already|amend",
+    re.IGNORECASE,
+)
+# ... the file on changing a signed contract speaks of contracts and framework agreements
+# throughout, so it sinks further for a question about them that is not about changing one
+SIGNED_MISS = 0.6
 NARROW_CASES: tuple[tuple[tuple[str, ...], re.Pattern], ...] = (
     (
         ("utstationerad",),
@@ -229,6 +238,9 @@ NARROW_CASES: tuple[tuple[tuple[str, ...], re.Pattern], ...] = (
             re.IGNORECASE,
         ),
     ),
+    # a contract already signed: asked when the question says so or speaks of changing it,
+    # not by "får vi ställa sysselsättningskrav i ramavtalet?"
+    (("redan är tecknat",), SIGNED),
     (
         ("policy",),
         re.compile(
@@ -246,7 +258,9 @@ class NarrowScope:
 
     def factor(self, doc_id: str, query: str) -> float:
         asked = self.of.get(doc_id)
-        return NARROW_MISS if asked is not None and not asked.search(query) else 1.0
+        if asked is None or asked.search(query):
+            return 1.0
+        return SIGNED_MISS if asked is SIGNED else NARROW_MISS
 
 
 def eu_law_of(documents: dict[str, dict]) -> set[str]:
