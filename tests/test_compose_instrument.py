@@ -62,3 +62,20 @@ def test_two_instruments_asked_keep_the_best_file_and_points_name_the_award_crit
     asked = "får vi ge pluspoäng till anbud som anställer folk med försörjningsstöd"
     points = comp.lead(ranked(passages, {"sysselsattningskrav": 0.025}), asked, "permission")
     assert points.doc_id == "sociala-tilldelningskriterier"
+
+
+def test_the_instruments_yes_answers_a_may_we_but_not_a_must_we():
+    # the guidance answers "Får vi ställa sysselsättningskrav?" with "Ja, ni får …": a "får vi
+    # kräva lärlingar …?" is that question for one kind of job, a "måste vi …?" is not
+    files = dict(FILES)
+    files[("sysselsattningskrav", "guidance", "Sysselsättningskrav i upphandling")] = {
+        "kort-svar": "Ja, ni får kräva att leverantören erbjuder jobb eller praktik under kontraktstiden.",
+        "vad-lagen-sager": "Kravet ställs som ett särskilt kontraktsvillkor enligt 17 kap. 1 § LOU.",
+    }
+    comp, passages = composer_over(files)
+    comp.documents["sysselsattningskrav"]["question"] = "Får vi ställa sysselsättningskrav?"
+    result = ranked(passages, {"ord-byggentreprenad": 0.025})
+    may = comp.lead(result, "får vi ställa krav på lärlingar i byggentreprenader", "permission")
+    assert may.doc_id == "sysselsattningskrav" and may.text.startswith("Ja, ni får") and may.related is None
+    must = comp.lead(result, "måste vi ställa krav på lärlingar i byggentreprenader", "permission")
+    assert must.doc_id == "sysselsattningskrav" and not must.text.startswith("Ja")

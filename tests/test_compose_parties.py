@@ -113,7 +113,7 @@ def test_a_part_that_leans_on_the_one_before_is_read_with_its_topic():
 
 
 def test_a_file_on_the_instrument_asked_leads_over_a_close_one_on_another():
-    from bot.answer.asked import on_the_instrument
+    from bot.answer.permission_lead import on_the_instrument
 
     def passage(doc, kind):
         return Passage(f"{doc}#kort-svar", doc, kind, doc, "Kort svar", "Text.", (), None, "2026-12-01")

@@ -228,7 +228,7 @@ def test_a_question_about_a_named_party_is_not_one_about_another_kind_of_bidder(
 def test_a_question_that_names_luf_is_led_by_a_close_file_on_luf():
     from composer_kit import composer_over, ranked
 
-    from bot.answer.asked import on_the_law
+    from bot.answer.permission_lead import on_the_law
 
     comp, passages = composer_over(
         {

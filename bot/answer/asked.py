@@ -1,7 +1,7 @@
 """Whether the user asked a file's own question: a FAQ's title or a file's first phrasing that
 the question nearly repeats. Only then does the file's yes or no stand under that question.
 Also whether a file is about something else than the question: other suppliers to favour
-(`other_parties`), or another instrument than the one asked (`on_the_instrument`)."""
+(`other_parties`). Which file leads a permission question is bot/answer/permission_lead.py."""
 
 from __future__ import annotations
 
@@ -10,9 +10,8 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz
 
-from ..knowledge.refs import find_refs
 from ..search.phrasings import normalise_question
-from ..search.scope import LOCAL, LOCAL_SUPPLIERS, SIGNED, laws_in, settings_in, titled_laws
+from ..search.scope import LOCAL, LOCAL_SUPPLIERS, SIGNED, laws_in, settings_in
 from ..search.textproc import tokens, without_filler, words
 from .filters import detect_instruments
 from .modality import other_action, other_modality
@@ -360,111 +359,6 @@ SAME_THING = frozenset(
     "e a n t s en et na er ar or re erna arna orna ernas arnas ens ets ade ande are "
     "skrav skraven skravet krav kraven kravet märkt märkta märkning märkningen".split()
 )
-
-
-# Instruments named by words that mean nothing else (not "jobb", which may be an outcome)
-PLAIN_INSTRUMENTS = RESERVATION_KINDS | {"direktupphandling-socialt-foretag", "iop", "lov"}
-# A file on the instrument asked leads when it scores at least this share of the best file
-ON_THE_INSTRUMENT = 0.85
-
-
-def on_the_instrument(top, docs: list, asked: str, documents: dict[str, dict]):
-    """ "Får en region använda reserverad upphandling över tröskelvärdena?" is answered by a file
-    on reservation, not by the one on thresholds and direct awards that ranks first: when the best
-    file's title names another instrument than the one asked, a close file whose title names the
-    one asked leads."""
-    mine = instruments_in(asked) & PLAIN_INSTRUMENTS
-    theirs = instruments_in(documents.get(top.doc_id, {}).get("title") or "")
-    if not mine or not theirs or mine & theirs:
-        return top
-    return titled_on(docs, mine, documents) or top
-
-
-def on_the_law(top, docs: list, asked: str, documents: dict[str, dict]):
-    """ "Får ett energibolag som följer LUF reservera …?", "Vilken bestämmelse i LUF motsvarar
-    4:18 LOU?": a question that names LUF, LUK or LOV is answered by a close file whose title
-    names that law (a FAQ, guidance or law text), when the best file's title does not. One that
-    names LOU ("vilken paragraf i LOU handlar om reserverade kontrakt?") is answered by the LOU
-    text before the directive's article or the EU judgment behind it."""
-    mine, named = laws_in(asked), laws_in
-    if not mine and NAMES_LOU.search(asked) and is_eu_law(documents.get(top.doc_id, {})):
-        mine, named = {"LOU"}, titled_laws
-    if not mine or named(documents.get(top.doc_id, {}).get("title") or "") & mine:
-        return top
-    for hit in docs[1:ON_THE_LAW_DEPTH]:
-        title = documents.get(hit.passage.doc_id, {}).get("title") or ""
-        if hit.passage.kind in ("faq", "guidance", "law") and named(title) & mine:
-            return hit.passage
-    return top
-
-
-NAMES_LOU = re.compile(r"\bLOU\b", re.IGNORECASE)
-
-
-def is_eu_law(record: dict) -> bool:
-    """Is a file an article of the directive or a judgment of the EU Court (by its first ref)?"""
-    refs = find_refs(" ".join((record.get("refs") or [])[:1]))
-    return record.get("kind") in ("law", "case-law") and bool(refs) and refs[0].kind in ("eu", "cjeu")
-
-
-ON_THE_LAW_DEPTH = 8
-
-
-def permission_top(top, docs: list, asked: str, documents: dict, guides: dict, locals_: dict, yes_no: bool):
-    """(the passage that leads a "får vi …?", the guidance file to lead with instead, if any): the
-    FAQ on favouring local suppliers when the question restricts to them; else the file on the
-    instrument asked; else a close file whose title names it ("… praktikplatser i ett avtal
-    under 700 000 kr": the FAQ on employment requirements in direct awards), before the guidance
-    on it that ranked far below."""
-    top = on_the_instrument(top, docs, asked, documents)
-    local = on_locals(asked, top, documents, locals_)
-    if local:
-        return top, local
-    guide = guide_on(top, asked, documents, guides) if yes_no else None
-    close = titled_on(docs, instruments_in(asked), documents) if guide else None
-    return (close, None) if close is not None else (top, guide)
-
-
-def titled_on(docs: list, instruments: frozenset[str] | set[str], documents: dict[str, dict]):
-    """The close file after the best whose title names one of these instruments, if any."""
-    best = docs[0].score
-    for hit in docs[1:3]:
-        title = documents.get(hit.passage.doc_id, {}).get("title") or ""
-        if (
-            hit.passage.kind not in ("example", "glossary")
-            and instruments_in(title) & instruments
-            and hit.score >= ON_THE_INSTRUMENT * best
-        ):
-            return hit.passage
-    return None
-
-
-def instrument_guides(documents: dict[str, dict]) -> dict[str, str]:
-    """Instrument -> the guidance file on it, for each instrument only one guidance title names."""
-    named: dict[str, list[str]] = {}
-    for doc_id, record in documents.items():
-        if record.get("kind") == "guidance":
-            found = instruments_in(record.get("title") or "") - {"reserverad"}
-            if len(found) == 1:
-                named.setdefault(next(iter(found)), []).append(doc_id)
-    return {instrument: ids[0] for instrument, ids in named.items() if len(ids) == 1}
-
-
-def guide_on(top, asked: str, documents: dict[str, dict], guides: dict[str, str]) -> str | None:
-    """ "Får vi kräva sommarjobb för ungdomar i parkskötseln?" asks about one instrument (an
-    employment requirement): when the best file is a word's definition or the guidance on another
-    instrument (award criteria), the guidance on the one asked answers, wherever it ranked."""
-    mine = set(detect_instruments(asked, words(asked)))
-    if len(mine) != 1 or not mine <= set(guides) or top.kind not in ("glossary", "guidance"):
-        return None
-    record = documents.get(top.doc_id, {})
-    if top.kind == "glossary" and is_name(str(record.get("term") or "")):
-        return None  # "samhall, får vi köpa direkt?": who the organisation is answers
-    theirs = instruments_in(record.get("title") or "")
-    if theirs & mine or (top.kind == "guidance" and not theirs):
-        return None  # a file on the instrument asked, or a text on none (proportionality)
-    guide = guides[next(iter(mine))]
-    return guide if guide != top.doc_id else None
 
 
 def word_is_no_answer(asked: str, top, documents: dict[str, dict]) -> bool:

@@ -29,16 +29,12 @@ from ..search.textproc import stem, words
 from .analysis import Analysis, asks_meaning, part_intent
 from .asked import (
     asks_own,
-    instrument_guides,
     local_faqs,
     more_parties,
     not_about_others,
-    on_the_law,
     one_instrument,
     other_modal,
     own_question,
-    permission_top,
-    word_is_no_answer,
 )
 from .buyer_kind import kind_of_buyer_top
 from .comparison import compose_comparison, out_of_scope
@@ -68,6 +64,7 @@ from .overview import (
     part_asks_if_it_works,
     part_asks_overview,
 )
+from .permission_lead import instrument_guides, on_the_law, permission_top, rule_over_term, says_yes_to
 from .precedent_answer import compose_precedents, precedent_aside
 from .rulings import on_rulings, with_rulings
 from .sources import is_stale, refs_of, source_of
@@ -89,9 +86,6 @@ ANSWERED_BY_RULES = frozenset({"permission", "how-to", "definition"})
 RULES_BESIDE_CASE = 0.4  # ... unless, for a definition, the best rule scores below this share of it
 HOW_TO_SECTIONS = ("sa-gor-du", "sa-valjer-du", "tank-pa")
 OTHER_LAW = re.compile(r"\b(LUF|LUK|LOV|LUFS)\b", re.IGNORECASE)
-# A "får vi …?" whose best file is a glossary entry is led by the next rule or FAQ that scores
-# at least this share of it
-RULE_OVER_TERM = 0.85
 MAX_SUPPORT_CHARS = 1200  # a longer matching section is left to "Visa mer"
 
 
@@ -192,18 +186,8 @@ class Composer:
             if asking:
                 return nearest_asked(asking, asked, self.documents)
         top = how_to_top(docs, asked, self._how_to) if intent == "how-to" else docs[0].passage
-        if intent == "permission" and yes_no and word_is_no_answer(asked, top, self.documents):
-            # "måste vi upphandla om det är en ideell förening?" is not answered by what the
-            # word means: a close rule or FAQ leads
-            top = next(
-                (
-                    h.passage
-                    for h in docs[1:3]
-                    if h.passage.kind not in ("glossary", "example")
-                    and h.score >= RULE_OVER_TERM * docs[0].score
-                ),
-                top,
-            )
+        if intent == "permission" and yes_no:
+            top = rule_over_term(top, docs, asked, self.documents)
         guide = self.section(self.guides.get(one_instrument(asked), ""), SHORT_ANSWER_SLUG)
         top = not_about_others(top, docs, asked, self.documents, self.locals, guide)
         top = on_the_law(nearer_question(top, docs, asked, self.documents), docs, asked, self.documents)
@@ -212,6 +196,8 @@ class Composer:
             if guide:
                 top = self.section(guide, SHORT_ANSWER_SLUG) or top
         part = self.part(self._section_for(top, intent, asked), asked=asked)
+        if intent == "permission" and says_yes_to(part.doc_id, asked, self.guides):
+            part.related = None  # "får vi kräva praktikplatser …?": the instrument's "Ja, ni får …"
         if not part.related and (yes_no or not POLAR.match(part.text)):
             return part  # (a question that asks no yes or no gets none: "hur många procent …")
         # The best file's own explanation answers without a yes or no to a different question;

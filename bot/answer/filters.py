@@ -205,7 +205,7 @@ IT_REUSE = re.compile(
 # contract): a precedent whose title, tags or suppliers name one is what was asked for.
 OBJECT_WORDS = (
     "cykel biltvätt fordonstvätt bilvård taxi färdtjänst skolskjuts frukt kaffe fönsterputs möbel möbler "
-    "handskar snöröjning gräsklippning kvinnojour tjejjour kafé café "
+    "handskar snöröjning gräsklippning kvinnojour tjejjour kafé café äldreomsorg äldreboende "
     # things bought that no precedent names yet: a lookup for them is told so, not given others
     "bevakning väktar vaktbolag flyttjänst flyttfirm flytthjälp budtransport budtjänst budbil"
 ).split()
@@ -255,6 +255,7 @@ SAME_OBJECT = (
     {"möbel", "möbler"},
     {"väktar", "bevakning", "vaktbolag"},
     {"kafé", "café"},
+    {"äldreomsorg", "äldreboende", "hemtjänst"},  # elderly care: a home or care at home
 )
 
 
