@@ -241,6 +241,8 @@ NARROW_CASES: tuple[tuple[tuple[str, ...], re.Pattern], ...] = (
     # a contract already signed: asked when the question says so or speaks of changing it,
     # not by "får vi ställa sysselsättningskrav i ramavtalet?"
     (("redan är tecknat",), SIGNED),
+    # the social economy, a term of its own, not "skillnaden på idéburen och socialt företag"
+    (("social ekonomi",), re.compile(r"social(a)? ?ekonomi|social economy", re.IGNORECASE)),
     (
         ("policy",),
         re.compile(
