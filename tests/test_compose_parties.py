@@ -537,4 +537,3 @@ def test_a_no_to_another_question_stands_under_that_question_in_a_compound_answe
     text = render_text(answer)
     assert f"Närliggande fråga i kunskapsbanken: ”{form}”\nNej." in text
     assert text.index(answer.parts[0].label) < text.index("Närliggande fråga")
-

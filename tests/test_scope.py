@@ -312,6 +312,8 @@ def test_the_social_economy_sinks_for_questions_that_do_not_name_it():
     from bot.search.scope import NARROW_MISS, NarrowScope
 
     scope = NarrowScope({"ord-social-ekonomi": {"kind": "glossary", "title": "Social ekonomi"}})
-    assert scope.factor("ord-social-ekonomi", "va e skillnaden på idéburen och socialt företag") == NARROW_MISS
+    assert (
+        scope.factor("ord-social-ekonomi", "va e skillnaden på idéburen och socialt företag") == NARROW_MISS
+    )
     assert scope.factor("ord-social-ekonomi", "vad betyder sociala ekonomin?") == 1.0
     assert scope.factor("ord-social-ekonomi", "what is the social economy") == 1.0
