@@ -226,10 +226,12 @@ SIGNED = re.compile(
     r"|gällande avtal|existing|signed|already|amend",
     re.IGNORECASE,
 )
+NARROW_MISS = 0.8
 # ... the file on changing a signed contract speaks of contracts and framework agreements
 # throughout, so it sinks further for a question about them that is not about changing one
 SIGNED_MISS = 0.6
-NARROW_CASES: tuple[tuple[tuple[str, ...], re.Pattern], ...] = (
+# (title words, what asks for the case, the factor when a question does not)
+NARROW_CASES: tuple[tuple[tuple[str, ...], re.Pattern, float], ...] = (
     (
         ("utstationerad",),
         re.compile(
@@ -237,32 +239,33 @@ NARROW_CASES: tuple[tuple[tuple[str, ...], re.Pattern], ...] = (
             r"|abroad|polsk|polen|baltikum|baltisk|litau|lettisk|lettland|estnisk|estland|rumän|bulgar",
             re.IGNORECASE,
         ),
+        NARROW_MISS,
     ),
     # a contract already signed: asked when the question says so or speaks of changing it,
     # not by "får vi ställa sysselsättningskrav i ramavtalet?"
-    (("redan är tecknat",), SIGNED),
+    (("redan är tecknat",), SIGNED, SIGNED_MISS),
     # the social economy, a term of its own, not "skillnaden på idéburen och socialt företag"
-    (("social ekonomi",), re.compile(r"social(a)? ?ekonomi|social economy", re.IGNORECASE)),
+    (("social ekonomi",), re.compile(r"social(a)? ?ekonomi|social economy", re.IGNORECASE), NARROW_MISS),
     (
         ("policy",),
         re.compile(
             r"polic|riktlinj|styrdokument|fullmäktige|nämnd|politik|politisk|beslut|kommunstyrelse|strategi",
             re.IGNORECASE,
         ),
+        NARROW_MISS,
     ),
 )
-NARROW_MISS = 0.8
 
 
 class NarrowScope:
     def __init__(self, documents: dict[str, dict]):
-        self.of = {doc: asked for words, asked in NARROW_CASES for doc in titled(documents, words)}
+        self.of = {
+            doc: (asked, miss) for words, asked, miss in NARROW_CASES for doc in titled(documents, words)
+        }
 
     def factor(self, doc_id: str, query: str) -> float:
-        asked = self.of.get(doc_id)
-        if asked is None or asked.search(query):
-            return 1.0
-        return SIGNED_MISS if asked is SIGNED else NARROW_MISS
+        asked, miss = self.of.get(doc_id, (None, 1.0))
+        return miss if asked is not None and not asked.search(query) else 1.0
 
 
 def eu_law_of(documents: dict[str, dict]) -> set[str]:
