@@ -368,7 +368,8 @@ BENCHMARKS = [
         "quality_blind39",
         "quality",
         "Retrieval quality, forty-second set (eval_blind39: the questions of eval_usefulness_blind39, written "
-        "blind by a helper in the thirty-second session, first run on that session's first code; CLEAN: misses not read)",
+        "blind by a helper in the thirty-second session, first run on that session's first code; TRAINING since the "
+        "thirty-fourth session: its misses were read)",
         ["--eval", "benchmarks/eval_blind39.jsonl"],
         ["--eval", "benchmarks/eval_blind39.jsonl"],
     ),
@@ -379,6 +380,14 @@ BENCHMARKS = [
         "blind by a helper in the thirty-third session, first run on that session's first code; CLEAN: misses not read)",
         ["--eval", "benchmarks/eval_blind40.jsonl"],
         ["--eval", "benchmarks/eval_blind40.jsonl"],
+    ),
+    (
+        "quality_blind41",
+        "quality",
+        "Retrieval quality, forty-fourth set (eval_blind41: the questions of eval_usefulness_blind41, written "
+        "blind by a helper in the thirty-fourth session, first run on that session's first code; CLEAN: misses not read)",
+        ["--eval", "benchmarks/eval_blind41.jsonl"],
+        ["--eval", "benchmarks/eval_blind41.jsonl"],
     ),
     (
         "usefulness",
@@ -706,7 +715,8 @@ BENCHMARKS = [
         "usefulness_blind39",
         "usefulness",
         "Usefulness, thirty-ninth set (eval_usefulness_blind39, 140 questions written blind by a helper in the "
-        "thirty-second session, first run on that session's first code; CLEAN: its failures not read)",
+        "thirty-second session, first run on that session's first code; TRAINING since the thirty-fourth session: "
+        "its failures were read)",
         ["--eval", "benchmarks/eval_usefulness_blind39.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind39.jsonl"],
     ),
@@ -717,6 +727,14 @@ BENCHMARKS = [
         "thirty-third session, first run on that session's first code; CLEAN: its failures not read)",
         ["--eval", "benchmarks/eval_usefulness_blind40.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind40.jsonl"],
+    ),
+    (
+        "usefulness_blind41",
+        "usefulness",
+        "Usefulness, forty-first set (eval_usefulness_blind41, 140 questions written blind by a helper in the "
+        "thirty-fourth session, first run on that session's first code; CLEAN: its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind41.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind41.jsonl"],
     ),
     (
         "paraphrase",

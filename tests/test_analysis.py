@@ -1786,3 +1786,34 @@ def test_dividing_a_contract_and_reserving_a_part_of_it_is_one_question():
     ]
     # two actions on their own stay two questions
     assert len(split_parts("kan vi dela upp städupphandlingen och kräva kollektivavtalsenliga löner")) == 2
+
+
+def test_a_request_for_more_examples_stays_with_the_precedent_question_it_follows():
+    asked = "Finns det kommunala bostadsbolag som kräver praktikplatser när de renoverar? Ge flera exempel"
+    assert len(split_parts(asked)) == 1
+    assert analyse(asked).intent == "precedents"
+    assert len(split_parts("Har någon region reserverat städning? Ge gärna några exempel.")) == 1
+
+
+def test_a_part_that_checks_or_names_such_a_thing_takes_the_topic_of_the_part_before():
+    from bot.answer.queries import part_queries
+
+    checked = part_queries(
+        [
+            "Kan vi utesluta en leverantör som brutit mot arbetsrätten",
+            "hur kontrollerar vi det innan tilldelning",
+        ]
+    )[1]
+    assert "utesluta" in checked and "arbetsrätten" in checked
+    such = part_queries(
+        ["Vilka tjänster omfattas av 19 kap. 25 a § LOU", "hur annonserar man en sådan reservation"]
+    )[1]
+    assert "19 kap. 25 a § LOU" in such
+    # a part that names its own subject ("räknas Samhall som ett sådant …") is searched as it is
+    samhall = part_queries(
+        [
+            "Hur definieras ett arbetsintegrerande socialt företag",
+            "räknas Samhall som ett sådant när vi reserverar",
+        ]
+    )[1]
+    assert samhall == "räknas Samhall som ett sådant när vi reserverar"

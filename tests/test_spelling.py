@@ -330,3 +330,21 @@ def test_a_tender_far_below_the_others_is_read_as_abnormally_low():
 
     assert "onormalt lågt" in normalise_chat("vi har fått ett anbud som är 40% under de andra, vad gör vi")
     assert "onormalt" not in normalise_chat("vi har fått ett anbud som är lägre än förra året")
+
+
+def test_people_who_live_in_the_municipality_are_local_in_any_words():
+    from bot.search.scope import LOCAL
+
+    for asked in (
+        "Får vi kräva att personalen ska bo i kommunen?",
+        "kan vi kräva att de anställda är bosatta i kommunen",
+        "får vi kräva att leverantören anställer kommuninvånare",
+    ):
+        assert LOCAL.search(asked), asked
+    assert not LOCAL.search("får vi kräva att leverantören anställer långtidsarbetslösa")
+
+
+def test_laptops_in_english_are_it_products_in_the_files_words():
+    from bot.search.textproc import normalise_chat
+
+    assert "it-produkter" in normalise_chat("sociala krav när vi köper laptops, nåt vi kan göra?")

@@ -106,7 +106,9 @@ _CLAUSE_SPLIT = re.compile(
 _BARE_FOLLOW_UP = re.compile(
     r"^\W*(vilka|vilken|vilket|vem|vilka då|hur då|var då|var|när|varför|vilka är det|vilka var det|which"
     # "måste vi följa upp villkoren, och hur ofta?": how often it is done, not how common it is
-    r"|hur ofta|hur länge|how often|vad (gällde|var|handlade) (det|den|de)( om)?( i så fall| då)?)\W*$",
+    r"|hur ofta|hur länge|how often|vad (gällde|var|handlade) (det|den|de)( om)?( i så fall| då)?"
+    # "Finns det bolag som …? Ge flera exempel": more of the same cases, not a question of its own
+    r"|(ge|visa|lista|nämn) (gärna |mig |oss )?(flera|fler|några|ett par|alla)( exempel| fall)?( tack)?)\W*$",
     re.IGNORECASE,
 )
 _FILLER = re.compile(

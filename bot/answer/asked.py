@@ -322,6 +322,21 @@ def on_locals(asked: str, top, documents: dict[str, dict], locals_: dict[str, st
     )
 
 
+def nearer_local(asking: list[tuple], asked: str, documents: dict[str, dict], locals_: dict) -> list[tuple]:
+    """The (hit, part) pairs whose own question was asked, the FAQ on local suppliers or local
+    people first whose phrasings come nearest in words, when the best is one of them ("får vi
+    kräva att personalen ska bo i kommunen?" asks the FAQ on hiring local people, not the one on
+    favouring local firms)."""
+    mine = [pair for pair in asking if pair[0].passage.doc_id in locals_]
+    if len(mine) < 2 or asking[0] is not mine[0]:
+        return asking
+    doc = lambda pair: pair[0].passage.doc_id  # noqa: E731
+    best = max(
+        mine, key=lambda pair: _likeness(asked, [locals_[doc(pair)], *_phrasings(documents, doc(pair))])
+    )
+    return [best, *(pair for pair in asking if pair is not best)]
+
+
 def _phrasings(documents: dict[str, dict], doc_id: str) -> list[str]:
     return list(documents.get(doc_id, {}).get("questions") or [])
 

@@ -31,6 +31,7 @@ from .asked import (
     asks_own,
     local_faqs,
     more_parties,
+    nearer_local,
     not_about_others,
     one_instrument,
     other_modal,
@@ -64,7 +65,14 @@ from .overview import (
     part_asks_if_it_works,
     part_asks_overview,
 )
-from .permission_lead import instrument_guides, on_the_law, permission_top, rule_over_term, says_yes_to
+from .permission_lead import (
+    instrument_guides,
+    on_the_law,
+    permission_top,
+    rule_over_law,
+    rule_over_term,
+    says_yes_to,
+)
 from .precedent_answer import compose_precedents, precedent_aside
 from .rulings import on_rulings, with_rulings
 from .sources import is_stale, refs_of, source_of
@@ -184,10 +192,11 @@ class Composer:
                 if (part.asks or quoted) and (yes_no or not POLAR.match(part.text)):
                     asking.append((hit, part))
             if asking:
+                asking = nearer_local(asking, asked, self.documents, self.locals)
                 return nearest_asked(asking, asked, self.documents)
         top = how_to_top(docs, asked, self._how_to) if intent == "how-to" else docs[0].passage
         if intent == "permission" and yes_no:
-            top = rule_over_term(top, docs, asked, self.documents)
+            top = rule_over_law(rule_over_term(top, docs, asked, self.documents), docs, asked, self.documents)
         guide = self.section(self.guides.get(one_instrument(asked), ""), SHORT_ANSWER_SLUG)
         top = not_about_others(top, docs, asked, self.documents, self.locals, guide)
         top = on_the_law(nearer_question(top, docs, asked, self.documents), docs, asked, self.documents)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from ..knowledge.refs import find_refs
-from ..search.scope import laws_in, titled_laws
+from ..search.scope import LOCAL, laws_in, titled_laws
 from ..search.textproc import words
 from .asked import (
     MAY,
@@ -20,6 +20,7 @@ from .asked import (
     word_is_no_answer,
 )
 from .filters import detect_instruments
+from .modality import modalities
 from .names import is_name
 
 # Instruments named by words that mean nothing else (not "jobb", which may be an outcome)
@@ -46,6 +47,8 @@ def on_the_law(top, docs: list, asked: str, documents: dict[str, dict]):
     names that law (a FAQ, guidance or law text), when the best file's title does not. One that
     names LOU ("vilken paragraf i LOU handlar om reserverade kontrakt?") is answered by the LOU
     text before the directive's article or the EU judgment behind it."""
+    if (law := on_the_provision(top, docs, asked, documents)) is not None:
+        return law
     mine, named = laws_in(asked), laws_in
     if not mine and NAMES_LOU.search(asked) and is_eu_law(documents.get(top.doc_id, {})):
         mine, named = {"LOU"}, titled_laws
@@ -56,6 +59,24 @@ def on_the_law(top, docs: list, asked: str, documents: dict[str, dict]):
         if hit.passage.kind in ("faq", "guidance", "law") and named(title) & mine:
             return hit.passage
     return top
+
+
+def on_the_provision(top, docs: list, asked: str, documents: dict[str, dict]):
+    """ "16 kap. 1 § LOU – får man ha sociala tilldelningskriterier enligt den?" names the
+    provision: a close law text on its chapter leads before a FAQ or guidance that cites it."""
+    named = {(ref.law or "LOU", ref.chapter) for ref in find_refs(asked) if ref.chapter and ref.paragraph}
+    if not named or top.kind == "law":
+        return None
+    for hit in docs[1:3]:
+        refs = find_refs(" ".join((documents.get(hit.passage.doc_id, {}).get("refs") or [])[:1]))
+        if (
+            hit.passage.kind == "law"
+            and hit.score >= ON_THE_INSTRUMENT * docs[0].score
+            and refs
+            and (refs[0].law or "LOU", refs[0].chapter) in named
+        ):
+            return hit.passage
+    return None
 
 
 NAMES_LOU = re.compile(r"\bLOU\b", re.IGNORECASE)
@@ -107,7 +128,16 @@ def instrument_guides(documents: dict[str, dict]) -> dict[str, str]:
             found = instruments_in(record.get("title") or "") - {"reserverad"}
             if len(found) == 1:
                 named.setdefault(next(iter(found)), []).append(doc_id)
-    return {instrument: ids[0] for instrument, ids in named.items() if len(ids) == 1}
+    guides = {instrument: ids[0] for instrument, ids in named.items() if len(ids) == 1}
+    # reservation in general ("kan vi reservera en del av ett ramavtal?") is the one under 4 kap. 18 §
+    general = [
+        doc_id
+        for doc_id, record in documents.items()
+        if record.get("kind") == "guidance" and "reserverad-4-18" in instruments_in(record.get("title") or "")
+    ]
+    if "reserverad" not in guides and len(general) == 1:
+        guides["reserverad"] = general[0]
+    return guides
 
 
 def guide_on(top, asked: str, documents: dict[str, dict], guides: dict[str, str]) -> str | None:
@@ -115,13 +145,17 @@ def guide_on(top, asked: str, documents: dict[str, dict], guides: dict[str, str]
     employment requirement): when the best file is a word's definition or the guidance on another
     instrument (award criteria), the guidance on the one asked answers, wherever it ranked."""
     mine = set(detect_instruments(asked, words(asked)))
-    if len(mine) != 1 or not mine <= set(guides) or top.kind not in ("glossary", "guidance"):
+    if len(mine) != 1 or not mine <= set(guides) or top.kind not in ("glossary", "guidance", "faq"):
         return None
+    if top.kind == "faq" and (
+        not mine <= PLAIN_INSTRUMENTS | {"socialt-tilldelningskriterium"} or LOCAL.search(asked)
+    ):
+        return None  # "ge jobbet direkt till …": "jobb" is no requirement; local people: the FAQ on them
     record = documents.get(top.doc_id, {})
     if top.kind == "glossary" and is_name(str(record.get("term") or "")):
         return None  # "samhall, får vi köpa direkt?": who the organisation is answers
     theirs = instruments_in(record.get("title") or "")
-    if theirs & mine or (top.kind == "guidance" and not theirs):
+    if theirs & mine or (top.kind != "glossary" and not theirs):
         return None  # a file on the instrument asked, or a text on none (proportionality)
     guide = guides[next(iter(mine))]
     return guide if guide != top.doc_id else None
@@ -147,8 +181,26 @@ def rule_over_term(top, docs: list, asked: str, documents: dict[str, dict]):
     )
 
 
+def rule_over_law(top, docs: list, asked: str, documents: dict[str, dict]):
+    """ "måste vi anta det billigaste anbudet?" names no provision: a close FAQ or guidance whose
+    title asks the same (måste, får) leads before the law text that ranked first."""
+    if top.kind != "law" or top.doc_id != docs[0].passage.doc_id or find_refs(asked):
+        return top
+    mine = modalities(asked) & {"must"}  # ("får vi reservera …?": the law's "får" answers it)
+    for hit in docs[1:4]:
+        title = documents.get(hit.passage.doc_id, {}).get("title") or ""
+        if (
+            hit.passage.kind in ("faq", "guidance")
+            and hit.score >= RULE_OVER_TERM * docs[0].score
+            and mine & modalities(title)
+        ):
+            return hit.passage
+    return top
+
+
 def says_yes_to(doc_id: str, asked: str, guides: dict[str, str]) -> bool:
     """Is the file the guidance on the one instrument a "får vi …?" names, whose "Ja, ni får …"
     answers it ("får vi ställa krav på praktikplatser i skolmaten?": employment requirements)?
     Not a "måste vi …?", which its "Ja" would answer wrongly."""
-    return doc_id == guides.get(one_instrument(asked)) and bool(MAY.match(asked))
+    # (not one that keeps it to local firms: "… för bara lokala sociala företag?")
+    return doc_id == guides.get(one_instrument(asked)) and bool(MAY.match(asked)) and not LOCAL.search(asked)

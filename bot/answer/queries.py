@@ -101,7 +101,8 @@ PART_ALONE_WORDS = 1
 FOLLOW_UP_WORDS = 2
 FOLLOWS_UP = re.compile(
     # "…, och vad behöver vi ha för underlag?": what is needed for the thing the part before asked
-    r"\b(istället|i stället|annars|om inte|i så fall|om vi avstår|vad (behöver|krävs|måste))\b",
+    # ("… och hur annonserar man en sådan reservation?": the one the part before named)
+    r"\b(istället|i stället|annars|om inte|i så fall|om vi avstår|vad (behöver|krävs|måste)|(en|ett) sådan|sådant)\b",
     re.IGNORECASE,
 )
 # ... and one that asks for a level, an amount or a rule without saying of what
@@ -118,7 +119,9 @@ SUBJECT_ALONE_WORDS = 3
 THEY_DO = re.compile(
     r"\b(om|när|ifall|innan|att|sedan) (de|dom|den|hen)\b|^\W*(är|var|blir) (det|den|de|dom)\b"
     r"|\b(gäller|gällde) (det|detta|den|de|dom)\W*$"  # "och hur många år bakåt gäller det?"
-    r"|\b(uppfyller|klarar) (det|detta|den|de|dom)\W*$",  # "… och hur kollar vi att anbudsgivaren uppfyller det?"
+    r"|\b(uppfyller|klarar) (det|detta|den|de|dom)\W*$"  # "… och hur kollar vi att anbudsgivaren uppfyller det?"
+    # "…, och hur kontrollerar vi det innan tilldelning?"
+    r"|\b(kontroller\w*|koll(ar|a)|verifier\w*|granska\w*) (vi |man )?(det|detta|den|de|dom)\b",
     re.IGNORECASE,
 )
 BREACH = re.compile(

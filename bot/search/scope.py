@@ -301,7 +301,8 @@ LOCAL_SUPPLIERS = (
 # Local suppliers or local people, in any words ("som finns i vår egen kommun", "bor i kommunen")
 LOCAL = re.compile(
     rf"\b({LOCAL_SUPPLIERS}|(från|i) (just )?(vår|den) (egen |egna )?"
-    r"kommun\w*|här i (stan|kommunen)|bor i (just )?(kommunen|orten)|folkbokförd\w*|skrivna i"
+    r"kommun\w*|här i (stan|kommunen)|(bor|bo|bosatt\w*|boende) i (just )?(kommunen|orten)"
+    r"|folkbokförd\w*|skrivna i|kommuninvånar\w*"
     r"|från (orten|trakten|bygden)|härifrån)\b",
     re.IGNORECASE,
 )

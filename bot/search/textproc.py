@@ -95,6 +95,8 @@ CHAT_WORDS = {
     "employment": "sysselsättning",
     "local": "lokala",
     "cheapest": "billigaste",
+    "laptop": "it-produkter",
+    "laptops": "it-produkter",
     "price": "pris",
     "wages": "löner",
     "salary": "lön",
