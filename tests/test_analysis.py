@@ -1805,6 +1805,10 @@ def test_a_part_that_checks_or_names_such_a_thing_takes_the_topic_of_the_part_be
         ]
     )[1]
     assert "utesluta" in checked and "arbetsrätten" in checked
+    verified = part_queries(
+        ["vad betyder socialt företag enligt LOU", "hur kontrollerar vi att en anbudsgivare är det"]
+    )[1]
+    assert "socialt" in verified and "företag" in verified
     such = part_queries(
         ["Vilka tjänster omfattas av 19 kap. 25 a § LOU", "hur annonserar man en sådan reservation"]
     )[1]

@@ -121,3 +121,25 @@ def test_reserving_part_of_a_framework_agreement_is_not_answered_by_what_a_frame
     result = ranked(passages, {"ord-ramavtal": 0.023, "faq-lagt-anbud": 0.012, "faq-boende": 0.011})
     lead = comp.lead(result, "kan vi reservera en del av ett ramavtal", "permission")
     assert lead.doc_id == "reserverad-upphandling"
+
+
+def test_excluding_a_firm_that_cheated_on_wages_is_led_by_the_file_on_exclusion_in_a_tie():
+    files = {
+        ("onormalt-laga-anbud", "guidance", "Onormalt låga anbud"): {
+            "kort-svar": "Ett anbud som är onormalt lågt ska förkastas om priset inte förklaras."
+        },
+        ("faq-utesluta", "faq", "Får vi utesluta en leverantör som brutit mot arbetsrätten?"): {
+            "kort-svar": "Ja, i vissa fall.",
+            "forklaring": "Enligt 13 kap. 3 § LOU får ni utesluta en leverantör som allvarligt brutit mot sina skyldigheter.",
+        },
+        ("proportionalitet", "guidance", "Proportionalitet och koppling till kontraktet"): {
+            "kort-svar": "Kraven ska stå i proportion till det som köps."
+        },
+    }
+    comp, passages = composer_over(files)
+    asked = "får man utesluta ett bolag som fuskat med lönerna?"
+    tie = ranked(passages, {"onormalt-laga-anbud": 0.0241, "faq-utesluta": 0.0240, "proportionalitet": 0.01})
+    assert comp.lead(tie, asked, "permission").doc_id == "faq-utesluta"
+    # a file on no instrument that the search clearly prefers keeps the lead
+    clear = ranked(passages, {"onormalt-laga-anbud": 0.0241, "faq-utesluta": 0.021, "proportionalitet": 0.01})
+    assert comp.lead(clear, asked, "permission").doc_id == "onormalt-laga-anbud"

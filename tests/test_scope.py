@@ -317,3 +317,18 @@ def test_the_social_economy_sinks_for_questions_that_do_not_name_it():
     )
     assert scope.factor("ord-social-ekonomi", "vad betyder sociala ekonomin?") == 1.0
     assert scope.factor("ord-social-ekonomi", "what is the social economy") == 1.0
+
+
+def test_files_on_subcontractors_rise_when_a_question_names_them_in_any_words():
+    from bot.search.scope import SUBCONTRACTORS_HIT, NarrowScope
+
+    title = "Gäller arbetsvillkoren även leverantörens underleverantörer?"
+    scope = NarrowScope({"faq-ue": {"kind": "faq", "title": title}})
+    for asked in (
+        "Får vi kräva lön enligt kollektivavtal även hos underleverantörerna?",
+        "gäller arbetsrättsliga villkor för UE också",
+        "kan vi kräva schyssta villkor i alla led?",
+    ):
+        assert scope.factor("faq-ue", asked) == SUBCONTRACTORS_HIT > 1.0, asked
+    # ... and keep their place for a question that does not
+    assert scope.factor("faq-ue", "får vi kräva kollektivavtalsenlig lön?") == 1.0

@@ -22,9 +22,10 @@ from .asked import (
 from .filters import detect_instruments
 from .modality import modalities
 from .names import is_name
+from .ties import TIE
 
 # Instruments named by words that mean nothing else (not "jobb", which may be an outcome)
-PLAIN_INSTRUMENTS = RESERVATION_KINDS | {"direktupphandling-socialt-foretag", "iop", "lov"}
+PLAIN_INSTRUMENTS = RESERVATION_KINDS | {"direktupphandling-socialt-foretag", "iop", "lov", "uteslutning"}
 # A file on the instrument asked leads when it scores at least this share of the best file
 ON_THE_INSTRUMENT = 0.85
 
@@ -36,9 +37,11 @@ def on_the_instrument(top, docs: list, asked: str, documents: dict[str, dict]):
     one asked leads."""
     mine = instruments_in(asked) & PLAIN_INSTRUMENTS
     theirs = instruments_in(documents.get(top.doc_id, {}).get("title") or "")
-    if not mine or not theirs or mine & theirs:
+    if not mine or mine & theirs:
         return top
-    return titled_on(docs, mine, documents) or top
+    # a best file titled on no instrument ("Onormalt låga anbud" for "får man utesluta ett bolag
+    # som fuskat med lönerna?") gives way only to one the search cannot tell from it
+    return titled_on(docs, mine, documents, ON_THE_INSTRUMENT if theirs else TIE) or top
 
 
 def on_the_law(top, docs: list, asked: str, documents: dict[str, dict]):
@@ -106,15 +109,21 @@ def permission_top(top, docs: list, asked: str, documents: dict, guides: dict, l
     return (close, None) if close is not None else (top, guide)
 
 
-def titled_on(docs: list, instruments: frozenset[str] | set[str], documents: dict[str, dict]):
-    """The close file after the best whose title names one of these instruments, if any."""
+def titled_on(
+    docs: list,
+    instruments: frozenset[str] | set[str],
+    documents: dict[str, dict],
+    share: float = ON_THE_INSTRUMENT,
+):
+    """The close file after the best (at least `share` of its score) whose title names one of
+    these instruments, if any."""
     best = docs[0].score
     for hit in docs[1:3]:
         title = documents.get(hit.passage.doc_id, {}).get("title") or ""
         if (
             hit.passage.kind not in ("example", "glossary")
             and instruments_in(title) & instruments
-            and hit.score >= ON_THE_INSTRUMENT * best
+            and hit.score >= share * best
         ):
             return hit.passage
     return None

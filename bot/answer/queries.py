@@ -121,7 +121,8 @@ THEY_DO = re.compile(
     r"|\b(gäller|gällde) (det|detta|den|de|dom)\W*$"  # "och hur många år bakåt gäller det?"
     r"|\b(uppfyller|klarar) (det|detta|den|de|dom)\W*$"  # "… och hur kollar vi att anbudsgivaren uppfyller det?"
     # "…, och hur kontrollerar vi det innan tilldelning?"
-    r"|\b(kontroller\w*|koll(ar|a)|verifier\w*|granska\w*) (vi |man )?(det|detta|den|de|dom)\b",
+    r"|\b(kontroller\w*|koll(ar|a)|verifier\w*|granska\w*) (vi |man )?(det|detta|den|de|dom)\b"
+    r"|\b(är|blir) (det|detta|ett sådant|en sådan)\W*$",  # "… hur kontrollerar vi att en anbudsgivare är det?"
     re.IGNORECASE,
 )
 BREACH = re.compile(

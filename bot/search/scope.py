@@ -230,8 +230,17 @@ NARROW_MISS = 0.8
 # ... the file on changing a signed contract speaks of contracts and framework agreements
 # throughout, so it sinks further for a question about them that is not about changing one
 SIGNED_MISS = 0.6
-# (title words, what asks for the case, the factor when a question does not)
-NARROW_CASES: tuple[tuple[tuple[str, ...], re.Pattern, float], ...] = (
+# Subcontractors, asked for in any words: the files titled on them rise a little when asked
+# ("Får vi kräva lön enligt kollektivavtal även hos underleverantörerna?") and keep their place
+# when not
+SUBCONTRACTORS = re.compile(
+    r"underleverant|underentrepren|\bUE\b|leverantörsled|alla led|hela (leverantörs)?kedjan|subcontract",
+    re.IGNORECASE,
+)
+SUBCONTRACTORS_HIT = 1.06
+# (title words, what asks for the case, the factor when a question does not[, when it does])
+NARROW_CASES: tuple[tuple, ...] = (
+    (("underleverantör",), SUBCONTRACTORS, 1.0, SUBCONTRACTORS_HIT),
     (
         ("utstationerad",),
         re.compile(
@@ -260,12 +269,16 @@ NARROW_CASES: tuple[tuple[tuple[str, ...], re.Pattern, float], ...] = (
 class NarrowScope:
     def __init__(self, documents: dict[str, dict]):
         self.of = {
-            doc: (asked, miss) for words, asked, miss in NARROW_CASES for doc in titled(documents, words)
+            doc: (asked, miss, *hit)
+            for words, asked, miss, *hit in NARROW_CASES
+            for doc in titled(documents, words)
         }
 
     def factor(self, doc_id: str, query: str) -> float:
-        asked, miss = self.of.get(doc_id, (None, 1.0))
-        return miss if asked is not None and not asked.search(query) else 1.0
+        asked, miss, *hit = self.of.get(doc_id, (None, 1.0))
+        if asked is None:
+            return 1.0
+        return (hit[0] if hit else 1.0) if asked.search(query) else miss
 
 
 def eu_law_of(documents: dict[str, dict]) -> set[str]:
