@@ -602,3 +602,34 @@ def test_a_faq_whose_title_names_the_instrument_a_side_asks_for_still_helps_choo
     near = [{"reserverad"}, {"ord-matchningsansvarig"}]
     sides = ("reservera åt sociala företag", "kräva att vinnaren anställer folk")
     assert decision_faq(Composer(), result, set(), near, False, sides).doc_id == "faq-vad-passar"
+
+
+def test_a_side_whose_word_has_guidance_of_its_own_is_shown_by_the_guidance():
+    from composer_kit import composer_over, ranked
+
+    from bot.answer.comparison import compose_comparison
+    from bot.answer.model import Answer
+
+    files = {
+        ("ord-reserverad-upphandling", "glossary", "Reserverad upphandling"): {
+            "kort-svar": "En upphandling där bara vissa leverantörer får delta."
+        },
+        ("reserverad-upphandling", "guidance", "Reserverad upphandling för sociala företag"): {
+            "kort-svar": "Enligt 4 kap. 18 § LOU får ni reservera en upphandling för sociala företag."
+        },
+        ("ord-iop", "glossary", "IOP"): {"kort-svar": "IOP är en samverkansform med idéburna."},
+    }
+    comp, passages = composer_over(files)
+    analysis = analyse("vad är skillnaden mellan reserverad upphandling och IOP?")
+    assert analysis.sides == ["reserverad upphandling", "IOP"]
+    searches = SimpleNamespace(
+        main=ranked(passages, {"ord-reserverad-upphandling": 0.03, "ord-iop": 0.02}),
+        sides=[
+            ranked(passages, {"ord-reserverad-upphandling": 0.03, "reserverad-upphandling": 0.025}),
+            ranked(passages, {"ord-iop": 0.03}),
+        ],
+    )
+    answer = Answer(question=analysis.question, answered=True)
+    compose_comparison(comp, answer, analysis, searches)
+    # a word without guidance of its own is still shown by its definition
+    assert [p.doc_id for p in answer.parts] == ["reserverad-upphandling", "ord-iop"]

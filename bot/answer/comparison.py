@@ -46,6 +46,9 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
         if choosing(analysis)
         else set()
     )
+    # a word with guidance of its own ("ord-reserverad-upphandling" beside "reserverad-upphandling")
+    # is shown by its guidance either way, when the side's search finds it
+    guided = {d for d in c.glossary_ids if d.removeprefix("ord-") in c.documents}
     side_docs: list[Part] = []
     used: set[str] = set()
     near: list[set[str]] = []  # each side's best files, to find the FAQ that compares them
@@ -59,7 +62,13 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
         names_precedent = bool(analysis.organisation_docs) and any(
             n in side.lower() for n in analysis.organisations
         )
-        avoid = used | c.deciding_ids | (set() if names_precedent else c.example_ids)
+        found = {h.passage.doc_id for h in result.documents()[:GUIDED_DEPTH]}
+        avoid = (
+            used
+            | c.deciding_ids
+            | (set() if names_precedent else c.example_ids)
+            | {d for d in guided if d.removeprefix("ord-") in found}
+        )
         # (a side of a choice that names one instrument is named by the instrument's name)
         names = instrument_names(side) if terms else []
         named = (
@@ -182,6 +191,10 @@ def referral_passage(c, referral_id: str, asked: str) -> Passage | None:
         url=(record.get("sources") or [{}])[0].get("url"),
         checked=record.get("checked", ""),
     )
+
+
+# a side's glossary entry gives way to its own guidance found among the side's best files
+GUIDED_DEPTH = 5
 
 
 def unpolar_section(c, doc_id: str) -> Passage | None:
