@@ -332,3 +332,12 @@ def test_files_on_subcontractors_rise_when_a_question_names_them_in_any_words():
         assert scope.factor("faq-ue", asked) == SUBCONTRACTORS_HIT > 1.0, asked
     # ... and keep their place for a question that does not
     assert scope.factor("faq-ue", "får vi kräva kollektivavtalsenlig lön?") == 1.0
+
+
+def test_the_file_on_time_limits_rises_when_a_question_asks_how_long():
+    from bot.search.scope import HOW_LONG_HIT, NarrowScope
+
+    title = "13 kap. 1 § LOU – obligatorisk uteslutning vid brott, tidsgränser och självsanering"
+    scope = NarrowScope({"lou-13-1": {"kind": "law", "title": title}})
+    assert scope.factor("lou-13-1", "… och hur många år bakåt gäller det?") == HOW_LONG_HIT > 1.0
+    assert scope.factor("lou-13-1", "måste vi utesluta en leverantör som dömts för mutbrott?") == 1.0

@@ -238,9 +238,14 @@ SUBCONTRACTORS = re.compile(
     re.IGNORECASE,
 )
 SUBCONTRACTORS_HIT = 1.06
+# How long a ground for exclusion lasts, asked as people ask it: the file titled on the time
+# limits rises ("… och hur länge gäller det?")
+HOW_LONG = re.compile(r"hur länge|hur många år|år bakåt|tidsgräns|hur gammal", re.IGNORECASE)
+HOW_LONG_HIT = 1.1
 # (title words, what asks for the case, the factor when a question does not[, when it does])
 NARROW_CASES: tuple[tuple, ...] = (
     (("underleverantör",), SUBCONTRACTORS, 1.0, SUBCONTRACTORS_HIT),
+    (("tidsgränser",), HOW_LONG, 1.0, HOW_LONG_HIT),
     (
         ("utstationerad",),
         re.compile(
