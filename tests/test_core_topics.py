@@ -14,6 +14,8 @@ def test_chat_questions_on_social_considerations_name_the_topic():
     assert names_core_topic("kan vi kräva att personalen har schyssta villkor")
     assert names_core_topic("hur stoppar vi lönedumpning hos städfirman")
     assert names_core_topic("vad händer om leverantören inte följer lönevillkoren vi ställt")
+    # excluding suppliers is one of the instruments
+    assert names_core_topic("Hur kontrollerar vi uteslutningsgrunderna innan vi tilldelar kontraktet?")
 
 
 def test_other_procurement_and_municipal_questions_do_not():

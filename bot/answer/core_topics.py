@@ -22,6 +22,8 @@ CORE_TOPICS = re.compile(
     # the people's working conditions, as politicians put it ("schyssta villkor för personalen")
     r"|arbetsvillkor\w*|(bra|rimliga|skäliga|oskäliga|goda|hyggliga|schys+ta|juste) (villkor|löner|lön)"
     r"|avtalsenlig\w*|lönedumpning\w*|lönevillkor\w*|social dumpning|svart arbetskraft"
+    # excluding suppliers (for crimes, breaches of labour law, unpaid taxes) is one of the instruments
+    r"|uteslut\w*"
     r")\b",
     re.IGNORECASE,
 )
