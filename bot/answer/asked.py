@@ -330,10 +330,12 @@ def nearer_local(asking: list[tuple], asked: str, documents: dict[str, dict], lo
     mine = [pair for pair in asking if pair[0].passage.doc_id in locals_]
     if len(mine) < 2 or asking[0] is not mine[0]:
         return asking
-    doc = lambda pair: pair[0].passage.doc_id  # noqa: E731
-    best = max(
-        mine, key=lambda pair: _likeness(asked, [locals_[doc(pair)], *_phrasings(documents, doc(pair))])
-    )
+
+    def nearness(pair: tuple) -> float:
+        doc_id = pair[0].passage.doc_id
+        return _likeness(asked, [locals_[doc_id], *_phrasings(documents, doc_id)])
+
+    best = max(mine, key=nearness)
     return [best, *(pair for pair in asking if pair is not best)]
 
 

@@ -242,8 +242,8 @@ SUBCONTRACTORS_HIT = 1.06
 # limits rises ("… och hur länge gäller det?")
 HOW_LONG = re.compile(r"hur länge|hur många år|år bakåt|tidsgräns|hur gammal", re.IGNORECASE)
 HOW_LONG_HIT = 1.1
-# (title words, what asks for the case, the factor when a question does not[, when it does])
-NARROW_CASES: tuple[tuple, ...] = (
+# (title words, what asks for the case, the factor when a question does not, when it does)
+NARROW_CASES: tuple[tuple[tuple[str, ...], re.Pattern, float, float], ...] = (
     (("underleverantör",), SUBCONTRACTORS, 1.0, SUBCONTRACTORS_HIT),
     (("tidsgränser",), HOW_LONG, 1.0, HOW_LONG_HIT),
     (
@@ -254,12 +254,13 @@ NARROW_CASES: tuple[tuple, ...] = (
             re.IGNORECASE,
         ),
         NARROW_MISS,
+        1.0,
     ),
     # a contract already signed: asked when the question says so or speaks of changing it,
     # not by "får vi ställa sysselsättningskrav i ramavtalet?"
-    (("redan är tecknat",), SIGNED, SIGNED_MISS),
+    (("redan är tecknat",), SIGNED, SIGNED_MISS, 1.0),
     # the social economy, a term of its own, not "skillnaden på idéburen och socialt företag"
-    (("social ekonomi",), re.compile(r"social(a)? ?ekonomi|social economy", re.IGNORECASE), NARROW_MISS),
+    (("social ekonomi",), re.compile(r"social(a)? ?ekonomi|social economy", re.IGNORECASE), NARROW_MISS, 1.0),
     (
         ("policy",),
         re.compile(
@@ -267,6 +268,7 @@ NARROW_CASES: tuple[tuple, ...] = (
             re.IGNORECASE,
         ),
         NARROW_MISS,
+        1.0,
     ),
 )
 
@@ -274,16 +276,16 @@ NARROW_CASES: tuple[tuple, ...] = (
 class NarrowScope:
     def __init__(self, documents: dict[str, dict]):
         self.of = {
-            doc: (asked, miss, *hit)
-            for words, asked, miss, *hit in NARROW_CASES
+            doc: (asked, miss, hit)
+            for words, asked, miss, hit in NARROW_CASES
             for doc in titled(documents, words)
         }
 
     def factor(self, doc_id: str, query: str) -> float:
-        asked, miss, *hit = self.of.get(doc_id, (None, 1.0))
-        if asked is None:
+        if doc_id not in self.of:
             return 1.0
-        return (hit[0] if hit else 1.0) if asked.search(query) else miss
+        asked, miss, hit = self.of[doc_id]
+        return hit if asked.search(query) else miss
 
 
 def eu_law_of(documents: dict[str, dict]) -> set[str]:
