@@ -71,12 +71,12 @@ def on_the_provision(top, docs: list, asked: str, documents: dict[str, dict]):
     if not named or top.kind == "law":
         return None
     for hit in docs[1:3]:
-        refs = find_refs(" ".join((documents.get(hit.passage.doc_id, {}).get("refs") or [])[:1]))
+        first = first_ref(documents.get(hit.passage.doc_id, {}))
         if (
             hit.passage.kind == "law"
             and hit.score >= ON_THE_INSTRUMENT * docs[0].score
-            and refs
-            and (refs[0].law or "LOU", refs[0].chapter) in named
+            and first is not None
+            and (first.law or "LOU", first.chapter) in named
         ):
             return hit.passage
     return None
@@ -87,8 +87,14 @@ NAMES_LOU = re.compile(r"\bLOU\b", re.IGNORECASE)
 
 def is_eu_law(record: dict) -> bool:
     """Is a file an article of the directive or a judgment of the EU Court (by its first ref)?"""
+    first = first_ref(record)
+    return record.get("kind") in ("law", "case-law") and first is not None and first.kind in ("eu", "cjeu")
+
+
+def first_ref(record: dict):
+    """A file's first ref, parsed (what the file is about), if it has one."""
     refs = find_refs(" ".join((record.get("refs") or [])[:1]))
-    return record.get("kind") in ("law", "case-law") and bool(refs) and refs[0].kind in ("eu", "cjeu")
+    return refs[0] if refs else None
 
 
 ON_THE_LAW_DEPTH = 8
@@ -132,18 +138,17 @@ def titled_on(
 def instrument_guides(documents: dict[str, dict]) -> dict[str, str]:
     """Instrument -> the guidance file on it, for each instrument only one guidance title names."""
     named: dict[str, list[str]] = {}
+    general: list[
+        str
+    ] = []  # reservation in general ("kan vi reservera en del av ett ramavtal?"): 4 kap. 18 §
     for doc_id, record in documents.items():
         if record.get("kind") == "guidance":
-            found = instruments_in(record.get("title") or "") - {"reserverad"}
-            if len(found) == 1:
+            titled = instruments_in(record.get("title") or "")
+            if len(found := titled - {"reserverad"}) == 1:
                 named.setdefault(next(iter(found)), []).append(doc_id)
+            if "reserverad-4-18" in titled:
+                general.append(doc_id)
     guides = {instrument: ids[0] for instrument, ids in named.items() if len(ids) == 1}
-    # reservation in general ("kan vi reservera en del av ett ramavtal?") is the one under 4 kap. 18 §
-    general = [
-        doc_id
-        for doc_id, record in documents.items()
-        if record.get("kind") == "guidance" and "reserverad-4-18" in instruments_in(record.get("title") or "")
-    ]
     if "reserverad" not in guides and len(general) == 1:
         guides["reserverad"] = general[0]
     return guides
@@ -192,7 +197,7 @@ def rule_over_term(top, docs: list, asked: str, documents: dict[str, dict]):
 
 def rule_over_law(top, docs: list, asked: str, documents: dict[str, dict]):
     """ "måste vi anta det billigaste anbudet?" names no provision: a close FAQ or guidance whose
-    title asks the same (måste, får) leads before the law text that ranked first."""
+    title asks "måste" too leads before the law text that ranked first."""
     if top.kind != "law" or top.doc_id != docs[0].passage.doc_id or find_refs(asked):
         return top
     mine = modalities(asked) & {"must"}  # ("får vi reservera …?": the law's "får" answers it)
