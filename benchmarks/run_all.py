@@ -377,7 +377,8 @@ BENCHMARKS = [
         "quality_blind40",
         "quality",
         "Retrieval quality, forty-third set (eval_blind40: the questions of eval_usefulness_blind40, written "
-        "blind by a helper in the thirty-third session, first run on that session's first code; CLEAN: misses not read)",
+        "blind by a helper in the thirty-third session, first run on that session's first code; TRAINING since the "
+        "thirty-fifth session: its misses were read)",
         ["--eval", "benchmarks/eval_blind40.jsonl"],
         ["--eval", "benchmarks/eval_blind40.jsonl"],
     ),
@@ -388,6 +389,14 @@ BENCHMARKS = [
         "blind by a helper in the thirty-fourth session, first run on that session's first code; CLEAN: misses not read)",
         ["--eval", "benchmarks/eval_blind41.jsonl"],
         ["--eval", "benchmarks/eval_blind41.jsonl"],
+    ),
+    (
+        "quality_blind42",
+        "quality",
+        "Retrieval quality, forty-fifth set (eval_blind42: the questions of eval_usefulness_blind42, written "
+        "blind by a helper in the thirty-fifth session, first run on that session's first code; CLEAN: misses not read)",
+        ["--eval", "benchmarks/eval_blind42.jsonl"],
+        ["--eval", "benchmarks/eval_blind42.jsonl"],
     ),
     (
         "usefulness",
@@ -724,7 +733,8 @@ BENCHMARKS = [
         "usefulness_blind40",
         "usefulness",
         "Usefulness, fortieth set (eval_usefulness_blind40, 140 questions written blind by a helper in the "
-        "thirty-third session, first run on that session's first code; CLEAN: its failures not read)",
+        "thirty-third session, first run on that session's first code; TRAINING since the thirty-fifth session: "
+        "its failures were read)",
         ["--eval", "benchmarks/eval_usefulness_blind40.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind40.jsonl"],
     ),
@@ -735,6 +745,14 @@ BENCHMARKS = [
         "thirty-fourth session, first run on that session's first code; CLEAN: its failures not read)",
         ["--eval", "benchmarks/eval_usefulness_blind41.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind41.jsonl"],
+    ),
+    (
+        "usefulness_blind42",
+        "usefulness",
+        "Usefulness, forty-second set (eval_usefulness_blind42, 140 questions written blind by a helper in the "
+        "thirty-fifth session, first run on that session's first code; CLEAN: its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind42.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind42.jsonl"],
     ),
     (
         "paraphrase",
