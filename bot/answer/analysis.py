@@ -83,7 +83,7 @@ _HOW_TO = re.compile(
 _WHICH_PROVISION = re.compile(
     r"\b(var i (lou|luf|luk|lov|lagen)|vilken (paragraf|bestämmelse|regel i lagen)|vilket kapitel|vilka paragrafer"
     r"|vilken lagparagraf|vilket lagrum|i vilken lag|var (står|regleras|finns|hittar (jag|vi|man)) (det |reglerna|bestämmelser\w*|paragrafen\w*)"
-    r"|which (section|article|provision))\b",
+    r"|var regleras|which (section|article|provision))\b|\b(vilken|vilka|vilket) §",
     re.IGNORECASE,
 )
 _CLAUSE_SPLIT = re.compile(
@@ -95,6 +95,8 @@ _CLAUSE_SPLIT = re.compile(
     r"|, (?=(?:är det|får vi|får man|kan vi|kan man|måste vi|måste man|finns det|vilka (?:får|kan|ska|måste)"
     # "vad är IOP, när får man använda det …"
     r"|när (?:får|kan|måste|ska|bör) (?:vi|man|ni)"
+    # "Vad är ett socialt tilldelningskriterium, vilken paragraf reglerar det …"
+    r"|vilken (?:paragraf|lag|bestämmelse)|var (?:regleras|står)"
     # "Vad är ett arbetsintegrerande socialt företag, hur hittar vi sådana …", "får vi köpa
     # direkt, vad är beloppsgränsen …"
     r"|hur (?:hittar|gör|ska|kan|får|följer|kontrollerar|väljer) (?:vi|man|ni)|hur skiljer (?:det|den|de) sig|vad (?:är|blir|krävs)\b)\b)|(?<!t\.ex)(?<!bl\.a)(?<!m\.m)(?<!s\.k)(?<!d\.v\.s)(?<!o\.s\.v)(?<!\bca)\. (?=[A-ZÅÄÖ])|(?<=\?)\s*",

@@ -141,6 +141,20 @@ def shares_a_core_word(asked: str, own: str) -> bool:
     return not core or any(one_stem(word, h) for word in core for h in have)
 
 
+def narrower(asked: str, own: str) -> bool:
+    """Is the own yes/no question the asked one with a setting added ("Får vi ställa
+    sysselsättningskrav i en direktupphandling?" for "Får vi ställa sysselsättningskrav?")?"""
+    setting = SETTING.search(own)
+    return bool(setting) and setting.group(2).lower() not in asked.lower() and holds_own(own, asked)
+
+
+# A procedure or kind of contract a yes/no question is asked in ("… i en direktupphandling?")
+SETTING = re.compile(
+    r"\b(i|vid|under|inom) (?:en |ett )?(direktupphandl|lov\b|valfrihetssystem|ramavtal|luf\b|luk\b|koncession|avrop)",
+    re.IGNORECASE,
+)
+
+
 def says_more(asked: str, own: str) -> bool:
     """Does the question hold more words the own question lacks than the own question has
     ("Får vi kräva att underleverantörerna följer samma arbetsrättsliga villkor som
@@ -322,6 +336,26 @@ def on_locals(asked: str, top, documents: dict[str, dict], locals_: dict[str, st
     )
 
 
+# ... when the guidance ranked among this many files
+NARROWER_DEPTH = 5
+
+
+def not_narrower(asking: list[tuple], asked: str, docs: list, documents: dict, guides: dict) -> list[tuple]:
+    """The (hit, part) pairs whose own question was asked, but a FAQ that asks it in a narrower
+    setting (`narrower`) when the guidance on the one instrument asked ranked close."""
+    guide = guides.get(one_instrument(asked))
+    if not guide or not any(h.passage.doc_id == guide for h in docs[:NARROWER_DEPTH]):
+        return asking
+    return [
+        (hit, part)
+        for hit, part in asking
+        if not (
+            hit.passage.kind == "faq"
+            and narrower(asked, own_question(documents.get(hit.passage.doc_id, {})) or "")
+        )
+    ]
+
+
 def nearer_local(asking: list[tuple], asked: str, documents: dict[str, dict], locals_: dict) -> list[tuple]:
     """The (hit, part) pairs whose own question was asked, the FAQ on local suppliers or local
     people first whose phrasings come nearest in words, when the best is one of them ("får vi
@@ -398,6 +432,16 @@ def not_about_others(top, docs: list, asked: str, documents: dict, locals_: dict
     rule or FAQ that does not: "extra poäng för att anställa personer med funktionsnedsättning"
     is answered by the text on award criteria, not the FAQ on employment requirements."""
     own = own_question(documents.get(top.doc_id, {}))
+    # "Får vi ställa sysselsättningskrav?" is not "… i en direktupphandling?": the guidance on the
+    # requirement answers, when it ranked close
+    if (
+        own
+        and guide is not None
+        and top.kind == "faq"
+        and narrower(asked, own)
+        and any(h.passage.doc_id == guide.doc_id for h in docs[1:NARROWER_DEPTH])
+    ):
+        return guide
     if not own or not (other_parties(asked, own) or unasked_locals(asked, top.doc_id, locals_)):
         return top
     for passage in [p for p in (guide, *(h.passage for h in docs[1:3])) if p and p.doc_id != top.doc_id]:

@@ -33,6 +33,7 @@ from .asked import (
     more_parties,
     nearer_local,
     not_about_others,
+    not_narrower,
     one_instrument,
     other_modal,
     own_question,
@@ -50,20 +51,19 @@ from .in_general import in_general, social_supplier_names
 from .meaning import IS_IT_A
 from .meta import about_bot, asks_about_bot
 from .model import FRAGESERVICE_URL, GUIDANCE_NOTE, NO_BASIS, Answer, Part, Source
-from .named_party import named_party_part, with_the_kind
+from .named_party import named_party_part, who_it_is, with_the_kind
 from .names import is_name
 from .opposite import opposite_answer
 from .overview import (
     COST_TAG,
-    OVERVIEW_TAG,
     RESULTS_TAG,
     asks_if_it_works,
     asks_overview,
     asks_what_it_costs,
-    overview_docs,
+    broad_in_parts,
+    overview_of,
+    overview_part,
     overview_tag,
-    part_asks_if_it_works,
-    part_asks_overview,
 )
 from .permission_lead import (
     instrument_guides,
@@ -191,7 +191,7 @@ class Composer:
                 )
                 if (part.asks or quoted) and (yes_no or not POLAR.match(part.text)):
                     asking.append((hit, part))
-            if asking:
+            if asking := not_narrower(asking, asked, docs, self.documents, self.guides):
                 asking = nearer_local(asking, asked, self.documents, self.locals)
                 return nearest_asked(asking, asked, self.documents)
         top = how_to_top(docs, asked, self._how_to) if intent == "how-to" else docs[0].passage
@@ -302,7 +302,7 @@ class Composer:
             compose_precedents(self, answer, analysis, searches)
         elif analysis.intent == "comparison" and searches.sides:
             compose_comparison(self, answer, analysis, searches)
-        elif analysis.compound and searches.parts:
+        elif analysis.compound and searches.parts and not broad_in_parts(analysis):
             self._compound(answer, analysis, searches)
         elif analysis.intent == "definition" and (both := definitions(self, analysis, main)):
             answer.parts = both  # "vad betyder sysselsättningskrav och praktikplats?"
@@ -315,12 +315,12 @@ class Composer:
             asked = analysis.question
             # (a question that nearly quotes a file is not broad: "tips för att följa upp sociala krav")
             lead = (
-                self._overview(main, overview_tag(analysis))
+                overview_of(self, main, overview_tag(analysis))
                 if asks_overview(analysis) and not main.quoted
                 else None
             )
-            lead = lead or (self._overview(main, RESULTS_TAG) if asks_if_it_works(analysis) else None)
-            lead = lead or (self._overview(main, COST_TAG) if asks_what_it_costs(analysis) else None)
+            lead = lead or (overview_of(self, main, RESULTS_TAG) if asks_if_it_works(analysis) else None)
+            lead = lead or (overview_of(self, main, COST_TAG) if asks_what_it_costs(analysis) else None)
             lead = lead or self._rule_lead(
                 main, asked, analysis.intent, analysis, yes_no=not asks_meaning(asked)
             )
@@ -357,19 +357,6 @@ class Composer:
             return decline(self, answer, analysis, main)
         return self._finish(answer, main, k, today)
 
-    def _overview(self, result: SearchResult, tag: str = OVERVIEW_TAG) -> Part | None:
-        """The short answer of the overview file (tagged `översikt`, or `tag`) the search ranks best."""
-        rank = {h.passage.doc_id: n for n, h in enumerate(result.documents())}
-        docs = sorted(overview_docs(self.documents, tag), key=lambda d: rank.get(d, 10_000))
-        short = self.section(docs[0], SHORT_ANSWER_SLUG) if docs else None
-        return self.part(short) if short else None
-
-    def overview_part(self, result: SearchResult, asked: str, shown: set[str]) -> Part | None:
-        """The overview for a broad part of a compound question ("vilka sociala krav …"), unless shown."""
-        broad = self._overview(result) if part_asks_overview(asked) else None
-        broad = broad or (self._overview(result, RESULTS_TAG) if part_asks_if_it_works(asked) else None)
-        return broad if broad and broad.doc_id not in shown else None
-
     def _rule_lead(
         self,
         result: SearchResult,
@@ -405,7 +392,8 @@ class Composer:
             # socialt företag"): whose question it is depends on it
             part = (
                 self._told_where_to_ask(asked, result)
-                or self.overview_part(result, asked, used)
+                or who_it_is(self, asked, analysis)
+                or overview_part(self, result, asked, used)
                 or self._rule_lead(
                     result, result.query or asked, part_intent(asked), analysis, avoid=used, yes_no=yes_no
                 )

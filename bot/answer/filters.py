@@ -63,6 +63,7 @@ _BUYER_ASKED = (
     r"\b(vilka|vilken|vilket|någon|nån|ngn|några|något|ngt|nåt|andra|finns det|har|hos|med|exempel på|där|which|any|swedish|in|från (?:en|någon|nån|ngn|några|andra)|(?:köparen|beställaren) "
     r"(?:är|var)) (\w+ ){0,2}(?:PATTERN)\b"
     r"|^\W*(\w+ )?(?:PATTERN)\b[^?]{0,40}\bsom\b"  # "kommunala bolag, t.ex. bostadsbolag, som …"
+    r"|\bnär (?:PATTERN) (köper|upphandlar|handlar|beställer)\b"  # "… när regioner köper IT-utrustning"
 )
 # "flera kommuner som samverkat", "… gått ihop", "en gemensam upphandling": buyers that procured together
 _TOGETHER = re.compile(
@@ -183,13 +184,18 @@ def the_municipality(text: str, place: Place) -> bool:
 
 def detect_sectors(words: list[str]) -> list[str]:
     found = [sector for sector, stems in SECTOR_WORDS.items() if has_words(words, stems)]
-    # "IT-återbruk", "återbruk av datorer": reuse of IT is what was bought (Oslo's computers), not
-    # any reuse (furniture), unless waste is named apart from it
+    # "IT-återbruk", "IT-återvinning", "återbruk av datorer": reuse of IT is what was bought
+    # (Oslo's computers), not any reuse (furniture), unless waste is named apart from it
+    apart = [
+        w
+        for n, w in enumerate(words)
+        if not w.startswith("återbruk") and not (w.startswith("återvinn") and n and words[n - 1] == "it")
+    ]
     if (
         WASTE in found
         and IT in found
         and IT_REUSE.search(" ".join(words))
-        and not has_words([w for w in words if "återbruk" not in w], SECTOR_WORDS[WASTE])
+        and not has_words(apart, SECTOR_WORDS[WASTE])
     ):
         found.remove(WASTE)
     return found
@@ -197,7 +203,7 @@ def detect_sectors(words: list[str]) -> list[str]:
 
 IT, WASTE = "IT och telefoni", "avfall och återvinning"
 IT_REUSE = re.compile(
-    r"\b(it|dator\w*|telefon\w*|mobil\w*)-?återbruk|\båterbruk\w* av (it|dator|telefon|mobil)"
+    r"\b(it|dator\w*|telefon\w*|mobil\w*)[- ]?(återbruk|återvinn)|\b(återbruk|återvinn)\w* av (it|dator|telefon|mobil)"
 )
 
 
@@ -241,10 +247,16 @@ def objects_asked(words: list[str]) -> list[str]:
     describes = {
         n for n, w in enumerate(words[:-1]) if w.endswith(_ADJECTIVE_ENDINGS) and _object_of(words[n + 1])
     }
+    # ... nor is the thing the service is done to ("biltvätt av kommunens bilar")
+    done_to = {
+        n
+        for n in range(len(words))
+        if any(words[k] == "av" and _object_of(words[k - 1]) for k in range(max(1, n - 2), n))
+    }
     broader = [
         w
         for n, w in enumerate(words)
-        if n not in narrowed | describes and not _object_of(w) and detect_sectors([w])
+        if n not in narrowed | describes | done_to and not _object_of(w) and detect_sectors([w])
     ]
     return [] if broader or _FOR_INSTANCE.search(" ".join(words)) else objects
 
@@ -335,8 +347,8 @@ def years_asked(text: str) -> tuple[int | None, int | None]:
     if re.search(rf"\b(efter|after)\s+{year}\b", text, re.I):
         return year + 1, None
     if re.search(
-        rf"\b(sedan|since|from|fr\.?\s?o\.?\s?m\.?|från och med|från)\s+{year}\s*(och|eller)?\s*(framåt|senare|nyare|onwards)\b"
-        rf"|\b(sedan|since|fr\.?\s?o\.?\s?m\.?|från och med)\s+{year}\b|\b{year}\s+(och|eller)\s+(framåt|senare|efter|nyare)\b",
+        rf"\b(sedan|sen|since|from|fr\.?\s?o\.?\s?m\.?|från och med|från)\s+{year}\s*(och|eller)?\s*(framåt|senare|nyare|onwards)\b"
+        rf"|\b(sedan|sen|since|fr\.?\s?o\.?\s?m\.?|från och med)\s+{year}\b|\b{year}\s+(och|eller)\s+(framåt|senare|efter|nyare)\b",
         text,
         re.I,
     ):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..knowledge.chunking import SHORT_ANSWER_SLUG
 from .analysis import Analysis
+from .meaning import IS_IT_A
 from .model import Answer, Part
 
 # the section of a name's glossary file that says what it means for a buyer, else its definition
@@ -36,3 +37,17 @@ def with_the_kind(c, parts: list[Part], analysis: Analysis) -> list[Part]:
     if short is None or kind in {p.doc_id for p in parts}:
         return parts
     return [c.part(short), *parts[1:]]
+
+
+def who_it_is(c, asked: str, analysis: Analysis) -> Part | None:
+    """ "samhall e väl ett socialt företag? kan vi ge dom städet direkt": a part that asks whether
+    an organisation the question names is a kind of supplier is answered by the glossary's note
+    on that organisation."""
+    if not IS_IT_A.search(asked):
+        return None
+    for doc_id in sorted(analysis.name_docs):
+        term = str(c.documents[doc_id].get("term") or "")
+        passage = next((p for slug in SECTIONS if (p := c.section(doc_id, slug)) is not None), None)
+        if term and term.lower() in asked.lower() and passage is not None:
+            return c.part(passage)
+    return None

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import re
 
+from ..knowledge.chunking import SHORT_ANSWER_SLUG
 from ..search.scope import settings_in
 from .analysis import Analysis, words_of
-from .filters import detect_instruments
+from .filters import detect_instruments, detect_sectors
 
 OVERVIEW_TAG = "översikt"
 # Goods made in global supply chains ("vilka sociala krav kan vi ställa när vi köper datorer"):
@@ -160,3 +161,30 @@ def asks_what_it_costs(analysis: Analysis) -> bool:
 def overview_tag(analysis: Analysis) -> str:
     """The tag of the overview a broad question gets: the supply chain's for goods, else the general one."""
     return GOODS_OVERVIEW_TAG if GOODS_SECTORS & set(analysis.sectors) else OVERVIEW_TAG
+
+
+def broad_in_parts(analysis: Analysis) -> bool:
+    """ "sociala hänsyn i upphandling?? vad kan vi göra typ": a broad question typed in parts, each
+    only the topic or only the broad ask, is one broad question."""
+    return asks_overview(analysis) and all(TOPIC.search(p) or BROAD_ASK.search(p) for p in analysis.parts)
+
+
+def part_overview_tag(part: str) -> str:
+    """... and a broad part's ("Vilka sociala krav kan vi ställa när vi köper arbetskläder, och …")."""
+    return GOODS_OVERVIEW_TAG if GOODS_SECTORS & set(detect_sectors(words_of(part))) else OVERVIEW_TAG
+
+
+def overview_of(c, result, tag: str = OVERVIEW_TAG):
+    """The short answer of the overview file (tagged `översikt`, or `tag`) the search ranks best.
+    `c` is the Composer."""
+    rank = {h.passage.doc_id: n for n, h in enumerate(result.documents())}
+    docs = sorted(overview_docs(c.documents, tag), key=lambda d: rank.get(d, 10_000))
+    short = c.section(docs[0], SHORT_ANSWER_SLUG) if docs else None
+    return c.part(short) if short else None
+
+
+def overview_part(c, result, asked: str, shown: set[str]):
+    """The overview for a broad part of a compound question ("vilka sociala krav …"), unless shown."""
+    broad = overview_of(c, result, part_overview_tag(asked)) if part_asks_overview(asked) else None
+    broad = broad or (overview_of(c, result, RESULTS_TAG) if part_asks_if_it_works(asked) else None)
+    return broad if broad and broad.doc_id not in shown else None

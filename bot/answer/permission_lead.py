@@ -50,7 +50,10 @@ def on_the_law(top, docs: list, asked: str, documents: dict[str, dict]):
     names that law (a FAQ, guidance or law text), when the best file's title does not. One that
     names LOU ("vilken paragraf i LOU handlar om reserverade kontrakt?") is answered by the LOU
     text before the directive's article or the EU judgment behind it."""
-    if (law := on_the_provision(top, docs, asked, documents)) is not None:
+    if (
+        law := on_the_provision(top, docs, asked, documents)
+        or law_titled_as_asked(top, docs, asked, documents)
+    ) is not None:
         return law
     mine, named = laws_in(asked), laws_in
     if not mine and NAMES_LOU.search(asked) and is_eu_law(documents.get(top.doc_id, {})):
@@ -80,6 +83,36 @@ def on_the_provision(top, docs: list, asked: str, documents: dict[str, dict]):
         ):
             return hit.passage
     return None
+
+
+def law_titled_as_asked(top, docs: list, asked: str, documents: dict[str, dict]):
+    """ "Var regleras obligatorisk uteslutning …?": of two close law texts, the one whose title
+    holds two words of the question side by side ("13 kap. 1 § LOU – obligatorisk uteslutning …")
+    leads before one whose title does not."""
+    if top.kind != "law":
+        return None
+    pairs = _pairs(asked)
+    if not pairs or pairs & _pairs(documents.get(top.doc_id, {}).get("title") or ""):
+        return None
+    for hit in docs[1:3]:
+        title = documents.get(hit.passage.doc_id, {}).get("title") or ""
+        if (
+            hit.passage.kind == "law"
+            and hit.score >= TITLED_LAW * docs[0].score
+            and is_eu_law(documents.get(hit.passage.doc_id, {})) == is_eu_law(documents.get(top.doc_id, {}))
+            and pairs & _pairs(title)
+        ):
+            return hit.passage
+    return None
+
+
+TITLED_LAW = 0.9
+
+
+def _pairs(text: str) -> set[tuple[str, str]]:
+    """Two content words side by side, cut to their first five letters ("obligatorisk uteslutning")."""
+    words = [w[:5] for w in re.findall(r"[a-zåäöé]{4,}", text.lower())]
+    return set(zip(words, words[1:], strict=False))
 
 
 NAMES_LOU = re.compile(r"\bLOU\b", re.IGNORECASE)

@@ -17,6 +17,7 @@ from .asked import instruments_in
 from .filters import detect_instruments, names_object
 from .matching import precedent_matches
 from .model import Answer
+from .overview import overview_part
 from .precedent_words import ANY_EXAMPLE, IN_COURT, asks_for_precedents
 from .rulings import ruling_faq
 
@@ -91,9 +92,12 @@ def compose_precedents(c, answer: Answer, analysis: Analysis, searches: Searches
         answer.precedent_wanted = f"{wanted} med {partner or said}".strip() if partner or said else wanted
     # the other parts of a compound question ("Får vi reservera städningen? Och har någon
     # kommun gjort så?"): each is answered above the list, in the order asked
-    asked_parts = []
-    for asked, result in zip(analysis.parts, searches.parts, strict=False):
+    asked_parts, cases_first = [], False
+    for n, (asked, result) in enumerate(zip(analysis.parts, searches.parts, strict=False)):
         if len(analysis.parts) < 2 or asks_for_precedents(asked) or not asks_something(asked):
+            # "Hur har Helsingborg jobbat med sociala hänsyn, och kan vi göra likadant …?": the
+            # case named answers the first part, and comes first
+            cases_first = cases_first or (n == 0 and bool(named))
             continue
         if (named and asks_of_named_buyer(asked, analysis)) or ASKS_OUTCOME.match(asked):
             # "Har Göteborgs stad jobbat med …? hur gick det": the case shown answers it (and
@@ -102,13 +106,32 @@ def compose_precedents(c, answer: Answer, analysis: Analysis, searches: Searches
         if rulings is not None and IN_COURT.search(asked):  # "… nånsin överprövats?": answered
             continue  # by what the courts said
         shown = {p.doc_id for p in answer.parts + asked_parts}
-        lead = c.overview_part(result, asked, shown) or c.lead(
-            result, asked, part_intent(asked), avoid=shown | c.example_ids, yes_no=not asks_meaning(asked)
+        lead = (
+            how_they_did(c, named, asked, shown)
+            or overview_part(c, result, asked, shown)
+            or c.lead(
+                result, asked, part_intent(asked), avoid=shown | c.example_ids, yes_no=not asks_meaning(asked)
+            )
         )
         if lead and lead.kind != "example":
             lead.label = asked
             asked_parts.append(lead)
-    answer.parts = asked_parts + answer.parts
+    answer.parts = answer.parts + asked_parts if cases_first else asked_parts + answer.parts
+
+
+SAME_THING = re.compile(
+    r"\b(göra|gör|jobba) (likadant|samma sak|detsamma|så)\b|\bsamma (sätt|modell)\b", re.IGNORECASE
+)
+
+
+def how_they_did(c, named: list[dict], asked: str, shown: set[str]):
+    """ "… och kan vi göra likadant i en mindre kommun?" after a case named: the guidance on
+    the instrument that case used."""
+    if not named or not SAME_THING.search(asked):
+        return None
+    guide = next((c.guides[i] for i in named[0].get("instrument") or [] if i in c.guides), None)
+    short = c.section(guide, SHORT_ANSWER_SLUG) if guide and guide not in shown else None
+    return c.part(short) if short is not None else None
 
 
 def known_elsewhere(c, analysis: Analysis) -> bool:

@@ -32,6 +32,8 @@ def part_queries(parts: list[str]) -> list[str]:
             or (len(own) <= SUBJECT_ALONE_WORDS and THEY_DO.search(part))
             or (len(own) <= FOLLOW_UP_WORDS and FOLLOWS_UP.search(part))
             or (n and names_again(part, parts[n - 1]))
+            # "vad är IOP och vilken lag gäller då …?": "då" is when the term asked is used
+            or (n and THEN.search(part) and part_intent(parts[n - 1]) == "definition")
             # "Måste vi ställa arbetsrättsliga villkor, och vilka nivåer får vi kräva?": a short
             # part that asks for a level and names no instrument asks about the one before
             or (
@@ -102,7 +104,8 @@ FOLLOW_UP_WORDS = 2
 FOLLOWS_UP = re.compile(
     # "…, och vad behöver vi ha för underlag?": what is needed for the thing the part before asked
     # ("… och hur annonserar man en sådan reservation?": the one the part before named)
-    r"\b(istället|i stället|annars|om inte|i så fall|om vi avstår|vad (behöver|krävs|måste)|(en|ett) sådan|sådant)\b",
+    r"\b(istället|i stället|annars|om inte|i så fall|om vi avstår|vad (behöver|krävs|måste)|(en|ett) sådan|sådant"
+    r"|(göra|gör) (likadant|samma sak|detsamma|så))\b",  # "… och kan vi göra likadant i en mindre kommun?"
     re.IGNORECASE,
 )
 # ... and one that asks for a level, an amount or a rule without saying of what
@@ -114,6 +117,7 @@ OF_WHAT = re.compile(
 POINTS_BACK = re.compile(
     r"\b(då|det|de|dem|dom|dessa|detta|den|sånt|såna|där|samma|likadant|detsamma)\b", re.IGNORECASE
 )
+THEN = re.compile(r"\b(då|i så fall)\b", re.IGNORECASE)
 # ... and one whose subject is "de", "den" or "hen" with up to this many
 SUBJECT_ALONE_WORDS = 3
 THEY_DO = re.compile(
@@ -133,13 +137,15 @@ BREACH = re.compile(
 POINTS_TO_THEM = re.compile(r"\b(dem|dom|dessa|sådana|såna)\b", re.IGNORECASE)
 FOR_THEM = re.compile(r"\b(för|åt|till) (dem|dom|dessa|sådana|såna)\b", re.IGNORECASE)
 USES_IT = re.compile(
-    r"\b(använda|använder|tillämpa|tillämpar|kombinera|välja|ha|köpa|upphandla) (det|den|detta)\b"
+    r"\b(använda|använder|tillämpa|tillämpar|kombinera|välja|ha|köpa|upphandla|reglerar|styr) (det|den|detta)\b"
     r"|\b(skiljer) (det|den|detta)(?= sig\b)"  # "vad är LOV, hur skiljer det sig från …"
     r"|\b(går|funkar|fungerar) (det|den|detta)(?= att\b)"  # "vad är LOV och går det att kombinera med …"
     r"|\b(får|kan|bör|ska|måste) (det|den|detta)(?= (användas|tillämpas|väljas|köpas)\b)",  # "… får det användas …"
     re.IGNORECASE,
 )
-PART_FRAME = frozenset("måste får kan ska vi man ställa ha göra också".split())
+PART_FRAME = frozenset(
+    "måste får kan ska vi man ställa ha göra också vilken paragraf reglerar regleras".split()
+)
 # Words of a part that say how, not what ("hur går vi till väga om vi vill göra likadant").
 PART_FRAME_TOKENS = frozenset(tokens("går gå väga likadant detsamma göra gör kör funkar fungerar"))
 

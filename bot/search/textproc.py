@@ -254,6 +254,10 @@ PARTICLE_VERBS = {
     ),
     # "vilka sociala företag finns det i skåne?": how to find out which there are
     r"\bvilka (arbetsintegrerande )?(sociala|socialt) företag (som )?finns( det)?\b": "=hur hittar vi sociala företag som finns",
+    # "kan vi ge dom städet direkt", "ge uppdraget direkt till …": a direct award
+    # (not to a non-profit, a partnership, or "utan konkurrens", read as it stands)
+    r"\b(ge|ger|gav|lämna)\b(?![^?]*\b(iop|partnerskap|bidrag|idéburen|idéburna|ideell|ideella|utan konkurrens)\b)"
+    r"(\s+[a-zåäö]+){1,5}?\s+direkt\b": "direktupphandling",
     # "ge företag från vår egen kommun fördel": favouring them
     r"\bge\b(\s+[a-zåäö]+){1,6}?\s+(en )?fördel(ar)?\b": "gynna",
 }
