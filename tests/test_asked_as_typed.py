@@ -210,3 +210,29 @@ def test_doing_the_same_as_a_named_case_is_answered_by_the_guidance_on_its_instr
     assert how_they_did(c, named, "kan vi göra likadant i en mindre kommun", set()) == "Ja, ni får."
     assert how_they_did(c, named, "hur gick det för dem", set()) is None
     assert how_they_did(c, named, "kan vi göra likadant", {"sysselsattningskrav"}) is None
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "sitter i kommunstyrelsen o vill att vi gör mer för folk som står långt från jobb, var börjar man",
+        "sitter i KS och vill att fler ska få jobb via våra upphandlingar, var börjar vi?",
+        "vi har typ 40 pers på försörjningsstöd, kan upphandlingen hjälpa",
+        "kan man ha sociala hänsyn i upphandling av vinterväghållning?",
+        "upphandlingar o arbetslöshet, hänger det ihop nåt?",
+    ],
+)
+def test_broad_questions_on_jobs_through_procurement_ask_for_the_overview(question):
+    from bot.answer.overview import asks_overview
+
+    assert asks_overview(analyse(question, NAMES))
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["har en person med missbruk rätt till försörjningsstöd?", "hur hög är arbetslösheten i kommunen?"],
+)
+def test_jobs_words_without_a_broad_ask_are_not_the_overview(question):
+    from bot.answer.overview import asks_overview
+
+    assert not asks_overview(analyse(question, NAMES))

@@ -17,7 +17,11 @@ OVERVIEW_TAG = "översikt"
 # the overview is the file on human rights in the supply chain, tagged so by an admin
 GOODS_OVERVIEW_TAG = "översikt leverantörskedja"
 GOODS_SECTORS = frozenset({"IT och telefoni", "arbetskläder och textil"})
-MORE_JOBS = re.compile(r"\bfler (jobb|i jobb|i arbete)\b", re.IGNORECASE)
+MORE_JOBS = re.compile(
+    r"\bfler (\w+ ){0,2}?(jobb|i jobb|i arbete|anställning|anställda)\b"  # "fler ska få jobb via …"
+    r"|\bstår långt från (jobb|arbete|arbetsmarknaden)\b|\barbetslöshet\b|\bförsörjningsstöd\b",
+    re.IGNORECASE,
+)
 TOPIC = re.compile(
     r"\bsocial(a|t)? (hänsyn|krav|upphandling|villkor|hållbarhet|ansvar\w*)\b|\bsocial (hänsyn|upphandling)\b"
     r"|\bsocial (clauses|procurement|considerations|requirements)\b|\b(nåt|något|nånting|ngt) socialt\b|"
@@ -28,6 +32,9 @@ BROAD_ASK = re.compile(
     r"\btips\b|\bquick wins?\b|\bvad kan (vi|man|ni|en kommun|kommunen|en region|regionen)( ens)? (göra|kräva|ställa)\b|\bwhat'?s the deal\b|\bvad säger\b(?! (lagen|lou|luf|luk|lov|eu|eu-\w+|direktiv\w*|\d))"
     r"|\bwhat can (we|you)\b|\bhur (börjar|kommer) (vi|man|jag)( igång)?\b|\bvar (börjar|ska) (vi|man|jag)( börja)?\b"
     r"|\bvad (ska|bör) (jag|vi|man) ta med\b"
+    # "kan upphandlingen hjälpa …", "hänger det ihop nåt?", "kan man ha sociala hänsyn i …"
+    r"|\bkan (upphandling\w*|vi|man) hjälpa\b|\bhänger (det|de) ihop\b"
+    r"|\b(kan|får) (vi|man) (ha|ta|använda) sociala hänsyn\b"
     # "hur förklarar jag för fullmäktige varför vi ska ha sociala krav": why at all
     r"|\bvarför (ska|bör|skulle|behöver) (vi|man|kommunen|regionen|en kommun)\b"
     r"|\bvarför (vi|man|kommunen|regionen) (ska|bör|skulle|behöver)\b"
