@@ -236,3 +236,25 @@ def test_jobs_words_without_a_broad_ask_are_not_the_overview(question):
     from bot.answer.overview import asks_overview
 
     assert not asks_overview(analyse(question, NAMES))
+
+
+def test_a_requirement_on_the_staffs_swedish_lifts_the_faq_on_language_requirements():
+    from bot.search.scope import LANGUAGE_HIT
+
+    title = "Får vi ställa krav på att personalen i hemtjänsten kan svenska?"
+    scope = NarrowScope({"faq-sprak": {"kind": "faq", "title": title}})
+    for asked in ("får vi kräva att städarna kan svenska", "krav på att de har svenska som modersmål?"):
+        assert scope.factor("faq-sprak", asked) == LANGUAGE_HIT > 1
+    assert scope.factor("faq-sprak", "kan vi kräva svenska lönenivåer för utstationerad personal?") == 1.0
+
+
+def test_which_requirements_work_for_a_kind_of_goods_is_a_broad_question():
+    from bot.answer.overview import asks_overview
+
+    assert asks_overview(analyse("vilka sociala krav funkar på IT-grejer", NAMES))
+
+
+def test_is_one_provision_the_same_as_another_compares_the_two():
+    from bot.answer.analysis import comparison_sides
+
+    assert comparison_sides("e 4:18 samma som 19:25a?") == ["4:18", "19:25a"]

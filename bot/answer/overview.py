@@ -44,6 +44,7 @@ BROAD_ASK = re.compile(
     # "vilka sociala krav kan vi ha i bygg", "hur funkar sociala hänsyn i städupphandling",
     # "enklaste sättet att få in sociala krav"
     r"|\bvilka (sociala )?(krav|hänsyn|villkor)\w* kan (vi|man|ni)\b"
+    r"|\bvilka (sociala )?(krav|hänsyn|villkor)\w* (funkar|fungerar|passar)\b"  # "… funkar på IT-grejer"
     r"|\b(enklaste|lättaste|bästa|smidigaste) (sättet|vägen)\b|\bfå(r (vi|man|ni|kommunen|regionen))? in\b",
     re.IGNORECASE,
 )

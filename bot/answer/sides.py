@@ -168,9 +168,9 @@ _LIST_THEN_ASK = re.compile(
 MAX_SIDE_WORDS = 6
 # "asf och samhall samma sak?", "är skyddad verkstad och samhall samma sak": is one the other
 _SAME_THING = re.compile(
-    r"^\W*(?:är\s+)?([\wåäö-]+(?: [\wåäö-]+){0,2}) och ([\wåäö-]+(?: [\wåäö-]+){0,2}),?\s+(?:samma sak|detsamma|samma)\W*$"
-    # "är arbetsrättsliga villkor samma sak som sociala klausuler?"
-    r"|^\W*(?:är|e)\s+([\wåäö-]+(?: [\wåäö-]+){0,2}) samma (?:sak )?som ([\wåäö-]+(?: [\wåäö-]+){0,2})\W*$",
+    r"^\W*(?:är\s+)?([\wåäö:-]+(?: [\wåäö:-]+){0,2}) och ([\wåäö:-]+(?: [\wåäö:-]+){0,2}),?\s+(?:samma sak|detsamma|samma)\W*$"
+    # "är arbetsrättsliga villkor samma sak som sociala klausuler?", "e 4:18 samma som 19:25a?"
+    r"|^\W*(?:är|e)\s+([\wåäö:-]+(?: [\wåäö:-]+){0,2}) samma (?:sak )?som ([\wåäö:-]+(?: [\wåäö:-]+){0,2})\W*$",
     re.IGNORECASE,
 )
 _WHICH_IS_BETTER = re.compile(

@@ -250,6 +250,13 @@ FINDING = re.compile(
     re.IGNORECASE,
 )
 FINDING_HIT = 1.2
+# "kan vi kräva att städarna kan svenska / har svenska som modersmål?"
+LANGUAGE = re.compile(
+    r"\b(kan|pratar|talar|prata|tala|behärska\w*|förstå\w*|skriver|skriva) (bra |god |flytande |okej )?svenska\b"
+    r"|\bsvenska som modersmål|\bsvenskkunskap\w*|\bspråkkrav\w*|\bspråkkunskap\w*|\bmodersmål\w*",
+    re.IGNORECASE,
+)
+LANGUAGE_HIT = 1.35
 
 
 NARROW_CASES: tuple[tuple[tuple[str, ...], re.Pattern, float, float], ...] = (
@@ -267,6 +274,8 @@ NARROW_CASES: tuple[tuple[tuple[str, ...], re.Pattern, float, float], ...] = (
     ),
     # where to find social enterprises: asked when the question asks how to find them
     (("ta reda på vilka",), FINDING, 1.0, FINDING_HIT),
+    # a requirement on the staff's Swedish, in any service ("städarna kan svenska")
+    (("kan svenska",), LANGUAGE, 1.0, LANGUAGE_HIT),
     # a contract already signed: asked when the question says so or speaks of changing it,
     # not by "får vi ställa sysselsättningskrav i ramavtalet?"
     (("redan är tecknat",), SIGNED, SIGNED_MISS, 1.0),

@@ -95,6 +95,7 @@ CHAT_WORDS = {
     "employment": "sysselsättning",
     "local": "lokala",
     "cheapest": "billigaste",
+    "modersmål": "språkkrav",  # "… har svenska som modersmål": a requirement on language
     "laptop": "it-produkter",
     "laptops": "it-produkter",
     "price": "pris",
