@@ -98,6 +98,8 @@ def test_a_yes_no_question_asked_in_a_narrower_setting_is_not_the_one_asked():
     own = "Får vi ställa sysselsättningskrav i en direktupphandling?"
     assert narrower("Får vi ställa sysselsättningskrav?", own)
     assert not narrower("får vi ställa sysselsättningskrav i en direktupphandling", own)
+    # ... nor is the same requirement in other words
+    assert narrower("kan vi kräva praktikplats för nyanlända i städavtalet", own)
     # other words for the same thing are no narrower setting
     skatt = "Måste vi utesluta en leverantör som har skulder för skatter eller socialförsäkringsavgifter?"
     assert not narrower("Måste vi utesluta en leverantör som har skatteskulder?", skatt)
@@ -144,6 +146,10 @@ FILES = {
         "kort-svar": "Begär en förklaring av priset innan ni förkastar anbudet.",
         "forklaring": "Förklaring för faq-lagt-anbud.",
     },
+    ("faq-langtidsarbetslosa", "faq", "Får vi kräva att leverantören anställer långtidsarbetslösa?"): {
+        "kort-svar": "Ja, som ett sysselsättningskrav under avtalstiden.",
+        "forklaring": "Förklaring för faq-langtidsarbetslosa.",
+    },
 }
 
 
@@ -155,6 +161,10 @@ def test_a_plain_may_we_is_answered_by_the_guidance_not_the_faq_on_a_narrower_se
     result = ranked(passages, {"faq-sk-direkt": 0.026, "faq-lagt-anbud": 0.021, "sysselsattningskrav": 0.019})
     lead = comp.lead(result, "Får vi ställa sysselsättningskrav?", "permission")
     assert lead.doc_id == "sysselsattningskrav"
+    # ... and with the guidance far below, the next FAQ asked in no narrower setting
+    far = ranked(passages, {"faq-sk-direkt": 0.023, "faq-langtidsarbetslosa": 0.022, "faq-lagt-anbud": 0.02})
+    asked = "kan vi kräva praktikplats för nyanlända i städavtalet"
+    assert comp.lead(far, asked, "permission").doc_id == "faq-langtidsarbetslosa"
     # the question in that setting keeps its FAQ
     asked = "Får vi ställa sysselsättningskrav i en direktupphandling?"
     assert comp.lead(result, asked, "permission").doc_id == "faq-sk-direkt"
@@ -258,3 +268,9 @@ def test_is_one_provision_the_same_as_another_compares_the_two():
     from bot.answer.analysis import comparison_sides
 
     assert comparison_sides("e 4:18 samma som 19:25a?") == ["4:18", "19:25a"]
+
+
+def test_social_clauses_in_a_sector_is_a_broad_question():
+    from bot.answer.overview import asks_overview
+
+    assert asks_overview(analyse("hur funkar det m sociala klausuler i bygg asså", NAMES))

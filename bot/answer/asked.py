@@ -145,7 +145,10 @@ def narrower(asked: str, own: str) -> bool:
     """Is the own yes/no question the asked one with a setting added ("Får vi ställa
     sysselsättningskrav i en direktupphandling?" for "Får vi ställa sysselsättningskrav?")?"""
     setting = SETTING.search(own)
-    return bool(setting) and setting.group(2).lower() not in asked.lower() and holds_own(own, asked)
+    if not setting or setting.group(2).lower() in asked.lower():
+        return False
+    # ("kan vi kräva praktikplats för nyanlända i städavtalet?": the same requirement, in other words)
+    return holds_own(own, asked) or bool(instruments_in(own) & instruments_in(asked))
 
 
 # A procedure or kind of contract a yes/no question is asked in ("… i en direktupphandling?")
@@ -433,15 +436,15 @@ def not_about_others(top, docs: list, asked: str, documents: dict, locals_: dict
     is answered by the text on award criteria, not the FAQ on employment requirements."""
     own = own_question(documents.get(top.doc_id, {}))
     # "Får vi ställa sysselsättningskrav?" is not "… i en direktupphandling?": the guidance on the
-    # requirement answers, when it ranked close
-    if (
-        own
-        and guide is not None
-        and top.kind == "faq"
-        and narrower(asked, own)
-        and any(h.passage.doc_id == guide.doc_id for h in docs[1:NARROWER_DEPTH])
-    ):
-        return guide
+    # requirement answers, when it ranked close, else the next FAQ or guidance asked in no narrower
+    # setting
+    if own and top.kind == "faq" and narrower(asked, own):
+        if guide is not None and any(h.passage.doc_id == guide.doc_id for h in docs[1:NARROWER_DEPTH]):
+            return guide
+        for hit in docs[1:3]:
+            other = own_question(documents.get(hit.passage.doc_id, {})) or ""
+            if hit.passage.kind in ("faq", "guidance") and not narrower(asked, other):
+                return hit.passage
     if not own or not (other_parties(asked, own) or unasked_locals(asked, top.doc_id, locals_)):
         return top
     for passage in [p for p in (guide, *(h.passage for h in docs[1:3])) if p and p.doc_id != top.doc_id]:

@@ -23,7 +23,7 @@ MORE_JOBS = re.compile(
     re.IGNORECASE,
 )
 TOPIC = re.compile(
-    r"\bsocial(a|t)? (hänsyn|krav|upphandling|villkor|hållbarhet|ansvar\w*)\b|\bsocial (hänsyn|upphandling)\b"
+    r"\bsocial(a|t)? (hänsyn|krav|upphandling|villkor|hållbarhet|ansvar\w*|klausul\w*)\b|\bsocial (hänsyn|upphandling)\b"
     r"|\bsocial (clauses|procurement|considerations|requirements)\b|\b(nåt|något|nånting|ngt) socialt\b|"
     r"\b(kräva|krävas|ställa|göra|ha med) socialt\b|" + MORE_JOBS.pattern,  # "vad kan vi kräva socialt?"
     re.IGNORECASE,
