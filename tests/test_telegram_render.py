@@ -231,6 +231,17 @@ def test_a_precedent_list_says_what_was_asked_and_has_a_card_button_per_preceden
         )
     )
     assert none[0].startswith("<b>Kunskapsbanken har inga kända exempel på IOP i Kalmar län. Närmast är:</b>")
+    # a court case shown above is an example of it: the list says none besides it
+    ruled = answer(
+        parts=[part("Förvaltningsrätten ansåg att uteslutningen var rätt.", kind="case-law")],
+        precedents=[precedent()],
+        precedent_match="none",
+        precedent_wanted="på uteslutning av leverantör",
+    )
+    assert (
+        "Utöver rättsfallet ovan har kunskapsbanken inga kända exempel på uteslutning"
+        in render_answer(ruled)[0]
+    )
 
 
 def test_a_precedent_line_says_the_year_once():

@@ -6,6 +6,8 @@ from .model import ABOUT_BOT, GUIDANCE_NOTE, NO_BASIS, Answer, PrecedentLine
 
 MEANT = "Menar du:"
 NO_PRECEDENT = "Kunskapsbanken har inga kända exempel {wanted}. Närmast är:"
+# ... when a court case on it is shown above the list ("ge flera exempel på uteslutning")
+NO_OTHER_PRECEDENT = "Utöver rättsfallet ovan har kunskapsbanken inga kända exempel {wanted}. Närmast är:"
 SOME_PRECEDENTS = "Exempel {wanted} ({count} st):"
 
 
@@ -33,7 +35,10 @@ def precedent_fields(p: PrecedentLine) -> list[str]:
 def precedents_heading(answer: Answer) -> str:
     count = len(answer.precedents) + answer.more_precedents
     if answer.precedent_match == "none":
-        return NO_PRECEDENT.format(wanted=answer.precedent_wanted or "på det du frågar om")
+        ruled = any(part.kind == "case-law" for part in answer.parts)
+        return (NO_OTHER_PRECEDENT if ruled else NO_PRECEDENT).format(
+            wanted=answer.precedent_wanted or "på det du frågar om"
+        )
     if answer.precedent_wanted:
         return SOME_PRECEDENTS.format(wanted=answer.precedent_wanted, count=count)
     return "Exempel:"
