@@ -320,5 +320,6 @@ def test_a_union_blockade_and_an_associations_tax_return_are_referred():
 def test_the_shipped_referrals_take_politicians_on_boards_and_forming_a_cooperative():
     assert sent_to("får politiker sitta i styrelsen för ett socialt företag") == "kommunjurist-skr"
     assert sent_to("hur bildar man ett kooperativ") == "bolagsverket"
+    assert sent_to("behöver föreningen registrera sig hos skatteverket") == "skatteverket"
     # a social enterprise's board asked about without a seat on it is no referral's topic
     assert sent_to("måste ett socialt företag ha en styrelse för att lämna anbud?") is None
