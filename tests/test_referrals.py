@@ -321,5 +321,10 @@ def test_the_shipped_referrals_take_politicians_on_boards_and_forming_a_cooperat
     assert sent_to("får politiker sitta i styrelsen för ett socialt företag") == "kommunjurist-skr"
     assert sent_to("hur bildar man ett kooperativ") == "bolagsverket"
     assert sent_to("behöver föreningen registrera sig hos skatteverket") == "skatteverket"
+    assert sent_to("kan kommunen gå i borgen för ett socialt företag") == "kommunjurist-skr"
+    assert sent_to("får en upphandlare jobba extra hos en leverantör") == "kommunjurist-skr"
+    assert sent_to("hur ansöker ett socialt företag om startbidrag") == "arbetsformedlingen"
+    # the municipality's responsibility for what it buys is the knowledge base's own question
+    assert sent_to("vad är kommunens ansvar för arbetsvillkoren hos leverantören?") is None
     # a social enterprise's board asked about without a seat on it is no referral's topic
     assert sent_to("måste ett socialt företag ha en styrelse för att lämna anbud?") is None
