@@ -247,16 +247,10 @@ def objects_asked(words: list[str]) -> list[str]:
     describes = {
         n for n, w in enumerate(words[:-1]) if w.endswith(_ADJECTIVE_ENDINGS) and _object_of(words[n + 1])
     }
-    # ... nor is the thing the service is done to ("biltvätt av kommunens bilar")
-    done_to = {
-        n
-        for n in range(len(words))
-        if any(words[k] == "av" and _object_of(words[k - 1]) for k in range(max(1, n - 2), n))
-    }
     broader = [
         w
         for n, w in enumerate(words)
-        if n not in narrowed | describes | done_to and not _object_of(w) and detect_sectors([w])
+        if n not in narrowed | describes and not _object_of(w) and detect_sectors([w])
     ]
     return [] if broader or _FOR_INSTANCE.search(" ".join(words)) else objects
 

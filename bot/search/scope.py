@@ -242,14 +242,6 @@ SUBCONTRACTORS_HIT = 1.06
 # limits rises ("… och hur länge gäller det?")
 HOW_LONG = re.compile(r"hur länge|hur många år|år bakåt|tidsgräns|hur gammal", re.IGNORECASE)
 HOW_LONG_HIT = 1.1
-# (title words, what asks for the case, the factor when a question does not, when it does)
-# "hur hittar vi arbetsintegrerande sociala företag i vårt län?", "finns det ett register över …"
-FINDING = re.compile(
-    r"\b(hitt\w*|leta\w*|ta reda på|kartl\w*|register|karta|lista över)\b[^?.]{0,40}"
-    r"\b(socia\w*|arbetsintegr\w*|asf|idéburn\w*)",
-    re.IGNORECASE,
-)
-FINDING_HIT = 1.2
 # "kan vi kräva att städarna kan svenska / har svenska som modersmål?"
 LANGUAGE = re.compile(
     r"\b(kan|pratar|talar|prata|tala|behärska\w*|förstå\w*|skriver|skriva) (bra |god |flytande |okej )?svenska\b"
@@ -259,6 +251,7 @@ LANGUAGE = re.compile(
 LANGUAGE_HIT = 1.35
 
 
+# (title words, what asks for the case, the factor when a question does not, when it does)
 NARROW_CASES: tuple[tuple[tuple[str, ...], re.Pattern, float, float], ...] = (
     (("underleverantör",), SUBCONTRACTORS, 1.0, SUBCONTRACTORS_HIT),
     (("tidsgränser",), HOW_LONG, 1.0, HOW_LONG_HIT),
@@ -272,8 +265,6 @@ NARROW_CASES: tuple[tuple[tuple[str, ...], re.Pattern, float, float], ...] = (
         NARROW_MISS,
         1.0,
     ),
-    # where to find social enterprises: asked when the question asks how to find them
-    (("ta reda på vilka",), FINDING, 1.0, FINDING_HIT),
     # a requirement on the staff's Swedish, in any service ("städarna kan svenska")
     (("kan svenska",), LANGUAGE, 1.0, LANGUAGE_HIT),
     # a contract already signed: asked when the question says so or speaks of changing it,
