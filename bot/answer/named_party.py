@@ -13,6 +13,11 @@ from .model import Answer, Part
 SECTIONS = ("tank-pa", SHORT_ANSWER_SLUG)
 
 
+def note_on(c, doc_id: str):
+    """The section of a name's glossary file that says what it means for a buyer, if any."""
+    return next((p for slug in SECTIONS if (p := c.section(doc_id, slug)) is not None), None)
+
+
 def named_party_part(c, answer: Answer, analysis: Analysis) -> Part | None:
     """The glossary note on an organisation the question names (Analysis.name_docs: "Samhall",
     "Kriterietjänsten", not "IOP"), when the answer does not show that file already."""
@@ -20,7 +25,7 @@ def named_party_part(c, answer: Answer, analysis: Analysis) -> Part | None:
         return None
     shown = {p.doc_id for p in answer.parts}
     for doc_id in analysis.name_docs:
-        passage = next((p for slug in SECTIONS if (p := c.section(doc_id, slug)) is not None), None)
+        passage = note_on(c, doc_id)
         if doc_id not in shown and passage is not None:
             return c.part(passage, label=f"Om {c.documents[doc_id]['term']}")
     return None
@@ -47,7 +52,7 @@ def who_it_is(c, asked: str, analysis: Analysis) -> Part | None:
         return None
     for doc_id in sorted(analysis.name_docs):
         term = str(c.documents[doc_id].get("term") or "")
-        passage = next((p for slug in SECTIONS if (p := c.section(doc_id, slug)) is not None), None)
+        passage = note_on(c, doc_id)
         if term and term.lower() in asked.lower() and passage is not None:
             return c.part(passage)
     return None
