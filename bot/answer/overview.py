@@ -168,7 +168,11 @@ def asks_what_it_costs(analysis: Analysis) -> bool:
 
 def overview_tag(analysis: Analysis) -> str:
     """The tag of the overview a broad question gets: the supply chain's for goods, else the general one."""
-    return GOODS_OVERVIEW_TAG if GOODS_SECTORS & set(analysis.sectors) else OVERVIEW_TAG
+    return _tag_for(analysis.sectors)
+
+
+def _tag_for(sectors: list[str]) -> str:
+    return GOODS_OVERVIEW_TAG if GOODS_SECTORS & set(sectors) else OVERVIEW_TAG
 
 
 def broad_in_parts(analysis: Analysis) -> bool:
@@ -179,7 +183,7 @@ def broad_in_parts(analysis: Analysis) -> bool:
 
 def part_overview_tag(part: str) -> str:
     """... and a broad part's ("Vilka sociala krav kan vi ställa när vi köper arbetskläder, och …")."""
-    return GOODS_OVERVIEW_TAG if GOODS_SECTORS & set(detect_sectors(words_of(part))) else OVERVIEW_TAG
+    return _tag_for(detect_sectors(words_of(part)))
 
 
 def overview_of(c, result, tag: str = OVERVIEW_TAG):
