@@ -386,7 +386,8 @@ BENCHMARKS = [
         "quality_blind41",
         "quality",
         "Retrieval quality, forty-fourth set (eval_blind41: the questions of eval_usefulness_blind41, written "
-        "blind by a helper in the thirty-fourth session, first run on that session's first code; CLEAN: misses not read)",
+        "blind by a helper in the thirty-fourth session, first run on that session's first code; TRAINING since the "
+        "thirty-sixth session: its misses were read)",
         ["--eval", "benchmarks/eval_blind41.jsonl"],
         ["--eval", "benchmarks/eval_blind41.jsonl"],
     ),
@@ -394,9 +395,18 @@ BENCHMARKS = [
         "quality_blind42",
         "quality",
         "Retrieval quality, forty-fifth set (eval_blind42: the questions of eval_usefulness_blind42, written "
-        "blind by a helper in the thirty-fifth session, first run on that session's first code; CLEAN: misses not read)",
+        "blind by a helper in the thirty-fifth session, first run on that session's first code; TRAINING since the "
+        "thirty-sixth session: its misses were read)",
         ["--eval", "benchmarks/eval_blind42.jsonl"],
         ["--eval", "benchmarks/eval_blind42.jsonl"],
+    ),
+    (
+        "quality_blind43",
+        "quality",
+        "Retrieval quality, forty-sixth set (eval_blind43: the questions of eval_usefulness_blind43, written "
+        "blind by a helper in the thirty-sixth session, first run on that session's first code; CLEAN: misses not read)",
+        ["--eval", "benchmarks/eval_blind43.jsonl"],
+        ["--eval", "benchmarks/eval_blind43.jsonl"],
     ),
     (
         "usefulness",
@@ -742,7 +752,8 @@ BENCHMARKS = [
         "usefulness_blind41",
         "usefulness",
         "Usefulness, forty-first set (eval_usefulness_blind41, 140 questions written blind by a helper in the "
-        "thirty-fourth session, first run on that session's first code; CLEAN: its failures not read)",
+        "thirty-fourth session, first run on that session's first code; TRAINING since the thirty-sixth session: "
+        "its failures were read)",
         ["--eval", "benchmarks/eval_usefulness_blind41.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind41.jsonl"],
     ),
@@ -750,9 +761,18 @@ BENCHMARKS = [
         "usefulness_blind42",
         "usefulness",
         "Usefulness, forty-second set (eval_usefulness_blind42, 140 questions written blind by a helper in the "
-        "thirty-fifth session, first run on that session's first code; CLEAN: its failures not read)",
+        "thirty-fifth session, first run on that session's first code; TRAINING since the thirty-sixth session: "
+        "its failures were read)",
         ["--eval", "benchmarks/eval_usefulness_blind42.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind42.jsonl"],
+    ),
+    (
+        "usefulness_blind43",
+        "usefulness",
+        "Usefulness, forty-third set (eval_usefulness_blind43, 140 questions written blind by a helper in the "
+        "thirty-sixth session, first run on that session's first code; CLEAN: its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind43.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind43.jsonl"],
     ),
     (
         "paraphrase",
