@@ -20,9 +20,9 @@ MAX_CLOSEST = 4
 MAX_OWN = 2  # of the closest, the named buyer's own other cases listed first
 # Fewer Swedish municipalities (or agencies) than this that did what is asked: those abroad too,
 # after them, marked with their country. Cities abroad buy the same laundry and park care, so a
-# short list gains one; a state agency's tasks differ from country to country, so only when a
-# single Swedish one did.
-FEW_AT_HOME = {"kommun": 4, "statlig myndighet": 2}
+# list with room left gains them (five Swedish laundries and Tingvoll's); a state agency's tasks
+# differ from country to country, so only when a single Swedish one did.
+FEW_AT_HOME = {"kommun": 6, "statlig myndighet": 2}
 # When nothing matches, filters are dropped in this order until something does.
 RELAXATIONS = (
     ("year_from", "year_to"),
