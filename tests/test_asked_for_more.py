@@ -1,8 +1,11 @@
 """Lists that hold what was asked: a short Swedish list of municipalities gains the cities abroad
 that did the same, and an area's support to social enterprises counts as something done with them."""
 
-from bot.answer.analysis import analyse
+import pytest
+
+from bot.answer.analysis import analyse, split_parts
 from bot.answer.precedent_list import lookup
+from bot.answer.queries import part_queries
 from bot.search.retrieval import SearchResult
 
 NOTHING_FOUND = SearchResult("", [], 0.0, 0.0)
@@ -32,3 +35,43 @@ def test_five_swedish_municipalities_that_bought_laundry_from_social_enterprises
     ids = [r["id"] for r in found]
     assert match == "some"
     assert ids[-1] == "tingvoll" and len(ids) == 6  # the Swedish ones first, then the one abroad
+
+
+def test_either_instrument_asked_of_a_named_town_lists_both_kinds_of_case():
+    examples = [
+        laundry("ferlin", "Uppsala") | {"instrument": ["reserverad-4-18"]},
+        laundry("uppsalahem", "Uppsala")
+        | {"instrument": ["sysselsattningskrav"], "buyer_type": "kommunalt bolag"},
+    ]
+    found, match, _ = lookup(
+        analyse("Uppsala, har de några exempel på sysselsättningskrav eller reserverade upphandlingar?"),
+        NOTHING_FOUND,
+        examples,
+    )
+    assert match == "some" and {r["id"] for r in found} == {"ferlin", "uppsalahem"}
+
+
+def test_a_case_described_then_finns_det_sant_asks_for_precedents():
+    assert (
+        analyse("cykelverkstad drivs av socialt företag åt en region, finns det sånt").intent == "precedents"
+    )
+
+
+@pytest.mark.parametrize(
+    ("question", "leaning"),
+    [
+        ("Kan vi reservera en upphandling av lokalvård, och vilken paragraf gäller?", "reservera"),
+        ("Vad är reserverad upphandling och hur gör man i praktiken?", "reserverad"),
+        (
+            "vad är direktupphandlingsgränsen nu och får vi välja ett socialt företag under den?",
+            "direktupphandlingsgränsen",
+        ),
+    ],
+)
+def test_a_bare_later_part_is_searched_with_the_topic_of_the_part_before(question, leaning):
+    queries = part_queries(split_parts(question))
+    assert len(queries) == 2 and leaning in queries[1]
+
+
+def test_may_we_and_which_paragraph_governs_asks_for_the_provision():
+    assert analyse("Kan vi reservera städningen, och vilken paragraf gäller?").intent == "provision"

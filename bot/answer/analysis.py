@@ -86,6 +86,10 @@ _WHICH_PROVISION = re.compile(
     r"|var regleras|which (section|article|provision))\b|\b(vilken|vilka|vilket) §",
     re.IGNORECASE,
 )
+# "vilken paragraf gäller?": the provision that governs it ("gäller" asks for no permission here)
+_WHICH_GOVERNS = re.compile(
+    r"\b(vilken|vilka|vilket) (paragraf|paragrafer|lagrum|bestämmelse) (gäller|styr)\b", re.I
+)
 _CLAUSE_SPLIT = re.compile(
     r",? (?:och|samt|men|\+|&) (?=(?:måste|får|kan|ska|bör|hur|vad|vem|vilka|vilket|vilken|när|gäller|behöver|behövs|riskerar|räcker|räknas|omfattas|"
     r"är det|finns det|går det|funkar det|händer|om|har (?:någon|nån|ngn|några|andra|kommunerna|regionerna|myndigheterna))\b"
@@ -216,7 +220,7 @@ def detect_intent(
         return "how-to"
     if (
         (names_provision or _WHICH_PROVISION.search(text))
-        and not PERMISSION.search(text)
+        and (not PERMISSION.search(text) or _WHICH_GOVERNS.search(text))
         and not _HOW_TO.search(text)
         and not NAMED_MAY.search(text)
     ):

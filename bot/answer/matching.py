@@ -58,11 +58,7 @@ def precedent_matches(record: dict, analysis: Analysis, home_only: bool = True) 
         have = set(record.get("instrument", []))
         wanted = {i for i in analysis.instruments if i != "reserverad"}
         reserved = bool(have & set(RESERVATIONS))
-        if (
-            "reserverad" in analysis.instruments
-            and analysis.sides
-            and re.search(r"\beller\b", analysis.question)
-        ):
+        if "reserverad" in analysis.instruments and re.search(r"\beller\b", analysis.question):
             # "reservera eller ställa sysselsättningskrav – finns det kommuner som gjort det?": either
             if not (reserved or wanted & have):
                 return False

@@ -26,6 +26,8 @@ PRECEDENT = re.compile(
     # "finns det reserverade upphandlingar som överprövats?": purchases something was done to
     r"|\bfinns (det|de) (några |nån |någon )?([\wåäö]+ )?[\wåäö]*(upphandlingar|krav|kontrakt|avtal)\w* som (har )?[\wåäö]{4,}(ats|its)\b"
     r"|\b(någonstans|nånstans|ngnstans)\b"
+    # "cykelverkstad som drivs av ett socialt företag åt en region, finns det sånt?": the case described
+    r"|\bfinns (det|de) (något |nåt |ngt |nån |någon |några )?(sånt|sådant|såna|sådana|sån|sådan)\s*(\?|$)"
     # "finns det sociala företag som kan sköta parker?": who does it, as the cases show
     r"|\bfinns (det|de) (några |nån |någon )?(sociala|arbetsintegrerande) (företag|kooperativ)\w* som (kan|har|sköter|jobbar)\b"
     # "nån bussupphandling där förarna fick behålla jobbet?": a purchase where something was done

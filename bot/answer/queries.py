@@ -30,6 +30,9 @@ def part_queries(parts: list[str]) -> list[str]:
             # "… inte betalat skatt? Och vad gäller om de betalar i efterhand?", "Vad är IOP, är det
             # förenligt med LOU?": "de" and "det" are what the part before asked about
             or (len(own) <= SUBJECT_ALONE_WORDS and THEY_DO.search(part))
+            # "Kan vi reservera …, och vilken paragraf gäller?", "Vad är … och hur gör man i
+            # praktiken?": a bare ask for the rule or the way, of what the part before asked
+            or (n and len(own) <= PART_ALONE_WORDS and BARE_ASK.search(part))
             or (len(own) <= FOLLOW_UP_WORDS and FOLLOWS_UP.search(part))
             or (n and names_again(part, parts[n - 1]))
             # "vad är IOP och vilken lag gäller då …?": "då" is when the term asked is used
@@ -117,6 +120,11 @@ OF_WHAT = re.compile(
 POINTS_BACK = re.compile(
     r"\b(då|det|de|dem|dom|dessa|detta|den|sånt|såna|där|samma|likadant|detsamma)\b", re.IGNORECASE
 )
+BARE_ASK = re.compile(
+    r"\b(vilken|vilka|vilket) (paragraf|paragrafer|lag|lagar|lagrum|bestämmelse|bestämmelser|regel|regler)"
+    r" (gäller|styr|är det)\b|\bhur (gör|går|funkar|fungerar) (man|vi|ni|det)\b|\bvad säger lagen\b",
+    re.IGNORECASE,
+)
 THEN = re.compile(r"\b(då|i så fall)\b", re.IGNORECASE)
 # ... and one whose subject is "de", "den" or "hen" with up to this many
 SUBJECT_ALONE_WORDS = 3
@@ -126,7 +134,8 @@ THEY_DO = re.compile(
     r"|\b(uppfyller|klarar) (det|detta|den|de|dom)\W*$"  # "… och hur kollar vi att anbudsgivaren uppfyller det?"
     # "…, och hur kontrollerar vi det innan tilldelning?"
     r"|\b(kontroller\w*|koll(ar|a)|verifier\w*|granska\w*) (vi |man )?(det|detta|den|de|dom)\b"
-    r"|\b(är|blir) (det|detta|ett sådant|en sådan)\W*$",  # "… hur kontrollerar vi att en anbudsgivare är det?"
+    r"|\b(är|blir) (det|detta|ett sådant|en sådan)\W*$"  # "… hur kontrollerar vi att en anbudsgivare är det?"
+    r"|\b(under|över) (den|det|dem|dom|gränsen)\W*$",  # "vad är gränsen, och får vi välja … under den?"
     re.IGNORECASE,
 )
 BREACH = re.compile(
