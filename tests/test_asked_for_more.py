@@ -6,6 +6,8 @@ import pytest
 from bot.answer.analysis import analyse, split_parts
 from bot.answer.precedent_list import lookup
 from bot.answer.queries import part_queries
+from bot.search.referrals import Referrals
+from bot.search.surface import SurfaceWords
 from bot.search.retrieval import SearchResult
 
 NOTHING_FOUND = SearchResult("", [], 0.0, 0.0)
@@ -75,3 +77,26 @@ def test_a_bare_later_part_is_searched_with_the_topic_of_the_part_before(questio
 
 def test_may_we_and_which_paragraph_governs_asks_for_the_provision():
     assert analyse("Kan vi reservera städningen, och vilken paragraf gäller?").intent == "provision"
+
+
+def test_black_pay_typed_as_meant_is_not_read_as_hard():
+    texts = ["det är svårt att följa upp"] * 12 + ["leverantören anlitat svart arbetskraft"]
+    surface = SurfaceWords(texts, phrases=["betala svart"])
+    assert surface.respell("vår städfirma verkar betala svart") == "vår städfirma verkar betala svart"
+    # a word typed without its å, ä and ö is no word before to go by
+    assert surface.respell("det var svart att hinna") == "det var svårt att hinna"
+
+
+def test_asking_which_environmental_requirements_to_set_goes_to_the_criteria_service():
+    referrals = Referrals(
+        [
+            {
+                "id": "kriterietjansten",
+                "kind": "referral",
+                "title": "Miljökrav",
+                "topics": ["miljö", "miljökrav"],
+            }
+        ]
+    )
+    assert referrals.match("vilka miljökrav bör vi ställa på bussar").matched == ("miljökrav",)
+    assert referrals.match("hur tar vi hänsyn till miljön").matched == ("miljö",)

@@ -190,5 +190,17 @@ def _topic_words(referral: Referral, matched: list[str]) -> list[str]:
         hits = [w for p in topics for w in p if w != "*" and names(w, word)]
         hits = hits or [w for p in hints for w in p if w != "*" and names(w, word)]
         if hits:
-            out.append(min(hits, key=len))
+            out.append(_topic_word(hits))
     return out
+
+
+def _topic_word(hits: list[str]) -> str:
+    """Of the topic words behind one word of a question, the shortest ("momsen" is "moms"), unless
+    a longer one asks for requirements of that kind: "miljökrav" asks which environmental
+    requirements to set, which a text that names "miljö" in general does not answer."""
+    shortest = min(hits, key=len)
+    asked = [h for h in hits if h != shortest and h.endswith(REQUIREMENTS)]
+    return max(asked, key=len) if asked else shortest
+
+
+REQUIREMENTS = ("krav", "kriterier")

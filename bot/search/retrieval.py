@@ -153,7 +153,11 @@ class Retriever:
             [(d["id"], d["synonyms"]) for d in index.documents.values() if d.get("synonyms")]
         )
         self.phrasings = Phrasings(index.documents)
-        self.surface = SurfaceWords((p.text for p in self.passages), stems=self.bm25.postings)
+        self.surface = SurfaceWords(
+            (p.text for p in self.passages),
+            stems=self.bm25.postings,
+            phrases=(str(s) for d in index.documents.values() for s in d.get("synonyms") or ()),
+        )
         self.deciding = {d for d, record in index.documents.items() if record.get("compares")}
         # ... one whose title asks "Får vi …?" is also a plain answer to that question
         self.polar_deciding = {

@@ -36,6 +36,7 @@ _SPLIT = re.compile(r"(?<![\wåäöÅÄÖ])([a-zåäö]{5,}s) ([a-zåäö]{3,})(
 # words of the chat phrases read later, typed as meant ("skiter i" is not "sköter i")
 CHAT_TYPED = frozenset(w for phrase in CHAT_PHRASES for w in phrase.split())
 _NEXT_WORD = re.compile(r"\W+([\wåäöÅÄÖ]+)")
+_PREVIOUS_WORD = re.compile(r"([\wåäöÅÄÖ]+)\W+$")
 _LETTERS = re.compile(r"(?<![\wåäöÅÄÖ])[A-Za-zåäöÅÄÖéÉ]{2,}(?![\wåäöÅÄÖ])")
 
 
@@ -51,8 +52,11 @@ def _subsequence(short: str, long: str) -> bool:
 
 
 class SurfaceWords:
-    def __init__(self, texts: Iterable[str], stems: Iterable[str] | None = None):
+    def __init__(self, texts: Iterable[str], stems: Iterable[str] | None = None, phrases: Iterable[str] = ()):
+        """`phrases` (the glossary's synonyms: "betala svart") teach which words go together,
+        not how often a word is used."""
         texts = [words(text) for text in texts]
+        phrased = [words(phrase) for phrase in phrases]
         self.surface: Counter[str] = Counter(w for ws in texts for w in ws)
         self.accented: dict[str, str] = {}  # "fran" -> "från": the most frequent word it folds from
         for word, _ in self.surface.most_common():
@@ -62,7 +66,7 @@ class SurfaceWords:
         # (kept only for the words that diacritics tell apart, which are all it is asked of)
         either = set(self.accented) | set(self.accented.values())
         self.pairs: Counter[tuple[str, str]] = Counter(
-            p for ws in texts for p in pairwise(ws) if p[0] in either
+            p for ws in texts + phrased for p in pairwise(ws) if p[0] in either or p[1] in either
         )
         self._completed: dict[str, str | None] = {}
         self._places = _place_words()
@@ -124,7 +128,16 @@ class SurfaceWords:
         # (more than once: the files' own phrasings typed without å, ä and ö, "star langt fran",
         # are no sign that the words are meant so)
         typed = self.pairs[(word, following)] if following else 0
-        return typed >= MIN_PAIRS and typed > self.pairs[(accented, following)]
+        if typed >= MIN_PAIRS and typed > self.pairs[(accented, following)]:
+            return True
+        # ... or after the word before it, and never the other form there ("betala svart"); not
+        # after a word typed without its own å, ä or ö ("star langt fran": a file's phrasing typed
+        # so is no sign that the words are meant so)
+        before = _PREVIOUS_WORD.search(match.string[max(0, match.start() - 40) : match.start()])
+        if before is None or before.group(1).lower() in self.accented:
+            return False
+        preceding = before.group(1).lower()
+        return self.pairs[(preceding, word)] > 0 and self.pairs[(preceding, accented)] == 0
 
     def complete_clipped(self, text: str) -> str:
         """ "reserverad upph" -> "reserverad upphandling", "arbrättsliga" -> "arbetsrättsliga".
