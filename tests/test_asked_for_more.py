@@ -6,6 +6,7 @@ import pytest
 from bot.answer.analysis import analyse, split_parts
 from bot.answer.precedent_list import lookup
 from bot.answer.queries import part_queries
+from bot.answer.sides import comparison_sides
 from bot.search.referrals import Referrals
 from bot.search.surface import SurfaceWords
 from bot.search.retrieval import SearchResult
@@ -100,3 +101,9 @@ def test_asking_which_environmental_requirements_to_set_goes_to_the_criteria_ser
     )
     assert referrals.match("vilka miljökrav bör vi ställa på bussar").matched == ("miljökrav",)
     assert referrals.match("hur tar vi hänsyn till miljön").matched == ("miljö",)
+
+
+def test_three_instruments_side_by_side_are_three_sides():
+    question = "IOP, LOV och reserverad upphandling side by side – när ska man välja vad"
+    assert comparison_sides(question) == ["IOP", "LOV", "reserverad upphandling"]
+    assert analyse(question).intent == "comparison"

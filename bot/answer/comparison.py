@@ -137,7 +137,9 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
     # (the best file only when it bears on every side: not "kollektivavtal eller villkor i nivå
     # med det" for "arbetsrättsliga villkor jämfört med villkor om mänskliga rättigheter")
     best = decision is not None and decision.doc_id == first and bears_on_each(c, first, analysis.sides, near)
-    leads = decision is not None and (choosing(analysis) or best or every_side)
+    # ("… över och under tröskelvärdena": the FAQ whose title names both qualifiers asks it)
+    names_both = decision is not None and bool(head) and names_qualifiers(c, decision.doc_id, analysis.sides)
+    leads = decision is not None and (choosing(analysis) or best or every_side or names_both)
     if decision is not None:
         decision.label, decision.asks, decision.related = "Vad passar när?", None, None
     # a choice is answered first by the FAQ that helps choose, then side by side; so is "what

@@ -105,7 +105,8 @@ def comparison_sides(text: str) -> list[str]:
     listed = _LIST_THEN_ASK.match(text)  # "A, B och C – kan du jämföra dem?"
     if listed and (COMPARISON.search(listed.group("ask")) or _WHICH_IS_BETTER.search(listed.group("ask"))):
         items = [  # "A och B handlar båda om …": the alternatives end at the verb
-            re.sub(r"\s+(handlar|gäller|är|har|finns)\b.*$", "", item)
+            # ("IOP, LOV och reserverad upphandling side by side – när ska man välja vad")
+            re.sub(r"\s+(handlar|gäller|är|har|finns|side by side|sida vid sida)\b.*$", "", item)
             for item in re.split(r",\s*|\s+och\s+|\s+eller\s+", listed.group("list"))
         ]
         if all(len(item.split()) <= MAX_SIDE_WORDS for item in items):
@@ -162,7 +163,7 @@ def comparison_sides(text: str) -> list[str]:
 # jämföra de tre", "19 kap. 25 § och 19 kap. 25 a § LOU, vad är skillnaden".
 _LIST_THEN_ASK = re.compile(
     r"^\W*(?P<list>[^?–:]+?(?:,|\s+och|\s+eller)\s+[^?–:,]+?)\s*(?:,|\s[–-]|:)\s*"
-    r"(?P<ask>(?:vad|vilken|vilket|vilka|hur|kan du|kan ni|jämför|skillnad|samma sak|är (?:de|det) samma)\b.*)$",
+    r"(?P<ask>(?:vad|vilken|vilket|vilka|hur|när|kan du|kan ni|jämför|skillnad|samma sak|är (?:de|det) samma)\b.*)$",
     re.IGNORECASE,
 )
 MAX_SIDE_WORDS = 6
