@@ -4,6 +4,7 @@ that did the same, and an area's support to social enterprises counts as somethi
 import pytest
 
 from bot.answer.analysis import analyse, split_parts
+from bot.answer.meta import asks_about_bot
 from bot.answer.precedent_list import lookup
 from bot.answer.queries import part_queries
 from bot.answer.sides import comparison_sides
@@ -107,3 +108,13 @@ def test_three_instruments_side_by_side_are_three_sides():
     question = "IOP, LOV och reserverad upphandling side by side – när ska man välja vad"
     assert comparison_sides(question) == ["IOP", "LOV", "reserverad upphandling"]
     assert analyse(question).intent == "comparison"
+
+
+def test_what_a_word_means_then_a_remark_asks_what_it_means():
+    question = "jaha men vad är ett socialt företag då, alla företag är väl sociala på nåt sätt"
+    assert analyse(question).intent == "definition"
+
+
+def test_what_can_you_help_with_typ_asks_about_the_bot():
+    assert asks_about_bot("hej! vad kan du hjälpa mig med typ")
+    assert not asks_about_bot("vad kan du om LOV typ")

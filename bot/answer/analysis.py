@@ -241,6 +241,7 @@ def detect_intent(
             and long_words <= 12
         )
         or (COUNTS_AS.search(text) and long_words <= 12 and not PERMISSION.search(text))
+        or _defined_then_remarked(text)
     ):
         return "definition"
     if names_provision and not PERMISSION.search(text) and not NAMED_MAY.search(text):
@@ -278,6 +279,19 @@ def without_preamble(text: str) -> str:
 
 # a full stop after a word, before a new sentence ("t.ex. ", "19 kap. 25 a" and "dvs. " go on)
 _SENTENCE_END = re.compile(r"(?<=[a-zåäö]{3}[.!])(?<!dvs\.)(?<!osv\.)(?<!kap\.)\s+(?=[a-zåäöA-ZÅÄÖ])")
+
+
+def _defined_then_remarked(text: str) -> bool:
+    """ "jaha men vad är ett socialt företag då, alla företag är väl sociala på nåt sätt": what a
+    word means, then a remark that asks nothing of its own."""
+    asked, comma, remark = text.partition(",")
+    return bool(
+        comma
+        and DEFINITION.search(asked)
+        and len([w for w in words_of(asked) if len(w) > 2]) <= 8
+        and not asks_something(remark)
+        and "?" not in remark
+    )
 
 
 def asks_something(text: str) -> bool:

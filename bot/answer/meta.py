@@ -16,7 +16,7 @@ ABOUT_BOT = re.compile(
     r"|vem är (du|ni)|vad är (du|hänsyn)( för (nåt|något|en bot))?|vad gör (du|hänsyn)"
     r"|hur (funkar|fungerar|använder (jag|man|vi)) (du|dig|hänsyn|boten|den här boten|tjänsten)"
     r"|vad (vet|kan) du( om)?|kan du hjälpa (mig|oss)|hjälp|help|what can you do|who are you|what are you"
-    r")\W*$",
+    r")(\W+(typ|då|egentligen|liksom|nu|lol|eller))*\W*$",  # "vad kan du hjälpa mig med typ"
     re.IGNORECASE,
 )
 

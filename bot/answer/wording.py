@@ -22,7 +22,7 @@ COMPARISON = re.compile(
     re.IGNORECASE,
 )
 # Chat before the question itself: "sorry dum fråga men vad e …"
-CHAT_OPENING = r"^\W*((ok|okej|hej|så|men|och|alltså|asså|assa|typ|ba|hallå|hörru|sorry|förlåt|ursäkta|(en |kanske )?(dum|korkad|enkel) fråga)\W+)*"
+CHAT_OPENING = r"^\W*((ok|okej|hej|jaha|aha|så|men|och|alltså|asså|assa|typ|ba|hallå|hörru|sorry|förlåt|ursäkta|(en |kanske )?(dum|korkad|enkel) fråga)\W+)*"
 DEFINITION = re.compile(
     CHAT_OPENING
     + r"(vad (är|e|ar|betyder|menas med|innebär|heter)|vad är det för|what is|what are|what does|förklara|define"
