@@ -1,16 +1,20 @@
 """Lists that hold what was asked: a short Swedish list of municipalities gains the cities abroad
 that did the same, and an area's support to social enterprises counts as something done with them."""
 
+from types import SimpleNamespace
+
 import pytest
 
 from bot.answer.analysis import analyse, split_parts
+from bot.answer.how_to import how_to_top
 from bot.answer.meta import asks_about_bot
 from bot.answer.precedent_list import lookup
 from bot.answer.queries import part_queries
 from bot.answer.sides import comparison_sides
 from bot.search.referrals import Referrals
-from bot.search.surface import SurfaceWords
 from bot.search.retrieval import SearchResult
+from bot.search.scope import NarrowScope
+from bot.search.surface import SurfaceWords
 
 NOTHING_FOUND = SearchResult("", [], 0.0, 0.0)
 
@@ -118,3 +122,43 @@ def test_what_a_word_means_then_a_remark_asks_what_it_means():
 def test_what_can_you_help_with_typ_asks_about_the_bot():
     assert asks_about_bot("hej! vad kan du hjälpa mig med typ")
     assert not asks_about_bot("vad kan du om LOV typ")
+
+
+BREACH_FAQ = (
+    "Vite, avdrag eller hävning – vad kan vi göra när leverantören bryter mot de sociala kraven i avtalet?"
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "hjälp, leverantören skiter i sysselsättningskravet, vad gör vi",
+        "vad händer om de inte klarar sysselsättningskravet, blir det vite då?",
+        "leverantören vi anlitat betalar sina städare skitdåligt, vad kan vi göra nu",
+    ],
+)
+def test_a_supplier_that_does_not_keep_the_contract_lifts_the_faq_on_breaches(question):
+    scope = NarrowScope({"faq-bryter": {"title": BREACH_FAQ}})
+    assert scope.factor("faq-bryter", question) > 1.0
+    # ... but a supplier's breach of labour law in general is no breach of our contract
+    assert (
+        scope.factor("faq-bryter", "vilken paragraf gäller när leverantören bryter mot arbetsrätten") == 1.0
+    )
+
+
+def test_the_faq_on_breaches_leads_a_how_to_on_them_before_the_guidance_steps():
+    def hit(doc, kind, title, score):
+        return SimpleNamespace(passage=SimpleNamespace(doc_id=doc, kind=kind, title=title), score=score)
+
+    docs = [
+        hit("faq-bryter", "faq", BREACH_FAQ, 0.025),
+        hit("sysselsattningskrav", "guidance", "Sysselsättningskrav i upphandling", 0.024),
+    ]
+    asked = "hjälp, leverantören skiter i sysselsättningskravet, vad gör vi"
+    assert how_to_top(docs, asked, lambda d: d == "sysselsattningskrav").doc_id == "faq-bryter"
+
+
+def test_asking_for_a_guide_or_a_link_lifts_the_files_on_where_to_get_support():
+    scope = NarrowScope({"stod": {"title": "Var du får stöd – och vem som granskar upphandlingar"}})
+    assert scope.factor("stod", "har upphandlingsmyndigheten ngn guide om sociala hänsyn? länk tack") > 1.0
+    assert scope.factor("stod", "får vi ställa sysselsättningskrav?") == 1.0

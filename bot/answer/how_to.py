@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 
 from ..knowledge.chunking import Passage
+from ..search.scope import asks_its_case
 from ..search.textproc import tokens
 
 # A file with a how-to section within this share of the best file's score leads a how-to
@@ -31,6 +32,10 @@ def how_to_top(docs: list, asked: str, says_how: Callable[[str], bool]) -> Passa
     # (not before an FAQ on the question asked: "hur hittar vi arbetsintegrerande sociala företag
     # i vår kommun?" is "Kan vi ta reda på vilka arbetsintegrerande sociala företag som finns i
     # vår kommun …?", whatever verb it uses)
+    # ("leverantören skiter i sysselsättningskravet, vad gör vi": the FAQ on a supplier that
+    # does not keep the contract, not the guidance's steps for setting the requirement)
+    if asks_its_case(best.passage.title, asked):
+        return best.passage
     on_it = covers(best.passage.title, asked)
     rules += [(GUIDANCE_SHARE, "guidance")] if best.passage.kind == "faq" and not on_it else []
     if not says_how(best.passage.doc_id):

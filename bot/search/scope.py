@@ -249,6 +249,27 @@ LANGUAGE = re.compile(
     re.IGNORECASE,
 )
 LANGUAGE_HIT = 1.35
+# a supplier that does not keep what the contract asks ("leverantören skiter i
+# sysselsättningskravet", "blir det vite då?"): the FAQ on what the buyer can do then
+BREACH = re.compile(
+    r"\b(vite|vitet|viten|vitesbelopp\w*|sanktion\w*|häv(a|er|as|ning)\w*|skiter i|struntar i|fuskar|sviker"
+    r"|avtalsbrott|(inte|int|aldrig) (klarar|uppfyller|följer|håller|lever upp|gör det)"
+    r"|(bryter|bröt|brutit) mot (avtalet|kraven|villkoren|kontraktet|det|dem))\b"  # (not "… mot arbetsrätten")
+    # the supplier under contract misbehaving, and what to do ("vår städfirma verkar betala svart …,
+    # vad kan vi göra", "leverantören vi anlitat betalar skitdåligt, vad kan vi göra nu")
+    r"|\b((vår|våran|vårt) (städfirma|leverantör|entreprenör|utförare|städbolag|firma)|leverantören (som )?vi "
+    r"(har )?anlitat)\b[^?]{0,80}\bvad (kan|ska|gör|bör) (vi|man)\b",
+    re.IGNORECASE,
+)
+BREACH_HIT = 1.3
+# where to read more or whom to ask ("har upphandlingsmyndigheten ngn guide om sociala hänsyn?
+# länk tack", "kan du tipsa om en bra källa"): the files on support and on whom to ask
+FURTHER_READING = re.compile(
+    r"\b(guide[ns]?|guider(na)?|vägledning(en|ar)?|källa|källor(na)?|länk(ar|en)?|läsa mer|läsa på|mer info\w*"
+    r"|stödmaterial\w*|vart vänder|vem (kan|ska) (vi|jag|man) fråga)\b",
+    re.IGNORECASE,
+)
+FURTHER_READING_HIT = 1.25
 
 
 # (title words, what asks for the case, the factor when a question does not, when it does)
@@ -265,6 +286,8 @@ NARROW_CASES: tuple[tuple[tuple[str, ...], re.Pattern, float, float], ...] = (
         NARROW_MISS,
         1.0,
     ),
+    (("bryter mot de sociala kraven",), BREACH, 1.0, BREACH_HIT),
+    (("var du får stöd", "någon vi kan fråga"), FURTHER_READING, 1.0, FURTHER_READING_HIT),
     # a requirement on the staff's Swedish, in any service ("städarna kan svenska")
     (("kan svenska",), LANGUAGE, 1.0, LANGUAGE_HIT),
     # a contract already signed: asked when the question says so or speaks of changing it,
@@ -282,6 +305,16 @@ NARROW_CASES: tuple[tuple[tuple[str, ...], re.Pattern, float, float], ...] = (
         1.0,
     ),
 )
+
+
+def asks_its_case(title: str, query: str) -> bool:
+    """Is a file titled on a narrow case ("… bryter mot de sociala kraven …") asked for that
+    case (`query`: "leverantören skiter i sysselsättningskravet")?"""
+    low = title.lower()
+    return any(
+        hit > 1.0 and any(w in low for w in words) and asked.search(query)
+        for words, asked, _, hit in NARROW_CASES
+    )
 
 
 class NarrowScope:
