@@ -6,6 +6,7 @@ from types import SimpleNamespace
 import pytest
 
 from bot.answer.analysis import analyse, split_parts
+from bot.answer.declining import told_elsewhere
 from bot.answer.how_to import how_to_top
 from bot.answer.meta import asks_about_bot
 from bot.answer.precedent_list import lookup
@@ -15,6 +16,7 @@ from bot.search.referrals import Referrals
 from bot.search.retrieval import SearchResult
 from bot.search.scope import NarrowScope
 from bot.search.surface import SurfaceWords
+from tests.composer_kit import composer_over, ranked
 
 NOTHING_FOUND = SearchResult("", [], 0.0, 0.0)
 
@@ -162,3 +164,21 @@ def test_asking_for_a_guide_or_a_link_lifts_the_files_on_where_to_get_support():
     scope = NarrowScope({"stod": {"title": "Var du får stöd – och vem som granskar upphandlingar"}})
     assert scope.factor("stod", "har upphandlingsmyndigheten ngn guide om sociala hänsyn? länk tack") > 1.0
     assert scope.factor("stod", "får vi ställa sysselsättningskrav?") == 1.0
+
+
+def test_a_procedure_question_that_only_a_definition_speaks_of_is_told_where_to_ask():
+    comp, passages = composer_over(
+        {
+            ("ord-ramavtal", "glossary", "Ramavtal"): {
+                "kort-svar": "Ett ramavtal fastställer villkoren för kontrakt under en viss tid; kontraktsvärdet räknas för hela tiden."
+            }
+        }
+    )
+    comp.referrals = Referrals(
+        [{"id": "fragservice", "kind": "referral", "title": "Andra frågor", "topics": ["kontraktsvärdet"]}]
+    )
+    main = ranked(passages, {"ord-ramavtal": 0.03})
+    asked = "Hur beräknar vi kontraktsvärdet för ett ramavtal?"
+    assert told_elsewhere(comp, analyse(asked), main)
+    # ... while what the word means is what the glossary answers
+    assert not told_elsewhere(comp, analyse("vad betyder kontraktsvärdet i ett ramavtal?"), main)

@@ -31,9 +31,19 @@ def told_elsewhere(c, analysis: Analysis, main: SearchResult) -> bool:
         or (
             not names_core_topic(analysis.question)
             and analysis.intent != "precedents"
-            and not speaks_of(main, referral.matched, *texts, in_passing=False)
+            and (
+                not speaks_of(main, referral.matched, *texts, in_passing=False)
+                # ("hur lång tid har en leverantör på sig att begära överprövning?": a word's
+                # definition is no answer to how the procedure goes)
+                or (analysis.intent != "definition" and _best_kind(c, main) == "glossary")
+            )
         )
     )
+
+
+def _best_kind(c, main: SearchResult) -> str | None:
+    docs = main.documents()
+    return c.documents.get(docs[0].passage.doc_id, {}).get("kind") if docs else None
 
 
 def decline(
