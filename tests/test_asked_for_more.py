@@ -182,3 +182,8 @@ def test_a_procedure_question_that_only_a_definition_speaks_of_is_told_where_to_
     assert told_elsewhere(comp, analyse(asked), main)
     # ... while what the word means is what the glossary answers
     assert not told_elsewhere(comp, analyse("vad betyder kontraktsvärdet i ett ramavtal?"), main)
+
+
+def test_the_stockholm_area_is_stockholm_county():
+    analysis = analyse("exempel på arbetsrättsliga villkor i bygg i stockholmsområdet")
+    assert analysis.counties == {"Stockholms län"}
