@@ -16,7 +16,6 @@ from bot.search.referrals import Referrals
 from bot.search.retrieval import SearchResult
 from bot.search.scope import NarrowScope
 from bot.search.surface import SurfaceWords
-from tests.composer_kit import composer_over, ranked
 
 NOTHING_FOUND = SearchResult("", [], 0.0, 0.0)
 
@@ -167,6 +166,8 @@ def test_asking_for_a_guide_or_a_link_lifts_the_files_on_where_to_get_support():
 
 
 def test_a_procedure_question_that_only_a_definition_speaks_of_is_told_where_to_ask():
+    from composer_kit import composer_over, ranked
+
     comp, passages = composer_over(
         {
             ("ord-ramavtal", "glossary", "Ramavtal"): {
