@@ -250,8 +250,9 @@ LANGUAGE = re.compile(
 )
 LANGUAGE_HIT = 1.35
 # a supplier that does not keep what the contract asks ("leverantören skiter i
-# sysselsättningskravet", "blir det vite då?"): the FAQ on what the buyer can do then
-BREACH = re.compile(
+# sysselsättningskravet", "blir det vite då?"): the FAQ on what the buyer can do then (a later part
+# "… och vad händer om de inte gör det?" is also searched as that question: answer.queries.BREACH)
+BROKEN_CONTRACT = re.compile(
     r"\b(vite|vitet|viten|vitesbelopp\w*|sanktion\w*|häv(a|er|as|ning)\w*|skiter i|struntar i|fuskar|sviker"
     r"|avtalsbrott|(inte|int|aldrig) (klarar|uppfyller|följer|håller|lever upp|gör det)"
     r"|(bryter|bröt|brutit) mot (avtalet|kraven|villkoren|kontraktet|det|dem))\b"  # (not "… mot arbetsrätten")
@@ -261,7 +262,7 @@ BREACH = re.compile(
     r"(har )?anlitat)\b[^?]{0,80}\bvad (kan|ska|gör|bör) (vi|man)\b",
     re.IGNORECASE,
 )
-BREACH_HIT = 1.3
+BROKEN_CONTRACT_HIT = 1.3
 # where to read more or whom to ask ("har upphandlingsmyndigheten ngn guide om sociala hänsyn?
 # länk tack", "kan du tipsa om en bra källa"): the files on support and on whom to ask
 FURTHER_READING = re.compile(
@@ -286,7 +287,7 @@ NARROW_CASES: tuple[tuple[tuple[str, ...], re.Pattern, float, float], ...] = (
         NARROW_MISS,
         1.0,
     ),
-    (("bryter mot de sociala kraven",), BREACH, 1.0, BREACH_HIT),
+    (("bryter mot de sociala kraven",), BROKEN_CONTRACT, 1.0, BROKEN_CONTRACT_HIT),
     (("var du får stöd", "någon vi kan fråga"), FURTHER_READING, 1.0, FURTHER_READING_HIT),
     # a requirement on the staff's Swedish, in any service ("städarna kan svenska")
     (("kan svenska",), LANGUAGE, 1.0, LANGUAGE_HIT),
