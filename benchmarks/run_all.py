@@ -404,9 +404,17 @@ BENCHMARKS = [
         "quality_blind43",
         "quality",
         "Retrieval quality, forty-sixth set (eval_blind43: the questions of eval_usefulness_blind43, written "
-        "blind by a helper in the thirty-sixth session, first run on that session's first code; CLEAN: misses not read)",
+        "blind by a helper in the thirty-sixth session, first run on that session's first code; TRAINING since the thirty-seventh session: its misses were read)",
         ["--eval", "benchmarks/eval_blind43.jsonl"],
         ["--eval", "benchmarks/eval_blind43.jsonl"],
+    ),
+    (
+        "quality_blind44",
+        "quality",
+        "Retrieval quality, forty-seventh set (eval_blind44: the questions of eval_usefulness_blind44, written "
+        "blind by a helper in the thirty-seventh session, first run on that session's first code; CLEAN: misses not read)",
+        ["--eval", "benchmarks/eval_blind44.jsonl"],
+        ["--eval", "benchmarks/eval_blind44.jsonl"],
     ),
     (
         "usefulness",
@@ -770,9 +778,17 @@ BENCHMARKS = [
         "usefulness_blind43",
         "usefulness",
         "Usefulness, forty-third set (eval_usefulness_blind43, 140 questions written blind by a helper in the "
-        "thirty-sixth session, first run on that session's first code; CLEAN: its failures not read)",
+        "thirty-sixth session, first run on that session's first code; TRAINING since the thirty-seventh session: its failures were read)",
         ["--eval", "benchmarks/eval_usefulness_blind43.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind43.jsonl"],
+    ),
+    (
+        "usefulness_blind44",
+        "usefulness",
+        "Usefulness, forty-fourth set (eval_usefulness_blind44, 140 questions written blind by a helper in the "
+        "thirty-seventh session, first run on that session's first code; CLEAN: its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind44.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind44.jsonl"],
     ),
     (
         "paraphrase",
