@@ -53,7 +53,15 @@ from .precedent_words import (
     without_anywhere,
 )
 from .sides import comparison_sides
-from .wording import DEFINITION, NAMED_MAY, PERMISSION, QUESTION_START, words_of
+from .wording import (
+    DEFINITION,
+    NAMED_MAY,
+    PERMISSION,
+    QUESTION_START,
+    WHICH_GOVERNS,
+    WHICH_PROVISION,
+    words_of,
+)
 
 INTENTS = ("permission", "how-to", "comparison", "precedents", "definition", "provision")
 MAX_PARTS = 3
@@ -68,7 +76,7 @@ _HOW_TO = re.compile(
     r"|vad är (det )?(bästa|enklaste|smartaste|smidigaste|rätta) (sättet|vägen)\b"
     r"|vad (ska|bör|behöver|måste) (vi|man) tänka på|vad kan (vi|man|jag|ni) göra för att|steg för steg|how (do|can|should) (we|i)|tips på hur|checklista"
     # "tips för att följa upp sociala krav"
-    r"|\btips (för att|om hur|kring|inför)\b|\bge (mig|oss) (några |lite )?tips\b"
+    r"|\btips (för att|om hur|kring|inför)\b|\bge (mig|oss) (några |lite )?tips\b|^\W*(vi|jag) (vill|ska)\b.*\btips\W*$"
     # "vilka sociala företag finns det i skåne?": how to find them
     r"|\bvilka (arbetsintegrerande )?sociala företag (som )?finns\b"
     # "anbudet e sjukt lågt, misstänker lönedumpning, vad gör vi nu": what to do about it
@@ -80,30 +88,20 @@ _HOW_TO = re.compile(
     r"göras|ställas|användas|genomföras|hanteras|utvärderas))",
     re.IGNORECASE,
 )
-_WHICH_PROVISION = re.compile(
-    r"\b(var i (lou|luf|luk|lov|lagen)|vilken (paragraf|bestämmelse|regel i lagen)|vilket kapitel|vilka paragrafer"
-    r"|vilken lagparagraf|vilket lagrum|i vilken lag|var (står|regleras|finns|hittar (jag|vi|man)) (det |reglerna|bestämmelser\w*|paragrafen\w*)"
-    r"|var regleras|which (section|article|provision))\b|\b(vilken|vilka|vilket) §",
-    re.IGNORECASE,
-)
-# "vilken paragraf gäller?": the provision that governs it ("gäller" asks for no permission here)
-_WHICH_GOVERNS = re.compile(
-    r"\b(vilken|vilka|vilket) (paragraf|paragrafer|lagrum|bestämmelse) (gäller|styr)\b", re.I
-)
 _CLAUSE_SPLIT = re.compile(
     r",? (?:och|samt|men|\+|&) (?=(?:måste|får|kan|ska|bör|hur|vad|vem|vilka|vilket|vilken|när|gäller|behöver|behövs|riskerar|räcker|räknas|omfattas|"
     r"är det|finns det|går det|funkar det|händer|om|har (?:någon|nån|ngn|några|andra|kommunerna|regionerna|myndigheterna))\b"
     # "… och har Region Örebro län använt den?": a buyer named
     r"|har (?-i:[A-ZÅÄÖ])[\wåäö]+ [\wåäö ]{0,25}?(?:använt|gjort|reserverat|ställt|köpt|upphandlat)\b)"
     # "Vad är IOP, är det förenligt med LOU …": a new question after a comma
-    r"|, (?=(?:är det|får vi|får man|kan vi|kan man|måste vi|måste man|finns det|vilka (?:får|kan|ska|måste)"
+    r"|, (?=(?:är det|e det|får vi|får man|kan vi|kan man|måste vi|måste man|finns det|vilka (?:får|kan|ska|måste)"
     # "vad är IOP, när får man använda det …"
     r"|när (?:får|kan|måste|ska|bör) (?:vi|man|ni)"
     # "Vad är ett socialt tilldelningskriterium, vilken paragraf reglerar det …"
     r"|vilken (?:paragraf|lag|bestämmelse)|var (?:regleras|står)"
     # "Vad är ett arbetsintegrerande socialt företag, hur hittar vi sådana …", "får vi köpa
     # direkt, vad är beloppsgränsen …"
-    r"|hur (?:hittar|gör|ska|kan|får|följer|kontrollerar|väljer) (?:vi|man|ni)|hur skiljer (?:det|den|de) sig|vad (?:är|blir|krävs)\b)\b)|(?<!t\.ex)(?<!bl\.a)(?<!m\.m)(?<!s\.k)(?<!d\.v\.s)(?<!o\.s\.v)(?<!\bca)\. (?=[A-ZÅÄÖ])|(?<=\?)\s*",
+    r"|hur (?:hittar|gör|ska|kan|får|följer|kontrollerar|väljer) (?:vi|man|ni)|hur skiljer (?:det|den|de) sig|vad (?:är|blir|krävs)\b)\b)|(?<!t\.ex)(?<!bl\.a)(?<!m\.m)(?<!s\.k)(?<!d\.v\.s)(?<!o\.s\.v)(?<!\bca)(?<!\bkap)\. (?=[A-ZÅÄÖ])|(?<=\?)\s*",
     re.IGNORECASE,
 )
 
@@ -219,8 +217,8 @@ def detect_intent(
     if _HOW_TO.search(text) and not COUNTS_AS.search(text):
         return "how-to"
     if (
-        (names_provision or _WHICH_PROVISION.search(text))
-        and (not PERMISSION.search(text) or _WHICH_GOVERNS.search(text))
+        (names_provision or WHICH_PROVISION.search(text))
+        and (not PERMISSION.search(text) or WHICH_GOVERNS.search(text))
         and not _HOW_TO.search(text)
         and not NAMED_MAY.search(text)
     ):
@@ -300,7 +298,9 @@ def asks_something(text: str) -> bool:
         PERMISSION.search(text)
         or _HOW_TO.search(text)
         or DEFINITION.search(text)
-        or QUESTION_START.search(_TOPIC_FIRST.sub("", text))  # "arbetsrättsliga villkor: när är de …"
+        or QUESTION_START.search(
+            _TOPIC_FIRST.sub("", without_filler(text).strip())
+        )  # "arbetsrättsliga villkor: när är de …"
         or _TAG_QUESTION.search(text)
         or WHAT_IT_MEANS.search(text)  # "IOP – vad är det"
         or TERM_DEFINITION.search(text)
@@ -320,8 +320,9 @@ _TAG_QUESTION = re.compile(
 
 
 def part_intent(text: str) -> str:
-    """The prior for one part of a compound question."""
-    lowered = text.lower()
+    """The prior for one part of a compound question ("vad står det i 16 kap. LOU om …" asks
+    for the law's text)."""
+    lowered = without_filler(text).strip().lower()  # ("basically vad är …")
     if re.search(r"\bhur (gör|går|följer|ska|kollar|kontrollerar)\b", lowered) or _HOW_TO.search(lowered):
         return "how-to"  # "hur formulerar vi …" too
     if (
@@ -331,6 +332,8 @@ def part_intent(text: str) -> str:
         or MEANING.search(lowered)
     ):
         return "definition"
+    if find_refs(text) and not PERMISSION.search(text):
+        return "provision"
     return "permission"
 
 

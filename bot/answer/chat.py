@@ -28,10 +28,14 @@ _DIFFERENCE = re.compile(
 
 def chat_forms(text: str) -> str:
     """The chat shorthands that change how a question splits, written out with the case kept:
-    "o" (and "and") for "och", "or" for "eller", "m" for "med", a leading "va" for "vad" ("va e
+    "o" (and "and") for "och", "or" for "eller", "m" for "med", "e" for "är", a leading "va" for "vad" ("va e
     skillnaden på lou o lov"), "what's the difference between" and "diffen mellan" for "vad är skillnaden mellan"."""
-    text = written_refs(re.sub(r"(?<=\w) (o|and) (?=\w)", " och ", text))
+    text = written_refs(re.sub(r"(?<=[\w§),]) (o|and) (?=\w)", " och ", text))  # "18 § o finns", ", o räknas"
     text = re.sub(r"(?<=\w) or (?=\w)", " eller ", text)
     text = _DIFFERENCE.sub("vad är skillnaden mellan", text)
     text = re.sub(r"(?<=\w) m (?=\w)", " med ", text)
+    # "vad e grejen med …, e det ens lagligt": "e" for "är" where a question word or "det" is next to it
+    text = re.sub(r"\b(vad|va|det|vem|vilken|vilket|vilka|hur) e\b", r"\1 är", text, flags=re.IGNORECASE)
+    text = re.sub(r"(^|[,.?!;] ?)e det\b", r"\1är det", text, flags=re.IGNORECASE)
+    text = re.sub(r"\b(vad är) (grejen|grejjen|greja) med\b", r"\1", text, flags=re.IGNORECASE)
     return re.sub(r"^(\W*)va\b(?= )", r"\1vad", text, flags=re.IGNORECASE)

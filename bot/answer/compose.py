@@ -90,7 +90,7 @@ __all__ = [
 ]
 
 # Questions a rule answers (not a precedent), unless the question names the precedent.
-ANSWERED_BY_RULES = frozenset({"permission", "how-to", "definition"})
+ANSWERED_BY_RULES = frozenset({"permission", "how-to", "definition", "provision"})
 RULES_BESIDE_CASE = 0.4  # ... unless, for a definition, the best rule scores below this share of it
 HOW_TO_SECTIONS = ("sa-gor-du", "sa-valjer-du", "tank-pa")
 OTHER_LAW = re.compile(r"\b(LUF|LUK|LOV|LUFS)\b", re.IGNORECASE)

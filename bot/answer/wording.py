@@ -1,4 +1,4 @@
-"""The wording that marks what a question asks: a comparison, a definition, a permission, the
+"""The wording that marks what a question asks: a comparison, a definition, a permission, a provision,
 start of a question; and the words of a text. `analysis` reads the intent with these and `sides`
 finds what a comparison weighs."""
 
@@ -22,7 +22,7 @@ COMPARISON = re.compile(
     re.IGNORECASE,
 )
 # Chat before the question itself: "sorry dum fråga men vad e …"
-CHAT_OPENING = r"^\W*((ok|okej|hej|jaha|aha|så|men|och|alltså|asså|assa|typ|ba|hallå|hörru|sorry|förlåt|ursäkta|(en |kanske )?(dum|korkad|enkel) fråga)\W+)*"
+CHAT_OPENING = r"^\W*((ok|okej|hej|jaha|aha|så|men|och|alltså|asså|assa|typ|ba|basically|btw|so|hallå|hörru|sorry|förlåt|ursäkta|(en |kanske )?(dum|korkad|enkel) fråga)\W+)*"
 DEFINITION = re.compile(
     CHAT_OPENING
     + r"(vad (är|e|ar|betyder|menas med|innebär|heter)|vad är det för|what is|what are|what does|förklara|define"
@@ -83,4 +83,17 @@ EXPLAINING_SECTIONS = ("forklaring", "jamforelse", "vad-lagen-sager", "vad-besta
 COMBINE = re.compile(
     r"\bkombiner\w*|\boch samtidigt\b|\bbåde\b.+\boch\b|\bcombine\b|\boch\b[^,.?]+\bsamtidigt\b",
     re.IGNORECASE,
+)
+
+# "var i LOU regleras uteslutning?", "vilken paragraf?": a question for the provision itself
+WHICH_PROVISION = re.compile(
+    r"\b(var i (lou|luf|luk|lov|lagen)|vilken (paragraf|bestämmelse|regel i lagen)|vilket kapitel|vilka paragrafer"
+    r"|vilken lagparagraf|vilket lagrum|i vilken lag|var (står|regleras|finns|hittar (jag|vi|man)) (det |reglerna|bestämmelser\w*|paragrafen\w*)"
+    r"|var regleras|which (section|article|provision))\b|\b(vilken|vilka|vilket) §"
+    r"|\bfinns det (en|någon|nån|ngn) (bestämmelse|paragraf|lagparagraf)\b",  # "…, vilken?"
+    re.IGNORECASE,
+)
+# "vilken paragraf gäller?": the provision that governs it ("gäller" asks for no permission here)
+WHICH_GOVERNS = re.compile(
+    r"\b(vilken|vilka|vilket) (paragraf|paragrafer|lagrum|bestämmelse) (gäller|styr)\b", re.I
 )

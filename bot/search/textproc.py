@@ -75,6 +75,12 @@ CHAT_WORDS = {
     "sysskrav": "sysselsättningskrav",
     "sysskraven": "sysselsättningskraven",
     "kolla": "kontrollera",
+    # "kan vi straffa en leverantör som …": the sanctions a contract has, in the files' word
+    "straffa": "ge vite",
+    "bestraffa": "ge vite",
+    # "kan vi kräva ngt schysst när vi köper kaffe": fair trade ("schyssta villkor" is read as a phrase)
+    "schysst": "rättvist",
+    "schyst": "rättvist",
     "soc": "sociala",
     "upph": "upphandling",
     "lev": "leverantör",
@@ -152,6 +158,7 @@ CHAT_WORDS = {
     "quick q": "",
     "quick question": "",
     "btw": "",
+    "basically": "",
     "lol": "",
     "ens": "",  # "får man ens kräva …": a word the files use only in "inte ens"
     "haha": "",
@@ -269,6 +276,8 @@ _CHAT_REF = re.compile(
     r"(\s+(?:i\s+)?(?=(?:lou|luf|luk|lov)\b))?",
     re.IGNORECASE,
 )
+# "vad står i 16 kap lou": a whole chapter, its law typed in lower case
+_CHAT_CHAPTER = re.compile(r"\b(\d{1,2})\s*kap\.?\s+(?:i\s+)?(lou|luf|luk|lov)\b", re.IGNORECASE)
 # A law named in words: "4 kap. 2 § i lagen om valfrihetssystem" is 4 kap. 2 § LOV.
 _LAW_IN_WORDS = {
     "LOV": r"(i )?lagen om valfrihetssystem",
@@ -280,10 +289,11 @@ _LAW_IN_WORDS = {
 
 def written_refs(text: str) -> str:
     """A provision typed without its "§" or with its law in words written out: "4 kap 18 lou"
-    -> "4 kap. 18 § lou", "19 kap. 25 a i LOU" -> "19 kap. 25 a § LOU", "19 kap 25a" -> "19 kap.
+    -> "4 kap. 18 § lou", "16 kap lou" -> "16 kap. LOU", "19 kap. 25 a i LOU" -> "19 kap. 25 a § LOU", "19 kap 25a" -> "19 kap.
     25 a §" (LOU when no law is named), "4 kap 2 § i lagen om valfrihetssystem" -> "4 kap. 2 § LOV"."""
     for law, pattern in _LAW_IN_WORDS.items():
         text = re.sub(rf"(?<=§ ){pattern}\b", law, text, flags=re.IGNORECASE)
+    text = _CHAT_CHAPTER.sub(lambda m: f"{m.group(1)} kap. {m.group(2).upper()}", text)
     return _CHAT_REF.sub(_written_ref, text)
 
 
