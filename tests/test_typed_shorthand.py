@@ -1,0 +1,89 @@
+"""Shorthand typed in chat that changes what a question asks: "o" after "§" or a comma, "e" for
+"är", a chapter of LOU typed in lower case, "basically" before the question, everyday words for
+the files' terms ("straffa", "schysst"), and a general procurement question that a file on social
+requirements only mentions."""
+
+import pytest
+
+from bot.answer.analysis import analyse, part_intent
+from bot.answer.declining import told_elsewhere
+from bot.search.referrals import Referrals
+from bot.search.textproc import normalise_chat
+
+
+def test_and_typed_as_o_after_a_paragraph_sign_starts_the_question_on_cases():
+    parts = analyse("vad säger 4 kap 18 § o finns det exempel på att ngn använt den").parts
+    assert len(parts) == 2
+    assert parts[1].startswith("finns det exempel")
+
+
+def test_and_typed_as_o_after_a_comma_starts_a_question_of_its_own():
+    parts = analyse("vad e en skyddad verkstad, o räknas samhall som en?").parts
+    assert len(parts) == 2
+    assert "samhall" in parts[1]
+
+
+def test_a_chapter_of_lou_typed_in_lower_case_is_the_chapter_and_its_part_asks_for_the_law():
+    analysis = analyse("vad står det i 16 kap lou om tilldelning, kan man ha sociala kriterier där")
+    assert len(analysis.parts) == 2
+    assert "16 kap. LOU om tilldelning" in analysis.parts[0]  # not split at "kap. L…"
+    assert part_intent(analysis.parts[0]) == "provision"
+    assert part_intent(analysis.parts[1]) == "permission"
+
+
+def test_whether_there_is_a_provision_on_something_asks_for_the_provision():
+    assert analyse("finns det en bestämmelse om tillgänglighet i LOU, vilken").intent == "provision"
+
+
+def test_e_for_is_and_a_leading_basically_still_ask_what_a_term_means_and_whether_it_is_legal():
+    analysis = analyse("basically vad e grejen med sociala hänsyn, e det ens lagligt?")
+    assert analysis.intent == "definition"
+    assert len(analysis.parts) == 2
+    assert part_intent(analysis.parts[0]) == "definition"
+
+
+@pytest.mark.parametrize(
+    ("typed", "meant"),
+    [
+        ("kan vi straffa en leverantör som inte betalar lön", "vite"),
+        ("kan vi kräva ngt schysst när vi köper kaffe", "rättvist"),
+        ("kan man stryka en leverantör som fuskat med skatter", "utesluta"),
+    ],
+)
+def test_everyday_words_are_read_as_the_files_terms(typed, meant):
+    assert meant in normalise_chat(typed)
+
+
+def test_we_want_to_do_something_tips_asks_how():
+    assert analyse("vi vill hjälpa nyanlända få jobb via byggprojekten, tips?").intent == "how-to"
+
+
+def _option_composer():
+    from composer_kit import composer_over, ranked
+
+    comp, passages = composer_over(
+        {
+            ("faq-tecknat", "faq", "Kan vi lägga till sociala krav i ett avtal som redan är tecknat?"): {
+                "kort-svar": "Bara om avtalet har en option eller en ändringsklausul som tillåter det."
+            }
+        }
+    )
+    comp.referrals = Referrals(
+        [
+            {
+                "id": "fragservice",
+                "kind": "referral",
+                "title": "Andra upphandlingsfrågor",
+                "topics": ["option"],
+                "default": True,
+            }
+        ]
+    )
+    return comp, ranked(passages, {"faq-tecknat": 0.05})
+
+
+def test_a_general_procurement_question_a_social_file_only_mentions_is_told_where_to_ask():
+    comp, main = _option_composer()
+    assert told_elsewhere(comp, analyse("kan vi köra option på avtalet fast det redan löpt ut"), main)
+    # ... not when it asks about the social requirements themselves
+    assert not told_elsewhere(comp, analyse("kan vi lägga till sociala krav som en option i avtalet?"), main)
