@@ -87,3 +87,63 @@ def test_a_general_procurement_question_a_social_file_only_mentions_is_told_wher
     assert told_elsewhere(comp, analyse("kan vi köra option på avtalet fast det redan löpt ut"), main)
     # ... not when it asks about the social requirements themselves
     assert not told_elsewhere(comp, analyse("kan vi lägga till sociala krav som en option i avtalet?"), main)
+
+
+def test_what_sets_two_things_apart_names_both_sides():
+    from bot.answer.sides import comparison_sides
+
+    assert comparison_sides("vad skiljer iop och lov åt") == ["iop", "lov"]
+    assert analyse("vad skiljer 4 kap 18 och 19 kap 25 a åt").intent == "comparison"
+
+
+@pytest.mark.parametrize(
+    "question", ["vilka krav kan vi ställa vid inköp av datorer", "vilka krav kan vi ställa på arbetskläder"]
+)
+def test_which_requirements_for_goods_made_in_supply_chains_is_the_broad_question(question):
+    from bot.answer.overview import asks_overview
+
+    assert asks_overview(analyse(question))
+
+
+def test_which_requirements_for_a_service_is_not_the_supply_chain_overview():
+    from bot.answer.overview import asks_overview
+
+    assert not asks_overview(analyse("vilka krav kan vi ställa på städtjänster"))
+
+
+def test_a_place_abroad_the_knowledge_base_never_names_is_not_a_word_of_what_is_asked(pipeline):
+    retriever = pipeline.refresh().retriever
+    with_place, _ = retriever.query_tokens("vilka krav kan vi ställa på kläder som sys i bangladesh")
+    without, _ = retriever.query_tokens("vilka krav kan vi ställa på kläder som sys")
+    assert with_place == without
+
+
+def test_a_tag_of_the_best_faq_that_its_text_names_makes_the_topic_its_own():
+    from composer_kit import composer_over, ranked
+
+    comp, passages = composer_over(
+        {
+            ("faq-fel", "faq", "Vad händer om vi direktupphandlar fel?"): {
+                "kort-svar": "Då kan Konkurrensverket ansöka om upphandlingsskadeavgift.",
+                "forklaring": "En otillåten direktupphandling kan kosta upp till tio miljoner kronor.",
+            }
+        }
+    )
+    comp.documents["faq-fel"]["tags"] = ["otillåten direktupphandling"]
+    comp.referrals = Referrals(
+        [
+            {
+                "id": "konkurrensverket",
+                "kind": "referral",
+                "title": "Tillsyn",
+                "topics": ["otillåten direktupphandling"],
+            }
+        ]
+    )
+    main = ranked(passages, {"faq-fel": 0.05})
+    assert not told_elsewhere(
+        comp, analyse("vad kostar det oss om vi gör en otillåten direktupphandling"), main
+    )
+    # ... while a precedent's tags list what the case held, not what it is about
+    comp.documents["faq-fel"]["kind"] = "example"
+    assert told_elsewhere(comp, analyse("vad kostar det oss om vi gör en otillåten direktupphandling"), main)

@@ -23,7 +23,8 @@ def speaks_of(
     best file names it more than once, or two of the best three files do. (One word in passing,
     "personuppgifter" in a text on sysselsättningskrav, does not make a GDPR question one it
     answers; unpaid taxes as a ground for exclusion do.) Not `in_passing`: the best file's title
-    or short answer only."""
+    or short answer, or a tag of it that its text names ("otillåten direktupphandling" on the FAQ
+    on what a wrongful direct award costs), unless it is a precedent."""
     docs = [hit.passage.doc_id for hit in result.documents()[:3]]
     record = documents.get(docs[0], {})
     short = passages.get(f"{docs[0]}#{SHORT_ANSWER_SLUG}")
@@ -39,8 +40,10 @@ def speaks_of(
         # "tilldelningsbeslut" (a verb's stem is not: "diskriminerad" is not "diskriminering")
         root = without_definite_ending(word)
         named = re.compile(r"(?<![a-zåäöéü])" + re.escape(root))
-        if not in_passing:  # only the best file's title or short answer
-            return bool(named.search(about))
+        if not in_passing:  # only the best file's title, short answer or a tag its text names
+            # (a precedent's tags list what the case held, "ekologiska livsmedel", not its subject)
+            about_it = record.get("kind") != "example" and named.search(tags) and named.search(texts[0])
+            return bool(named.search(about) or about_it)
         return bool(
             named.search(about)
             or (named.search(tags) and named.search(texts[0]))

@@ -59,7 +59,7 @@ def asks_overview(analysis: Analysis) -> bool:
     jobs = {"sysselsattningskrav"} if MORE_JOBS.search(analysis.question) else set()
     return bool(
         analysis.intent in ("permission", "how-to")
-        and TOPIC.search(analysis.question)
+        and (TOPIC.search(analysis.question) or _goods_asked(analysis))
         and (
             BROAD_ASK.search(analysis.question)
             or (HOW_IT_WORKS.search(analysis.question) and analysis.sectors)
@@ -76,6 +76,15 @@ def asks_overview(analysis: Analysis) -> bool:
         # "lättaste sättet att få in sociala krav i en liten upphandling?" asks about small purchases
         and not (SMALL_PURCHASE.search(analysis.question) or settings_in(analysis.question) & SMALL_SETTINGS)
     )
+
+
+# "vilka krav kan vi ställa när vi köper datorer?": of goods made in global supply chains, the
+# requirements asked about are the social ones, named or not
+WHICH_REQUIREMENTS = re.compile(r"\bvilka (krav|villkor)\w* (kan|får|bör|ska) (vi|man|ni)\b", re.IGNORECASE)
+
+
+def _goods_asked(analysis: Analysis) -> bool:
+    return bool(GOODS_SECTORS & set(analysis.sectors)) and bool(WHICH_REQUIREMENTS.search(analysis.question))
 
 
 SMALL_SETTINGS = frozenset({"direktupphandling", "under tröskelvärdet"})

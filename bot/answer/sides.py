@@ -139,6 +139,10 @@ def comparison_sides(text: str) -> list[str]:
         than = re.search(r"\bbättre att (.+?) än att (.+)", clause, re.I)
         if than:
             return _clean_sides([than.group(1), re.sub(r",.*$", "", than.group(2))])
+        # "vad skiljer IOP och LOV åt", "hur skiljer sig 4 kap. 18 § och 19 kap. 25 a § åt"
+        both_apart = re.search(r"skiljer (?:sig )?(.+?) och (.+?)(?: sig)? åt\b", clause, re.I)
+        if both_apart:
+            return _clean_sides([both_apart.group(1), both_apart.group(2)])
         apart = re.search(r"skiljer (?:sig )?(.+?) (?:sig )?från (.+)", clause, re.I)
         if apart:
             return _clean_sides([apart.group(1), apart.group(2)])

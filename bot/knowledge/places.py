@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 DATA = Path(__file__).with_name("data") / "places.tsv"
+ABROAD = Path(__file__).with_name("data") / "abroad.txt"
 
 # Municipality names that are also everyday Swedish (or English) words: they count as places
 # only when capitalised or right after "i", "från", "hos" or before "kommun"/"stad".
@@ -69,6 +70,21 @@ def counties() -> tuple[str, ...]:
 def municipalities() -> dict[str, str]:
     """Municipality (lower case) -> county."""
     return {p.name.lower(): p.counties[0] for p in places() if p.kind == "kommun"}
+
+
+@lru_cache(maxsize=1)
+def place_words() -> frozenset[str]:
+    """Single words (lower case) that name a place: a Swedish municipality, county or region
+    whose name is no everyday word, or a country or continent abroad ("asien", "kina")."""
+    swedish = {p.name.lower() for p in places() if " " not in p.name} | {
+        a.lower() for a in aliases() if " " not in a
+    }
+    abroad = {
+        line.strip()
+        for line in ABROAD.read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    return frozenset((swedish - COMMON_WORDS) | {w for w in abroad if " " not in w})
 
 
 def county_of(name: str) -> str | None:

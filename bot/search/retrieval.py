@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..knowledge.chunking import Passage
+from ..knowledge.places import place_words
 from ..knowledge.refs import chapters_of, find_refs, most_specific, parse_ref
 from . import adapter
 from .confidence import CONFIDENCE_WEIGHTS, confidence_from, evidence  # noqa: F401 - the weights are re-exported
@@ -418,6 +419,8 @@ class Retriever:
                 rare = len(word) >= 12 and len(self.bm25.postings[tok]) <= RARE_COMPOUND
                 if rare and (parts := compound_parts(word, self.bm25.postings)):
                     compounds[tok] = parts
+                continue
+            if word in place_words():  # "arbetskläder som sys i asien": where, not what is asked
                 continue
             corrected = self.folded.get(fold(tok)) or self.speller.correct(tok)
             if corrected:
