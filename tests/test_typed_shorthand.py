@@ -147,3 +147,16 @@ def test_a_tag_of_the_best_faq_that_its_text_names_makes_the_topic_its_own():
     # ... while a precedent's tags list what the case held, not what it is about
     comp.documents["faq-fel"]["kind"] = "example"
     assert told_elsewhere(comp, analyse("vad kostar det oss om vi gör en otillåten direktupphandling"), main)
+
+
+def test_an_amount_in_kr_is_read_as_kronor():
+    assert "kronor" in normalise_chat("måste vi annonsera en upphandling på 500 000 kr")
+
+
+def test_asking_someone_to_explain_a_term_asks_what_it_means():
+    assert analyse("nån som kan förklara reserverad upphandling enkelt").intent == "definition"
+    assert analyse("kan du förklara IOP").intent == "definition"
+
+
+def test_anyone_who_has_excluded_a_supplier_asks_for_the_cases():
+    assert analyse("någon som uteslutit en leverantör för arbetsrättsbrott").intent == "precedents"

@@ -21,7 +21,7 @@ PRECEDENT = re.compile(
     # "vilka har ställt sysselsättningskrav", "har någon i Uppsala län reserverat …"
     r"|(vilka(\s+[\wåäö]+){0,3}?\s+har(?! (vi|ni|man|jag)\b)|vem har|(någon|nån|ngn|några|nåra) som( har| hade)?|har (någon|nån|ngn|några|andra)|vad har(?! (vi|ni|man|jag)\b))\b"
     r"(\s+[\wåäö]+){0,4}?\s+(gjort|reserverat|använt|ställt|haft|köpt|upphandlat|testat|provat|infört|jobbat|"
-    r"arbetat|kört|låtit|vunnit|fått|ingått|tecknat|levererat|samverkat)\b"
+    r"arbetat|kört|låtit|vunnit|fått|ingått|tecknat|levererat|samverkat|uteslutit|krävt|hävt)\b"
     r"|\bhar (någon|nån|ngn|några|nåra|andra)\b(\s+[\wåäö]+){0,4}?\s+[\wåäö]{4,}(ats?|its?)\b"  # "… direktupphandlat"
     # "finns det reserverade upphandlingar som överprövats?": purchases something was done to
     r"|\bfinns (det|de) (några |nån |någon )?([\wåäö]+ )?[\wåäö]*(upphandlingar|krav|kontrakt|avtal)\w* som (har )?[\wåäö]{4,}(ats|its)\b"

@@ -26,6 +26,8 @@ CHAT_OPENING = r"^\W*((ok|okej|hej|jaha|aha|så|men|och|alltså|asså|assa|typ|b
 DEFINITION = re.compile(
     CHAT_OPENING
     + r"(vad (är|e|ar|betyder|menas med|innebär|heter)|vad är det för|what is|what are|what does|förklara|define"
+    # "nån som kan förklara reserverad upphandling enkelt", "kan du förklara IOP"
+    + r"|(nån|någon|ngn) som kan förklara|kan (du|ni|nån|någon|ngn) förklara"
     # "vad står förkortningen IOP för?"
     + r"|vad står (förkortningen |bokstäverna )?[\wåäö.:-]+ för)\b",
     re.IGNORECASE,
