@@ -78,8 +78,6 @@ CHAT_WORDS = {
     # "en upphandling på 500 000 kr": amounts as the files write them
     "kr": "kronor",
     "sek": "kronor",
-    "tkr": "tusen kronor",
-    "msek": "miljoner kronor",
     # "kan vi straffa en leverantör som …": the sanctions a contract has, in the files' word
     "straffa": "ge vite",
     "bestraffa": "ge vite",
