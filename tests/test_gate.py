@@ -20,7 +20,6 @@ def test_a_broad_question_on_the_topic_is_answered_though_chat_words_sink_its_sc
 def test_a_question_off_the_topic_at_the_same_score_is_declined():
     for asked in ("tips på sociala aktiviteter till personalfesten", "hur lång anbudstid måste vi ha? tips"):
         assert not answerable(analyse(asked), scored(0.07), [], MIN_CONFIDENCE), asked
-    # ... and so is the broad question when the search found next to nothing
-    assert not answerable(
-        analyse("vi vill få fler i jobb via våra upphandlingar, tips?"), scored(0.01), [], 0.59
-    )
+    # ... while the broad question on the topic is answered (by the overview) whatever the search
+    # scored: "tips på sociala krav när vi ska köpa städning" scores 0.002
+    assert answerable(analyse("vi vill få fler i jobb via våra upphandlingar, tips?"), scored(0.01), [], 0.59)

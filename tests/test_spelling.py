@@ -145,7 +145,7 @@ def test_english_and_abbreviations_mixed_in_are_read_in_the_files_words():
         "reservera kontrakt for skyddade verkstäder?"
     )
     assert "granskning" in normalise_chat("human rights due diligence i upphandling, måste vi?")
-    assert normalise_chat("städ för 3 mkr") == "städ för 3 miljoner"
+    assert normalise_chat("städ för 3 mkr") == "städning för 3 miljoner"
     assert normalise_chat("vad säger UHM om social procurement") == (
         "vad säger upphandlingsmyndigheten om socialt ansvarsfull upphandling"
     )

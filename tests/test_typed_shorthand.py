@@ -160,3 +160,49 @@ def test_asking_someone_to_explain_a_term_asks_what_it_means():
 
 def test_anyone_who_has_excluded_a_supplier_asks_for_the_cases():
     assert analyse("någon som uteslutit en leverantör för arbetsrättsbrott").intent == "precedents"
+
+
+def test_cleaning_typed_short_is_cleaning():
+    assert "städning" in normalise_chat("reservera städ åt samhall direkt")
+
+
+def test_a_broad_question_on_the_topic_is_answered_whatever_the_search_scored():
+    from types import SimpleNamespace
+
+    from bot.answer.gate import answerable
+
+    analysis = analyse("tips på sociala krav när vi ska köpa städning")
+    assert answerable(analysis, SimpleNamespace(confidence=0.002), [], 0.59)
+
+
+def test_a_term_alone_asks_what_it_is():
+    from bot.answer.names import Names
+
+    names = Names.from_records(
+        [{"id": "ord-iop", "kind": "glossary", "title": "IOP", "term": "IOP", "synonyms": []}]
+    )
+    assert analyse("IOP??", names).intent == "definition"
+
+
+def test_a_topic_then_how_asks_how_it_is_done():
+    assert analyse("sysselsättningskrav hur").intent == "how-to"
+    assert analyse("hur funkar det me sysselsättningskrav rent praktiskt").intent == "how-to"
+
+
+def test_work_training_is_a_social_consideration():
+    from bot.answer.core_topics import names_core_topic
+
+    assert names_core_topic("arbetsträning via upphandling")
+
+
+def test_three_alternatives_for_a_purpose_are_the_sides_of_a_choice():
+    from bot.answer.sides import comparison_sides
+
+    sides = comparison_sides("IOP, LOV eller reserverad upphandling för ett boende för ensamkommande?")
+    assert sides == ["IOP", "LOV", "reserverad upphandling"]
+
+
+def test_which_instruments_there_are_for_social_considerations_is_the_broad_question():
+    from bot.answer.overview import asks_overview
+
+    assert asks_overview(analyse("vilka instrument finns för sociala hänsyn och vilket är enklast"))

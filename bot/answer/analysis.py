@@ -55,6 +55,7 @@ from .precedent_words import (
 from .sides import comparison_sides
 from .wording import (
     DEFINITION,
+    HOW_TO,
     NAMED_MAY,
     PERMISSION,
     QUESTION_START,
@@ -66,28 +67,6 @@ from .wording import (
 INTENTS = ("permission", "how-to", "comparison", "precedents", "definition", "provision")
 MAX_PARTS = 3
 
-_HOW_TO = re.compile(
-    r"\b(hur (?!mycket|många|länge|stor|ofta|lång|gammal)[a-zåäö]+ (vi|man|jag|ni|de|dom)\b|hur går (vi|man) till väga"
-    # "nån som vet hur man formulerar ett sysselsättningskrav"
-    r"|hur (man|vi) (ska |kan |bör )?[a-zåäö]+(ar|er|ir)\b"
-    # "Hur går en leverantörsdialog med sociala företag till?", "Var hittar vi nivåerna …?"
-    r"|hur går ([\wåäö]+ ){1,6}till\b|var hittar (vi|man|jag) (?!(det|reglerna|bestämmelse\w*|paragraf\w*)\b)"
-    # "vad är bästa sättet att stödja sociala företag": a way to do it, not what a word means
-    r"|vad är (det )?(bästa|enklaste|smartaste|smidigaste|rätta) (sättet|vägen)\b"
-    r"|vad (ska|bör|behöver|måste) (vi|man) tänka på|vad kan (vi|man|jag|ni) göra för att|steg för steg|how (do|can|should) (we|i)|tips på hur|checklista"
-    # "tips för att följa upp sociala krav"
-    r"|\btips (för att|om hur|kring|inför)\b|\bge (mig|oss) (några |lite )?tips\b|^\W*(vi|jag) (vill|ska)\b.*\btips\W*$"
-    # "vilka sociala företag finns det i skåne?": how to find them
-    r"|\bvilka (arbetsintegrerande )?sociala företag (som )?finns\b"
-    # "anbudet e sjukt lågt, misstänker lönedumpning, vad gör vi nu": what to do about it
-    r"|vad gör (vi|man|jag)( nu| då)?\W*$|var (börjar|startar) (vi|man|jag)\b|var ska (vi|man|jag) (börja|starta)\b"
-    # "tips på formuleringar för sysselsättningskrav", "finns det nån mall för …"
-    r"|tips på (formulering|skrivning|text)\w*|(exempel på|förslag på) formulering\w*|\bmall(ar|en)? (för|på|till)\b"
-    # "hur bör ett socialt tilldelningskriterium formuleras?"
-    r"|hur (bör|ska|skall|kan|måste) ([\wåäö]+ ){1,4}(formuleras|utformas|skrivas|viktas|följas upp|kontrolleras|"
-    r"göras|ställas|användas|genomföras|hanteras|utvärderas))",
-    re.IGNORECASE,
-)
 _CLAUSE_SPLIT = re.compile(
     r",? (?:och|samt|men|\+|&) (?=(?:måste|får|kan|ska|bör|hur|vad|vem|vilka|vilket|vilken|när|gäller|behöver|behövs|riskerar|räcker|räknas|omfattas|"
     r"är det|finns det|går det|funkar det|händer|om|har (?:någon|nån|ngn|några|andra|kommunerna|regionerna|myndigheterna))\b"
@@ -201,7 +180,7 @@ def detect_intent(
         and not sides  # "ASF vs samhall skillnad?" weighs two things
         and not (
             PERMISSION.search(text)
-            or _HOW_TO.search(text)
+            or HOW_TO.search(text)
             or DEFINITION.search(text)
             or TERM_DEFINITION.search(text)
             or IS_IT_A.search(text)  # "är samhall ett socialt företag"
@@ -214,12 +193,12 @@ def detect_intent(
         return "precedents"  # "uppsala kommun arbetsintegrerande sociala företag avtal?": what is known there
     if sides:
         return "comparison"
-    if _HOW_TO.search(text) and not COUNTS_AS.search(text):
+    if HOW_TO.search(text) and not COUNTS_AS.search(text):
         return "how-to"
     if (
         (names_provision or WHICH_PROVISION.search(text))
         and (not PERMISSION.search(text) or WHICH_GOVERNS.search(text))
-        and not _HOW_TO.search(text)
+        and not HOW_TO.search(text)
         and not NAMED_MAY.search(text)
     ):
         return "provision"  # "vad är 4 kap. 18 § LOU?", "var i LOU regleras uteslutning?"
@@ -296,7 +275,7 @@ def asks_something(text: str) -> bool:
     """Does this part ask a question of its own, rather than add a detail ("gärna i Skåne")?"""
     return bool(
         PERMISSION.search(text)
-        or _HOW_TO.search(text)
+        or HOW_TO.search(text)
         or DEFINITION.search(text)
         or QUESTION_START.search(
             _TOPIC_FIRST.sub("", without_filler(text).strip())
@@ -323,7 +302,7 @@ def part_intent(text: str) -> str:
     """The prior for one part of a compound question ("vad står det i 16 kap. LOU om …" asks
     for the law's text)."""
     lowered = without_filler(text).strip().lower()  # ("basically vad är …")
-    if re.search(r"\bhur (gör|går|följer|ska|kollar|kontrollerar)\b", lowered) or _HOW_TO.search(lowered):
+    if re.search(r"\bhur (gör|går|följer|ska|kollar|kontrollerar)\b", lowered) or HOW_TO.search(lowered):
         return "how-to"  # "hur formulerar vi …" too
     if (
         re.match(r"^\W*(vad (är|betyder|menas)|hur (definieras|definierar))\b", lowered)
@@ -440,6 +419,8 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
         and all(map(names.term_named, sides))
     ):
         sides, intent = [], "definition"  # "social upphandling vs socialt hållbar upphandling": one term
+    if intent == "permission" and names.term_named(re.sub(r"[^\w -]", "", text).strip()):
+        intent = "definition"  # "IOP??": a term alone asks what it is
     parts = [text] if intent == "comparison" else split_parts(text)
     # "svenska kommuner" asks for Sweden; "krav på svenska" names a language
     # ... and "utanför Sverige" asks for anywhere but Sweden

@@ -16,7 +16,7 @@ CORE_TOPICS = re.compile(
     r"social(a|t)?|socialt? ?(hänsyn|krav|ansvar\w*|företag\w*|kriteri\w*|villkor\w*|klausul\w*|value)"
     r"|socialföretag\w*|sysselsättning\w*|reserver\w*|reservation\w*|arbetsrättslig\w*|kollektivavtal\w*"
     r"|nyanländ\w*|långtidsarbetslös\w*|arbetslös\w*|funktionsnedsättning\w*|funktionsnedsatt\w*"
-    r"|missgynnad\w*|praktikplats\w*|praktikant\w*|lärling\w*|ungdom\w*|utanförskap\w*"
+    r"|missgynnad\w*|praktikplats\w*|praktikant\w*|lärling\w*|ungdom\w*|utanförskap\w*|arbetsträn\w*"
     r"|iop|idéburn?\w*|arbetsintegrerande|asf|samhall|skyddade? verkst\w*|mänskliga rättigheter"
     r"|ilo|fairtrade|rättvis handel|uppförandekod\w*|tillgänglighet\w*"
     # the people's working conditions, as politicians put it ("schyssta villkor för personalen")

@@ -17,7 +17,9 @@ GUIDANCE_SHARE = 0.95
 # "hur följer man upp lönevillkoren?": a how-to on following up (not "hur konstruerar vi ett
 # kriterium som går att följa upp?"), for the text on follow-up
 ASKS_HOW_TO_FOLLOW_UP = re.compile(
-    r"\bhur\s+((ska|skall|kan|bör|gör)\s+(vi|man|ni)\s+)?följ\w*(\s+(man|vi|ni))?\s+upp\b", re.IGNORECASE
+    r"\bhur\s+((ska|skall|kan|bör|gör)\s+(vi|man|ni)\s+)?följ\w*(\s+(man|vi|ni))?\s+upp\b"
+    r"|\buppföljning(en)? av\b",  # "uppföljning av sysselsättningskrav hur??"
+    re.IGNORECASE,
 )
 ON_FOLLOW_UP = re.compile(r"\buppföljning|\bfölj\w*(\s+(vi|man|ni))?\s+upp\b", re.IGNORECASE)
 

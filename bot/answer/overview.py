@@ -24,6 +24,7 @@ MORE_JOBS = re.compile(
 )
 TOPIC = re.compile(
     r"\bsocial(a|t)? (hänsyn|krav|upphandling|villkor|hållbarhet|ansvar\w*|klausul\w*)\b|\bsocial (hänsyn|upphandling)\b"
+    r"|\bsoc\.? (hänsyn|krav)\b"
     r"|\bsocial (clauses|procurement|considerations|requirements)\b|\b(nåt|något|nånting|ngt) socialt\b|"
     r"\b(kräva|krävas|ställa|göra|ha med) socialt\b|" + MORE_JOBS.pattern,  # "vad kan vi kräva socialt?"
     re.IGNORECASE,
@@ -41,6 +42,8 @@ BROAD_ASK = re.compile(
     # "nåt socialt vi kan lägga in innan?"
     r"|\b(vad|nåt|något|ngt) (socialt |sociala krav )?(vi|man|ni) kan (lägga in|ha med|ta med|skriva in)\b"
     r"|\böversikt\b|\bkort om\b|\bwhere do (we|i) start\b|\bid[eé]er\b|\bideas\b"  # "…, idéer?"
+    r"|\b(nån|någon|ngn|några) id[eé]\b|\bvad gäller\W*$"  # "…, nån idé", "social upphandling, vad gäller"
+    r"|\bvilka (instrument|verktyg|möjligheter|alternativ)\b|\bvilket är (enklast|lättast|smidigast|bäst)\b"
     # "vilka sociala krav kan vi ha i bygg", "hur funkar sociala hänsyn i städupphandling",
     # "enklaste sättet att få in sociala krav"
     r"|\bvilka (sociala )?(krav|hänsyn|villkor)\w* kan (vi|man|ni)\b"

@@ -194,7 +194,9 @@ _FINITE = frozenset("är bör ska får kan måste maste gäller omfattas räcker
 
 # Two short alternatives that open the question, then what they are for
 _OPENS_WITH_CHOICE = re.compile(
-    r"^\W*[\wåäö.:-]+(?: [\wåäö.:-]+){0,2} eller [\wåäö.:-]+(?: [\wåäö.:-]+){0,2} (för|till|vid|när|i|om (vi|man|ni) vill)\b",
+    # "IOP, LOV eller reserverad upphandling för …" (not "vad är bättre, A eller B i …")
+    r"^\W*(?:(?!(?:vad|hur|vilken|vilket|vilka|är|får|kan|ska|måste)\b)[\wåäö.:-]+(?: [\wåäö.:-]+){0,2},\s*){0,2}"
+    r"[\wåäö.:-]+(?: [\wåäö.:-]+){0,2} eller [\wåäö.:-]+(?: [\wåäö.:-]+){0,2} (för|till|vid|när|i|om (vi|man|ni) vill)\b",
     re.IGNORECASE,
 )
 

@@ -99,3 +99,27 @@ WHICH_PROVISION = re.compile(
 WHICH_GOVERNS = re.compile(
     r"\b(vilken|vilka|vilket) (paragraf|paragrafer|lagrum|bestämmelse) (gäller|styr)\b", re.I
 )
+
+# "hur gör vi …", "tips för att …", "sysselsättningskrav hur": a way to do it
+HOW_TO = re.compile(
+    r"\b(hur (?!mycket|många|länge|stor|ofta|lång|gammal)[a-zåäö]+ (vi|man|jag|ni|de|dom)\b|hur går (vi|man) till väga"
+    # "nån som vet hur man formulerar ett sysselsättningskrav"
+    r"|hur (man|vi) (ska |kan |bör )?[a-zåäö]+(ar|er|ir)\b"
+    # "Hur går en leverantörsdialog med sociala företag till?", "Var hittar vi nivåerna …?"
+    r"|hur går ([\wåäö]+ ){1,6}till\b|var hittar (vi|man|jag) (?!(det|reglerna|bestämmelse\w*|paragraf\w*)\b)"
+    # "vad är bästa sättet att stödja sociala företag": a way to do it, not what a word means
+    r"|vad är (det )?(bästa|enklaste|smartaste|smidigaste|rätta) (sättet|vägen)\b"
+    r"|vad (ska|bör|behöver|måste) (vi|man) tänka på|vad kan (vi|man|jag|ni) göra för att|steg för steg|how (do|can|should) (we|i)|tips på hur|checklista"
+    # "tips för att följa upp sociala krav"
+    r"|\bhur\b[^?]*\b(rent praktiskt|i praktiken)\b|(?<=\w) hur\W*$|\btips (för att|om hur|kring|inför)\b|\bge (mig|oss) (några |lite )?tips\b|^\W*(vi|jag) (vill|ska)\b.*\btips\W*$"
+    # "vilka sociala företag finns det i skåne?": how to find them
+    r"|\bvilka (arbetsintegrerande )?sociala företag (som )?finns\b"
+    # "anbudet e sjukt lågt, misstänker lönedumpning, vad gör vi nu": what to do about it
+    r"|vad gör (vi|man|jag)( nu| då)?\W*$|var (börjar|startar) (vi|man|jag)\b|var ska (vi|man|jag) (börja|starta)\b"
+    # "tips på formuleringar för sysselsättningskrav", "finns det nån mall för …"
+    r"|tips på (formulering|skrivning|text)\w*|(exempel på|förslag på) formulering\w*|\bmall(ar|en)? (för|på|till)\b"
+    # "hur bör ett socialt tilldelningskriterium formuleras?"
+    r"|hur (bör|ska|skall|kan|måste) ([\wåäö]+ ){1,4}(formuleras|utformas|skrivas|viktas|följas upp|kontrolleras|"
+    r"göras|ställas|användas|genomföras|hanteras|utvärderas))",
+    re.IGNORECASE,
+)

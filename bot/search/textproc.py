@@ -75,6 +75,14 @@ CHAT_WORDS = {
     "sysskrav": "sysselsättningskrav",
     "sysskraven": "sysselsättningskraven",
     "kolla": "kontrollera",
+    # "reservera städ åt samhall": cleaning, in the files' word ("städ" alone is read as an anvil)
+    "städ": "städning",
+    # "behöver leverantören visa lönespecar": the payslips, in the files' word
+    "lönespec": "lönebesked",
+    "lönespecar": "lönebesked",
+    "lönespecen": "lönebesked",
+    "lönespecarna": "lönebeskeden",
+    "lönespecifikationer": "lönebesked",
     # "en upphandling på 500 000 kr": amounts as the files write them
     "kr": "kronor",
     "sek": "kronor",
