@@ -206,3 +206,26 @@ def test_which_instruments_there_are_for_social_considerations_is_the_broad_ques
     from bot.answer.overview import asks_overview
 
     assert asks_overview(analyse("vilka instrument finns för sociala hänsyn och vilket är enklast"))
+
+
+def test_following_up_a_requirement_is_led_by_the_faq_on_following_it_up():
+    from composer_kit import composer_over, ranked
+
+    from bot.answer.how_to import how_to_top
+
+    _, passages = composer_over(
+        {
+            ("faq-folja-upp", "faq", "Hur följer vi upp sysselsättningskrav?"): {
+                "kort-svar": "Begär underlag."
+            },
+            ("syss", "guidance", "Sysselsättningskrav"): {"kort-svar": "Krav på att anställa."},
+        }
+    )
+    docs = ranked(passages, {"faq-folja-upp": 0.027, "syss": 0.0268}).documents()
+    assert (
+        how_to_top(docs, "uppföljning av sysselsattningskrav hur??", lambda d: True).doc_id == "faq-folja-upp"
+    )
+    # ... but not when another requirement's follow-up is asked
+    asked = "hur följer man upp krav på mänskliga rättigheter"
+    assert how_to_top(docs, asked, lambda d: True).doc_id == "syss"
+

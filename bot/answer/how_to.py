@@ -38,7 +38,12 @@ def how_to_top(docs: list, asked: str, says_how: Callable[[str], bool]) -> Passa
     # does not keep the contract, not the guidance's steps for setting the requirement)
     if asks_its_case(best.passage.title, asked):
         return best.passage
-    on_it = covers(best.passage.title, asked)
+    # (... nor before the FAQ on following up, when following up is what is asked)
+    on_it = covers(best.passage.title, asked) or bool(
+        ASKS_HOW_TO_FOLLOW_UP.search(asked)
+        and ON_FOLLOW_UP.search(best.passage.title)
+        and named(best.passage.title, asked)
+    )
     rules += [(GUIDANCE_SHARE, "guidance")] if best.passage.kind == "faq" and not on_it else []
     if not says_how(best.passage.doc_id):
         rules.append((HOW_TO_SHARE, None))
@@ -52,6 +57,14 @@ def how_to_top(docs: list, asked: str, says_how: Callable[[str], bool]) -> Passa
     return best.passage
 
 
+def named(title: str, asked: str) -> bool:
+    """Does the question name every word of a title but the how and follow-up words ("Hur följer
+    vi upp sysselsättningskrav?" for "uppföljning av sysselsättningskrav hur")?"""
+    held = {t[:SAME_START] for t in tokens(asked)}
+    rest = [t for t in tokens(title) if t not in HOW_WORDS and t not in FOLLOW_WORDS]
+    return bool(rest) and all(t[:SAME_START] in held for t in rest)
+
+
 def covers(title: str, asked: str) -> bool:
     """Does a title hold all but one of the question's content words (the "how" words left out)?"""
     wanted = set(tokens(asked)) - HOW_WORDS
@@ -60,5 +73,6 @@ def covers(title: str, asked: str) -> bool:
 
 
 HOW_WORDS = frozenset(tokens("hur gör går ska kan vi man ni jag"))
+FOLLOW_WORDS = frozenset(tokens("följer följa upp uppföljning"))
 MIN_WORDS = 4
 SAME_START = 5
