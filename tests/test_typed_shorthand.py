@@ -228,4 +228,3 @@ def test_following_up_a_requirement_is_led_by_the_faq_on_following_it_up():
     # ... but not when another requirement's follow-up is asked
     asked = "hur följer man upp krav på mänskliga rättigheter"
     assert how_to_top(docs, asked, lambda d: True).doc_id == "syss"
-
