@@ -228,3 +228,28 @@ def test_following_up_a_requirement_is_led_by_the_faq_on_following_it_up():
     # ... but not when another requirement's follow-up is asked
     asked = "hur följer man upp krav på mänskliga rättigheter"
     assert how_to_top(docs, asked, lambda d: True).doc_id == "syss"
+
+
+def test_how_to_do_it_after_a_question_is_a_part_of_its_own():
+    parts = analyse("får vi reservera tvätten och hur gör man då").parts
+    assert len(parts) == 2
+    assert parts[1] == "hur gör man då"
+
+
+def test_a_bare_how_after_a_part_gets_the_how_to_section_of_that_parts_file():
+    from composer_kit import composer_over
+
+    comp, passages = composer_over(
+        {
+            ("faq-reservera", "faq", "Får vi reservera för sociala företag?"): {
+                "kort-svar": "Ja, enligt 4 kap. 18 § LOU.",
+                "sa-gor-du": "Skriv i annonsen att upphandlingen är reserverad.",
+            },
+            ("lou-4-18", "law", "4 kap. 18 § LOU"): {"kort-svar": "Lagtexten.", "tank-pa": "Tänk på."},
+        }
+    )
+    shown = [comp.part(passages["faq-reservera#kort-svar"])]
+    way = comp._its_way("hur gör man då", shown)
+    assert way is not None and (way.doc_id, way.section) == ("faq-reservera", "sa-gor-du")
+    # ... and a part that asks something else is left to the search
+    assert comp._its_way("hur kontrollerar man det", shown) is None

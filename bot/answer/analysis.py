@@ -94,6 +94,8 @@ _BARE_FOLLOW_UP = re.compile(
     r"|(ge|visa|lista|nämn) (gärna |mig |oss )?(flera|fler|några|ett par|alla)( exempel| fall)?( tack)?)\W*$",
     re.IGNORECASE,
 )
+# "… och hur gör man isf": how to do what the part before asked, a part of its own
+BARE_HOW = re.compile(r"^\W*hur (gör|går) (man|vi|ni)( det)?( (då|isf|i så fall|i praktiken))?\W*$", re.I)
 _FILLER = re.compile(
     r"^\W*((ok|okej|okey|hej|hejsan|tjena|tja|hallå|ja|jaha|nej|alltså|så|tack|hmm+|aha)\W*)+$", re.IGNORECASE
 )
@@ -361,7 +363,7 @@ def split_parts(text: str) -> list[str]:
             continue
         # ("nån som gjort det?" after a question asks for the cases of it: a part of its own)
         asks_cases = PRECEDENT.search(piece) and len(words_of(piece)) >= 3  # not a bare "Exempel?"
-        if parts and not (len(content) >= 2 or (asks and content) or asks_cases):
+        if parts and not (len(content) >= 2 or (asks and content) or asks_cases or BARE_HOW.match(piece)):
             parts[-1] = f"{parts[-1]} {piece}"
         else:
             parts.append(piece)

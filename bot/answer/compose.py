@@ -26,7 +26,7 @@ from ..knowledge.chunking import SHORT_ANSWER_SLUG, Passage
 from ..search.referrals import Referrals
 from ..search.retrieval import SearchResult
 from ..search.textproc import stem, words
-from .analysis import Analysis, asks_meaning, part_intent
+from .analysis import BARE_HOW, Analysis, asks_meaning, part_intent
 from .asked import (
     asks_own,
     local_faqs,
@@ -392,6 +392,7 @@ class Composer:
             # socialt företag"): whose question it is depends on it
             part = (
                 self._told_where_to_ask(asked, result)
+                or self._its_way(asked, answer.parts)
                 or who_it_is(self, asked, analysis)
                 or overview_part(self, result, asked, used)
                 or self._rule_lead(
@@ -404,6 +405,13 @@ class Composer:
             part.label = asked if len(analysis.parts) > 1 else None
             used.add(part.doc_id)
             answer.parts.append(part)
+
+    def _its_way(self, asked: str, shown: list[Part]) -> Part | None:
+        """ "Får vi reservera tvätten, och hur gör man då?": a bare how-to part gets the how-to
+        section of the file the part before showed."""
+        doc_id = shown[-1].doc_id if shown and BARE_HOW.match(asked) else None
+        way = next((w for slug in HOW_TO_SECTIONS[:2] if doc_id and (w := self.section(doc_id, slug))), None)
+        return None if way is None or any(p.text == way.text for p in shown) else self.part(way, asked=asked)
 
     def _some_part_in_scope(self, analysis: Analysis, searches: Searches) -> bool:
         """Does a compound question (or a comparison) hold a part (a side) that names no referral's
