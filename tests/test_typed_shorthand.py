@@ -253,3 +253,21 @@ def test_a_bare_how_after_a_part_gets_the_how_to_section_of_that_parts_file():
     assert way is not None and (way.doc_id, way.section) == ("faq-reservera", "sa-gor-du")
     # ... and a part that asks something else is left to the search
     assert comp._its_way("hur kontrollerar man det", shown) is None
+
+
+def test_how_a_term_works_with_nothing_else_asked_is_what_the_term_is():
+    from bot.answer.names import Names
+
+    names = Names.from_records(
+        [
+            {
+                "id": "ord-sociala-hansyn",
+                "kind": "glossary",
+                "title": "Sociala hänsyn",
+                "term": "sociala hänsyn",
+            }
+        ]
+    )
+    assert analyse("hur funkar sociala hänsyn i upphandling egentligen", names).intent == "definition"
+    # ... while how it works in a sector asks for more than the term
+    assert analyse("hur funkar sociala hänsyn i städupphandling", names).intent != "definition"

@@ -421,8 +421,10 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
         and all(map(names.term_named, sides))
     ):
         sides, intent = [], "definition"  # "social upphandling vs socialt hållbar upphandling": one term
-    if intent == "permission" and names.term_named(re.sub(r"[^\w -]", "", text).strip()):
-        intent = "definition"  # "IOP??": a term alone asks what it is
+    if intent == "permission" and names.term_named(
+        _HOW_IT_WORKS.sub("", re.sub(r"[^\w -]", "", text)).strip()
+    ):
+        intent = "definition"  # "IOP??", "hur funkar sociala hänsyn egentligen": what a term is
     parts = [text] if intent == "comparison" else split_parts(text)
     # "svenska kommuner" asks for Sweden; "krav på svenska" names a language
     # ... and "utanför Sverige" asks for anywhere but Sweden
@@ -474,6 +476,10 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
     )
 
 
+_HOW_IT_WORKS = re.compile(
+    r"^\s*hur (funkar|fungerar) |\s(i (offentlig )?upphandling(ar|en)?|egentligen|i sverige|rent juridiskt)\b",
+    re.I,
+)
 NOT_RESERVED = re.compile(
     r"\b(inte|ej|icke)( (var|är|varit|blev))? reserver\w*|\butan (att )?reserver\w*|\bicke-reserver\w*",
     re.IGNORECASE,
