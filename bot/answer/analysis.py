@@ -421,9 +421,7 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
         and all(map(names.term_named, sides))
     ):
         sides, intent = [], "definition"  # "social upphandling vs socialt hållbar upphandling": one term
-    if intent == "permission" and names.term_named(
-        _HOW_IT_WORKS.sub("", re.sub(r"[^\w -]", "", text)).strip()
-    ):
+    if intent == "permission" and names.term_named(_TERM_FRAME.sub("", re.sub(r"[^\w -]", "", text)).strip()):
         intent = "definition"  # "IOP??", "hur funkar sociala hänsyn egentligen": what a term is
     parts = [text] if intent == "comparison" else split_parts(text)
     # "svenska kommuner" asks for Sweden; "krav på svenska" names a language
@@ -476,7 +474,8 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
     )
 
 
-_HOW_IT_WORKS = re.compile(
+# the words around a term asked alone: "hur funkar sociala hänsyn i upphandling egentligen"
+_TERM_FRAME = re.compile(
     r"^\s*hur (funkar|fungerar) |\s(i (offentlig )?upphandling(ar|en)?|egentligen|i sverige|rent juridiskt)\b",
     re.I,
 )

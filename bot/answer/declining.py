@@ -35,23 +35,19 @@ def told_elsewhere(c, analysis: Analysis, main: SearchResult) -> bool:
                 not speaks_of(main, referral.matched, *texts, in_passing=False)
                 # ("hur lång tid har en leverantör på sig att begära överprövning?": a word's
                 # definition is no answer to how the procedure goes)
-                or (analysis.intent != "definition" and _best_kind(c, main) == "glossary")
+                or (analysis.intent != "definition" and _best(c, main).get("kind") == "glossary")
                 # ("kan vi köra option på avtalet fast det löpt ut?": a procurement question the
                 # file on adding social requirements to a signed contract names, but is not about)
-                or (referral.referral.default and names_core_topic(_best_title(c, main)))
+                or (referral.referral.default and names_core_topic(_best(c, main).get("title", "")))
             )
         )
     )
 
 
-def _best_title(c, main: SearchResult) -> str:
+def _best(c, main: SearchResult) -> dict:
+    """The front matter of the best file found."""
     docs = main.documents()
-    return c.documents.get(docs[0].passage.doc_id, {}).get("title", "") if docs else ""
-
-
-def _best_kind(c, main: SearchResult) -> str | None:
-    docs = main.documents()
-    return c.documents.get(docs[0].passage.doc_id, {}).get("kind") if docs else None
+    return c.documents.get(docs[0].passage.doc_id, {}) if docs else {}
 
 
 def decline(

@@ -18,11 +18,6 @@ MIN_CONFIDENCE = 0.59
 # upphandling vars värde ligger över EU:s tröskelvärde?" scores 0.19), and 0.10 declined no
 # fewer out-of-scope questions on them either.
 TOPIC_BAR = 0.15
-# ... and for a broad question on the topic as a whole (overview.asks_overview): none, since it
-# names the topic and asks broadly, and the overview answers it whatever ranked. ("tips på sociala
-# krav när vi ska köpa städning" scores 0.002: its words rank precedents on cleaning first, which
-# the embedding does not rank at all, and the confidence reads the best file's embedding score.)
-OVERVIEW_BAR = 0.0
 
 
 def answerable(analysis: Analysis, main: SearchResult, subs: list[SearchResult], bar: float) -> bool:
@@ -35,8 +30,10 @@ def answerable(analysis: Analysis, main: SearchResult, subs: list[SearchResult],
     if main.confidence >= topic_bar and names_core_topic(analysis.question):
         return True
     # "vi vill få fler i jobb via våra upphandlingar, tips?" asks for the overview of the topic by
-    # name: chat words sink its score, and the overview answers it whatever else ranked
-    if asks_overview(analysis) and main.confidence >= min(topic_bar, OVERVIEW_BAR):
+    # name, and the overview answers it whatever the search scored ("tips på sociala krav när vi ska
+    # köpa städning" scores 0.002: its words rank precedents on cleaning that the embedding does not
+    # rank at all, and the confidence reads the best file's embedding score)
+    if asks_overview(analysis):
         return True
     if len(subs) >= 2 and sum(r.confidence >= bar for r in subs) >= 2:
         return True
