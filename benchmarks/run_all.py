@@ -412,9 +412,17 @@ BENCHMARKS = [
         "quality_blind44",
         "quality",
         "Retrieval quality, forty-seventh set (eval_blind44: the questions of eval_usefulness_blind44, written "
-        "blind by a helper in the thirty-seventh session, first run on that session's first code; CLEAN: misses not read)",
+        "blind by a helper in the thirty-seventh session, first run on that session's first code; TRAINING since the thirty-eighth session: its misses were read)",
         ["--eval", "benchmarks/eval_blind44.jsonl"],
         ["--eval", "benchmarks/eval_blind44.jsonl"],
+    ),
+    (
+        "quality_blind45",
+        "quality",
+        "Retrieval quality, forty-eighth set (eval_blind45: the questions of eval_usefulness_blind45, written "
+        "blind by a helper in the thirty-eighth session, first run on that session's first code; CLEAN: misses not read)",
+        ["--eval", "benchmarks/eval_blind45.jsonl"],
+        ["--eval", "benchmarks/eval_blind45.jsonl"],
     ),
     (
         "usefulness",
@@ -786,9 +794,17 @@ BENCHMARKS = [
         "usefulness_blind44",
         "usefulness",
         "Usefulness, forty-fourth set (eval_usefulness_blind44, 140 questions written blind by a helper in the "
-        "thirty-seventh session, first run on that session's first code; CLEAN: its failures not read)",
+        "thirty-seventh session, first run on that session's first code; TRAINING since the thirty-eighth session: its failures were read)",
         ["--eval", "benchmarks/eval_usefulness_blind44.jsonl"],
         ["--eval", "benchmarks/eval_usefulness_blind44.jsonl"],
+    ),
+    (
+        "usefulness_blind45",
+        "usefulness",
+        "Usefulness, forty-fifth set (eval_usefulness_blind45, 140 questions written blind by a helper in the "
+        "thirty-eighth session, first run on that session's first code; CLEAN: its failures not read)",
+        ["--eval", "benchmarks/eval_usefulness_blind45.jsonl"],
+        ["--eval", "benchmarks/eval_usefulness_blind45.jsonl"],
     ),
     (
         "paraphrase",

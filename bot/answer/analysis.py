@@ -75,7 +75,7 @@ _CLAUSE_SPLIT = re.compile(
     # "Vad är IOP, är det förenligt med LOU …": a new question after a comma
     r"|, (?=(?:är det|e det|får vi|får man|kan vi|kan man|måste vi|måste man|finns det|vilka (?:får|kan|ska|måste)"
     # "vad är IOP, när får man använda det …"
-    r"|när (?:får|kan|måste|ska|bör) (?:vi|man|ni)"
+    r"|när (?:får|kan|måste|ska|bör) (?:vi|man|ni)|(?:räknas|omfattas|ingår) [\wåäö]+ (?:dit|där|av|i|som)\b"
     # "Vad är ett socialt tilldelningskriterium, vilken paragraf reglerar det …"
     r"|vilken (?:paragraf|lag|bestämmelse)|var (?:regleras|står)"
     # "Vad är ett arbetsintegrerande socialt företag, hur hittar vi sådana …", "får vi köpa
@@ -476,7 +476,8 @@ def analyse(question: str, names: Names | None = None) -> Analysis:
 
 # the words around a term asked alone: "hur funkar sociala hänsyn i upphandling egentligen"
 _TERM_FRAME = re.compile(
-    r"^\s*hur (funkar|fungerar) |\s(i (offentlig )?upphandling(ar|en)?|egentligen|i sverige|rent juridiskt)\b",
+    r"^\s*hur (funkar|fungerar) |\s(i (offentlig )?upphandling(ar|en)?|egentligen|i sverige|rent juridiskt)\b"
+    r"|\s(vad (betyder|innebär|är) (det|de|dom|detta)|vad menas( med det)?)\b",  # "sociala hänsyn vad betyder det"
     re.I,
 )
 NOT_RESERVED = re.compile(

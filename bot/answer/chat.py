@@ -28,7 +28,7 @@ _DIFFERENCE = re.compile(
 
 def chat_forms(text: str) -> str:
     """The chat shorthands that change how a question splits, written out with the case kept:
-    "o" (and "and") for "och", "or" for "eller", "m" for "med", "e" for "är", a leading "va" for "vad" ("va e
+    "o" (and "and") for "och", "or" for "eller", "m" for "med", "e" for "är", "ex" for "exempel", a leading "va" for "vad" ("va e
     skillnaden på lou o lov"), "what's the difference between" and "diffen mellan" for "vad är skillnaden mellan"."""
     text = written_refs(re.sub(r"(?<=[\w§),]) (o|and) (?=\w)", " och ", text))  # "18 § o finns", ", o räknas"
     text = re.sub(r"(?<=\w) or (?=\w)", " eller ", text)
@@ -38,4 +38,6 @@ def chat_forms(text: str) -> str:
     text = re.sub(r"\b(vad|va|det|vem|vilken|vilket|vilka|hur) e\b", r"\1 är", text, flags=re.IGNORECASE)
     text = re.sub(r"(^|[,.?!;] ?)e det\b", r"\1är det", text, flags=re.IGNORECASE)
     text = re.sub(r"\b(vad är) (grejen|grejjen|greja) med\b", r"\1", text, flags=re.IGNORECASE)
+    # "finns ex?", "ex på sysselsättningskrav": "exempel" ("t.ex." goes on as it is)
+    text = re.sub(r"(?<![.\w])ex\.?(?=[\s?!,]|$)", "exempel", text, flags=re.IGNORECASE)
     return re.sub(r"^(\W*)va\b(?= )", r"\1vad", text, flags=re.IGNORECASE)

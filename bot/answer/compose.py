@@ -26,7 +26,7 @@ from ..knowledge.chunking import SHORT_ANSWER_SLUG, Passage
 from ..search.referrals import Referrals
 from ..search.retrieval import SearchResult
 from ..search.textproc import stem, words
-from .analysis import BARE_HOW, Analysis, asks_meaning, part_intent
+from .analysis import BARE_HOW, Analysis, asks_meaning, part_intent, without_preamble
 from .asked import (
     asks_own,
     local_faqs,
@@ -77,7 +77,7 @@ from .precedent_answer import compose_precedents, precedent_aside
 from .rulings import on_rulings, with_rulings
 from .sources import is_stale, refs_of, source_of
 from .ties import nearer_question, nearest_asked
-from .wording import EXPLAINING_SECTIONS, POLAR, RULINGS, YES_OR_NO
+from .wording import EXPLAINING_SECTIONS, POLAR, POLAR_START, RULINGS, YES_OR_NO
 
 __all__ = [
     "FRAGESERVICE_URL",
@@ -321,9 +321,11 @@ class Composer:
             )
             lead = lead or (overview_of(self, main, RESULTS_TAG) if asks_if_it_works(analysis) else None)
             lead = lead or (overview_of(self, main, COST_TAG) if asks_what_it_costs(analysis) else None)
-            lead = lead or self._rule_lead(
-                main, asked, analysis.intent, analysis, yes_no=not asks_meaning(asked)
+            # (a provision asked for is no yes-or-no question: "var i LOU står det att man bör …")
+            yes_no = not asks_meaning(asked) and (
+                analysis.intent != "provision" or bool(POLAR_START.match(without_preamble(asked)))
             )
+            lead = lead or self._rule_lead(main, asked, analysis.intent, analysis, yes_no=yes_no)
             if lead is not None and asks_figure(asked) and YES_OR_NO.match(lead.text):
                 # "max belopp för direktupphandling?": no "Ja, om köpet är litet" as the reply
                 lead = self._rule_lead(main, asked, analysis.intent, analysis, yes_no=False) or lead

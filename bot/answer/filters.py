@@ -24,7 +24,7 @@ SECTOR_WORDS = {
     "livsmedel och måltider": "livsmedel* mat matupphandl* matlåd* matkass* matleverans* måltid* kost catering* café* kafé* kafe* fik fiket kaffe* frukt* skolmat* lunch* food",
     "fordon och transport": "fordon* bil bilar bilpool* biltvätt* fordonstvätt* transport* taxi* "
     "färdtjänst* buss* cykel* cyklar skolskjuts* kollektivtrafik*",
-    "IT och telefoni": "it it-konsult* datorer dator mobiltelefon* telefoni* elektronik* programvara* webbplats*",
+    "IT och telefoni": "it it-konsult* datorer dator laptop* bärbara_datorer surfplatt* mobiler mobiltelefon* telefoni* elektronik* programvara* webbplats*",
     "vård och omsorg": "vård omsorg* hemtjänst* äldreomsorg* äldreboende* lss hvb* socialtjänst* sjukvård* "
     "assistans* kvinnojour* stödboende* härbärge* boende",
     "arbetskläder och textil": "arbetskläder* kläder textil* uniform* skyddskläder* handskar* workwear",
@@ -324,7 +324,10 @@ FAIR_GOODS = re.compile(
 
 # "poäng för", "poäng i utvärderingen för att …"
 _REWARDS = re.compile(
-    r"\b(poäng|pluspoäng|extrapoäng|mervärde|bonus)\w*\s+(i\s+\w+\s+)?(för|om|till)\b", re.IGNORECASE
+    r"\b(poäng|pluspoäng|extrapoäng|mervärde|bonus)\w*\s+(i\s+\w+\s+)?(för|om|till)\b"
+    # "viktat anställning av arbetslösa i utvärderingen": the hiring is what the evaluation weighs
+    r"|\b(viktat|viktar|vikta|viktade|värderat|värderar|värdera)\b[^?]{0,40}\b(utvärdering\w*|tilldelning\w*)\b",
+    re.IGNORECASE,
 )
 
 

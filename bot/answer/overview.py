@@ -17,16 +17,23 @@ OVERVIEW_TAG = "översikt"
 # the overview is the file on human rights in the supply chain, tagged so by an admin
 GOODS_OVERVIEW_TAG = "översikt leverantörskedja"
 GOODS_SECTORS = frozenset({"IT och telefoni", "arbetskläder och textil"})
+# "nyanlända jobb via kommunens inköp?": jobs through procurement as a whole
+JOBS_VIA = re.compile(
+    r"\b(jobb|arbete|anställning)\w* (genom|via|med hjälp av) (\w+ ){0,2}?(upphandling\w*|inköp\w*)\b",
+    re.IGNORECASE,
+)
 MORE_JOBS = re.compile(
     r"\bfler (\w+ ){0,2}?(jobb|i jobb|i arbete|anställning|anställda)\b"  # "fler ska få jobb via …"
-    r"|\bstår långt från (jobb|arbete|arbetsmarknaden)\b|\barbetslöshet\b|\bförsörjningsstöd\b",
+    r"|\bstår långt från (jobb|arbete|arbetsmarknaden)\b|\barbetslöshet(en)?\b|\bförsörjningsstöd\b|"
+    + JOBS_VIA.pattern,
     re.IGNORECASE,
 )
 TOPIC = re.compile(
     r"\bsocial(a|t)? (hänsyn|krav|upphandling|villkor|hållbarhet|ansvar\w*|klausul\w*)\b|\bsocial (hänsyn|upphandling)\b"
     r"|\bsoc\.? (hänsyn|krav)\b"
     r"|\bsocial (clauses|procurement|considerations|requirements)\b|\b(nåt|något|nånting|ngt) socialt\b|"
-    r"\b(kräva|krävas|ställa|göra|ha med) socialt\b|" + MORE_JOBS.pattern,  # "vad kan vi kräva socialt?"
+    r"\b(kräva|krävas|ställa|göra|ha med) socialt\b|\bsocialt( hur)?\W*$|\bsociala kriterier\b|"  # "måltider socialt hur"
+    + MORE_JOBS.pattern,  # "vad kan vi kräva socialt?"
     re.IGNORECASE,
 )
 BROAD_ASK = re.compile(
@@ -40,8 +47,11 @@ BROAD_ASK = re.compile(
     r"|\bvarför (ska|bör|skulle|behöver) (vi|man|kommunen|regionen|en kommun)\b"
     r"|\bvarför (vi|man|kommunen|regionen) (ska|bör|skulle|behöver)\b"
     # "nåt socialt vi kan lägga in innan?"
-    r"|\b(vad|nåt|något|ngt) (socialt |sociala krav )?(vi|man|ni) kan (lägga in|ha med|ta med|skriva in)\b"
-    r"|\böversikt\b|\bkort om\b|\bwhere do (we|i) start\b|\bid[eé]er\b|\bideas\b"  # "…, idéer?"
+    r"|\b(vad|nåt|något|ngt) (socialt |sociala krav )?(vi|man|ni) kan (lägga in|ha med|ta med|skriva in|göra|kräva)\b"
+    # "kan upphandling användas för att minska arbetslösheten", "jobb genom upphandling"
+    r"|\bkan (upphandling\w*|inköp\w*) användas (för|till)\b|"
+    + JOBS_VIA.pattern
+    + r"|\böversikt\b|\bkort om\b|\bwhere do (we|i) start\b|\bid[eé]er\b|\bideas\b"  # "…, idéer?"
     r"|\b(nån|någon|ngn|några) id[eé]\b|\bvad gäller\W*$"  # "…, nån idé", "social upphandling, vad gäller"
     r"|\bvilka (instrument|verktyg|möjligheter|alternativ)\b|\bvilket är (enklast|lättast|smidigast|bäst)\b"
     # "vilka sociala krav kan vi ha i bygg", "hur funkar sociala hänsyn i städupphandling",

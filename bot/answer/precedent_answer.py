@@ -17,12 +17,34 @@ from .asked import instruments_in
 from .filters import detect_instruments, names_object
 from .matching import precedent_matches
 from .model import Answer
+from .names import is_name
 from .overview import overview_part
 from .precedent_words import ANY_EXAMPLE, IN_COURT, asks_for_precedents
 from .rulings import ruling_faq
 
 if TYPE_CHECKING:
     from .compose import Searches
+
+
+# "samhall upphandling", "Samhall?": a name alone (with at most the word for procurement)
+NAME_ALONE = re.compile(
+    r"^\W*(?P<name>[\wåäöéü -]+?)(\s+(och |i |vid )?(offentlig |offentliga )?(upphandling(ar|en)?|lou))?\W*$",
+    re.IGNORECASE,
+)
+
+
+def name_alone(c, question: str):
+    """The glossary entry of the organisation a question names and nothing else, if it has one."""
+    m = NAME_ALONE.match(question)
+    asked = m.group("name").strip().lower() if m else ""
+    for doc_id in c.glossary_ids if asked else ():
+        term = str(c.documents[doc_id].get("term") or "")
+        if is_name(term) and asked in (
+            term.lower(),
+            *(str(s).lower() for s in c.documents[doc_id].get("synonyms") or []),
+        ):
+            return c.part(c.section(doc_id, SHORT_ANSWER_SLUG))
+    return None
 
 
 def compose_precedents(c, answer: Answer, analysis: Analysis, searches: Searches) -> None:
@@ -34,6 +56,8 @@ def compose_precedents(c, answer: Answer, analysis: Analysis, searches: Searches
     if partner:  # "IOP med Röda korset": none known with that partner; the others are the closest
         records, match, more = records[: precedent_list.MAX_CLOSEST], "none", 0
     named = [r for r in records if r["id"] in analysis.organisation_docs][:1] if match == "some" else []
+    if match == "some" and (who := name_alone(c, analysis.question)) is not None:
+        named, answer.parts = [], [who]  # "samhall upphandling": who Samhall is, then all its cases
     if named:  # the case the question names, shown whole; a closest one stays in the list
         answer.parts = [c.part(c.section(named[0]["id"], SHORT_ANSWER_SLUG))]
     answer.precedents = [line_of(c, r) for r in records if r not in named]

@@ -359,6 +359,9 @@ def without_generic_buyer_type(analysis: Analysis) -> Analysis:
 
 KIND_IN_AREA = re.compile(
     r"\b(någon|nån|ngn|en|ett|vilken|vilket)\s+(statlig\s+|kommunal\s+)?(kommun|region|myndighet|stad)\s+(i|inom|från)\b"
+    # "har nåt kommunalt bolag i Västra Götaland …": a company, not the county's towns
+    r"|\b(någon|nån|ngn|ett|något|nåt|ngt|vilket|några)\s+(kommunala?t?\s+|allmännyttiga?t?\s+)?"
+    r"(bolag|bostadsbolag|fastighetsbolag|energibolag)\s+(i|inom|från)\b"
     r"|\b(kommunernas|regionernas|myndigheternas)\b",  # "i regionernas upphandlingar i Norrland"
     re.IGNORECASE,
 )
@@ -387,7 +390,7 @@ def wanted_text(analysis: Analysis, home: bool = True) -> str:
     named = [n for n in analysis.organisations if n not in analysis.suppliers and n not in places]
     if named and analysis.buyer_docs:  # "hos Region Örebro län", not "hos regioner"
         buyers = [as_typed(n, analysis.question) for n in named]
-    elif analysis.buyer_types and not analysis.places:
+    elif analysis.buyer_types and (not analysis.places or KIND_IN_AREA.search(analysis.question)):
         buyers = [BUYER_WORDS.get(t, t) for t in analysis.buyer_types]
     # "i Sverige" unless some of those listed are abroad
     swedish = home and asks_swedish_buyers(analysis) and not analysis.places

@@ -33,6 +33,8 @@ def part_queries(parts: list[str]) -> list[str]:
             # "Kan vi reservera …, och vilken paragraf gäller?", "Vad är … och hur gör man i
             # praktiken?": a bare ask for the rule or the way, of what the part before asked
             or (n and len(own) <= PART_ALONE_WORDS and BARE_ASK.search(part))
+            # "reserverad upphandling: hur stor andel …, och måste vi annonsera?": annonsera what was asked
+            or (n and len(own) <= PART_ALONE_WORDS and BARE_VERB.match(part) and names_none(part))
             or (len(own) <= FOLLOW_UP_WORDS and FOLLOWS_UP.search(part))
             or (n and names_again(part, parts[n - 1]))
             # "vad är IOP och vilken lag gäller då …?": "då" is when the term asked is used
@@ -125,6 +127,7 @@ BARE_ASK = re.compile(
     r" (gäller|styr|är det)\b|\bhur (gör|går|funkar|fungerar) (man|vi|ni|det)\b|\bvad säger lagen\b",
     re.IGNORECASE,
 )
+BARE_VERB = re.compile(r"^\W*(måste|får|kan|ska|behöver|bör) (vi|man|ni) [a-zåäö]+\W*$", re.IGNORECASE)
 THEN = re.compile(r"\b(då|i så fall)\b", re.IGNORECASE)
 # ... and one whose subject is "de", "den" or "hen" with up to this many
 SUBJECT_ALONE_WORDS = 3
@@ -138,9 +141,10 @@ THEY_DO = re.compile(
     r"|\b(under|över) (den|det|dem|dom|gränsen)\W*$",  # "vad är gränsen, och får vi välja … under den?"
     re.IGNORECASE,
 )
+# ("… och vad gäller om de inte betalt skatt?" asks of a ground for exclusion, not a breach)
 BREACH = re.compile(
     r"\bvad (händer|gäller|gör (vi|man|ni)|kan (vi|man|ni) göra)( då)? (om|ifall|när) (de|dom|den|hen|leverantören"
-    r"|företaget|entreprenören|utföraren) (inte|int|bryter|struntar|missar|fuskar|slarvar|sviker|skiter)\b[^?]*",
+    r"|företaget|entreprenören|utföraren) (inte(?! (har )?betal\w*)|int|bryter|struntar|missar|fuskar|slarvar|sviker|skiter)\b[^?]*",
     re.IGNORECASE,
 )
 POINTS_TO_THEM = re.compile(r"\b(dem|dom|dessa|sådana|såna)\b", re.IGNORECASE)
@@ -163,17 +167,24 @@ def side_query(side: str, analysis: Analysis) -> str:
     """A side of a comparison as a search: the side itself, with the question's topic added
     when the side alone is one bare word that is not the topic ("krav" in "Fairtrade – ska vi
     ha det som krav eller som tilldelningskriterium?" searches "krav Fairtrade")."""
+    named = " ".join(s.lower() for s in analysis.sides)
+    topic = [w for w in words(analysis.question) if w not in named and w not in FRAME and len(tokens(w)) == 1]
     if len(tokens(side)) > 1:
         if not choosing(analysis):
             return side
-        # a choice weighs instruments: "krav på praktikplatser" is searched as a sysselsättningskrav
-        return " ".join([side, *instrument_names(side)])
-    named = " ".join(s.lower() for s in analysis.sides)
-    topic = [w for w in words(analysis.question) if w not in named and w not in FRAME and len(tokens(w)) == 1]
+        # a choice weighs instruments: "krav på praktikplatser" is searched as a sysselsättningskrav;
+        # a side that names none ("tilldelningskriterium eller obligatoriskt krav … fler lärlingar")
+        # is about the question's topic
+        about = topic[:2] if names_none(side) and GENERIC_SIDE.search(side) else []
+        return " ".join([side, *instrument_names(side), *about])
     names = instrument_names(side) if choosing(analysis) else []  # "reservation": a reserverad upphandling
     return " ".join([side, *names, *topic[:2]])
 
 
+# A side that is a requirement of no named kind ("obligatoriskt krav", "ett villkor i avtalet")
+GENERIC_SIDE = re.compile(
+    r"\b(krav|kravet|villkor|villkoret|skallkrav|ska-krav|obligatoriska?)\b", re.IGNORECASE
+)
 # Words that frame a comparison rather than name its topic.
 FRAME = frozenset(
     "vad skillnaden skillnad mellan eller passar bäst bättre smidigast ska bör kan vi ha det som skiljer "

@@ -123,3 +123,9 @@ HOW_TO = re.compile(
     r"göras|ställas|användas|genomföras|hanteras|utvärderas))",
     re.IGNORECASE,
 )
+
+# "står det i LOU att vi får reservera?" asks a yes or no; "var står det …", "19 kap. 25 § LOU"
+# and "vilken paragraf …" ask for the provision, whose law text answers before a file's "Ja"
+POLAR_START = re.compile(
+    r"^\W*(får|kan|måste|ska|skall|bör|behöver|är|finns|står|gäller|stämmer|räcker|krävs)\b", re.IGNORECASE
+)

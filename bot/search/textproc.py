@@ -251,6 +251,15 @@ PARTICLE_VERBS = {
     r"\bbara\b(\s+[a-zåäö]+){0,3}?\s+(ideella|idéburna) (föreningar|organisationer|aktörer)\b": "reserverad",
     # "att entreprenören tar in folk som …": hires them
     r"\bta(r)? in\b(?=\s+(folk|personer|ungdomar|unga|nyanlända|arbetslösa|långtidsarbetslösa)\b)": "=anställer",
+    # "lss och sociala företag": support under LSS is a welfare service (bilaga 2)
+    r"\blss\b": "välfärdstjänster",
+    # "när måste vi utesluta en leverantör": the grounds for mandatory exclusion
+    r"\b(måste|ska|skall|är (vi|man|ni) skyldiga att|tvungna att) (vi |man |ni )?utesluta\b": "obligatorisk uteslutning",
+    # "om de inte betalt skatt": tax debts, a ground for exclusion
+    r"\b(inte|ej|aldrig) (har )?(betalt|betalat|betalar|betala) (in )?(sin |sina |någon |nån )?(skatt|skatter|moms"
+    r"|arbetsgivaravgift\w*|sociala avgifter)\b": "skatteskulder",
+    # "att leverantören inte är dömd för brott": exclusion for crimes
+    r"\b(dömd|dömda|dömts|straffad|straffade|lagförd|lagförda) för ([a-zåäö]+ )?[a-zåäö]*brott\b": "uteslutning",
     # "kicka ut en leverantör … mitt i avtalet": ending a running contract, not excluding a bidder
     r"\b(utesluta|kicka ut|sparka ut|slänga ut|bli av med)\b(?=[^?]*\b(mitt i|under) (avtalet|avtalstiden|kontraktet|"
     r"kontraktstiden)\b)": "häva hävning",
