@@ -139,3 +139,39 @@ def test_an_organisation_named_alone_is_answered_by_who_it_is(question):
     comp.documents["ord-samhall"]["term"] = "Samhall"
     assert name_alone(comp, question).doc_id == "ord-samhall"
     assert name_alone(comp, "har samhall fått några kontrakt i skåne") is None
+
+
+def test_the_same_thing_under_another_law_is_a_side_of_its_own():
+    from bot.answer.sides import comparison_sides
+
+    assert comparison_sides("sociala hänsyn i LUF jämfört med LOU") == [
+        "sociala hänsyn i LUF",
+        "sociala hänsyn i LOU",
+    ]
+
+
+def test_a_side_under_a_law_is_shown_by_that_laws_file_and_the_faq_naming_both_laws_decides():
+    from composer_kit import composer_over, ranked
+
+    from bot.answer.comparison import laws_faq, under_its_law
+
+    comp, passages = composer_over(
+        {
+            ("ord-sociala-hansyn", "glossary", "Sociala hänsyn"): {"kort-svar": "Hänsyn till människor."},
+            ("ord-luf", "glossary", "LUF – lagen om upphandling inom försörjningssektorerna"): {
+                "kort-svar": "LUF gäller försörjningssektorerna."
+            },
+            ("faq-lagar", "faq", "Gäller samma regler om sociala hänsyn i LOU, LUF och LUK?"): {
+                "kort-svar": "I stort sett, men inte allt."
+            },
+            ("faq-annan", "faq", "Sysselsättningskrav eller tilldelningskriterium?"): {
+                "kort-svar": "Det beror på."
+            },
+        }
+    )
+    for doc in ("faq-lagar", "faq-annan"):
+        comp.documents[doc]["compares"] = ["x", "y"]
+    comp.deciding_ids = frozenset({"faq-lagar", "faq-annan"})
+    side = ranked(passages, {"ord-sociala-hansyn": 0.03, "ord-luf": 0.02})
+    assert under_its_law(comp, "sociala hänsyn i LUF", side, set()).doc_id == "ord-luf"
+    assert laws_faq(comp, ["sociala hänsyn i LUF", "sociala hänsyn i LOU"]).doc_id == "faq-lagar"

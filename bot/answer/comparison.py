@@ -54,6 +54,13 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
     near: list[set[str]] = []  # each side's best files, to find the FAQ that compares them
     firsts: list[set[str]] = []  # ... its best one and the one shown for it
     plain = [side for side in analysis.sides if the_default(side, analysis.sides)]
+    # "sociala hänsyn i LOU och i LUF": the same thing under two laws, each shown by its law's file
+    # ("LOU vs LUF" alone is named by the laws' own files as before)
+    by_law = (
+        len(same := {LAWS.sub("", s).strip(" ,.-").lower() for s in analysis.sides}) == 1
+        and bool(words_of(same.pop()))
+        and all(LAWS.search(s) for s in analysis.sides)
+    )
     for side, result in zip(analysis.sides, searches.sides, strict=True):
         if side in plain:  # "ett vanligt företag o ett socialt företag": the other side says it
             continue
@@ -72,7 +79,8 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
         # (a side of a choice that names one instrument is named by the instrument's name)
         names = instrument_names(side) if terms else []
         named = (
-            cited_by(result, avoid)
+            (under_its_law(c, side, result, avoid) if by_law else None)
+            or cited_by(result, avoid)
             or (
                 named_by(c, names[0], result, avoid | terms, searches.main, True) if len(names) == 1 else None
             )
@@ -122,6 +130,8 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
         tuple(analysis.sides),
         firsts,
     )
+    if by_law:  # the FAQ whose title names the laws compared ("… i LOU, LUF och LUK?")
+        decision = laws_faq(c, analysis.sides) or decision
     head = qualified_head(analysis.sides)
     if decision is not None and head and not names_qualifiers(c, decision.doc_id, analysis.sides):
         # "obligatoriska eller frivilliga villkor" is not helped by a FAQ choosing between other things
@@ -279,6 +289,30 @@ INSTRUMENT_NAMES = {
 def combining(analysis: Analysis) -> bool:
     """Two things at once ("kombinera A med B", "A och samtidigt B"), not one or the other."""
     return bool(COMBINE.search(analysis.question))
+
+
+LAWS = re.compile(r"\b(lou|luf|luk|lov)\b", re.IGNORECASE)
+
+
+def laws_faq(c, sides: list[str]) -> Part | None:
+    laws = {LAWS.search(side).group(1).upper() for side in sides}
+    found = sorted(d for d in c.deciding_ids if laws <= set(LAWS.findall(c.documents[d].get("title") or "")))
+    return c.part(c.section(found[0], SHORT_ANSWER_SLUG)) if found else None
+
+
+def under_its_law(c, side: str, result: SearchResult, avoid: set[str]) -> Passage | None:
+    """Among a side's best files, the first whose title names the law the side names."""
+    law = LAWS.search(side).group(1).lower()
+    return next(
+        (
+            h.passage
+            for h in result.documents()[:NAMING_DEPTH]
+            if h.passage.doc_id not in avoid
+            and law
+            in {m.lower() for m in LAWS.findall(c.documents.get(h.passage.doc_id, {}).get("title") or "")}
+        ),
+        None,
+    )
 
 
 def cited_by(result: SearchResult, avoid: set[str]) -> Passage | None:

@@ -287,6 +287,16 @@ def shared_head(sides: list[str]) -> list[str]:
         and (cut := firsts[0].lower().find(f" {elsewhere.group(1).lower()} ")) > 0
     ):
         return [firsts[0], f"{firsts[0][:cut]} {last}"]
+    # "sociala hänsyn i LUF jämfört med LOU": the same thing under the other law
+    law = re.fullmatch(r"(vanlig(?:a|t)? )?(lou|luf|luk|lov)", last, re.IGNORECASE)
+    under_law = (
+        re.search(r"\b(i|enligt|inom) (lou|luf|luk|lov)\b", firsts[0], re.IGNORECASE) if firsts else None
+    )
+    if len(firsts) == 1 and law and under_law:
+        return [
+            firsts[0],
+            f"{firsts[0][: under_law.start(2)]}{law.group(2).upper()}{firsts[0][under_law.end(2) :]}",
+        ]
     # "19 kap 25 § eller 25 a §": the paragraph of the same chapter
     chapter = re.match(r"^(\d+ kap\.?) ", firsts[0], re.IGNORECASE) if len(firsts) == 1 else None
     if chapter and re.match(r"^\d+ ?[a-z]? ?§", last):
