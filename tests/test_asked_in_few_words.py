@@ -175,3 +175,56 @@ def test_a_side_under_a_law_is_shown_by_that_laws_file_and_the_faq_naming_both_l
     side = ranked(passages, {"ord-sociala-hansyn": 0.03, "ord-luf": 0.02})
     assert under_its_law(comp, "sociala hänsyn i LUF", side, set()).doc_id == "ord-luf"
     assert laws_faq(comp, ["sociala hänsyn i LUF", "sociala hänsyn i LOU"]).doc_id == "faq-lagar"
+
+
+def test_complying_with_conditions_is_not_following_them_up():
+    from bot.search.phrasings import Phrasings
+
+    phrasings = Phrasings(
+        {
+            "uppf": {
+                "id": "uppf",
+                "kind": "guidance",
+                "questions": ["Måste vi följa upp kraven på lön och arbetstid?"],
+            }
+        }
+    )
+    assert (
+        phrasings.quoted_file("Får vi kräva att underleverantörerna följer villkoren om lön och arbetstid?")
+        is None
+    )
+    assert phrasings.quoted_file("måste vi följa upp kraven på lön och arbetstid i avtalet") == "uppf"
+
+
+def test_a_ruling_on_another_requirement_does_not_lead_a_may_we_question_over_a_word():
+    from composer_kit import composer_over, ranked
+
+    from bot.answer.permission_lead import rule_over_term
+
+    comp, passages = composer_over(
+        {
+            ("ord-bygg", "glossary", "Byggentreprenad"): {
+                "kort-svar": "En byggentreprenad är ett byggarbete."
+            },
+            ("dom-avstand", "case-law", "Dom om avståndskrav"): {
+                "kort-svar": "Avståndskravet var otillåtet."
+            },
+        }
+    )
+    docs = ranked(passages, {"ord-bygg": 0.021, "dom-avstand": 0.020}).documents()
+    asked = "Får vi kräva lärlingsplatser i en byggentreprenad?"
+    assert rule_over_term(docs[0].passage, docs, asked, comp.documents).doc_id == "ord-bygg"
+
+
+@pytest.mark.parametrize(
+    "question", ["får vi reservera ett HVB-uppdrag för sociala företag", "daglig verksamhet lss, reservera?"]
+)
+def test_welfare_services_by_their_everyday_names_are_reserved_as_welfare_services(question):
+    assert (
+        "reserverad-19-25" in analyse(question).instruments
+        or "reserverad-19-25a" in analyse(question).instruments
+    )
+
+
+def test_requiring_the_supplier_to_be_a_non_profit_is_reserving():
+    assert "reserverad" in normalise_chat("får vi kräva att leverantören är idéburen")

@@ -279,6 +279,10 @@ _OUTCOME = re.compile(
 )
 
 
+# Welfare services by their everyday names ("ett HVB-uppdrag", "daglig verksamhet enligt LSS")
+WELFARE_WORDS = frozenset({"hvb", "lss", "hemtjänst", "hemtjänsten"})
+
+
 def detect_instruments(text: str, words: list[str]) -> list[str]:
     found = []
     reserve = any(w.startswith(("reserver", "reservation")) or w == "reserved" for w in words)
@@ -286,7 +290,7 @@ def detect_instruments(text: str, words: list[str]) -> list[str]:
     if reserve or keys & {"ref:lou:4:18", "ref:lou:19:25a", "ref:lou:19:25"}:
         if "ref:lou:19:25a" in keys or any(w.startswith("idéburn") for w in words):
             found.append("reserverad-19-25a")
-        elif "ref:lou:19:25" in keys or any(w.startswith("välfärd") for w in words):
+        elif "ref:lou:19:25" in keys or any(w.startswith("välfärd") or w in WELFARE_WORDS for w in words):
             found.append("reserverad-19-25")
         elif "ref:lou:4:18" in keys:  # "vilka har använt 4 kap. 18 §?": that paragraph, not 19 kap.
             found.append("reserverad-4-18")

@@ -222,7 +222,10 @@ def rule_over_term(top, docs: list, asked: str, documents: dict[str, dict]):
         (
             h.passage
             for h in docs[1:3]
-            if h.passage.kind not in ("glossary", "example") and h.score >= RULE_OVER_TERM * docs[0].score
+            # (a judgment on another requirement is no rule for this one: "lärlingsplatser i en
+            # byggentreprenad" is not answered by the ruling on a distance requirement)
+            if h.passage.kind not in ("glossary", "example", "case-law")
+            and h.score >= RULE_OVER_TERM * docs[0].score
         ),
         top,
     )

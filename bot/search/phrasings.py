@@ -69,6 +69,15 @@ def swaps_a_word(mine: set[str], theirs: frozenset[str] | set[str]) -> bool:
     )
 
 
+FOLLOW_UP_FOLDED = re.compile(r"\bfolj\w*( \w+){0,2} upp\b|\buppfolj")
+
+
+def follows_otherwise(asked: str, phrasing: str) -> bool:
+    """ "… att underleverantörerna följer villkoren om lön" (comply with) does not hold "måste vi
+    följa upp kraven på lön" (check them): "upp" is no word of its own for the comparison. (folded)"""
+    return bool(FOLLOW_UP_FOLDED.search(phrasing)) and not FOLLOW_UP_FOLDED.search(asked)
+
+
 def sorted_words(text: str) -> str:
     """The words of a normalised text in sorted order: rapidfuzz's token-sort ratio of two texts
     is the plain ratio of these, so the phrasings' side is sorted once, not at every question."""
@@ -178,6 +187,7 @@ class Phrasings:
                 and laws_in(asked) <= laws_in(self.texts[n])  # "… i lov, funkar det" asks of LOV
                 and not self._other_kind(asked, n)
                 and not self._less_local(asked, n)
+                and not follows_otherwise(asked, self.texts[n])
             ):
                 best[self.docs[n]] = max(best.get(self.docs[n], 0), len(own))
         if not best:

@@ -251,8 +251,11 @@ PARTICLE_VERBS = {
     r"\bbara\b(\s+[a-zåäö]+){0,3}?\s+(ideella|idéburna) (föreningar|organisationer|aktörer)\b": "reserverad",
     # "att entreprenören tar in folk som …": hires them
     r"\bta(r)? in\b(?=\s+(folk|personer|ungdomar|unga|nyanlända|arbetslösa|långtidsarbetslösa)\b)": "=anställer",
-    # "lss och sociala företag": support under LSS is a welfare service (bilaga 2)
-    r"\blss\b": "välfärdstjänster",
+    # "lss och sociala företag", "HVB-placeringar": welfare services (bilaga 2)
+    r"\b(lss|hvb)\b": "välfärdstjänster",
+    # "kräva att leverantören är idéburen": only such suppliers may take part, a reservation
+    r"\bkräva att (leverantören|leverantörerna|utföraren|utförarna|anbudsgivaren|anbudsgivarna|de|dom) (är|ska vara) "
+    r"(en |ett )?(idéburen|idéburna|idéburet|ideell|ideella|en förening|socialt företag|sociala företag)\b": "reserverad",
     # "när måste vi utesluta en leverantör": the grounds for mandatory exclusion
     r"\b(måste|ska|skall|är (vi|man|ni) skyldiga att|tvungna att) (vi |man |ni )?utesluta\b": "obligatorisk uteslutning",
     # "om de inte betalt skatt": tax debts, a ground for exclusion
