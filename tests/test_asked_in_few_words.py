@@ -228,3 +228,62 @@ def test_welfare_services_by_their_everyday_names_are_reserved_as_welfare_servic
 
 def test_requiring_the_supplier_to_be_a_non_profit_is_reserving():
     assert "reserverad" in normalise_chat("får vi kräva att leverantören är idéburen")
+
+
+def test_where_it_works_best_is_the_question_not_a_side():
+    from bot.answer.sides import comparison_sides
+
+    assert comparison_sides("sysselsättningskrav i bygg eller i städ, var funkar det bäst") == [
+        "sysselsättningskrav i bygg",
+        "sysselsättningskrav i städ",
+    ]
+
+
+def _reservation_composer():
+    from composer_kit import composer_over, ranked
+
+    comp, passages = composer_over(
+        {
+            ("res-valfard", "guidance", "Reserverad upphandling av vissa välfärdstjänster"): {
+                "kort-svar": "Vissa välfärdstjänster får reserveras."
+            },
+            ("res-allman", "guidance", "Reserverad upphandling för sociala företag"): {
+                "kort-svar": "Ni får reservera för sociala företag."
+            },
+        }
+    )
+    comp.guides = {"reserverad": "res-allman"}
+    return comp, ranked(passages, {"res-valfard": 0.03, "res-allman": 0.02})
+
+
+def test_a_reservation_named_in_general_is_shown_by_the_guidance_on_reservation_as_a_whole():
+    from bot.answer.comparison import named_by
+
+    comp, result = _reservation_composer()
+    context = result
+    context.query = "sysselsättningskrav eller reserverad upphandling, vilket ger flest jobb?"
+    assert named_by(comp, "reserverad upphandling", result, set(), context).doc_id == "res-allman"
+    context.query = "reserverad upphandling eller IOP om vi vill att en idéburen organisation driver boendet"
+    assert named_by(comp, "reserverad upphandling", result, set(), context).doc_id == "res-valfard"
+
+
+def test_sides_that_differ_by_sector_are_shown_by_a_case_in_each_sector():
+    from composer_kit import composer_over, ranked
+
+    from bot.answer.comparison import in_its_sector
+
+    comp, passages = composer_over(
+        {
+            ("ord-bygg", "glossary", "Byggentreprenad"): {"kort-svar": "Ett byggarbete."},
+            ("bygg-fall", "example", "Karlstad – socialt ansvarsfull byggupphandling"): {
+                "kort-svar": "Karlstad krävde."
+            },
+            ("stad-fall", "example", "Gävle – praktikplatser i städ"): {"kort-svar": "Gävle krävde."},
+        }
+    )
+    comp.example_ids = frozenset({"bygg-fall", "stad-fall"})
+    comp.documents["bygg-fall"]["sector"] = ["bygg och anläggning"]
+    comp.documents["stad-fall"]["sector"] = ["städ och lokalvård"]
+    result = ranked(passages, {"ord-bygg": 0.03, "stad-fall": 0.02, "bygg-fall": 0.01})
+    assert in_its_sector(comp, "sociala krav i bygg", result, set()).doc_id == "bygg-fall"
+    assert in_its_sector(comp, "sociala krav i städ", result, set()).doc_id == "stad-fall"

@@ -22,7 +22,7 @@ from .deciding import (
     qualified_head,
     same_word,
 )
-from .filters import detect_instruments
+from .filters import detect_instruments, detect_sectors
 from .model import Answer, Part
 from .names import is_name
 from .sides import choice_topic
@@ -55,6 +55,13 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
     firsts: list[set[str]] = []  # ... its best one and the one shown for it
     plain = [side for side in analysis.sides if the_default(side, analysis.sides)]
     # "sociala hänsyn i LOU och i LUF": the same thing under two laws, each shown by its law's file
+    # "sociala krav i bygg jämfört med i städ": sides that differ by the sector only, each shown
+    # by its best case, there being no rules of one sector's own
+    by_sector = (
+        all(len(detect_sectors(words_of(s))) == 1 for s in analysis.sides)
+        and len({detect_sectors(words_of(s))[0] for s in analysis.sides}) == len(analysis.sides)
+        and len({tuple(detect_instruments(s, words_of(s))) for s in analysis.sides}) == 1
+    )
     # ("LOU vs LUF" alone is named by the laws' own files as before)
     by_law = (
         len(same := {LAWS.sub("", s).strip(" ,.-").lower() for s in analysis.sides}) == 1
@@ -79,7 +86,8 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
         # (a side of a choice that names one instrument is named by the instrument's name)
         names = instrument_names(side) if terms else []
         named = (
-            (under_its_law(c, side, result, avoid) if by_law else None)
+            (in_its_sector(c, side, result, used) if by_sector else None)
+            or (under_its_law(c, side, result, avoid) if by_law else None)
             or cited_by(result, avoid)
             or (
                 named_by(c, names[0], result, avoid | terms, searches.main, True) if len(names) == 1 else None
@@ -132,6 +140,8 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
     )
     if by_law:  # the FAQ whose title names the laws compared ("… i LOU, LUF och LUK?")
         decision = laws_faq(c, analysis.sides) or decision
+    if by_sector:  # (a FAQ weighing instruments does not compare two sectors)
+        decision = None
     head = qualified_head(analysis.sides)
     if decision is not None and head and not names_qualifiers(c, decision.doc_id, analysis.sides):
         # "obligatoriska eller frivilliga villkor" is not helped by a FAQ choosing between other things
@@ -294,6 +304,21 @@ def combining(analysis: Analysis) -> bool:
 LAWS = re.compile(r"\b(lou|luf|luk|lov)\b", re.IGNORECASE)
 
 
+def in_its_sector(c, side: str, result: SearchResult, used: set[str]) -> Passage | None:
+    """ "sociala krav i bygg jämfört med i städ": the side's best case in the sector it names."""
+    sector = detect_sectors(words_of(side))[0]
+    return next(
+        (
+            h.passage
+            for h in result.documents()[:NAMING_DEPTH]
+            if h.passage.doc_id in c.example_ids
+            and h.passage.doc_id not in used
+            and sector in (c.documents[h.passage.doc_id].get("sector") or [])
+        ),
+        None,
+    )
+
+
 def laws_faq(c, sides: list[str]) -> Part | None:
     laws = {LAWS.search(side).group(1).upper() for side in sides}
     found = sorted(d for d in c.deciding_ids if laws <= set(LAWS.findall(c.documents[d].get("title") or "")))
@@ -366,6 +391,9 @@ def named_by(
     best_fit = max(f for f, _, _ in fits.values())
     where = {h.passage.doc_id: n for n, h in enumerate(context.documents())} if context else {}
     close = [(doc, f) for doc, f in fits.items() if f[0] >= best_fit - CLOSE_FIT]
+    # ("reserverad upphandling" in a question naming no kind of it is the guidance on the
+    # instrument as a whole, not the one on reserving welfare services the context ranks higher)
+    general = own_guide(c, side, context.query if context else "")
     # (a title that fits about as well and is no FAQ answering its own question's yes or no goes
     # first: "LOU" is named by the rule's text, not by "Nej, bör-regeln är en rekommendation")
     doc, (_, _, passage) = min(
@@ -373,12 +401,26 @@ def named_by(
         key=lambda d: (
             guide_first and c.documents[d[0]].get("kind") != "guidance",
             c.documents[d[0]].get("kind") == "faq" and polar(c, d[0]),
+            d[0] != general,
             where.get(d[0], 99),
             -d[1][0],
             d[1][1],
         ),
     )
     return passage
+
+
+def own_guide(c, side: str, question: str) -> str | None:
+    """The guidance on the one instrument a side names, when the whole question names that
+    instrument and no narrower kind of it."""
+    mine = detect_instruments(side, words_of(side))
+    asked = detect_instruments(question, words_of(question)) if question else mine
+    if NARROWER_KIND.search(question):  # "… om vi vill att en idéburen organisation driver det"
+        return None
+    return c.guides.get(mine[0]) if len(mine) == 1 and mine[0] in asked else None
+
+
+NARROWER_KIND = re.compile(r"idébur|ideell|välfärd|hemtjänst|hvb|lss|bilaga 2", re.IGNORECASE)
 
 
 def the_default(side: str, sides: list[str]) -> bool:

@@ -249,7 +249,9 @@ def _clean_sides(raw: list[str]) -> list[str]:
             r"^(bara|endast|enbart|bara en|bara ett) ", "", side, flags=re.IGNORECASE
         )  # "… eller bara minimilön"
         if re.match(
-            r"^((och|samt|men) )?(vad|vilket|vilken|vilka|hur|vem)\b|^(och|samt|men)$", side, re.IGNORECASE
+            r"^((och|samt|men) )?(vad|vilket|vilken|vilka|hur|vem|var (funkar|fungerar|passar|blir|är))\b|^(och|samt|men)$",
+            side,
+            re.IGNORECASE,
         ):
             continue  # "…, vad passar oss bäst", "…, och vilket är lättast": the question, not a side
         if re.fullmatch(r"(snabbt|kort|kortfattat|tack|pls|please|asap)", side, re.IGNORECASE):
