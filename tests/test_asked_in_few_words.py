@@ -287,3 +287,38 @@ def test_sides_that_differ_by_sector_are_shown_by_a_case_in_each_sector():
     result = ranked(passages, {"ord-bygg": 0.03, "stad-fall": 0.02, "bygg-fall": 0.01})
     assert in_its_sector(comp, "sociala krav i bygg", result, set()).doc_id == "bygg-fall"
     assert in_its_sector(comp, "sociala krav i städ", result, set()).doc_id == "stad-fall"
+
+
+def test_saying_no_to_a_tender_for_what_the_company_has_done_is_excluding_it():
+    assert "utesluta" in normalise_chat(
+        "kan vi säga nej till ett anbud för att företaget har dålig arbetsmiljö"
+    )
+    assert "utesluta" not in normalise_chat("kan vi säga nej till ett anbud som är orimligt lågt")
+    assert (
+        "uteslutning"
+        in analyse("kan vi säga nej till ett anbud för att företaget har dålig arbetsmiljö").instruments
+    )
+
+
+def test_which_paragraph_is_answered_by_the_law_text_not_by_the_faqs_explanation():
+    from composer_kit import composer_over, ranked
+
+    comp, passages = composer_over(
+        {
+            ("faq-maste", "faq", "Måste vi ställa arbetsrättsliga villkor?"): {
+                "kort-svar": "Ja, över tröskelvärdena när det behövs.",
+                "forklaring": "Skyldigheten gäller när det behövs, vilket det ofta gör i tjänster.",
+            },
+            ("lou-17", "law", "17 kap. 2–5 §§ LOU – arbetsrättsliga villkor"): {
+                "kort-svar": "Enligt 17 kap. 2 § LOU ska ni ställa villkor om lön, semester och arbetstid."
+            },
+        }
+    )
+    main = ranked(passages, {"faq-maste": 0.03, "lou-17": 0.02})
+    answer = comp.compose(
+        analyse("vilken paragraf säger att vi måste ställa arbetsrättsliga villkor"), _searches(main)
+    )
+    assert answer.parts[0].doc_id == "lou-17"
+    # ... but a yes-or-no question on the law is answered by the FAQ's yes
+    answer = comp.compose(analyse("måste vi ställa arbetsrättsliga villkor enligt lagen"), _searches(main))
+    assert answer.parts[0].doc_id == "faq-maste"

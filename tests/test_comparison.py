@@ -109,7 +109,7 @@ def test_a_faq_whose_title_names_both_sides_helps_choose_whatever_ranks_for_them
 def test_a_faq_that_compares_takes_no_place_among_a_sides_own_files():
     ranked = ["ord-reserverad", "lou-4-18", "faq-kombinera", "valfard", "reserverad-upphandling", "annat"]
     hits = [SimpleNamespace(passage=SimpleNamespace(doc_id=d)) for d in ranked]
-    result = SimpleNamespace(documents=lambda: hits)
+    result = SimpleNamespace(documents=lambda: hits, query="")
     assert side_files(result, {"faq-kombinera"}) == {
         "ord-reserverad",
         "lou-4-18",
@@ -128,8 +128,8 @@ def test_a_side_that_is_a_law_is_named_by_the_file_whose_title_names_that_law():
         "ord-lou": {"id": "ord-lou", "title": "LOU – lagen om offentlig upphandling"},
     }
     hits = [SimpleNamespace(passage=SimpleNamespace(doc_id=d)) for d in records]
-    result = SimpleNamespace(documents=lambda: hits)
-    composer = SimpleNamespace(documents=records)
+    result = SimpleNamespace(documents=lambda: hits, query="")
+    composer = SimpleNamespace(documents=records, guides={})
     assert named_by(composer, "lov", result, set()).doc_id == "ord-lov"
     assert named_by(composer, "LOU", result, set()).doc_id == "ord-lou"
     # a provision's words still name no side: "enligt 4 kap." is not the side's name
@@ -317,8 +317,8 @@ def test_a_judgment_is_named_by_its_case_name_not_by_what_its_title_says_it_held
         "ord-kollektivavtal": {"id": "ord-kollektivavtal", "kind": "glossary", "title": "Kollektivavtal"},
     }
     hits = [SimpleNamespace(passage=SimpleNamespace(doc_id=d)) for d in records]
-    result = SimpleNamespace(documents=lambda: hits)
-    composer = SimpleNamespace(documents=records)
+    result = SimpleNamespace(documents=lambda: hits, query="")
+    composer = SimpleNamespace(documents=records, guides={})
     assert named_by(composer, "krav på kollektivavtal", result, set()) is None
     assert named_by(composer, "Rüffert", result, set()).doc_id == "eu-ruffert"
 
@@ -360,8 +360,8 @@ def test_a_side_named_with_krav_after_a_dash_is_named_by_the_file_on_the_thing_r
         "lou-17-1": {"id": "lou-17-1", "title": "17 kap. 1 § LOU – särskilda villkor"},
     }
     hits = [SimpleNamespace(passage=SimpleNamespace(doc_id=d)) for d in ("lou-17-1", "faq-fairtrade")]
-    result = SimpleNamespace(documents=lambda: hits)
-    composer = SimpleNamespace(documents=records)
+    result = SimpleNamespace(documents=lambda: hits, query="")
+    composer = SimpleNamespace(documents=records, guides={})
     assert named_by(composer, "fairtrade-krav", result, set()).doc_id == "faq-fairtrade"
 
 
@@ -447,9 +447,9 @@ def named(side: str, files: dict, order: list[str], guide_first: bool = False) -
     """The file that names `side` among `files` ({id: (kind, title, short answer)}), the side's
     and the whole question's search ranking them in `order`."""
     records = {d: {"id": d, "kind": kind, "title": title} for d, (kind, title, _) in files.items()}
-    composer = Sections(documents=records, short={d: text for d, (_, _, text) in files.items()})
+    composer = Sections(documents=records, short={d: text for d, (_, _, text) in files.items()}, guides={})
     hits = [SimpleNamespace(passage=SimpleNamespace(doc_id=d)) for d in order]
-    result = SimpleNamespace(documents=lambda: hits)
+    result = SimpleNamespace(documents=lambda: hits, query="")
     return named_by(composer, side, result, set(), result, guide_first).doc_id
 
 

@@ -67,6 +67,7 @@ from .overview import (
 )
 from .permission_lead import (
     instrument_guides,
+    law_among,
     on_the_law,
     permission_top,
     rule_over_law,
@@ -177,7 +178,9 @@ class Composer:
         docs = [h for h in result.documents() if h.passage.doc_id not in avoid]
         if not docs:
             return None
-        if (kind := kind_of_buyer_top(docs, asked, self.documents)) is not None:
+        # (a provision asked for, not a yes or no, is answered by its law text: "vilken paragraf …")
+        law = law_among(docs, asked) if intent == "provision" and not yes_no else None
+        if (kind := law or kind_of_buyer_top(docs, asked, self.documents)) is not None:
             return self.part(self._section_for(kind, intent, asked), asked=asked)
         if intent != "how-to":
             asking = []

@@ -47,7 +47,7 @@ INSTRUMENT_WORDS = {
     "direktupphandling-socialt-foretag": "direktupphandl* direktköp* direktavrop* köpa_direkt köpt_direkt "
     "köper_direkt köpte_direkt utan_konkurrens utan_konkurrensutsättning utan_att_konkurrensutsätta utan_annonsering",
     "iop": "iop partnerskap*",
-    "uteslutning": "uteslut*",
+    "uteslutning": "uteslut* säga_nej_till_ett_anbud säga_nej_till_anbudet säga_nej_till_deras_anbud stryka_en_leverantör",
     "lov": "valfrihetssystem* lov",
 }
 # A buyer type filters precedents only when the question asks about such buyers ("vilka

@@ -10,7 +10,7 @@ import re
 
 from ..knowledge.refs import find_refs
 from ..search.scope import LOCAL, laws_in, titled_laws
-from ..search.textproc import words
+from ..search.textproc import tokens, words
 from .asked import (
     MAY,
     RESERVATION_KINDS,
@@ -254,3 +254,16 @@ def says_yes_to(doc_id: str, asked: str, guides: dict[str, str]) -> bool:
     Not a "måste vi …?", which its "Ja" would answer wrongly."""
     # (not one that keeps it to local firms: "… för bara lokala sociala företag?")
     return doc_id == guides.get(one_instrument(asked)) and bool(MAY.match(asked)) and not LOCAL.search(asked)
+
+
+def law_among(docs: list, asked: str):
+    """For a provision asked for whose best file is a FAQ (a yes or no to its own question), the
+    best law text among the best three files whose title names what is asked, if any; not for a
+    question on another law than LOU, which the FAQ comparing them answers."""
+    if not docs or docs[0].passage.kind != "faq" or re.search(r"\b(luf|luk|lov)\b", asked, re.IGNORECASE):
+        return None
+    mine = {t for t in tokens(asked) if len(t) > 3 and not t.isdigit()} - {"kap"}
+    return next(
+        (h.passage for h in docs[1:3] if h.passage.kind == "law" and mine & set(tokens(h.passage.title))),
+        None,
+    )

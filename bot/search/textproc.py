@@ -256,6 +256,10 @@ PARTICLE_VERBS = {
     # "kräva att leverantören är idéburen": only such suppliers may take part, a reservation
     r"\bkräva att (leverantören|leverantörerna|utföraren|utförarna|anbudsgivaren|anbudsgivarna|de|dom) (är|ska vara) "
     r"(en |ett )?(idéburen|idéburna|idéburet|ideell|ideella|en förening|socialt företag|sociala företag)\b": "reserverad",
+    # "säga nej till ett anbud för att företaget har dålig arbetsmiljö": excluding the supplier for
+    # what it has done (not rejecting a tender for what it offers: "… som är orimligt lågt")
+    r"\bsäga nej till (ett|en|deras|dess|anbudet|leverantören)( anbud| leverantör)?\b(?=[^?]*\b(företaget|leverantören"
+    r"|bolaget|de|dom|firman) (har|haft|är|varit|brutit|fuskat|saknar)\b)": "=utesluta en leverantör",
     # "när måste vi utesluta en leverantör": the grounds for mandatory exclusion
     r"\b(måste|ska|skall|är (vi|man|ni) skyldiga att|tvungna att) (vi |man |ni )?utesluta\b": "obligatorisk uteslutning",
     # "om de inte betalt skatt": tax debts, a ground for exclusion
