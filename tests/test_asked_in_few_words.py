@@ -322,3 +322,12 @@ def test_which_paragraph_is_answered_by_the_law_text_not_by_the_faqs_explanation
     # ... but a yes-or-no question on the law is answered by the FAQ's yes
     answer = comp.compose(analyse("måste vi ställa arbetsrättsliga villkor enligt lagen"), _searches(main))
     assert answer.parts[0].doc_id == "faq-maste"
+
+
+def test_x_equals_more_expensive_asks_whether_not_what_a_word_means():
+    assert analyse("sociala krav = dyrare?").intent == "permission"
+    assert analyse("IOP = idéburet offentligt partnerskap?").intent == "definition"
+
+
+def test_the_easiest_social_requirement_is_the_broad_question():
+    assert asks_overview(analyse("vi e en liten kommun, orkar inte med krångel, enklaste sociala kravet?"))

@@ -28,7 +28,7 @@ WHAT_IT_MEANS = re.compile(
 # "socialt foretag def?", "asf definition": a term and the word for its meaning
 # "skyddad verkstad = samhall?": is one the other
 TERM_DEFINITION = re.compile(
-    r"^[\wåäö -]{2,40}\b(def|definition|definiera|betydelse)\W*$|^[\wåäö -]{2,40}\s=\s*[\wåäö -]{2,40}\W*$"
+    r"^[\wåäö -]{2,40}\b(def|definition|definiera|betydelse)\W*$|^[\wåäö -]{2,40}\s=\s*(?!\s*(dyrare|billigare|krångligare|svårare|lättare|bättre|sämre|lagligt|olagligt|ok|okej|tillåtet|förbjudet)\b)[\wåäö -]{2,40}\W*$"
     # "sociala hänsyn i upphandling, va e det": the term first, then what it is
     # (a term of at most four words: "en leverantör hotar att överpröva – vad betyder det?" is no term)
     r"|^\W*[\wåäö-]+( [\wåäö-]+){0,3}\s*[,:–-]\s*(vad|va) (är|e|betyder|innebär) (det|de|det där|dom|det för nåt)\W*$",

@@ -29,7 +29,7 @@ MORE_JOBS = re.compile(
     re.IGNORECASE,
 )
 TOPIC = re.compile(
-    r"\bsocial(a|t)? (hänsyn|krav|upphandling|villkor|hållbarhet|ansvar\w*|klausul\w*)\b|\bsocial (hänsyn|upphandling)\b"
+    r"\bsocial(a|t)? (hänsyn|krav(et)?|upphandling|villkor|hållbarhet|ansvar\w*|klausul\w*)\b|\bsocial (hänsyn|upphandling)\b"
     r"|\bsoc\.? (hänsyn|krav)\b"
     r"|\bsocial (clauses|procurement|considerations|requirements)\b|\b(nåt|något|nånting|ngt) socialt\b|"
     r"\b(kräva|krävas|ställa|göra|ha med) socialt\b|\bsocialt( hur)?\W*$|\bsociala kriterier\b|"  # "måltider socialt hur"
@@ -58,7 +58,7 @@ BROAD_ASK = re.compile(
     # "enklaste sättet att få in sociala krav"
     r"|\bvilka (sociala )?(krav|hänsyn|villkor)\w* kan (vi|man|ni)\b"
     r"|\bvilka (sociala )?(krav|hänsyn|villkor)\w* (funkar|fungerar|passar)\b"  # "… funkar på IT-grejer"
-    r"|\b(enklaste|lättaste|bästa|smidigaste) (sättet|vägen)\b|\bfå(r (vi|man|ni|kommunen|regionen))? in\b",
+    r"|\b(enklaste|lättaste|bästa|smidigaste) (sättet|vägen|sociala kravet|kravet|grejen)\b|\bfå(r (vi|man|ni|kommunen|regionen))? in\b",
     re.IGNORECASE,
 )
 # "hur funkar sociala hänsyn i städupphandling" is broad; "hur funkar social procurement i
