@@ -331,3 +331,34 @@ def test_x_equals_more_expensive_asks_whether_not_what_a_word_means():
 
 def test_the_easiest_social_requirement_is_the_broad_question():
     assert asks_overview(analyse("vi e en liten kommun, orkar inte med krångel, enklaste sociala kravet?"))
+
+
+def test_a_bare_choice_before_a_request_for_cases_is_a_question_of_its_own():
+    from bot.answer.analysis import asks_something
+
+    assert asks_something("reservera eller sysselsättningskrav för städningen")
+    assert not asks_something("gärna i Skåne eller Blekinge")
+
+
+def test_the_choice_part_of_a_precedent_question_is_answered_by_the_faq_that_helps_choose():
+    from composer_kit import composer_over, ranked
+
+    from bot.answer.precedent_answer import choice_faq
+
+    comp, passages = composer_over(
+        {
+            ("faq-kombinera", "faq", "Kan vi kombinera reservation och sysselsättningskrav?"): {
+                "kort-svar": "Ja."
+            },
+            ("faq-valja", "faq", "Reservation, sysselsättningskrav eller arbetsrättsliga villkor?"): {
+                "kort-svar": "Det beror på vad ni vill uppnå."
+            },
+        }
+    )
+    comp.deciding_ids = frozenset({"faq-kombinera", "faq-valja"})
+    result = ranked(passages, {"faq-kombinera": 0.03, "faq-valja": 0.02})
+    assert (
+        choice_faq(comp, result, "reservera eller sysselsättningskrav för städningen", set()).doc_id
+        == "faq-valja"
+    )
+    assert choice_faq(comp, result, "finns det exempel på reserverad städning", set()) is None

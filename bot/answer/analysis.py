@@ -52,7 +52,7 @@ from .precedent_words import (
     asks_in_court,
     without_anywhere,
 )
-from .sides import comparison_sides
+from .sides import bare_choice, comparison_sides
 from .wording import (
     DEFINITION,
     HOW_TO,
@@ -285,6 +285,7 @@ def asks_something(text: str) -> bool:
         or _TAG_QUESTION.search(text)
         or WHAT_IT_MEANS.search(text)  # "IOP – vad är det"
         or TERM_DEFINITION.search(text)
+        or bare_choice(text)  # "reservera eller sysselsättningskrav för städningen? o finns det exempel"
     )
 
 

@@ -21,6 +21,8 @@ from .names import is_name
 from .overview import overview_part
 from .precedent_words import ANY_EXAMPLE, IN_COURT, asks_for_precedents
 from .rulings import ruling_faq
+from .sides import bare_choice
+from .wording import COMBINE
 
 if TYPE_CHECKING:
     from .compose import Searches
@@ -132,6 +134,7 @@ def compose_precedents(c, answer: Answer, analysis: Analysis, searches: Searches
         shown = {p.doc_id for p in answer.parts + asked_parts}
         lead = (
             how_they_did(c, named, asked, shown)
+            or choice_faq(c, result, asked, shown)
             or overview_part(c, result, asked, shown)
             or c.lead(
                 result, asked, part_intent(asked), avoid=shown | c.example_ids, yes_no=not asks_meaning(asked)
@@ -141,6 +144,24 @@ def compose_precedents(c, answer: Answer, analysis: Analysis, searches: Searches
             lead.label = asked
             asked_parts.append(lead)
     answer.parts = answer.parts + asked_parts if cases_first else asked_parts + answer.parts
+
+
+def choice_faq(c, result: SearchResult, asked: str, shown: set[str]):
+    """ "IOP eller upphandling för kvinnojouren, och finns det exempel …": the FAQ among the
+    part's best three that helps choose."""
+    if not bare_choice(asked):
+        return None
+    found = next(
+        (
+            h.passage
+            for h in result.documents()[:3]
+            if h.passage.doc_id in c.deciding_ids - shown
+            # (one or the other is not helped by the FAQ on combining them)
+            and (COMBINE.search(asked) or not COMBINE.search(h.passage.title))
+        ),
+        None,
+    )
+    return c.part(c.section(found.doc_id, SHORT_ANSWER_SLUG) or found) if found else None
 
 
 SAME_THING = re.compile(
