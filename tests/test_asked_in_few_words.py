@@ -362,3 +362,8 @@ def test_the_choice_part_of_a_precedent_question_is_answered_by_the_faq_that_hel
         == "faq-valja"
     )
     assert choice_faq(comp, result, "finns det exempel på reserverad städning", set()) is None
+
+
+def test_swedish_wages_are_wages_by_collective_agreement_unless_posted_workers_are_asked_about():
+    assert "kollektivavtal" in normalise_chat("mitt parti vill kräva svenska löner i alla avtal")
+    assert "kollektivavtal" not in normalise_chat("får vi kräva svenska löner för utländska arbetare")

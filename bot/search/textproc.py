@@ -251,6 +251,9 @@ PARTICLE_VERBS = {
     r"\bbara\b(\s+[a-zåäö]+){0,3}?\s+(ideella|idéburna) (föreningar|organisationer|aktörer)\b": "reserverad",
     # "att entreprenören tar in folk som …": hires them
     r"\bta(r)? in\b(?=\s+(folk|personer|ungdomar|unga|nyanlända|arbetslösa|långtidsarbetslösa)\b)": "=anställer",
+    # "kräva svenska löner i alla avtal": wages at the level of Swedish collective agreements
+    # (not for posted workers: "svenska löner för utländska arbetare" is the FAQ on them)
+    r"^(?![^?]*\b(utländsk\w*|utstationer\w*)\b)[^?]*?\bsvenska löner\b": "lön enligt kollektivavtal",
     # "lss och sociala företag", "HVB-placeringar": welfare services (bilaga 2)
     r"\b(lss|hvb)\b": "välfärdstjänster",
     # "kräva att leverantören är idéburen": only such suppliers may take part, a reservation
