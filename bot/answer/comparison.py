@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from ..knowledge.chunking import SHORT_ANSWER_SLUG, Passage
 from ..knowledge.precedents import instrument_label
 from ..search.retrieval import SearchResult
+from ..search.scope import titled_laws
 from ..search.textproc import tokens
 from .analysis import Analysis, words_of
 from .coverage import speaks_of
@@ -54,7 +55,6 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
     near: list[set[str]] = []  # each side's best files, to find the FAQ that compares them
     firsts: list[set[str]] = []  # ... its best one and the one shown for it
     plain = [side for side in analysis.sides if the_default(side, analysis.sides)]
-    # "sociala hänsyn i LOU och i LUF": the same thing under two laws, each shown by its law's file
     # "sociala krav i bygg jämfört med i städ": sides that differ by the sector only, each shown
     # by its best case, there being no rules of one sector's own
     by_sector = (
@@ -62,6 +62,7 @@ def compose_comparison(c, answer: Answer, analysis: Analysis, searches: Searches
         and len({detect_sectors(words_of(s))[0] for s in analysis.sides}) == len(analysis.sides)
         and len({tuple(detect_instruments(s, words_of(s))) for s in analysis.sides}) == 1
     )
+    # "sociala hänsyn i LOU och i LUF": the same thing under two laws, each shown by its law's file
     # ("LOU vs LUF" alone is named by the laws' own files as before)
     by_law = (
         len(same := {LAWS.sub("", s).strip(" ,.-").lower() for s in analysis.sides}) == 1
@@ -320,21 +321,21 @@ def in_its_sector(c, side: str, result: SearchResult, used: set[str]) -> Passage
 
 
 def laws_faq(c, sides: list[str]) -> Part | None:
+    """The FAQ helping choose whose title names every law the sides name."""
     laws = {LAWS.search(side).group(1).upper() for side in sides}
-    found = sorted(d for d in c.deciding_ids if laws <= set(LAWS.findall(c.documents[d].get("title") or "")))
+    found = sorted(d for d in c.deciding_ids if laws <= titled_laws(c.documents[d].get("title") or ""))
     return c.part(c.section(found[0], SHORT_ANSWER_SLUG)) if found else None
 
 
 def under_its_law(c, side: str, result: SearchResult, avoid: set[str]) -> Passage | None:
     """Among a side's best files, the first whose title names the law the side names."""
-    law = LAWS.search(side).group(1).lower()
+    law = LAWS.search(side).group(1).upper()
     return next(
         (
             h.passage
             for h in result.documents()[:NAMING_DEPTH]
             if h.passage.doc_id not in avoid
-            and law
-            in {m.lower() for m in LAWS.findall(c.documents.get(h.passage.doc_id, {}).get("title") or "")}
+            and law in titled_laws(c.documents.get(h.passage.doc_id, {}).get("title") or "")
         ),
         None,
     )
