@@ -114,8 +114,6 @@ def _provision_composer():
 
 
 def test_where_the_law_says_it_is_answered_by_the_law_not_by_a_faqs_no():
-    from composer_kit import composer_over  # noqa: F401  (the kit's path is set by conftest)
-
     comp, main = _provision_composer()
     answer = comp.compose(analyse("var i LOU står det att man bör ta sociala hänsyn"), _searches(main))
     assert answer.parts[0].doc_id == "lou-4-3"
